@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace ScrutinyWorkflow.Core.Reviews;
+
+/// <summary>The focus report a review responds to, as the Ombudsman published it.</summary>
+public sealed record FocusReport(string Title, YearMonth Published);
+
+/// <summary>The scrutiny panel that receives the position statement.</summary>
+public sealed record Panel(string Name, string Email);
+
+/// <summary>
+/// A person who can be asked a question, as the officer directory knew them when the review was drafted.
+/// Kept in the events so the statement and the audit trail name people as they were at the time.
+/// </summary>
+public sealed record Officer(string Email, string Name, string Designation, string? ManagerEmail)
+{
+    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
+}
+
+/// <summary>A calendar month, as focus reports give their publication date ("December 2020").</summary>
+public readonly record struct YearMonth(int Year, int Month)
+{
+    public static bool TryParse(string? text, out YearMonth value)
+    {
+        value = default;
+        if (text is null)
+        {
+            return false;
+        }
+        if (DateTime.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            value = new YearMonth(date.Year, date.Month);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The wire and storage form: <c>2020-12</c>.</summary>
+    public override string ToString() => $"{Year:D4}-{Month:D2}";
+
+    /// <summary>The form people read: <c>December 2020</c>.</summary>
+    public string ToDisplayString() =>
+        new DateTime(Year, Month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+}

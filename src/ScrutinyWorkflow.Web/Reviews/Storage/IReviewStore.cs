@@ -1,0 +1,81 @@
+namespace ScrutinyWorkflow.Web.Reviews.Storage;
+
+/// <summary>An event about to be stored: its type name and schema version travel with the data,
+/// so a stream written by older code still loads after the event types change.</summary>
+public sealed record NewEvent(string Type, int SchemaVersion, string Data);
+
+/// <summary>An event as stored, numbered from 1 within its review's stream.</summary>
+public sealed record StoredEvent(long Version, string Type, int SchemaVersion, string Data, DateTimeOffset RecordedAt);
+
+/// <summary>One review's whole stream of events; <see cref="Version"/> is the number of the last event.</summary>
+public sealed record ReviewHistory(string ReviewId, long Version, IReadOnlyList<StoredEvent> Events);
+
+/// <summary>
+/// An effect waiting to be carried out (an email, a filing). The id is stable: it is made from the
+/// review, the stream version that caused it and its position, so a retried delivery is recognisable
+/// and a person is never sent the same message twice.
+/// </summary>
+public sealed record OutboxEntry(string Id, string ReviewId, string Kind, string Payload);
+
+/// <summary>An outbox entry not yet carried out, with how often it has been tried.</summary>
+public sealed record PendingEffect(string Id, string ReviewId, string Kind, string Payload, int Attempts);
+
+/// <summary>Raised when a stream has moved on since it was loaded: reload, decide again, append again.</summary>
+public sealed class StreamConflictException(string reviewId, long expectedVersion)
+    : Exception($"Review {reviewId} has changed since version {expectedVersion} was read.")
+{
+    public string ReviewId { get; } = reviewId;
+    public long ExpectedVersion { get; } = expectedVersion;
+}
+
+/// <summary>
+/// The review event store: one append-only stream per review, with the effects and the next due timer
+/// written in the same transaction as the events that caused them.
+/// </summary>
+public interface IReviewStore
+{
+    Task<ReviewHistory?> LoadAsync(string reviewId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends events, their effects and the review's next due time atomically, or nothing at all.
+    /// <paramref name="expectedVersion"/> is 0 for a new stream.
+    /// </summary>
+    /// <exception cref="StreamConflictException">The stream is no longer at <paramref name="expectedVersion"/>.</exception>
+    Task AppendAsync(
+        string reviewId,
+        long expectedVersion,
+        IReadOnlyList<NewEvent> events,
+        IReadOnlyList<OutboxEntry> effects,
+        DateTime? nextDueLocal,
+        DateTimeOffset recordedAt,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reviews whose next due time (council local time) is at or before <paramref name="localNow"/>.</summary>
+    Task<IReadOnlyList<string>> DueAsync(DateTime localNow, int max, CancellationToken cancellationToken);
+
+    /// <summary>Every review id, newest first.</summary>
+    Task<IReadOnlyList<string>> ListAsync(int max, CancellationToken cancellationToken);
+}
+
+/// <summary>The effects waiting to be carried out, oldest first.</summary>
+public interface IOutbox
+{
+    Task<IReadOnlyList<PendingEffect>> PendingAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    Task CompleteAsync(string effectId, DateTimeOffset completedAt, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed attempt; the effect is offered again from <paramref name="retryAt"/>.</summary>
+    Task DeferAsync(string effectId, string failure, DateTimeOffset retryAt, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a response link points. Only the SHA-256 of a link token is ever stored.</summary>
+public sealed record LinkTarget(string ReviewId, string AssignmentId);
+
+/// <summary>Finds the assignment a response link was made for, by the hash of its token.</summary>
+public interface ILinkIndex
+{
+    /// <summary>Idempotent: adding the same hash again for the same target changes nothing.</summary>
+    Task AddAsync(string tokenHash, LinkTarget target, CancellationToken cancellationToken);
+
+    Task<LinkTarget?> FindAsync(string tokenHash, CancellationToken cancellationToken);
+}
