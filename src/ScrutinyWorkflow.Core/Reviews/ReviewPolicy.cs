@@ -1,0 +1,20 @@
+namespace ScrutinyWorkflow.Core.Reviews;
+
+/// <summary>
+/// The council's rules for running a review, from configuration. Recorded into the events where they
+/// shape a review (the chase schedule), so changing configuration never rewrites a running review's past.
+/// </summary>
+public sealed record ReviewPolicy(
+    IReadOnlyList<int> ReminderWorkingDaysBefore,
+    int EscalationWorkingDaysBefore,
+    TimeOnly ChaseTimeOfDay,
+    int ClearWorkingDaysBeforeMeeting,
+    int MaxAnswerLength)
+{
+    /// <summary>
+    /// Reminders 5 and 2 working days before the deadline, escalation on the deadline day, chasers sent at
+    /// 09:00, and five clear working days between the deadline and the meeting, because agenda papers must be
+    /// published five clear days before it.
+    /// </summary>
+    public static ReviewPolicy Default { get; } = new([5, 2], 0, new TimeOnly(9, 0), 5, 50_000);
+}
