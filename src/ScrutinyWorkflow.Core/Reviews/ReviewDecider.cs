@@ -70,7 +70,7 @@ public sealed class ReviewDecider(ReviewPolicy policy, WorkingCalendar calendar)
             c.Now));
     }
 
-    private Decision Revise(ReviseQuestions c, ReviewState state)
+    private static Decision Revise(ReviseQuestions c, ReviewState state)
     {
         if (state.Status != ReviewStatus.Draft)
         {
