@@ -103,8 +103,14 @@ public sealed class ReviewDecider(ReviewPolicy policy, WorkingCalendar calendar)
             return Invalid(problems);
         }
 
+        // A kept question keeps where it came from in the report, unless the edit says otherwise.
+        var sources = state.Questions.ToDictionary(q => q.QuestionId, q => q.Source);
+        var inputs = c.Areas.Select(area => area with
+        {
+            Questions = [.. area.Questions.Select(q => q.QuestionId is { } id && q.Source is null ? q with { Source = sources[id] } : q)],
+        }).ToList();
         var number = state.LastQuestionNumber;
-        var areas = Number(c.Areas, input => input.QuestionId ?? QuestionIds.Question(++number));
+        var areas = Number(inputs, input => input.QuestionId ?? QuestionIds.Question(++number));
         return Decision.Accept(new QuestionsRevised(areas, OfficersNamed(areas, c.KnownOfficers), c.Now));
     }
 

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text;
+using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Reviews.Storage;
+
+namespace ScrutinyWorkflow.Web.Home;
+
+/// <summary>A plain start page for someone trying the product locally: the reviews, and where the mail went.</summary>
+public static class HomePage
+{
+    public static IEndpointRouteBuilder MapHomePage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", Show);
+        return app;
+    }
+
+    private static async Task<IResult> Show(IReviewStore store, ReviewService reviews, CancellationToken cancellationToken)
+    {
+        var rows = new StringBuilder();
+        foreach (var id in await store.ListAsync(100, cancellationToken))
+        {
+            if (await reviews.LoadAsync(id, cancellationToken) is { } loaded)
+            {
+                var summary = ReviewSummary.From(loaded.State);
+                rows.Append("<tr><td><a href=\"/api/reviews/").Append(E(summary.Id)).Append("\">").Append(E(summary.Title)).Append("</a></td><td>")
+                    .Append(E(summary.Panel)).Append("</td><td>").Append(E(summary.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+                    .Append("</td><td>").Append(E(summary.Status)).Append("</td></tr>");
+            }
+        }
+        var table = rows.Length == 0
+            ? "<p>No reviews yet. Create one with <code>POST /api/reviews</code> (see the README for an example).</p>"
+            : "<table><caption>Reviews</caption><thead><tr><th scope=\"col\">Focus report</th><th scope=\"col\">Panel</th><th scope=\"col\">Deadline</th><th scope=\"col\">Status</th></tr></thead><tbody>"
+              + rows + "</tbody></table>";
+        var html = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>Scrutiny Workflow</title><style>body{font-family:Arial,sans-serif;margin:2rem;max-width:60rem;color:#0b0c0c}"
+            + "table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:bold;font-size:1.25rem}th,td{border-bottom:1px solid #b1b4b6;padding:.5rem;text-align:left}</style></head>"
+            + "<body><main><h1>Scrutiny Workflow</h1><p>Assurance reviews of Ombudsman focus reports.</p>"
+            + table + "<p><a href=\"/outbox\">Mail outbox</a>: the messages the product has \u201csent\u201d on this machine.</p></main></body></html>";
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

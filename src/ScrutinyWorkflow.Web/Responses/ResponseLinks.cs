@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ScrutinyWorkflow.Web.Responses;
+
+/// <summary>
+/// The secret links in request emails. A token is HMAC-SHA256(link key, review and assignment): 256 bits that
+/// nobody without the key can predict, and that the product can make again for every reminder or a retried
+/// email, so the token itself is never stored anywhere. The store keeps only its SHA-256, to find the
+/// assignment a link was made for. A link is bound to one assignment and is refused once that assignment closes.
+/// </summary>
+public sealed class ResponseLinks(byte[] key, IOptions<ScrutinyOptions> options)
+{
+    private readonly Uri baseUrl = new(options.Value.PublicBaseUrl.TrimEnd('/') + "/");
+
+    public string TokenFor(string reviewId, string assignmentId)
+    {
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"respond/v1/{reviewId}/{assignmentId}"));
+        return Base64Url(mac);
+    }
+
+    public string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>The response page's address, always from configuration: a request's Host header could be forged.</summary>
+    public Uri UrlFor(string reviewId, string assignmentId) => new(baseUrl, "respond/" + TokenFor(reviewId, assignmentId));
+
+    /// <summary>True when the text has the shape of a token (43 base64url characters), before any lookup.</summary>
+    public static bool LooksLikeToken(string? token) =>
+        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>The key from configuration, or one made once and kept in the data folder.</summary>
+    public static byte[] LoadOrCreateKey(ScrutinyOptions options, string dataPath)
+    {
+        if (options.LinkKey is { Length: > 0 } configured)
+        {
+            return Convert.FromBase64String(configured);
+        }
+        var path = Path.Combine(dataPath, "link.key");
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+        Directory.CreateDirectory(dataPath);
+        var key = RandomNumberGenerator.GetBytes(32);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, Convert.ToBase64String(key));
+        try
+        {
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process made the key first; everyone must use the same one.
+            File.Delete(temp);
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+        return key;
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace ScrutinyWorkflow.Web.Reviews;
+
+/// <summary>
+/// The time in the council's offices. Commands carry council-local time because the review's rules are about
+/// local days: reminders at 09:00, deadlines ending at midnight, in GMT or BST as the season has it.
+/// </summary>
+public sealed class CouncilClock(TimeProvider time, IOptions<ScrutinyOptions> options)
+{
+    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+}

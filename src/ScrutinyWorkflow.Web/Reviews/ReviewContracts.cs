@@ -1,0 +1,104 @@
+using System.Text.Json;
+using ScrutinyWorkflow.Core.Reviews;
+
+namespace ScrutinyWorkflow.Web.Reviews;
+
+// Requests: every member nullable, so a missing or mistyped field becomes a named problem rather than a crash.
+
+public sealed record ReviewRequest(FocusReportRequest? FocusReport, PanelRequest? Panel, string? MeetingDate, string? Deadline, IReadOnlyList<AreaRequest?>? Areas);
+
+public sealed record FocusReportRequest(string? Title, string? Published);
+
+public sealed record PanelRequest(string? Name, string? Email);
+
+public sealed record AreaRequest(string? Heading, IReadOnlyList<QuestionRequest?>? Questions);
+
+public sealed record QuestionRequest(string? Id, string? Text, IReadOnlyList<string?>? Officers);
+
+public sealed record QuestionsRequest(IReadOnlyList<AreaRequest?>? Areas);
+
+public sealed record ReassignRequest(string? To, string? Reason);
+
+public sealed record DeadlineRequest(string? Deadline);
+
+public sealed record CloseRequest(string? Reason);
+
+// Responses.
+
+public sealed record CreatedReview(string Id);
+
+public sealed record ReviewSummary(string Id, string Status, string Title, string Panel, DateOnly MeetingDate, DateOnly Deadline)
+{
+    public static ReviewSummary From(ReviewState state) =>
+        new(state.ReviewId, ReviewView.StatusName(state.Status), state.FocusReport?.Title ?? "", state.Panel?.Name ?? "", state.MeetingDate, state.Deadline);
+}
+
+public sealed record AuditEntry(long Version, string Type, int SchemaVersion, DateTimeOffset At, DateTimeOffset RecordedAt, JsonElement Data);
+
+public sealed record FocusReportView(string Title, string Published);
+
+public sealed record QuestionView(string Id, string Text, IReadOnlyList<string> Officers, QuestionSource? Source, bool Answered);
+
+public sealed record AreaView(string Heading, IReadOnlyList<QuestionView> Questions);
+
+/// <summary>One officer asked one question. <see cref="State"/> is draft, requested, reminded, escalated, answered or no-response.</summary>
+public sealed record AssignmentView(string Id, string Area, string QuestionId, string Question, string Officer, string? OfficerName, string State);
+
+public sealed record ReviewView(
+    string Id,
+    string Status,
+    FocusReportView? FocusReport,
+    Panel? Panel,
+    DateOnly MeetingDate,
+    DateOnly Deadline,
+    DateTime? NextDue,
+    string? FiledLocation,
+    string? ClosedEarlyReason,
+    IReadOnlyList<AreaView> Areas,
+    IReadOnlyList<AssignmentView> Assignments)
+{
+    public static ReviewView From(ReviewState state)
+    {
+        var areaOf = state.Areas.SelectMany(a => a.Questions.Select(q => (q.QuestionId, a.Heading))).ToDictionary(x => x.QuestionId, x => x.Heading);
+        var textOf = state.Questions.ToDictionary(q => q.QuestionId, q => q.Text);
+        IReadOnlyList<AssignmentView> assignments = state.Status == ReviewStatus.Draft
+            ? [.. state.Questions.SelectMany(q => q.OfficerEmails.Select(email => new AssignmentView(
+                "", areaOf[q.QuestionId], q.QuestionId, q.Text, email, state.Officers.GetValueOrDefault(email)?.Name, "draft")))]
+            : [.. state.Assignments.Where(a => a.IsCurrent).Select(a => new AssignmentView(
+                a.Id, areaOf[a.QuestionId], a.QuestionId, textOf[a.QuestionId], a.OfficerEmail, state.Officers.GetValueOrDefault(a.OfficerEmail)?.Name, StateName(a)))];
+
+        return new ReviewView(
+            state.ReviewId,
+            StatusName(state.Status),
+            state.FocusReport is { } report ? new FocusReportView(report.Title, report.Published.ToString()) : null,
+            state.Panel,
+            state.MeetingDate,
+            state.Deadline,
+            state.NextDue,
+            state.FiledLocation,
+            state.ClosedEarlyReason,
+            [.. state.Areas.Select(a => new AreaView(a.Heading, [.. a.Questions.Select(q => new QuestionView(
+                q.QuestionId, q.Text, q.OfficerEmails, q.Source, state.Answers.ContainsKey(q.QuestionId)))]))],
+            assignments);
+    }
+
+    public static string StatusName(ReviewStatus status) => status switch
+    {
+        ReviewStatus.Draft => "draft",
+        ReviewStatus.Open => "open",
+        ReviewStatus.ResponsesClosed => "responses-closed",
+        ReviewStatus.Assembled => "assembled",
+        ReviewStatus.Filed => "filed",
+        ReviewStatus.Completed => "completed",
+        _ => "none",
+    };
+
+    private static string StateName(Assignment assignment) => assignment.Outcome switch
+    {
+        AssignmentOutcome.Answered => "answered",
+        AssignmentOutcome.NoResponse => "no-response",
+        _ when assignment.Escalated => "escalated",
+        _ when assignment.RemindersSent > 0 => "reminded",
+        _ => "requested",
+    };
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using ScrutinyWorkflow.Core.Reviews;
+
+namespace ScrutinyWorkflow.Web;
+
+/// <summary>The "Scrutiny" configuration section. See README for each setting and local.settings.sample.json for a sample.</summary>
+public sealed class ScrutinyOptions : IValidatableObject
+{
+    public const string Section = "Scrutiny";
+
+    /// <summary>The data folder for the embedded runtime (SQLite file, outbox, filed statements), relative to the content root.</summary>
+    [Required]
+    public string DataPath { get; set; } = "data";
+
+    /// <summary>The officer directory file (.json or .csv), relative to the content root.</summary>
+    [Required]
+    public string DirectoryPath { get; set; } = "";
+
+    /// <summary>The address people reach the product at. Links in emails are built from it, never from a request's Host header.</summary>
+    [Required]
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>The scrutiny team's mailbox: messages come from it, and escalations for officers with no manager go to it.</summary>
+    [Required, EmailAddress]
+    public string TeamEmail { get; set; } = "";
+
+    public string TeamName { get; set; } = "Scrutiny Team";
+
+    /// <summary>The council's time zone: reminders go at 09:00 local time and deadlines end at local midnight.</summary>
+    public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>Reminders, this many working days before the deadline (default 5 and 2).</summary>
+    public int[]? ReminderWorkingDaysBefore { get; set; }
+
+    /// <summary>Escalation to the officer's manager, this many working days before the deadline (0: on the deadline day).</summary>
+    [Range(0, 30)]
+    public int EscalationWorkingDaysBefore { get; set; }
+
+    /// <summary>The local time of day chasers are sent, "HH:mm".</summary>
+    public string ChaseTimeOfDay { get; set; } = "09:00";
+
+    /// <summary>Clear working days required between the deadline and the meeting (agenda papers go out five clear days before).</summary>
+    [Range(0, 60)]
+    public int ClearWorkingDaysBeforeMeeting { get; set; } = 5;
+
+    /// <summary>Extra days the council is closed (e.g. a newly proclaimed bank holiday), as yyyy-MM-dd.</summary>
+    public DateOnly[]? ExtraNonWorkingDays { get; set; }
+
+    [Range(100, 1_000_000)]
+    public int MaxAnswerLength { get; set; } = 50_000;
+
+    /// <summary>Optional base64 key (32 bytes) that response-link tokens are made with; generated into the data folder when absent.</summary>
+    public string? LinkKey { get; set; }
+
+    public RunnerOptions Runner { get; set; } = new();
+
+    public ReviewPolicy ToPolicy() => new(
+        ReminderWorkingDaysBefore ?? [.. ReviewPolicy.Default.ReminderWorkingDaysBefore],
+        EscalationWorkingDaysBefore,
+        TimeOnly.ParseExact(ChaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        ClearWorkingDaysBeforeMeeting,
+        MaxAnswerLength);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            yield return new ValidationResult($"Scrutiny:PublicBaseUrl '{PublicBaseUrl}' must be an absolute http(s) URL.", [nameof(PublicBaseUrl)]);
+        }
+        if (!TimeOnly.TryParseExact(ChaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            yield return new ValidationResult($"Scrutiny:ChaseTimeOfDay '{ChaseTimeOfDay}' must be a time as HH:mm.", [nameof(ChaseTimeOfDay)]);
+        }
+        if (ReminderWorkingDaysBefore is { } reminders && reminders.Any(d => d is < 1 or > 60))
+        {
+            yield return new ValidationResult("Scrutiny:ReminderWorkingDaysBefore must hold whole numbers from 1 to 60.", [nameof(ReminderWorkingDaysBefore)]);
+        }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult($"Scrutiny:TimeZone '{TimeZone}' is not a time zone this machine knows.", [nameof(TimeZone)]);
+        }
+        if (LinkKey is { Length: > 0 } key && (!IsBase64(key, out var bytes) || bytes < 32))
+        {
+            yield return new ValidationResult("Scrutiny:LinkKey must be base64 of at least 32 random bytes.", [nameof(LinkKey)]);
+        }
+    }
+
+    private static bool IsBase64(string text, out int length)
+    {
+        var buffer = new byte[text.Length];
+        var ok = Convert.TryFromBase64String(text, buffer, out length);
+        return ok;
+    }
+}
+
+public sealed class RunnerOptions
+{
+    /// <summary>Whether the background runner (scheduler and outbox dispatcher) runs in this process.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the runner looks for due timers and pending effects.</summary>
+    [Range(1, 3600)]
+    public int PollSeconds { get; set; } = 15;
+}

@@ -1,0 +1,101 @@
+using ScrutinyWorkflow.Web.Mail;
+
+namespace ScrutinyWorkflow.Web.Tests.Mail;
+
+public sealed class OutboxHtmlTests
+{
+    private static EmlMessage Message(string subject = "Question 3", string html = "<p>Hello</p>") => new(
+        "review-42-request-0123456789abcdef0123.eml",
+        "review-42/request",
+        new DateTimeOffset(2024, 3, 5, 9, 30, 0, TimeSpan.Zero),
+        "Scrutiny Team <scrutiny@council.example>",
+        ["Sian Llewellyn <head.of.service@council.example>"],
+        ["Price, Owen <owen.price@council.example>"],
+        subject,
+        "Dear Sian,\n<b>not bold</b>",
+        html);
+
+    [Fact]
+    public void The_list_is_an_accessible_table_with_a_link_to_each_message()
+    {
+        var page = OutboxHtml.RenderList([Message()]);
+
+        Assert.Contains("<html lang=\"en-GB\">", page, StringComparison.Ordinal);
+        Assert.Contains("<caption>", page, StringComparison.Ordinal);
+        Assert.Equal(3, CountOf(page, "<th scope=\"col\">"));
+        Assert.Contains("<th scope=\"col\">Date</th><th scope=\"col\">To</th><th scope=\"col\">Subject</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/outbox/review-42-request-0123456789abcdef0123.eml\">Question 3</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"2024-03-05T09:30:00+00:00\">5 Mar 2024 09:30</time>", page, StringComparison.Ordinal);
+        Assert.Contains("Sian Llewellyn &lt;head.of.service@council.example&gt;", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_outbox_says_so_instead_of_showing_an_empty_table()
+    {
+        var page = OutboxHtml.RenderList([]);
+
+        Assert.Contains("No mail has been sent yet.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subject_with_a_script_tag_is_encoded_in_the_list_and_the_message_page()
+    {
+        var message = Message(subject: "<script>alert('x')</script>");
+
+        foreach (var page in new[] { OutboxHtml.RenderList([message]), OutboxHtml.RenderMessage(message) })
+        {
+            Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_message_page_shows_the_headers_and_the_text_part_encoded_in_a_pre()
+    {
+        var page = OutboxHtml.RenderMessage(Message());
+
+        Assert.Contains("<h1>Question 3</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<dd>Scrutiny Team &lt;scrutiny@council.example&gt;</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dd>Price, Owen &lt;owen.price@council.example&gt;</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<pre>Dear Sian,\n&lt;b&gt;not bold&lt;/b&gt;</pre>", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/outbox/review-42-request-0123456789abcdef0123.eml/raw\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_HTML_part_goes_only_into_a_sandboxed_iframe_as_an_encoded_attribute()
+    {
+        var html = "<p onclick=\"steal()\">Hi</p><script>document.cookie</script>\"><img src=x onerror=alert(1)>";
+
+        var page = OutboxHtml.RenderMessage(Message(html: html));
+
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<p onclick", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "sandbox=\"allow-popups allow-top-navigation-by-user-activation\" srcdoc=\"&lt;base target=&quot;_top&quot;&gt;" +
+            "&lt;p onclick=&quot;steal()&quot;&gt;Hi&lt;/p&gt;&lt;script&gt;document.cookie&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"",
+            page,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("allow-scripts", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("allow-same-origin", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_name_is_escaped_in_links()
+    {
+        var page = OutboxHtml.RenderList([Message() with { FileName = "a b&c\".eml" }]);
+
+        Assert.Contains("<a href=\"/outbox/a%20b%26c%22.eml\">", page, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,23 @@
+namespace ScrutinyWorkflow.Web.Tests.Mail;
+
+/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
+internal sealed class TemporaryFolder : IDisposable
+{
+    public TemporaryFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scrutiny-mail-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}
