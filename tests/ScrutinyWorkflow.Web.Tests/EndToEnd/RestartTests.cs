@@ -1,0 +1,63 @@
+using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Web.Reviews.Runner;
+using Microsoft.Extensions.DependencyInjection;
+using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
+
+namespace ScrutinyWorkflow.Web.Tests.EndToEnd;
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task A_host_stopped_after_dispatch_and_after_answers_reaches_the_same_statement_without_mailing_anyone_twice()
+    {
+        await using var uninterrupted = new TestWorld();
+        var expectedId = await CreateAndDispatchAsync(uninterrupted.App);
+        await SendRequestsAsync(uninterrupted.App);
+        await FirstAnswersAsync(uninterrupted.App);
+        await FirstRemindersAsync(uninterrupted.App);
+        await MoreAnswersAsync(uninterrupted.App);
+        await SecondRemindersAndEscalationsAsync(uninterrupted.App);
+        await DeadlinePassesAsync(uninterrupted.App);
+        var expected = await AssertFiledStatementAsync(uninterrupted.App, expectedId);
+
+        await using var world = new TestWorld();
+        var id = await CreateAndDispatchAsync(world.App);
+        await world.RestartAsync();                     // stopped after dispatch, before any request was mailed
+        await SendRequestsAsync(world.App);
+        await FirstAnswersAsync(world.App);
+        await world.RestartAsync();                     // stopped after some answers
+        await FirstRemindersAsync(world.App);
+        await MoreAnswersAsync(world.App);
+        await world.RestartAsync();
+        await SecondRemindersAndEscalationsAsync(world.App);
+        await DeadlinePassesAsync(world.App);
+
+        Assert.Equal(expected, await AssertFiledStatementAsync(world.App, id));
+        AssertMailSentOnce(world.App.Mailbox);
+    }
+
+    [Fact]
+    public async Task A_crash_between_sending_a_message_and_recording_it_does_not_send_it_again()
+    {
+        await using var world = new TestWorld();
+        await CreateAndDispatchAsync(world.App);
+
+        // Carry out every pending effect as the runner would, but "crash" before any is marked done.
+        var outbox = world.App.Services.GetRequiredService<IOutbox>();
+        var carrier = world.App.Services.GetRequiredService<EffectCarrier>();
+        var pending = await outbox.PendingAsync(world.Clock.GetUtcNow(), 100, CancellationToken.None);
+        Assert.Equal(9, pending.Count);
+        foreach (var effect in pending)
+        {
+            await carrier.CarryOutAsync(effect, CancellationToken.None);
+        }
+        Assert.Equal(9, world.App.Mailbox.List().Count);
+
+        await world.RestartAsync();
+        var pass = await world.App.RunRunnerAsync();
+
+        Assert.Equal(9, pass.EffectsCompleted);
+        Assert.Equal(9, world.App.Mailbox.List().Count);
+        Assert.Empty(await world.App.Services.GetRequiredService<IOutbox>().PendingAsync(world.Clock.GetUtcNow(), 100, CancellationToken.None));
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using ScrutinyWorkflow.Web.Mail;
+using ScrutinyWorkflow.Web.Reviews.Runner;
+
+namespace ScrutinyWorkflow.Web.Tests;
+
+/// <summary>
+/// The real web host on real local parts: a SQLite file and .eml outbox in a temporary data folder, the sample
+/// officer directory, and a fake clock the test moves. The background runner is off; tests run its passes
+/// themselves, so nothing happens between steps that the test did not ask for.
+/// </summary>
+internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvider clock) : WebApplicationFactory<Program>
+{
+    public const string PublicBaseUrl = "https://scrutiny.council.example";
+
+    public string DataPath { get; } = dataPath;
+
+    public FakeTimeProvider Clock { get; } = clock;
+
+    public EmlMailbox Mailbox => new(Path.Combine(DataPath, "outbox"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Scrutiny:DataPath", DataPath);
+        builder.UseSetting("Scrutiny:DirectoryPath", Path.Combine(RepositoryRoot(), "samples", "directory.json"));
+        builder.UseSetting("Scrutiny:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Scrutiny:TeamEmail", "scrutiny@council.example");
+        builder.UseSetting("Scrutiny:Runner:Enabled", "false");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>One pass of the runner: fire due timers, carry out pending effects (mail, filing).</summary>
+    public Task<RunnerPass> RunRunnerAsync() => Services.GetRequiredService<ReviewRunner>().RunOnceAsync(CancellationToken.None);
+
+    /// <summary>Moves the clock to a UK local time (GMT in winter, so the same as UTC) and runs the runner.</summary>
+    public async Task<RunnerPass> AtAsync(DateTimeOffset localTime)
+    {
+        Clock.SetUtcNow(localTime.ToUniversalTime());
+        return await RunRunnerAsync();
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>The response link in the newest request email to this officer about this question.</summary>
+    public Uri LinkFor(string officerEmail, string questionText)
+    {
+        var mail = Mailbox.List().First(m =>
+            m.To.Any(t => t.Contains(officerEmail, StringComparison.OrdinalIgnoreCase))
+            && m.TextBody.Contains(questionText, StringComparison.Ordinal)
+            && LinkPattern().IsMatch(m.TextBody));
+        return new Uri(LinkPattern().Match(mail.TextBody).Value);
+    }
+
+    /// <summary>Opens the link as a person would, then posts the form with its antiforgery token.</summary>
+    public async Task<HttpResponseMessage> AnswerAsync(Uri link, string text, bool submit = true)
+    {
+        var browser = Browser();
+        var page = await browser.GetStringAsync(link.PathAndQuery);
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, "The response page has no antiforgery field.");
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value),
+            ["answer"] = text,
+            ["action"] = submit ? "submit" : "draft",
+        });
+        return await browser.PostAsync(link.PathAndQuery, form);
+    }
+
+    public async Task<string> CreateReviewAsync(object body)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/reviews", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Reviews.CreatedReview>())!.Id;
+    }
+
+    public async Task<Reviews.ReviewView> GetReviewAsync(string id) =>
+        (await CreateClient().GetFromJsonAsync<Reviews.ReviewView>($"/api/reviews/{id}"))!;
+
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ScrutinyWorkflow.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // Pooled connections would keep the file open for the next host and stop the folder being deleted.
+        SqliteConnection.ClearAllPools();
+    }
+
+    [GeneratedRegex(@"https?://\S+/respond/[A-Za-z0-9_-]{43}")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
+    private static partial Regex AntiforgeryField();
+}
+
+/// <summary>A temporary data folder and a fake clock, shared by every host a test starts, so a restart sees both.</summary>
+internal sealed class TestWorld : IAsyncDisposable
+{
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "scrutiny-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 14, 10, 0, 0, TimeSpan.Zero));
+
+    private ScrutinyApplication? current;
+
+    /// <summary>The running host, started on first use.</summary>
+    public ScrutinyApplication App => current ??= Start();
+
+    /// <summary>Stops the host as a crash or redeploy would, and starts a new one on the same data.</summary>
+    public async Task RestartAsync()
+    {
+        if (current is not null)
+        {
+            await current.DisposeAsync();
+        }
+        current = Start();
+    }
+
+    private ScrutinyApplication Start()
+    {
+        var app = new ScrutinyApplication(DataPath, Clock);
+        _ = app.Server; // start now, so a restart is a real new host
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (current is not null)
+        {
+            await current.DisposeAsync();
+        }
+        if (Directory.Exists(DataPath))
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+    }
+}
