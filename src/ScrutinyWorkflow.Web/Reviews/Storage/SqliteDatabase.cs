@@ -10,7 +10,7 @@ public sealed class SqliteDatabase
 {
     // How long a writer waits for another writer's transaction before giving up with SQLITE_BUSY.
     // Appends are a handful of rows, so anything near this long means something is stuck.
-    private const int BusyTimeoutMilliseconds = 5000;
+    private const int BusyTimeoutSeconds = 5;
 
     private readonly Lock initialisationGate = new();
     private volatile bool initialised;
@@ -24,6 +24,10 @@ public sealed class SqliteDatabase
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
+
+            // Microsoft.Data.Sqlite retries a busy statement itself until this runs out (30 s unless
+            // told); keeping it equal to busy_timeout bounds the whole wait near one figure.
+            DefaultTimeout = BusyTimeoutSeconds,
         }.ToString();
     }
 
@@ -53,7 +57,7 @@ public sealed class SqliteDatabase
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText =
-                    $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+                    $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 

@@ -60,7 +60,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         // IMMEDIATE takes the write lock before the version is read. A deferred transaction would read
         // under a shared lock and fail to upgrade when another writer got in first (SQLITE_BUSY that no
         // amount of waiting fixes); this way a second writer waits, then sees the new version.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginTransaction(deferred: false);
 
         var currentVersion = await CurrentVersionAsync(connection, transaction, reviewId, cancellationToken);
         if (currentVersion != expectedVersion)
