@@ -33,6 +33,19 @@ public sealed class DispatchAndChaseTests
     }
 
     [Fact]
+    public void The_chase_schedule_skips_good_friday_and_easter_monday()
+    {
+        // Easter 2027 is 28 March. Deadline Wednesday 31 March: counting back skips Easter Monday (29th) and
+        // Good Friday (26th), so five working days before is Monday 22 March and two is Thursday 25 March.
+        var draft = Draft(deadline: new DateOnly(2027, 3, 31), meeting: new DateOnly(2027, 4, 14));
+        var dispatched = (ReviewDispatched)new DeciderSpecification().GivenCommands(draft).When(new DispatchReview(Start)).ThenEvents()[0];
+
+        Assert.Equal(
+            [new DateTime(2027, 3, 22, 9, 0, 0), new DateTime(2027, 3, 25, 9, 0, 0), new DateTime(2027, 3, 31, 9, 0, 0)],
+            dispatched.Schedule.Steps.Select(s => s.Due));
+    }
+
+    [Fact]
     public void Chase_offsets_and_time_of_day_come_from_the_policy()
     {
         var policy = ReviewPolicy.Default with { ReminderWorkingDaysBefore = [3], EscalationWorkingDaysBefore = 1, ChaseTimeOfDay = new TimeOnly(8, 30) };
