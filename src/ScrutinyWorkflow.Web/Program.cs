@@ -29,6 +29,7 @@ app.UseAntiforgery();
 
 app.MapHomePage();
 app.MapReviewsApi();
+app.MapReportUploadApi();
 app.MapResponsePages();
 app.MapMailOutbox();
 

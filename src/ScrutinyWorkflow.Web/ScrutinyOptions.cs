@@ -49,6 +49,10 @@ public sealed class ScrutinyOptions : IValidatableObject
     [Range(100, 1_000_000)]
     public int MaxAnswerLength { get; set; } = 50_000;
 
+    /// <summary>The largest focus report upload accepted, in bytes (50 MB by default).</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
     /// <summary>Optional base64 key (32 bytes) that response-link tokens are made with; generated into the data folder when absent.</summary>
     public string? LinkKey { get; set; }
 

@@ -176,6 +176,7 @@ public static class ReviewsApi
         }
     }
 
-    private static string NewReviewId() =>
+    /// <summary>Review ids are made here, at the edge: 48 random bits, short enough to read out on the phone.</summary>
+    internal static string NewReviewId() =>
         "rv-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
 }

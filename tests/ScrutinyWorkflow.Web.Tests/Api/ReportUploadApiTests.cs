@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ScrutinyWorkflow.Web.Tests.EndToEnd;
+
+namespace ScrutinyWorkflow.Web.Tests.Api;
+
+public sealed class ReportUploadApiTests : IAsyncLifetime
+{
+    private readonly TestWorld world = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await world.DisposeAsync();
+
+    private static string Sample(string name) => Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "reports", name);
+
+    private static MultipartFormDataContent Form(byte[] file, string fileName, Dictionary<string, string>? fields = null)
+    {
+        var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(content, "file", fileName);
+        foreach (var (name, value) in fields ?? new()
+        {
+            ["panelName"] = "Children and Families Scrutiny Panel",
+            ["panelEmail"] = "panel@council.example",
+            ["meetingDate"] = "2027-01-20",
+            ["deadline"] = "2027-01-08",
+        })
+        {
+            form.Add(new StringContent(value), name);
+        }
+        return form;
+    }
+
+    [Theory]
+    [InlineData("children-in-care.pdf")]
+    [InlineData("children-out-of-school.docx")]
+    [InlineData("adult-social-care-charging.html")]
+    public async Task A_published_report_becomes_a_draft_with_its_areas_and_questions_in_order_and_nobody_asked_yet(string sample)
+    {
+        var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Sample(Path.ChangeExtension(sample, ".expected.json")))).RootElement;
+
+        var response = await world.App.CreateClient().PostAsync("/api/reviews/from-report", Form(await File.ReadAllBytesAsync(Sample(sample)), sample));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var review = (await response.Content.ReadFromJsonAsync<Reviews.ReviewView>())!;
+        Assert.Equal("draft", review.Status);
+        Assert.Equal(expected.GetProperty("title").GetString(), review.FocusReport!.Title);
+        Assert.Equal(expected.GetProperty("published").GetString(), review.FocusReport.Published);
+        Assert.Equal(
+            expected.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("heading").GetString()),
+            review.Areas.Select(a => a.Heading));
+        Assert.Equal(
+            expected.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("questions").GetArrayLength()),
+            review.Areas.Select(a => a.Questions.Count));
+        Assert.All(review.Areas.SelectMany(a => a.Questions), q => Assert.NotNull(q.Source));
+        Assert.Empty(review.Assignments);
+        await world.App.RunRunnerAsync();
+        Assert.Empty(world.App.Mailbox.List());
+    }
+
+    [Fact]
+    public async Task A_draft_from_a_report_is_sent_only_after_the_scrutiny_officer_names_who_answers()
+    {
+        var created = await world.App.CreateClient().PostAsync("/api/reviews/from-report",
+            Form(await File.ReadAllBytesAsync(Sample("children-in-care.pdf")), "children-in-care.pdf"));
+        var review = (await created.Content.ReadFromJsonAsync<Reviews.ReviewView>())!;
+        var client = world.App.CreateClient();
+
+        var early = await client.PostAsync($"/api/reviews/{review.Id}/dispatch", null);
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+
+        var routed = new
+        {
+            areas = review.Areas.Select(a => new
+            {
+                heading = a.Heading,
+                questions = a.Questions.Select(q => new { id = q.Id, text = q.Text, officers = new[] { AssuranceReviewScenario.Tom } }),
+            }),
+        };
+        var edited = await client.PutAsJsonAsync($"/api/reviews/{review.Id}/questions", routed);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.All((await edited.Content.ReadFromJsonAsync<Reviews.ReviewView>())!.Areas.SelectMany(a => a.Questions), q => Assert.NotNull(q.Source));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{review.Id}/dispatch", null)).StatusCode);
+        await world.App.RunRunnerAsync();
+        Assert.Equal(review.Areas.Sum(a => a.Questions.Count), world.App.Mailbox.List().Count);
+    }
+
+    [Fact]
+    public async Task A_corrupt_file_is_a_400_saying_what_to_do_and_leaves_no_draft()
+    {
+        var pdf = await File.ReadAllBytesAsync(Sample("children-in-care.pdf"));
+
+        var response = await world.App.CreateClient().PostAsync("/api/reviews/from-report", Form(pdf[..(pdf.Length / 3)], "children-in-care.pdf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("code").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.Empty(await world.App.CreateClient().GetFromJsonAsync<List<JsonElement>>("/api/reviews") ?? []);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_upload_limit_is_refused_and_the_service_keeps_running()
+    {
+        await using var small = world.App.WithWebHostBuilder(b => b.UseSetting("Scrutiny:MaxUploadBytes", "4096"));
+        var client = small.CreateClient();
+
+        var response = await client.PostAsync("/api/reviews/from-report", Form(new byte[64 * 1024], "big.pdf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("file-too-large", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/reviews")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Missing_form_fields_are_each_named()
+    {
+        var response = await world.App.CreateClient().PostAsync("/api/reviews/from-report",
+            Form(await File.ReadAllBytesAsync(Sample("children-in-care.pdf")), "children-in-care.pdf", new() { ["panelName"] = "Panel", ["deadline"] = "soon" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["deadline", "meetingDate", "panelEmail"], errors.EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task A_request_that_is_not_a_form_is_a_400_naming_the_file_field()
+    {
+        var response = await world.App.CreateClient().PostAsJsonAsync("/api/reviews/from-report", new { file = "report.pdf" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("file", out _));
+    }
+}
