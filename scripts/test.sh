@@ -4,15 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages some tests use: qpdf makes the encrypted PDF for the ingestion tests.
-needed=()
-command -v qpdf >/dev/null 2>&1 || needed+=(qpdf)
-if [ ${#needed[@]} -gt 0 ]; then
-  echo "Installing: ${needed[*]}"
-  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${needed[@]}" >/dev/null
-fi
+# Everything the tests need today comes with the .NET SDK and NuGet. When a test needs a Debian package
+# (chromium for browser tests) or an npm one (azurite), install it here, so a fresh machine passes too.
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -1,1 +1,74 @@
-Console.WriteLine("benchmarks: see README");
+using System.Diagnostics;
+using System.Globalization;
+using ScrutinyWorkflow.Documents;
+
+// Report ingestion benchmark: reads each sample focus report (and a 40-page PDF) end to end, as the upload endpoint
+// does, and prints the median time over repeated runs after a warm-up.
+//
+//   dotnet run -c Release --project benchmarks/ScrutinyWorkflow.Benchmarks [-- <runs per file>]
+//
+// A Stopwatch loop rather than BenchmarkDotNet: whole-document parses take milliseconds to a second, so a warm-up
+// and the median of a few dozen runs are steady, and the whole run stays within a couple of minutes.
+
+const int WarmUpRuns = 3;
+const double TargetSecondsForFortyPages = 1.0;
+var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 25;
+var budget = TimeSpan.FromSeconds(20);
+
+var folder = Path.Combine(AppContext.BaseDirectory, "Samples");
+var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
+if (files.Count == 0)
+{
+    Console.Error.WriteLine($"No sample reports in {folder}.");
+    return 1;
+}
+
+#if DEBUG
+Console.WriteLine("Warning: a Debug build; run with -c Release for figures worth reporting.");
+#endif
+Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} processors, {runs} runs per file after {WarmUpRuns} warm-up runs");
+Console.WriteLine();
+Console.WriteLine($"{"file",-36} {"size",8} {"areas",5} {"qs",4} {"median",10} {"min",10} {"max",10}");
+
+var failed = false;
+foreach (var file in files)
+{
+    var name = Path.GetFileName(file);
+    var bytes = File.ReadAllBytes(file);
+    IngestionOutcome outcome = null!;
+    for (var i = 0; i < WarmUpRuns; i++)
+    {
+        outcome = Ingest(bytes, name);
+    }
+
+    var times = new List<double>(runs);
+    var started = Stopwatch.StartNew();
+    while (times.Count < runs && (times.Count < 5 || started.Elapsed < budget))
+    {
+        var watch = Stopwatch.StartNew();
+        outcome = Ingest(bytes, name);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
+
+    var (areas, questions) = outcome is Ingested ingested ? (ingested.Report.Areas.Count, ingested.Report.QuestionCount) : (0, 0);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-36} {bytes.Length / 1024.0,6:0} KB {areas,5} {questions,4} {median,7:0.0} ms {times[0],7:0.0} ms {times[^1],7:0.0} ms"));
+    if (outcome is IngestionRejected rejected)
+    {
+        Console.WriteLine($"  rejected: {rejected.Code}: {rejected.Detail}");
+        failed = true;
+    }
+    if (name.Contains("40-pages", StringComparison.Ordinal) && median > TargetSecondsForFortyPages * 1000)
+    {
+        Console.WriteLine($"  over the target of {TargetSecondsForFortyPages} s for a 40-page report");
+    }
+}
+return failed ? 1 : 0;
+
+static IngestionOutcome Ingest(byte[] bytes, string name)
+{
+    using var stream = new MemoryStream(bytes, writable: false);
+    return ReportIngestion.Ingest(stream, name, IngestionLimits.Default);
+}

@@ -11,20 +11,31 @@ public sealed class DeciderProperties
 {
     private static readonly string[] AssignmentIds = ["A1", "A2", "A3", "A4", "A5", "A6", "A99"];
 
-    /// <summary>A command at a moment between drafting and a week after the deadline.</summary>
-    private static Gen<Func<DateTimeOffset, ReviewCommand>> Commands() => Gen.OneOf(
-        Gen.Constant<Func<DateTimeOffset, ReviewCommand>>(now => new DispatchReview(now)),
-        Gen.Constant<Func<DateTimeOffset, ReviewCommand>>(now => new ProcessDueTimers(now)),
-        Gen.Elements(AssignmentIds).Select<string, Func<DateTimeOffset, ReviewCommand>>(id => now => new SubmitAnswer(id, $"Answer from {id}", now)),
-        Gen.Elements(AssignmentIds).Select<string, Func<DateTimeOffset, ReviewCommand>>(id => now => new SaveDraftAnswer(id, $"Draft from {id}", now)),
-        Gen.Elements(AssignmentIds).Select<string, Func<DateTimeOffset, ReviewCommand>>(id => now => new ReassignAssignment(id, Leaving.Email, Leaving, "", now)),
-        Gen.Choose(0, 6).Select<int, Func<DateTimeOffset, ReviewCommand>>(d => now => new ExtendDeadline(Deadline.AddDays(d), now)),
-        Gen.Constant<Func<DateTimeOffset, ReviewCommand>>(now => new CloseEarly("", now)),
-        Gen.Constant<Func<DateTimeOffset, ReviewCommand>>(now => new RecordStatementFiled("filed", now)),
-        Gen.Constant<Func<DateTimeOffset, ReviewCommand>>(now => new RecordPanelNotified(now)));
+    /// <summary>One thing someone (or the scheduler) does, some hours after the last: printable, so a failure reads as a story.</summary>
+    public sealed record Move(string Kind, string Assignment, int Days, int HoursLater)
+    {
+        public ReviewCommand At(DateTimeOffset now) => Kind switch
+        {
+            "dispatch" => new DispatchReview(now),
+            "timers" => new ProcessDueTimers(now),
+            "submit" => new SubmitAnswer(Assignment, $"Answer from {Assignment}", now),
+            "draft" => new SaveDraftAnswer(Assignment, $"Draft from {Assignment}", now),
+            "reassign" => new ReassignAssignment(Assignment, Leaving.Email, Leaving, "", now),
+            "extend" => new ExtendDeadline(Deadline.AddDays(Days), now),
+            "close" => new CloseEarly("", now),
+            "filed" => new RecordStatementFiled("filed", now),
+            _ => new RecordPanelNotified(now),
+        };
+    }
 
-    private static Arbitrary<(Func<DateTimeOffset, ReviewCommand> Command, int Hours)[]> Histories() =>
-        Gen.Zip(Commands(), Gen.Choose(0, 72)).ArrayOf().Select(a => a.Take(40).ToArray()).ToArbitrary();
+    private static Arbitrary<Move[]> Histories() =>
+        Gen.Zip(
+                Gen.Zip(Gen.Elements("dispatch", "timers", "submit", "draft", "reassign", "extend", "close", "filed", "notified"), Gen.Elements(AssignmentIds)),
+                Gen.Zip(Gen.Choose(0, 6), Gen.Choose(0, 72)))
+            .Select(t => new Move(t.Item1.Item1, t.Item1.Item2, t.Item2.Item1, t.Item2.Item2))
+            .ArrayOf()
+            .Select(a => a.Take(40).ToArray())
+            .ToArbitrary();
 
     [Property(MaxTest = 300)]
     public Property Any_sequence_of_commands_keeps_the_review_coherent() => Prop.ForAll(Histories(), history =>
@@ -34,11 +45,11 @@ public sealed class DeciderProperties
         var state = ReviewState.From(events);
         Append(decider.Decide(Draft(), state));
         var now = Start;
-        foreach (var (command, hours) in history)
+        foreach (var move in history)
         {
-            now = now.AddHours(hours);
+            now = now.AddHours(move.HoursLater);
             var before = state;
-            var decision = decider.Decide(command(now), state);
+            var decision = decider.Decide(move.At(now), state);
             Append(decision);
 
             if (decision is Accepted accepted)
@@ -60,9 +71,26 @@ public sealed class DeciderProperties
                 Assert.All(state.Questions, q => Assert.Contains(state.Assignments, a => a.QuestionId == q.QuestionId && a.IsCurrent));
             }
         }
-        // Chasers never repeat: each assignment is reminded at most once per reminder step and escalated at most once.
-        Assert.All(events.OfType<ReminderSent>().GroupBy(e => (e.AssignmentId, e.Step)), g => Assert.Single(g));
-        Assert.All(events.OfType<Escalated>().GroupBy(e => e.AssignmentId), g => Assert.Single(g));
+        // Chasers never repeat for the same deadline: each step goes to an assignment at most once until the
+        // deadline moves, when the chase rightly starts again against the new one.
+        var deadlineInForce = 0;
+        var chasers = new List<(string Assignment, int Step, int Deadline)>();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case DeadlineExtended:
+                    deadlineInForce++;
+                    break;
+                case ReminderSent r:
+                    chasers.Add((r.AssignmentId, r.Step, deadlineInForce));
+                    break;
+                case Escalated x:
+                    chasers.Add((x.AssignmentId, x.Step, deadlineInForce));
+                    break;
+            }
+        }
+        Assert.Equal(chasers.Count, chasers.Distinct().Count());
         Assert.True(events.OfType<StatementAssembled>().Count() <= 1);
 
         void Append(Decision decision)

@@ -1,0 +1,279 @@
+using System.Text;
+
+namespace ScrutinyWorkflow.Core.Reports;
+
+/// <summary>Turns the blocks under one area heading into questions.</summary>
+/// <remarks>
+/// A list item starts a question and deeper items are its sub-points; a paragraph is a question when it asks
+/// something; a paragraph ending in a colon that introduces fragments ("how charges are worked out;") is a lead-in
+/// question whose fragments are its sub-points. Text that starts in lower case after an unfinished question
+/// continues it: that is a question broken by a page or column the reader could not mend.
+/// </remarks>
+internal sealed class AreaReader(string heading, SourceRef source, bool implicitArea)
+{
+    private readonly List<QuestionDraft> questions = [];
+    private QuestionDraft? open;
+
+    public bool IsImplicit { get; } = implicitArea;
+
+    public int QuestionCount => questions.Count;
+
+    public void Accept(IReadOnlyList<ReportBlock> blocks, int index)
+    {
+        var block = blocks[index];
+        if (block.Kind == BlockKind.ListItem)
+        {
+            AcceptListItem(block);
+        }
+        else
+        {
+            AcceptParagraph(blocks, index);
+        }
+    }
+
+    /// <summary>A heading inside the area: nothing after it continues the question before it.</summary>
+    public void Interrupt() => open = null;
+
+    public ExtractedArea ToArea() =>
+        new(heading, source, [.. questions.Select((question, i) => question.ToQuestion(heading, i + 1))]);
+
+    private void AcceptListItem(ReportBlock item)
+    {
+        if (open is not null && open.TakesSubPoint(item))
+        {
+            open.AddSubPoint(item);
+            return;
+        }
+        open = QuestionDraft.FromListItem(item);
+        questions.Add(open);
+    }
+
+    private void AcceptParagraph(IReadOnlyList<ReportBlock> blocks, int index)
+    {
+        var paragraph = blocks[index];
+        if (open is not null && open.IsUnfinished && StartsInLowerCase(paragraph.Text))
+        {
+            open.Continue(paragraph);
+            return;
+        }
+
+        if (paragraph.Text.EndsWith(':') && index + 1 < blocks.Count && blocks[index + 1].Kind == BlockKind.ListItem)
+        {
+            var run = LeadInRun(blocks, index + 1);
+            var outer = run.Where(item => item.Level == run[0].Level).ToList();
+
+            // "Councillors may wish to ask:" introduces whole questions; "Does the policy explain:" introduces
+            // fragments, which start in lower case or do not ask anything themselves.
+            if (outer.Count(item => AsksSomething(item.Text) && !StartsInLowerCase(item.Text)) * 2 > outer.Count)
+            {
+                open = null;
+                return;
+            }
+            open = QuestionDraft.FromLeadIn(paragraph, run.Count, run[0].Level);
+            questions.Add(open);
+            return;
+        }
+
+        if (AsksSomething(paragraph.Text))
+        {
+            open = QuestionDraft.FromParagraph(paragraph);
+            questions.Add(open);
+            return;
+        }
+
+        // Introductions, notes and the back cover's contact details are not questions.
+        open = null;
+    }
+
+    /// <summary>
+    /// The list items a colon lead-in owns: everything nested deeper than the first, and items level with the first
+    /// for as long as the one before reads as unfinished ("...;", "..., and") or they start in lower case. A
+    /// lower-case paragraph after an unfinished item is that item broken by a page, not the end of the list.
+    /// </summary>
+    private static List<ReportBlock> LeadInRun(IReadOnlyList<ReportBlock> blocks, int start)
+    {
+        var first = blocks[start];
+        var run = new List<ReportBlock> { first };
+        var previous = first;
+
+        // How the last item at the first item's level ended (with any text that continued it).
+        var outerEnding = first.Text;
+        var previousIsOuter = true;
+        for (var i = start + 1; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.Kind == BlockKind.Paragraph && StartsInLowerCase(block.Text) && !EndsSentence(previous.Text))
+            {
+                outerEnding = previousIsOuter ? block.Text : outerEnding;
+                previous = block;
+                continue;
+            }
+            if (block.Kind != BlockKind.ListItem)
+            {
+                break;
+            }
+            if (block.Level > first.Level)
+            {
+                run.Add(block);
+                previous = block;
+                previousIsOuter = false;
+                continue;
+            }
+            if (block.Level < first.Level || !(ContinuesList(outerEnding) || StartsInLowerCase(block.Text)))
+            {
+                break;
+            }
+            run.Add(block);
+            previous = block;
+            outerEnding = block.Text;
+            previousIsOuter = true;
+        }
+        return run;
+    }
+
+    private static bool EndsSentence(string text) => text.TrimEnd(ClosingMarks) is { Length: > 0 } trimmed && trimmed[^1] is '.' or '?' or '!';
+
+    /// <summary>A list item that ends this way leaves the sentence open for the next item.</summary>
+    internal static bool ContinuesList(string text)
+    {
+        var trimmed = text.TrimEnd(ClosingMarks);
+        return trimmed.EndsWith(';') || trimmed.EndsWith(',') || trimmed.EndsWith(':')
+            || trimmed.EndsWith(" and", StringComparison.OrdinalIgnoreCase)
+            || trimmed.EndsWith(" or", StringComparison.OrdinalIgnoreCase);
+    }
+
+    internal static bool AsksSomething(string text) => text.Contains('?', StringComparison.Ordinal);
+
+    internal static bool EndsWithQuestionMark(string text) => text.TrimEnd(ClosingMarks).EndsWith('?');
+
+    internal static bool StartsInLowerCase(string text)
+    {
+        foreach (var character in text)
+        {
+            if (char.IsLetter(character))
+            {
+                return char.IsLower(character);
+            }
+            if (!char.IsPunctuation(character))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static readonly char[] ClosingMarks = ['"', '\'', '\u2019', '\u201D', ')', ']', ' '];
+
+    /// <summary>A question being assembled from a first block, the text that continues it and its sub-points.</summary>
+    private sealed class QuestionDraft
+    {
+        private readonly List<Piece> pieces = [];
+        private readonly int subPointDepth;
+        private readonly bool fromListItem;
+        private int leadInItemsLeft;
+        private readonly int level;
+        private readonly int? firstPage;
+        private int? lastPage;
+        private int continuations;
+
+        private QuestionDraft(ReportBlock first, bool fromListItem, int subPointDepth, int leadInItems)
+        {
+            this.fromListItem = fromListItem;
+            leadInItemsLeft = leadInItems;
+            this.subPointDepth = subPointDepth;
+            level = first.Level;
+            firstPage = first.Page;
+            lastPage = first.EndPage ?? first.Page;
+            IsLeadIn = leadInItems > 0;
+            pieces.Add(new Piece(new StringBuilder(first.Text), Depth: -1));
+        }
+
+        private bool IsLeadIn { get; }
+
+        private sealed record Piece(StringBuilder Text, int Depth);
+
+        public static QuestionDraft FromListItem(ReportBlock item) => new(item, fromListItem: true, item.Level + 1, leadInItems: 0);
+
+        public static QuestionDraft FromParagraph(ReportBlock paragraph) => new(paragraph, fromListItem: false, int.MaxValue, leadInItems: 0);
+
+        public static QuestionDraft FromLeadIn(ReportBlock paragraph, int items, int subPointDepth) =>
+            new(paragraph, fromListItem: false, subPointDepth, items);
+
+        /// <summary>The text so far stops mid-sentence, so the next line may be the rest of it.</summary>
+        public bool IsUnfinished => pieces[^1].Text.ToString().TrimEnd(ClosingMarks) is var text
+            && text.Length > 0 && text[^1] is not ('.' or '?' or '!');
+
+        public bool TakesSubPoint(ReportBlock item)
+        {
+            if (IsLeadIn)
+            {
+                return leadInItemsLeft > 0;
+            }
+            if (!fromListItem)
+            {
+                return false;
+            }
+            if (item.Level > level)
+            {
+                return true;
+            }
+
+            // A lead-in item ending in a colon followed by fragments at its own level: the author did not indent
+            // the sub-points.
+            if (item.Level != level || !pieces[0].Text.ToString().TrimEnd().EndsWith(':'))
+            {
+                return false;
+            }
+            return StartsInLowerCase(item.Text) || (pieces.Count > 1 && ContinuesList(pieces[^1].Text.ToString()));
+        }
+
+        public void AddSubPoint(ReportBlock item)
+        {
+            var depth = Math.Max(0, item.Level - subPointDepth);
+            leadInItemsLeft--;
+            pieces.Add(new Piece(new StringBuilder(item.Text), depth));
+            lastPage = item.EndPage ?? item.Page ?? lastPage;
+        }
+
+        public void Continue(ReportBlock block)
+        {
+            var text = pieces[^1].Text;
+            text.Append(' ').Append(block.Text);
+            continuations++;
+            lastPage = block.EndPage ?? block.Page ?? lastPage;
+        }
+
+        public ExtractedQuestion ToQuestion(string area, int position)
+        {
+            var text = new StringBuilder(pieces[0].Text.ToString());
+            foreach (var piece in pieces.Skip(1))
+            {
+                text.Append('\n').Append(' ', piece.Depth * 2).Append("• ").Append(piece.Text);
+            }
+            var subPoints = pieces.Count - 1;
+            var lead = pieces[0].Text.ToString();
+
+            var points = subPoints == 1 ? "1 sub-point" : $"{subPoints} sub-points";
+            var (reason, confidence) = (fromListItem, IsLeadIn) switch
+            {
+                (true, _) when subPoints > 0 => ($"A list item and its {points}", 0.95),
+                (true, _) when EndsWithQuestionMark(lead) => ("A list item", 0.95),
+                (true, _) => ("A list item that does not end in a question mark", 0.8),
+                (false, true) => ($"A paragraph ending in a colon, with the list after it as its {points}", 0.75),
+                (false, false) when EndsWithQuestionMark(lead) => ("A paragraph ending in a question mark", 0.85),
+                _ => ("A paragraph that asks something but does not end in a question mark", 0.6),
+            };
+            if (continuations > 0)
+            {
+                reason += ", joined with the text that continued it";
+                confidence -= 0.15;
+            }
+            reason += $": question {position} under “{area}”";
+            if (lastPage is { } last && firstPage is { } first && last != first)
+            {
+                reason += $" (continues on page {last})";
+            }
+            return new ExtractedQuestion(text.ToString(), new SourceRef(firstPage, reason, Math.Round(confidence, 2)));
+        }
+    }
+}

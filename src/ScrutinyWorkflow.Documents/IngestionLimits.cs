@@ -1,0 +1,16 @@
+namespace ScrutinyWorkflow.Documents;
+
+/// <summary>How much an uploaded report may hold before it is refused unread.</summary>
+/// <param name="MaxUploadBytes">The largest file accepted, as uploaded.</param>
+/// <param name="MaxExpandedBytes">
+/// The most a .docx (a zip) may expand to, counted over all its entries as they are decompressed: a guard against
+/// zip bombs.
+/// </param>
+/// <param name="MaxPages">The most pages a PDF may have; focus reports run to 20–40.</param>
+public sealed record IngestionLimits(
+    long MaxUploadBytes = 50L * 1024 * 1024,
+    long MaxExpandedBytes = 200L * 1024 * 1024,
+    int MaxPages = 300)
+{
+    public static IngestionLimits Default { get; } = new();
+}

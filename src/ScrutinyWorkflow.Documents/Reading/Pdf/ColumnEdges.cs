@@ -1,0 +1,46 @@
+namespace ScrutinyWorkflow.Documents.Reading.Pdf;
+
+/// <summary>
+/// Finds the left edge of each kind of column over the whole document. One page alone can mislead: a page of list
+/// items, or a right column that starts mid-question, has no line at the margin.
+/// </summary>
+internal static class ColumnEdges
+{
+    /// <summary>Lines starting within this many points of each other start at the same edge.</summary>
+    private const double SameEdge = 1.5;
+
+    /// <summary>Fewer lines than this on odd or even pages say too little to tell mirrored margins from indents.</summary>
+    private const int MinimumLinesToCompare = 20;
+
+    public static void Apply(IReadOnlyList<PdfLine> lines)
+    {
+        // Books mirror their margins on odd and even pages; then each keeps its own edges.
+        var oddFull = lines.Where(line => line.Side == ColumnSide.Full && line.Page % 2 == 1).Select(line => line.Left).ToList();
+        var evenFull = lines.Where(line => line.Side == ColumnSide.Full && line.Page % 2 == 0).Select(line => line.Left).ToList();
+        var mirrored = oddFull.Count >= MinimumLinesToCompare && evenFull.Count >= MinimumLinesToCompare
+            && Math.Abs(Edge(oddFull) - Edge(evenFull)) > 2 * SameEdge;
+
+        foreach (var group in lines.GroupBy(line => (line.Side, Odd: mirrored && line.Page % 2 == 1)))
+        {
+            var edge = Edge([.. group.Select(line => line.Left)]);
+            foreach (var line in group)
+            {
+                line.ColumnLeft = edge;
+            }
+        }
+    }
+
+    /// <summary>The leftmost position at which at least two lines start, so that one stray line does not count.</summary>
+    private static double Edge(List<double> lefts)
+    {
+        lefts.Sort();
+        for (var i = 0; i + 1 < lefts.Count; i++)
+        {
+            if (lefts[i + 1] - lefts[i] <= SameEdge)
+            {
+                return lefts[i];
+            }
+        }
+        return lefts[0];
+    }
+}

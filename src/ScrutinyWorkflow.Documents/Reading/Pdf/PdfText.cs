@@ -1,0 +1,78 @@
+namespace ScrutinyWorkflow.Documents.Reading.Pdf;
+
+/// <summary>A word as the PDF placed it, in points, with y growing up the page.</summary>
+internal sealed record PdfWord(string Text, double Left, double Right, double Baseline, double FontSize, bool Bold);
+
+/// <summary>The words of one page, in no particular order.</summary>
+internal sealed record PdfPageWords(int Number, double Height, IReadOnlyList<PdfWord> Words);
+
+/// <summary>Words that share a baseline across the whole width of a page, left to right.</summary>
+internal sealed class PdfRow(IReadOnlyList<PdfWord> words)
+{
+    public IReadOnlyList<PdfWord> Words { get; } = words;
+
+    public double Baseline { get; } = words.Max(word => word.Baseline);
+
+    public string Text => string.Join(' ', Words.Select(word => word.Text));
+}
+
+/// <summary>The rows of one page, top to bottom.</summary>
+internal sealed record PdfPageRows(int Number, double Height, IReadOnlyList<PdfRow> Rows);
+
+/// <summary>Where on the page a line sits: across it, or in the left or right column of a two-column stretch.</summary>
+internal enum ColumnSide
+{
+    Full,
+    Left,
+    Right,
+}
+
+/// <summary>
+/// One line of text within one column (or across the page), in reading order. <see cref="ColumnLeft"/> is the left
+/// edge of the column it sits in, so that indents measure the same in either column and on every page.
+/// </summary>
+internal sealed class PdfLine
+{
+    public PdfLine(int page, IReadOnlyList<PdfWord> words, ColumnSide side, int column)
+    {
+        Page = page;
+        Words = words;
+        Side = side;
+        Column = column;
+        Text = string.Join(' ', words.Select(word => word.Text));
+        Baseline = words.Max(word => word.Baseline);
+        ColumnLeft = Left;
+
+        // The size and weight of most of the line's letters: a bold word in a sentence does not make a heading.
+        var letters = words.Sum(word => word.Text.Length);
+        FontSize = words.GroupBy(word => Math.Round(word.FontSize * 2) / 2)
+            .MaxBy(group => group.Sum(word => word.Text.Length))!.Key;
+        Bold = words.Where(word => word.Bold).Sum(word => word.Text.Length) * 10 >= letters * 9;
+    }
+
+    public int Page { get; }
+
+    public IReadOnlyList<PdfWord> Words { get; }
+
+    public ColumnSide Side { get; }
+
+    /// <summary>Identifies the column on its page (0 across the page, then 1, 2... in reading order).</summary>
+    public int Column { get; }
+
+    /// <summary>Set by <see cref="ColumnEdges"/> once every page has been laid out.</summary>
+    public double ColumnLeft { get; internal set; }
+
+    public string Text { get; }
+
+    public double Baseline { get; }
+
+    public double FontSize { get; }
+
+    public bool Bold { get; }
+
+    public double Left => Words[0].Left;
+
+    public double Right => Words[^1].Right;
+
+    public override string ToString() => $"p{Page} {Side}{Column} x{Left:F0}/{ColumnLeft:F0} y{Baseline:F0} {FontSize}{(Bold ? "b" : "")}: {Text}";
+}

@@ -1,0 +1,322 @@
+using ScrutinyWorkflow.Core.Reports;
+using ScrutinyWorkflow.Core.Reviews;
+using static ScrutinyWorkflow.Core.Reports.ReportBlock;
+
+namespace ScrutinyWorkflow.Core.Tests.Reports;
+
+public sealed class QuestionExtractorTests
+{
+    private static ExtractedReport Extracted(params ReportBlock[] blocks) =>
+        Assert.IsType<ReportExtracted>(QuestionExtractor.Extract(blocks)).Report;
+
+    private static ExtractionFailed Failed(params ReportBlock[] blocks) =>
+        Assert.IsType<ExtractionFailed>(QuestionExtractor.Extract(blocks));
+
+    private static string[] Texts(ExtractedArea area) => [.. area.Questions.Select(question => question.Text)];
+
+    [Theory]
+    [InlineData("Questions for councillors to ask")]
+    [InlineData("Questions for scrutiny")]
+    [InlineData("Key lines of enquiry")]
+    [InlineData("Key lines of inquiry")]
+    [InlineData("What should councillors ask?")]
+    [InlineData("5. Questions for elected members")]
+    [InlineData("Questions councillors could ask")]
+    [InlineData("Key questions")]
+    [InlineData("QUESTIONS FOR COUNCILLORS")]
+    public void Finds_the_questions_section_under_its_usual_titles(string title)
+    {
+        var report = Extracted(
+            Heading("A report", 1),
+            Heading(title, 2),
+            Heading("Care planning", 3),
+            ListItem("How does the council plan?"));
+
+        Assert.Equal("Care planning", Assert.Single(report.Areas).Heading);
+    }
+
+    [Theory]
+    [InlineData("Frequently asked questions")]
+    [InlineData("The questions we were asked most")]
+    [InlineData("How to complain")]
+    public void Does_not_take_other_headings_for_the_questions_section(string title)
+    {
+        var failed = Failed(Heading("A report", 1), Heading(title, 2), ListItem("How does the council plan?"));
+
+        Assert.Equal(ExtractionFailure.NoQuestionsSection, failed.Failure);
+    }
+
+    [Fact]
+    public void Takes_the_sub_headings_as_areas_and_the_list_items_under_them_as_questions_in_order()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Paragraph("Councillors may wish to ask the following."),
+            Heading("Care planning", 3),
+            ListItem("First?"),
+            ListItem("Second?"),
+            Heading("Leaving care", 3),
+            ListItem("Third?"));
+
+        Assert.Equal(["Care planning", "Leaving care"], report.Areas.Select(area => area.Heading));
+        Assert.Equal(["First?", "Second?"], Texts(report.Areas[0]));
+        Assert.Equal(["Third?"], Texts(report.Areas[1]));
+    }
+
+    [Fact]
+    public void Keeps_deeper_list_items_as_sub_points_of_the_question_above()
+    {
+        var report = Extracted(
+            Heading("Questions for scrutiny", 2),
+            Heading("Children", 3),
+            ListItem("How does the assessment consider:"),
+            ListItem("the parent's needs;", 1),
+            ListItem("the child's views;", 1),
+            ListItem("the wider family?", 2),
+            ListItem("What checks are made?"));
+
+        Assert.Equal(
+            ["How does the assessment consider:\n• the parent's needs;\n• the child's views;\n  • the wider family?", "What checks are made?"],
+            Texts(report.Areas[0]));
+        Assert.Equal("A list item and its 3 sub-points: question 1 under “Children”", report.Areas[0].Questions[0].Source.Reason);
+    }
+
+    [Fact]
+    public void A_lead_in_paragraph_ending_in_a_colon_owns_the_fragments_after_it_and_no_more()
+    {
+        var report = Extracted(
+            Heading("Key lines of enquiry", 2),
+            Heading("Financial assessments", 3),
+            Paragraph("When deciding what a person can afford, does the council take into account:"),
+            ListItem("disability-related costs;"),
+            ListItem("costs without receipts, where reasonable;"),
+            ListItem("the minimum income guarantee?"),
+            ListItem("How long do assessments take?"));
+
+        Assert.Equal(
+            [
+                "When deciding what a person can afford, does the council take into account:\n• disability-related costs;\n• costs without receipts, where reasonable;\n• the minimum income guarantee?",
+                "How long do assessments take?",
+            ],
+            Texts(report.Areas[0]));
+    }
+
+    [Fact]
+    public void An_introduction_ending_in_a_colon_is_not_a_question_when_whole_questions_follow()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Housing", 3),
+            Paragraph("Councillors may wish to ask:"),
+            ListItem("How many people were placed in bed and breakfast?"),
+            ListItem("How long did they stay?"));
+
+        Assert.Equal(["How many people were placed in bed and breakfast?", "How long did they stay?"], Texts(report.Areas[0]));
+    }
+
+    [Fact]
+    public void Takes_lower_case_fragments_after_a_lead_in_item_as_its_sub_points_even_when_not_indented()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Charging", 3),
+            ListItem("Does the charging policy explain:"),
+            ListItem("how a contribution is worked out;"),
+            ListItem("what is disregarded?"),
+            ListItem("Who reviews the policy?"));
+
+        Assert.Equal(
+            ["Does the charging policy explain:\n• how a contribution is worked out;\n• what is disregarded?", "Who reviews the policy?"],
+            Texts(report.Areas[0]));
+    }
+
+    [Fact]
+    public void Takes_a_paragraph_that_asks_something_as_a_question_and_leaves_other_paragraphs()
+    {
+        var report = Extracted(
+            Heading("Questions for scrutiny", 2),
+            Heading("Deferred payments", 3),
+            Paragraph("The council must offer deferred payment agreements."),
+            Paragraph("How many agreements did the council make? Is this information given in writing?"),
+            Paragraph("Local Government and Social Care Ombudsman, PO Box 0000, Coventry"));
+
+        var question = Assert.Single(report.Areas[0].Questions);
+        Assert.Equal("How many agreements did the council make? Is this information given in writing?", question.Text);
+        Assert.Equal("A paragraph ending in a question mark: question 1 under “Deferred payments”", question.Source.Reason);
+    }
+
+    [Fact]
+    public void Joins_a_question_that_a_page_break_left_in_two_pieces()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2, page: 24),
+            Heading("Care leavers", 3, page: 24),
+            ListItem("Does every care leaver have a personal adviser and a pathway plan that has been", page: 24),
+            Paragraph("reviewed in the past six months?", page: 25),
+            ListItem("How are care leavers told about their entitlements?", page: 25));
+
+        var questions = report.Areas[0].Questions;
+        Assert.Equal(
+            ["Does every care leaver have a personal adviser and a pathway plan that has been reviewed in the past six months?", "How are care leavers told about their entitlements?"],
+            questions.Select(question => question.Text));
+        Assert.Equal(24, questions[0].Source.Page);
+        Assert.Contains("continues on page 25", questions[0].Source.Reason, StringComparison.Ordinal);
+        Assert.True(questions[0].Source.Confidence < questions[1].Source.Confidence);
+    }
+
+    [Fact]
+    public void Takes_a_list_item_without_a_question_mark_as_a_question_with_less_confidence()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Complaints", 3),
+            ListItem("Ask for the number of complaints from children in care last year."),
+            ListItem("How were they resolved?"));
+
+        var questions = report.Areas[0].Questions;
+        Assert.Equal(2, questions.Count);
+        Assert.True(questions[0].Source.Confidence < questions[1].Source.Confidence);
+    }
+
+    [Fact]
+    public void Ends_the_section_at_a_heading_of_its_own_level_or_at_an_appendix()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Care planning", 3),
+            ListItem("First?"),
+            Heading("Appendix: our remedies", 3),
+            ListItem("Not a question for councillors?"),
+            Heading("About us", 2),
+            ListItem("Nor this?"));
+
+        Assert.Equal(["First?"], Texts(Assert.Single(report.Areas)));
+    }
+
+    [Fact]
+    public void Reads_the_section_rather_than_an_earlier_mention_of_it()
+    {
+        var report = Extracted(
+            Heading("Contents", 2),
+            Heading("Questions for councillors", 2),
+            Paragraph("Page 24"),
+            Heading("Introduction", 2),
+            Paragraph("The report ends with questions."),
+            Heading("Questions for councillors", 2),
+            Heading("Care planning", 3),
+            ListItem("First?"));
+
+        Assert.Equal(["First?"], Texts(Assert.Single(report.Areas)));
+    }
+
+    [Fact]
+    public void Takes_headings_at_the_section_heading_level_as_areas_when_the_report_sets_them_so()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Care planning", 2),
+            ListItem("First?"),
+            Heading("Leaving care", 2),
+            ListItem("Second?"),
+            Heading("About the Ombudsman", 2),
+            Paragraph("We look at complaints."));
+
+        Assert.Equal(["Care planning", "Leaving care"], report.Areas.Select(area => area.Heading));
+        Assert.All(report.Areas, area => Assert.Equal(0.7, area.Source.Confidence));
+    }
+
+    [Fact]
+    public void Names_the_area_after_the_section_when_the_section_has_no_sub_headings()
+    {
+        var report = Extracted(
+            Heading("Questions for scrutiny", 2),
+            Paragraph("We suggest the following questions."),
+            ListItem("First?"),
+            ListItem("Second?"));
+
+        var area = Assert.Single(report.Areas);
+        Assert.Equal("Questions for scrutiny", area.Heading);
+        Assert.Equal(["First?", "Second?"], Texts(area));
+        Assert.True(area.Source.Confidence < 0.9);
+    }
+
+    [Fact]
+    public void Takes_the_title_from_the_most_prominent_heading_on_the_cover_with_its_subtitle()
+    {
+        var report = Extracted(
+            Paragraph("Focus report: learning lessons from complaints", page: 1),
+            Heading("Careless", 1, page: 1),
+            Heading("Helping to improve council services to children in care", 3, page: 1),
+            Paragraph("December 2020", page: 1),
+            Heading("Introduction", 2, page: 2),
+            Heading("Questions for councillors", 2, page: 24),
+            Heading("Care planning", 4, page: 24),
+            ListItem("First?", page: 24));
+
+        Assert.Equal("Careless: Helping to improve council services to children in care", report.Title);
+        Assert.Equal(new YearMonth(2020, 12), report.Published);
+        Assert.Equal(1, report.TitleSource!.Page);
+    }
+
+    [Fact]
+    public void Takes_the_first_heading_as_the_title_when_the_format_has_no_pages()
+    {
+        var report = Extracted(
+            Heading("Counting the cost: getting charging right", 1),
+            Paragraph("Published: 14 November 2023"),
+            Heading("Questions for councillors", 2),
+            ListItem("First?"));
+
+        Assert.Equal("Counting the cost: getting charging right", report.Title);
+        Assert.Equal(new YearMonth(2023, 11), report.Published);
+    }
+
+    [Theory]
+    [InlineData("December 2020", 2020, 12)]
+    [InlineData("Published: 3 March 2021", 2021, 3)]
+    [InlineData("Sept 2022", 2022, 9)]
+    [InlineData("Focus report, published in June 2019", 2019, 6)]
+    public void Reads_the_publication_month_in_the_forms_covers_use(string text, int year, int month)
+    {
+        var report = Extracted(
+            Heading("A report", 1, page: 1),
+            Paragraph(text, page: 1),
+            Heading("Questions for councillors", 2, page: 5),
+            ListItem("First?", page: 5));
+
+        Assert.Equal(new YearMonth(year, month), report.Published);
+    }
+
+    [Fact]
+    public void Leaves_the_month_empty_rather_than_guessing_from_the_narrative()
+    {
+        var report = Extracted(
+            Heading("A report", 1, page: 1),
+            Heading("Introduction", 2, page: 2),
+            Paragraph("In March 2019 the council changed its policy.", page: 2),
+            Heading("Questions for councillors", 2, page: 5),
+            ListItem("First?", page: 5));
+
+        Assert.Null(report.Published);
+    }
+
+    [Fact]
+    public void Fails_with_no_text() =>
+        Assert.Equal(ExtractionFailure.NoText, Failed(Paragraph("   "), Paragraph("\u00AD")).Failure);
+
+    [Fact]
+    public void Fails_when_there_is_no_questions_section() =>
+        Assert.Equal(ExtractionFailure.NoQuestionsSection, Failed(Heading("A report", 1), Paragraph("Some narrative.")).Failure);
+
+    [Fact]
+    public void Fails_when_the_questions_section_holds_no_questions()
+    {
+        var failed = Failed(
+            Heading("A report", 1),
+            Heading("Questions for councillors", 2, page: 7),
+            Paragraph("We will publish questions later."));
+
+        Assert.Equal(ExtractionFailure.NoQuestionsInSection, failed.Failure);
+        Assert.Contains("“Questions for councillors” on page 7", failed.Detail, StringComparison.Ordinal);
+    }
+}
