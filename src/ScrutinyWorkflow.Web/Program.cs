@@ -1,5 +1,6 @@
 using ScrutinyWorkflow.Web;
 using ScrutinyWorkflow.Web.Home;
+using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.Reviews;
@@ -18,6 +19,7 @@ builder.AddEmbeddedMail();
 builder.AddEmbeddedStatementFiling();
 builder.AddReviews();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.AddAntiforgery();
 
 var app = builder.Build();

@@ -12,6 +12,9 @@ public sealed class ReviewDecider(ReviewPolicy policy, WorkingCalendar calendar)
     /// <summary>Focus report questions run to a few sentences; anything far longer is a paste gone wrong.</summary>
     public const int MaxQuestionLength = 4_000;
 
+    /// <summary>Titles, panel names and headings are a line of text; this only stops a paste gone wrong.</summary>
+    public const int MaxLineLength = 500;
+
     public ReviewPolicy Policy => policy;
 
     public Decision Decide(ReviewCommand command, ReviewState state) => command switch
@@ -42,9 +45,17 @@ public sealed class ReviewDecider(ReviewPolicy policy, WorkingCalendar calendar)
         {
             problems.Add(new("focusReport.title", "Give the focus report's title."));
         }
+        else if (c.FocusReport.Title.Length > MaxLineLength)
+        {
+            problems.Add(new("focusReport.title", $"The title is longer than {MaxLineLength} characters."));
+        }
         if (string.IsNullOrWhiteSpace(c.Panel.Name))
         {
             problems.Add(new("panel.name", "Give the name of the scrutiny panel."));
+        }
+        else if (c.Panel.Name.Length > MaxLineLength)
+        {
+            problems.Add(new("panel.name", $"The panel's name is longer than {MaxLineLength} characters."));
         }
         if (!EmailAddress.IsValid(c.Panel.Email))
         {
@@ -330,6 +341,10 @@ public sealed class ReviewDecider(ReviewPolicy policy, WorkingCalendar calendar)
             if (string.IsNullOrWhiteSpace(areas[a].Heading))
             {
                 yield return new($"areas[{a}].heading", "Give the area of focus a heading.");
+            }
+            else if (areas[a].Heading.Length > MaxLineLength)
+            {
+                yield return new($"areas[{a}].heading", $"The heading is longer than {MaxLineLength} characters.");
             }
             if (areas[a].Questions.Count == 0)
             {

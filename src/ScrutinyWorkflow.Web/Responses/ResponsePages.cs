@@ -59,7 +59,17 @@ public static class ResponsePages
         {
             return Render(found, clock.Now, context, antiforgery, null, null, "Send the answer from the form on this page.", StatusCodes.Status400BadRequest);
         }
-        var form = await context.Request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return Render(found, clock.Now, context, antiforgery, null, null,
+                "Your answer was far too long to save, so nothing was saved. Shorten it and send it again; detail can go in an appendix to the panel report.",
+                StatusCodes.Status413PayloadTooLarge);
+        }
         var text = form["answer"].ToString();
         if (!await antiforgery.IsRequestValidAsync(context))
         {

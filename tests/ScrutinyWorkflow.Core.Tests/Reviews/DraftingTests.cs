@@ -64,6 +64,21 @@ public sealed class DraftingTests
     }
 
     [Fact]
+    public void Rejects_a_title_panel_name_or_heading_longer_than_a_line_of_text()
+    {
+        var tooLong = new string('x', ReviewDecider.MaxLineLength + 1);
+        var command = Draft(areas: [new AreaInput(tooLong, [new QuestionInput("Why?", [Head.Email])])]) with
+        {
+            FocusReport = Report with { Title = tooLong },
+            Panel = ThePanel with { Name = tooLong },
+        };
+
+        var rejection = new DeciderSpecification().When(command).ThenRejected(RejectionCodes.Invalid);
+
+        Assert.Equal(["areas[0].heading", "focusReport.title", "panel.name"], rejection.Problems.Select(p => p.Field).Order());
+    }
+
+    [Fact]
     public void Rejects_a_deadline_in_the_past()
     {
         var rejection = new DeciderSpecification().When(Draft(deadline: new DateOnly(2026, 12, 11))).ThenRejected(RejectionCodes.Invalid);

@@ -70,6 +70,20 @@ public sealed class ResponsePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_too_large_to_read_gets_a_page_saying_nothing_was_saved()
+    {
+        var link = world.App.LinkFor(Tom, Q2);
+        var before = await EventCountAsync();
+
+        var response = await world.App.AnswerAsync(link, new string('a', 5 * 1024 * 1024));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("nothing was saved", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await EventCountAsync());
+        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(link, "A sensible answer.")).StatusCode);
+    }
+
+    [Fact]
     public async Task Script_in_an_answer_is_shown_as_text_never_run()
     {
         var link = world.App.LinkFor(Tom, Q2);
