@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.Reviews.Storage;
 
 namespace ScrutinyWorkflow.Web.Home;
 
@@ -14,18 +13,14 @@ public static class HomePage
         return app;
     }
 
-    private static async Task<IResult> Show(IReviewStore store, ReviewService reviews, CancellationToken cancellationToken)
+    private static async Task<IResult> Show(ReviewService reviews, CancellationToken cancellationToken)
     {
         var rows = new StringBuilder();
-        foreach (var id in await store.ListAsync(100, cancellationToken))
+        foreach (var summary in (await reviews.LoadRecentAsync(100, cancellationToken)).Select(ReviewSummary.From))
         {
-            if (await reviews.LoadAsync(id, cancellationToken) is { } loaded)
-            {
-                var summary = ReviewSummary.From(loaded.State);
-                rows.Append("<tr><td><a href=\"/api/reviews/").Append(E(summary.Id)).Append("\">").Append(E(summary.Title)).Append("</a></td><td>")
-                    .Append(E(summary.Panel)).Append("</td><td>").Append(E(summary.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
-                    .Append("</td><td>").Append(E(summary.Status)).Append("</td></tr>");
-            }
+            rows.Append("<tr><td><a href=\"/api/reviews/").Append(E(summary.Id)).Append("\">").Append(E(summary.Title)).Append("</a></td><td>")
+                .Append(E(summary.Panel)).Append("</td><td>").Append(E(summary.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+                .Append("</td><td>").Append(E(summary.Status)).Append("</td></tr>");
         }
         var table = rows.Length == 0
             ? "<p>No reviews yet. Create one with <code>POST /api/reviews</code> (see the README for an example).</p>"

@@ -81,9 +81,10 @@ public static class ResponsePages
         ReviewCommand command = submit
             ? new SubmitAnswer(found.Assignment.Id, text, clock.Now)
             : new SaveDraftAnswer(found.Assignment.Id, text, clock.Now);
-        return await reviews.HandleAsync(found.State.ReviewId, command, cancellationToken) switch
+        var handled = await reviews.HandleAsync(found.State.ReviewId, command, cancellationToken);
+        return handled.Decision switch
         {
-            Rejected r => Render(await FindAsync(token, links, index, reviews, cancellationToken) ?? found, clock.Now, context, antiforgery, text,
+            Rejected r => Render(found with { State = handled.State, Assignment = handled.State.FindAssignment(found.Assignment.Id) ?? found.Assignment }, clock.Now, context, antiforgery, text,
                 null, Explain(r.Rejection), r.Rejection.Code == RejectionCodes.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict),
             _ => SeeOther(context, $"/respond/{token}?done={(submit ? "submitted" : "draft")}"),
         };

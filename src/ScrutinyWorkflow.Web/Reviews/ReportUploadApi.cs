@@ -121,10 +121,11 @@ public static class ReportUploadApi
             return ReviewProblems.Invalid([.. problems, .. more.Where(p => problems.All(q => q.Field != p.Field))]);
         }
 
-        return await reviews.HandleAsync(id, command, cancellationToken) switch
+        var handled = await reviews.HandleAsync(id, command, cancellationToken);
+        return handled.Decision switch
         {
             Rejected r => r.Rejection.Code == RejectionCodes.Invalid ? ReviewProblems.Invalid(r.Rejection.Problems.Select(FormField)) : ReviewProblems.For(r.Rejection),
-            _ => TypedResults.Created($"/api/reviews/{id}", ReviewView.From((await reviews.LoadAsync(id, cancellationToken))!.State)),
+            _ => TypedResults.Created($"/api/reviews/{id}", ReviewView.From(handled.State)),
         };
     }
 

@@ -7,6 +7,9 @@ namespace ScrutinyWorkflow.Web.Reviews;
 /// <summary>A review as loaded: its state and the stream version it was built from.</summary>
 public sealed record LoadedReview(ReviewState State, long Version, IReadOnlyList<(StoredEvent Stored, ReviewEvent Event)> History);
 
+/// <summary>What a command came to, and the review as it stands afterwards (unchanged when nothing was appended).</summary>
+public sealed record Handled(Decision Decision, ReviewState State);
+
 /// <summary>
 /// The one way commands reach a review: load the stream, decide, append with the expected version.
 /// Effects and the next due time are written in the same append, so nothing decided can be lost.
@@ -31,8 +34,22 @@ public sealed class ReviewService(
         return new LoadedReview(ReviewState.From(events.Select(e => e.Item2)), history.Version, events);
     }
 
+    /// <summary>The most recently created reviews, newest first.</summary>
+    public async Task<IReadOnlyList<ReviewState>> LoadRecentAsync(int max, CancellationToken cancellationToken)
+    {
+        var reviews = new List<ReviewState>();
+        foreach (var id in await store.ListAsync(max, cancellationToken))
+        {
+            if (await LoadAsync(id, cancellationToken) is { } loaded)
+            {
+                reviews.Add(loaded.State);
+            }
+        }
+        return reviews;
+    }
+
     /// <summary>Decides the command against the latest state and appends what it decides.</summary>
-    public async Task<Decision> HandleAsync(string reviewId, ReviewCommand command, CancellationToken cancellationToken)
+    public async Task<Handled> HandleAsync(string reviewId, ReviewCommand command, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -43,12 +60,11 @@ public sealed class ReviewService(
             var decision = decider.Decide(command, state);
             if (decision is not Accepted { Events.Count: > 0 } accepted)
             {
-                return decision;
+                return new Handled(decision, state);
             }
             try
             {
-                await AppendAsync(reviewId, version, state, accepted.Events, command.Now, cancellationToken);
-                return decision;
+                return new Handled(decision, await AppendAsync(reviewId, version, state, accepted.Events, command.Now, cancellationToken));
             }
             catch (StreamConflictException) when (attempt < ConflictRetries)
             {
@@ -58,7 +74,7 @@ public sealed class ReviewService(
         }
     }
 
-    private async Task AppendAsync(string reviewId, long version, ReviewState state, IReadOnlyList<ReviewEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ReviewState> AppendAsync(string reviewId, long version, ReviewState state, IReadOnlyList<ReviewEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var effects = new List<OutboxEntry>();
         var stored = new List<NewEvent>();
@@ -81,5 +97,6 @@ public sealed class ReviewService(
             }
         }
         await store.AppendAsync(reviewId, version, stored, effects, state.NextDue, now, cancellationToken);
+        return state;
     }
 }

@@ -45,14 +45,14 @@ public static class ReviewsApi
             var more = decider.Decide(command, ReviewState.Initial) is Rejected r ? r.Rejection.Problems : [];
             return ReviewProblems.Invalid([.. parse.Problems, .. more.Where(p => !parse.Covers(p))]);
         }
-        return await reviews.HandleAsync(id, command, cancellationToken) switch
+        return (await reviews.HandleAsync(id, command, cancellationToken)).Decision switch
         {
             Rejected r => ReviewProblems.For(r.Rejection),
             _ => TypedResults.Created($"/api/reviews/{id}", new CreatedReview(id)),
         };
     }
 
-    private static async Task<Results<Ok<ReviewView>, ProblemHttpResult, NotFound>> ReviseQuestions(
+    private static async Task<Results<Ok<ReviewView>, ProblemHttpResult>> ReviseQuestions(
         string id, HttpRequest request, IOfficerDirectory directory, ReviewService reviews, CouncilClock clock, CancellationToken cancellationToken)
     {
         if (await ReadJsonAsync<QuestionsRequest>(request, cancellationToken) is not { } body)
@@ -66,10 +66,11 @@ public static class ReviewsApi
             return ReviewProblems.Invalid(problems);
         }
         var command = new Core.Reviews.ReviseQuestions(areas, await FindOfficersAsync(directory, areas, cancellationToken), clock.Now);
-        return await reviews.HandleAsync(id, command, cancellationToken) switch
+        var handled = await reviews.HandleAsync(id, command, cancellationToken);
+        return handled.Decision switch
         {
             Rejected r => ReviewProblems.For(r.Rejection),
-            _ => await reviews.LoadAsync(id, cancellationToken) is { } loaded ? TypedResults.Ok(ReviewView.From(loaded.State)) : TypedResults.NotFound(),
+            _ => TypedResults.Ok(ReviewView.From(handled.State)),
         };
     }
 
@@ -102,18 +103,8 @@ public static class ReviewsApi
     private static async Task<Results<Ok<ReviewView>, NotFound>> GetReview(string id, ReviewService reviews, CancellationToken cancellationToken) =>
         await reviews.LoadAsync(id, cancellationToken) is { } loaded ? TypedResults.Ok(ReviewView.From(loaded.State)) : TypedResults.NotFound();
 
-    private static async Task<Ok<IReadOnlyList<ReviewSummary>>> ListReviews(IReviewStore store, ReviewService reviews, CancellationToken cancellationToken)
-    {
-        var summaries = new List<ReviewSummary>();
-        foreach (var id in await store.ListAsync(200, cancellationToken))
-        {
-            if (await reviews.LoadAsync(id, cancellationToken) is { } loaded)
-            {
-                summaries.Add(ReviewSummary.From(loaded.State));
-            }
-        }
-        return TypedResults.Ok<IReadOnlyList<ReviewSummary>>(summaries);
-    }
+    private static async Task<Ok<IReadOnlyList<ReviewSummary>>> ListReviews(ReviewService reviews, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<ReviewSummary>>([.. (await reviews.LoadRecentAsync(200, cancellationToken)).Select(ReviewSummary.From)]);
 
     private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, NotFound>> GetEvents(string id, ReviewService reviews, CancellationToken cancellationToken)
     {
@@ -138,12 +129,10 @@ public static class ReviewsApi
     private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> AcceptedOrProblem(
         string id, ReviewService reviews, ReviewCommand command, CancellationToken cancellationToken)
     {
-        if (await reviews.HandleAsync(id, command, cancellationToken) is Rejected rejected)
-        {
-            return ReviewProblems.For(rejected.Rejection);
-        }
-        var loaded = await reviews.LoadAsync(id, cancellationToken);
-        return TypedResults.Accepted($"/api/reviews/{id}", ReviewView.From(loaded!.State));
+        var handled = await reviews.HandleAsync(id, command, cancellationToken);
+        return handled.Decision is Rejected rejected
+            ? ReviewProblems.For(rejected.Rejection)
+            : TypedResults.Accepted($"/api/reviews/{id}", ReviewView.From(handled.State));
     }
 
     private static async Task<IReadOnlyList<Officer>> FindOfficersAsync(IOfficerDirectory directory, IEnumerable<AreaInput> areas, CancellationToken cancellationToken)

@@ -32,11 +32,11 @@ public sealed class EffectCarrier(
             case FileStatement:
                 var html = StatementHtml.Render(PositionStatement.From(review.State));
                 var location = await filing.FileAsync(pending.ReviewId, StatementFileName, "text/html", Encoding.UTF8.GetBytes(html), cancellationToken);
-                Expect(await reviews.HandleAsync(pending.ReviewId, new RecordStatementFiled(location, clock.Now), cancellationToken), pending);
+                Expect((await reviews.HandleAsync(pending.ReviewId, new RecordStatementFiled(location, clock.Now), cancellationToken)).Decision, pending);
                 break;
             case NotifyPanel:
                 await mail.SendAsync(messages.Compose(pending.Id, effect, review.State, clock.Now), cancellationToken);
-                Expect(await reviews.HandleAsync(pending.ReviewId, new RecordPanelNotified(clock.Now), cancellationToken), pending);
+                Expect((await reviews.HandleAsync(pending.ReviewId, new RecordPanelNotified(clock.Now), cancellationToken)).Decision, pending);
                 break;
             default:
                 await mail.SendAsync(messages.Compose(pending.Id, effect, review.State, clock.Now), cancellationToken);

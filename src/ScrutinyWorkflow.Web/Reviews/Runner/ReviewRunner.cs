@@ -48,7 +48,7 @@ public sealed class ReviewRunner(
         {
             try
             {
-                if (await reviews.HandleAsync(reviewId, new ProcessDueTimers(clock.Now), cancellationToken) is Accepted { Events.Count: > 0 })
+                if ((await reviews.HandleAsync(reviewId, new ProcessDueTimers(clock.Now), cancellationToken)).Decision is Accepted { Events.Count: > 0 })
                 {
                     fired++;
                 }
