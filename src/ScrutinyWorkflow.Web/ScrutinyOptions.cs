@@ -21,7 +21,7 @@ public sealed class ScrutinyOptions : IValidatableObject
     public string PublicBaseUrl { get; set; } = "";
 
     /// <summary>The scrutiny team's mailbox: messages come from it, and escalations for officers with no manager go to it.</summary>
-    [Required, EmailAddress]
+    [Required]
     public string TeamEmail { get; set; } = "";
 
     public string TeamName { get; set; } = "Scrutiny Team";
@@ -70,6 +70,10 @@ public sealed class ScrutinyOptions : IValidatableObject
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             yield return new ValidationResult($"Scrutiny:PublicBaseUrl '{PublicBaseUrl}' must be an absolute http(s) URL.", [nameof(PublicBaseUrl)]);
+        }
+        if (!Core.Reviews.EmailAddress.IsValid(TeamEmail))
+        {
+            yield return new ValidationResult($"Scrutiny:TeamEmail '{TeamEmail}' is not an address mail can be sent from (name@council.gov.uk).", [nameof(TeamEmail)]);
         }
         if (!TimeOnly.TryParseExact(ChaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
         {

@@ -446,18 +446,3 @@ public sealed class ReviewDecider(ReviewPolicy policy, WorkingCalendar calendar)
 
     internal static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }
-
-/// <summary>A deliberately plain address check: one @, something either side, a dot in the domain, no spaces.
-/// The directory and the mail server are the real judges; this only catches slips.</summary>
-public static class EmailAddress
-{
-    public static bool IsValid(string? email)
-    {
-        if (string.IsNullOrWhiteSpace(email) || email.Length > 254 || email.Any(char.IsWhiteSpace))
-        {
-            return false;
-        }
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.');
-    }
-}

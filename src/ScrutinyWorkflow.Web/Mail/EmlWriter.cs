@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Web.Mail;
 
@@ -84,7 +85,7 @@ internal static class EmlWriter
         }
         foreach (var address in (IEnumerable<MailAddress>)[mail.From, .. mail.To, .. mail.Cc])
         {
-            if (!EmailAddressSyntax.IsValid(address.Email))
+            if (!EmailAddress.IsValid(address.Email))
             {
                 throw new ArgumentException($"Mail {mail.MessageId} has an address that cannot be written into a header: \"{MimeSyntax.ToSingleLine(address.Email)}\".", nameof(mail));
             }

@@ -150,7 +150,7 @@ public sealed class FileOfficerDirectory : IOfficerDirectory
             var email = Officer.NormaliseEmail(Required(entry, "email", entry.Email));
             var name = Required(entry, "name", entry.Name);
             var designation = Required(entry, "designation", entry.Designation);
-            if (!EmailAddressSyntax.IsValid(email))
+            if (!EmailAddress.IsValid(email))
             {
                 throw new FormatException($"{entry.Location}: \"{entry.Email}\" is not a valid email address");
             }
@@ -158,7 +158,7 @@ public sealed class FileOfficerDirectory : IOfficerDirectory
             if (!string.IsNullOrWhiteSpace(entry.Manager))
             {
                 manager = Officer.NormaliseEmail(entry.Manager);
-                if (!EmailAddressSyntax.IsValid(manager))
+                if (!EmailAddress.IsValid(manager))
                 {
                     throw new FormatException($"{entry.Location}: manager \"{entry.Manager}\" is not a valid email address");
                 }

@@ -78,6 +78,18 @@ public sealed class DraftingTests
         Assert.Equal(["areas[0].heading", "focusReport.title", "panel.name"], rejection.Problems.Select(p => p.Field).Order());
     }
 
+    [Theory]
+    [InlineData("clerk@council..gov.uk")]
+    [InlineData("clerk@localhost")]
+    [InlineData("clérk@council.gov.uk")]
+    [InlineData("clerk@@council.gov.uk")]
+    public void Rejects_a_panel_address_that_mail_could_never_be_sent_to(string address)
+    {
+        var rejection = new DeciderSpecification().When(Draft() with { Panel = ThePanel with { Email = address } }).ThenRejected(RejectionCodes.Invalid);
+
+        Assert.Equal("panel.email", Assert.Single(rejection.Problems).Field);
+    }
+
     [Fact]
     public void Rejects_a_deadline_in_the_past()
     {

@@ -11,6 +11,7 @@ public sealed class StartupTests
     [InlineData("Scrutiny:PublicBaseUrl", "not a url", "PublicBaseUrl")]
     [InlineData("Scrutiny:ChaseTimeOfDay", "nine", "ChaseTimeOfDay")]
     [InlineData("Scrutiny:TeamEmail", "", "TeamEmail")]
+    [InlineData("Scrutiny:TeamEmail", "scrutiny@localhost", "TeamEmail")]
     [InlineData("Scrutiny:TimeZone", "Mars/Olympus_Mons", "TimeZone")]
     public async Task Bad_configuration_stops_the_host_at_start_with_the_setting_named(string key, string value, string named)
     {

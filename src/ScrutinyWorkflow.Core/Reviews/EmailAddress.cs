@@ -1,11 +1,12 @@
-namespace ScrutinyWorkflow.Web.Mail;
+namespace ScrutinyWorkflow.Core.Reviews;
 
 /// <summary>
-/// The address shape we accept for sending and for the directory: an ASCII <c>local@domain</c> that can be written
-/// into a header without quoting. Quoted local parts, IP literals and internationalised addresses are legal in
-/// RFC 5322 but no council mailbox uses them, and refusing them keeps every header we write unambiguous.
+/// The one address shape the product accepts, everywhere: for reviews, the directory, settings and sending. An
+/// ASCII <c>local@domain</c> that can be written into a mail header without quoting, with a domain of at least two
+/// labels. Quoted local parts, IP literals and internationalised addresses are legal in RFC 5322 but no council
+/// mailbox uses them; refusing them at the door means an address accepted today can always be mailed later.
 /// </summary>
-internal static class EmailAddressSyntax
+public static class EmailAddress
 {
     private const int MaxLength = 254;
     private const int MaxLocalPartLength = 64;
@@ -22,26 +23,19 @@ internal static class EmailAddressSyntax
         {
             return false;
         }
-        return IsDotAtom(address.AsSpan(0, at), MaxLocalPartLength) && IsDomain(address.AsSpan(at + 1));
+        return IsDotAtom(address.AsSpan(0, at)) && IsDomain(address.AsSpan(at + 1));
     }
 
-    private static bool IsDotAtom(ReadOnlySpan<char> text, int maxLength)
+    private static bool IsDotAtom(ReadOnlySpan<char> text)
     {
-        if (text.Length > maxLength || text[0] == '.' || text[^1] == '.')
+        if (text.Length > MaxLocalPartLength || text[0] == '.' || text[^1] == '.')
         {
             return false;
         }
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '.')
-            {
-                if (text[i - 1] == '.')
-                {
-                    return false;
-                }
-            }
-            else if (!MimeSyntax.IsAtext(c))
+            if (c == '.' ? text[i - 1] == '.' : !IsAtext(c))
             {
                 return false;
             }
@@ -49,7 +43,7 @@ internal static class EmailAddressSyntax
         return true;
     }
 
-    // A host name: at least two labels (a bare "localhost" is nearly always a typo in a directory file).
+    // A host name: at least two labels (a bare "localhost" or "council" is nearly always a typo).
     private static bool IsDomain(ReadOnlySpan<char> domain)
     {
         var labels = 0;
@@ -71,4 +65,7 @@ internal static class EmailAddressSyntax
         }
         return labels >= 2;
     }
+
+    /// <summary>RFC 5322 atext: the characters an unquoted local part may hold.</summary>
+    private static bool IsAtext(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~".Contains(c, StringComparison.Ordinal);
 }
