@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Responses;
@@ -45,6 +46,11 @@ public static class ScrutinyRegistration
         builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<SqliteReviewStore>());
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteReviewStore>());
         builder.Services.AddSingleton<ILinkIndex>(sp => sp.GetRequiredService<SqliteReviewStore>());
+        builder.Services.AddSingleton<IHostedService>(sp => new StartupCheck(async cancellationToken =>
+        {
+            // Opening brings the schema up to date, or refuses a file written by a newer version of the product.
+            await using var connection = await sp.GetRequiredService<SqliteDatabase>().OpenAsync(cancellationToken);
+        }));
         return builder;
     }
 
@@ -55,6 +61,11 @@ public static class ScrutinyRegistration
             var path = sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.DirectoryPath;
             return FileOfficerDirectory.Load(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, path)));
         });
+        builder.Services.AddSingleton<IHostedService>(sp => new StartupCheck(_ =>
+        {
+            sp.GetRequiredService<IOfficerDirectory>();
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 

@@ -9,7 +9,11 @@ public static class MailOutboxPages
 
     public static IEndpointRouteBuilder MapMailOutbox(this IEndpointRouteBuilder app)
     {
-        var outbox = app.MapGroup("/outbox");
+        // Every officer's personal response link is readable here, so only someone on this machine may look.
+        var outbox = app.MapGroup("/outbox").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Connection.RemoteIpAddress is { } caller && System.Net.IPAddress.IsLoopback(caller)
+                ? await next(context)
+                : TypedResults.NotFound());
         outbox.MapGet("/", ListMessages);
         outbox.MapGet("/{fileName}", ShowMessage);
         outbox.MapGet("/{fileName}/raw", DownloadMessage);

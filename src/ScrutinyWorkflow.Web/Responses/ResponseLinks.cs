@@ -43,19 +43,23 @@ public sealed class ResponseLinks(byte[] key, IOptions<ScrutinyOptions> options)
         }
         Directory.CreateDirectory(dataPath);
         var key = RandomNumberGenerator.GetBytes(32);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, Convert.ToBase64String(key));
+        // A temp name of our own, so two processes starting together never write into each other's file.
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
+            File.WriteAllText(temp, Convert.ToBase64String(key));
             File.Move(temp, path, overwrite: false);
+            return key;
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another process made the key first; everyone must use the same one.
-            File.Delete(temp);
             return Convert.FromBase64String(File.ReadAllText(path).Trim());
         }
-        return key;
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private static string Base64Url(byte[] bytes) =>

@@ -21,8 +21,15 @@ public sealed class FolderStatementFiling(string folder) : IStatementFiling
         var path = Path.Combine(directory, fileName);
         // Write beside, then move over: the panel's copy is never half written.
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temp, content, cancellationToken);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, content, cancellationToken);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
         return Path.GetFullPath(path);
     }
 }

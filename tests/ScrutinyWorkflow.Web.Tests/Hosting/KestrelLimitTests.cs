@@ -16,8 +16,12 @@ public sealed class KestrelLimitTests
         await using var app = new ScrutinyApplication(world.DataPath, world.Clock);
         app.UseKestrel(0);
         app.StartServer();
-        using var client = app.CreateClient();
-        // Wait for the server's go-ahead before sending the body, so its refusal is read rather than cut off mid-upload.
+        // Wait for the server's go-ahead before sending the body, as large uploads should, so its refusal is read
+        // rather than cut off mid-upload; wait long enough that a busy machine cannot make the client give up waiting.
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = app.CreateClient().BaseAddress,
+        };
         client.DefaultRequestHeaders.ExpectContinue = true;
 
         var body = new StringBuilder("{\"focusReport\":{\"title\":\"").Append('x', 31 * 1000 * 1000).Append("\"}}").ToString();

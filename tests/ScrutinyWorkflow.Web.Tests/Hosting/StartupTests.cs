@@ -1,12 +1,48 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
 namespace ScrutinyWorkflow.Web.Tests.Hosting;
 
+/// <summary>
+/// Start-up checks, on a plain host built with the product's own registrations. (WebApplicationFactory sometimes
+/// reports a failed start as ObjectDisposedException, which would hide the message these tests are about.)
+/// </summary>
 public sealed class StartupTests
 {
+    private static WebApplication Host(string dataPath, params (string Key, string Value)[] settings)
+    {
+        Directory.CreateDirectory(dataPath);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataPath, EnvironmentName = "Production" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Scrutiny:DataPath"] = dataPath,
+            ["Scrutiny:DirectoryPath"] = Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json"),
+            ["Scrutiny:PublicBaseUrl"] = ScrutinyApplication.PublicBaseUrl,
+            ["Scrutiny:TeamEmail"] = "scrutiny@council.example",
+            ["Scrutiny:Runner:Enabled"] = "false",
+        });
+        builder.Configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
+        builder.AddScrutinyOptions();
+        builder.AddEmbeddedReviewStore();
+        builder.AddOfficerDirectory();
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task Good_configuration_starts()
+    {
+        await using var world = new TestWorld();
+        await using var host = Host(world.DataPath);
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
     [Theory]
     [InlineData("Scrutiny:PublicBaseUrl", "not a url", "PublicBaseUrl")]
     [InlineData("Scrutiny:ChaseTimeOfDay", "nine", "ChaseTimeOfDay")]
@@ -16,9 +52,9 @@ public sealed class StartupTests
     public async Task Bad_configuration_stops_the_host_at_start_with_the_setting_named(string key, string value, string named)
     {
         await using var world = new TestWorld();
-        await using var app = new ScrutinyApplication(world.DataPath, world.Clock).WithWebHostBuilder(b => b.UseSetting(key, value));
+        await using var host = Host(world.DataPath, (key, value));
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
@@ -30,10 +66,33 @@ public sealed class StartupTests
         Directory.CreateDirectory(world.DataPath);
         var directory = Path.Combine(world.DataPath, "directory.csv");
         await File.WriteAllTextAsync(directory, "email,name,designation,manager\nann@council.example,,Head of Service,\n");
-        await using var app = new ScrutinyApplication(world.DataPath, world.Clock).WithWebHostBuilder(b => b.UseSetting("Scrutiny:DirectoryPath", directory));
+        await using var host = Host(world.DataPath, ("Scrutiny:DirectoryPath", directory));
 
-        var error = Assert.ThrowsAny<Exception>(() => app.Services.GetService(typeof(Web.Officers.IOfficerDirectory)));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => host.StartAsync());
 
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_written_by_a_newer_version_stops_the_host_and_is_left_alone()
+    {
+        await using var world = new TestWorld();
+        Directory.CreateDirectory(world.DataPath);
+        var database = Path.Combine(world.DataPath, "scrutiny.db");
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99;";
+            await command.ExecuteNonQueryAsync();
+        }
+        var before = await File.ReadAllBytesAsync(database);
+        await using var host = Host(world.DataPath);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(before, await File.ReadAllBytesAsync(database));
     }
 }

@@ -53,8 +53,9 @@ public sealed class ReviewRunner(
                     fired++;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // Anything short of shutting down, a timed-out HTTP call included, is retried on the next pass.
                 logger.LogError(ex, "Timers for review {ReviewId} failed; they will be tried again on the next pass.", reviewId);
             }
         }
@@ -72,7 +73,7 @@ public sealed class ReviewRunner(
                 await outbox.CompleteAsync(pending.Id, clock.UtcNow, cancellationToken);
                 completed++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 failed++;
                 // Back off 1, 2, 4... minutes, up to an hour, so a mail outage is retried without hammering.
@@ -97,7 +98,7 @@ public sealed class ReviewRunnerService(ReviewRunner runner, IOptions<ScrutinyOp
             {
                 await runner.RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "A runner pass failed; the next pass will try again.");
             }
