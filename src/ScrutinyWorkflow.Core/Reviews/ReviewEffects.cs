@@ -45,4 +45,21 @@ public static class ReviewEffects
         StatementFiled => [new NotifyPanel()],
         _ => [],
     };
+
+    /// <summary>
+    /// Whether an effect still makes sense when it is finally carried out. A chaser held up (a mail outage, a
+    /// stopped runner) must not reach someone who has since answered, been replaced, or whose review has closed.
+    /// Notices that tell people what happened are always wanted.
+    /// </summary>
+    public static bool StillWanted(ReviewEffect effect, ReviewState now) => effect switch
+    {
+        SendRequest e => IsBeingChased(e.AssignmentId, now),
+        SendReminder e => IsBeingChased(e.AssignmentId, now),
+        SendEscalation e => IsBeingChased(e.AssignmentId, now),
+        SendDeadlineNotice e => IsBeingChased(e.AssignmentId, now),
+        _ => true,
+    };
+
+    private static bool IsBeingChased(string assignmentId, ReviewState state) =>
+        state.Status == ReviewStatus.Open && state.FindAssignment(assignmentId) is { IsOpen: true };
 }

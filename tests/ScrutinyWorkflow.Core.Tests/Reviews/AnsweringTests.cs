@@ -164,4 +164,20 @@ public sealed class AnsweringTests
             .When(new ReassignAssignment("A1", Data.Email, Data, "", Later))
             .ThenRejected(RejectionCodes.Invalid);
     }
+
+    [Fact]
+    public void A_chaser_held_up_until_after_the_officer_answered_or_was_replaced_is_no_longer_wanted()
+    {
+        var spec = new DeciderSpecification().GivenDispatched()
+            .GivenCommands(new SubmitAnswer("A3", "Done.", Later), new ReassignAssignment("A4", Data.Email, Data, "", Later));
+        var state = spec.State;
+
+        Assert.False(ReviewEffects.StillWanted(new SendReminder("A3", 1), state));
+        Assert.False(ReviewEffects.StillWanted(new SendEscalation("A4"), state));
+        Assert.False(ReviewEffects.StillWanted(new SendRequest("A4"), state));
+        Assert.True(ReviewEffects.StillWanted(new SendReminder("A1", 1), state));
+        Assert.True(ReviewEffects.StillWanted(new SendRequest("A5"), state));
+        Assert.True(ReviewEffects.StillWanted(new SendReassignmentNotice("A4"), state));
+        Assert.True(ReviewEffects.StillWanted(new SendAnsweredByColleague("A1", "A2"), state));
+    }
 }

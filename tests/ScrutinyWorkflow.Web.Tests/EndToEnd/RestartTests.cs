@@ -60,4 +60,24 @@ public sealed class RestartTests
         Assert.Equal(9, world.App.Mailbox.List().Count);
         Assert.Empty(await world.App.Services.GetRequiredService<IOutbox>().PendingAsync(world.Clock.GetUtcNow(), 100, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_reminder_held_up_until_after_the_officer_answered_is_not_sent()
+    {
+        await using var world = new TestWorld();
+        var id = await CreateAndDispatchAsync(world.App);
+        await SendRequestsAsync(world.App);
+
+        // The reminders are decided at 09:00 on 31 December, but the mail does not go out (an outage, say)...
+        world.Clock.SetUtcNow(Uk(2026, 12, 31, 9, 0));
+        await world.App.Services.GetRequiredService<Reviews.ReviewService>().HandleAsync(id, new Core.Reviews.ProcessDueTimers(Uk(2026, 12, 31, 9, 0)), CancellationToken.None);
+        // ...and Tom answers before it does.
+        await world.App.AnswerAsync(world.App.LinkFor(Tom, Q2), Answer2);
+        await world.App.RunRunnerAsync();
+
+        var reminders = world.App.Mailbox.List().Where(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, reminders.Count);
+        Assert.DoesNotContain(reminders, m => m.TextBody.Contains(Q2, StringComparison.Ordinal));
+        Assert.Empty(await world.App.Services.GetRequiredService<IOutbox>().PendingAsync(world.Clock.GetUtcNow(), 100, CancellationToken.None));
+    }
 }

@@ -17,7 +17,8 @@ public sealed class EffectCarrier(
     ReviewMessages messages,
     IMailSender mail,
     IStatementFiling filing,
-    CouncilClock clock)
+    CouncilClock clock,
+    ILogger<EffectCarrier> logger)
 {
     public const string StatementFileName = "position-statement.html";
 
@@ -26,6 +27,11 @@ public sealed class EffectCarrier(
         var effect = ReviewEffectSerializer.Deserialize(pending.Kind, pending.Payload);
         var review = await reviews.LoadAsync(pending.ReviewId, cancellationToken)
             ?? throw new InvalidOperationException($"Effect {pending.Id} belongs to review {pending.ReviewId}, which does not exist.");
+        if (!ReviewEffects.StillWanted(effect, review.State))
+        {
+            logger.LogInformation("Effect {EffectId} ({Kind}) is no longer wanted: the review or assignment has moved on.", pending.Id, pending.Kind);
+            return;
+        }
 
         switch (effect)
         {
