@@ -86,8 +86,8 @@ public sealed class EmlMailboxTests : IDisposable
     [InlineData("")]
     [InlineData(" outside.eml")]
     [InlineData(".hidden.eml")]
-    [InlineData("inside.eml:stream")]
-    [InlineData("inside.eml\0")]
+    [InlineData("inside:stream.eml")]
+    [InlineData("inside\0.eml")]
     [InlineData("inside.txt")]
     public async Task Rejects_a_name_that_is_not_a_plain_message_file_name_in_the_folder(string name)
     {
