@@ -53,6 +53,9 @@ public sealed class ScrutinyOptions : IValidatableObject
     [Range(1024, 1L << 30)]
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>How long reading one uploaded report may take before it is refused (a 40-page report takes about 0.1 s).</summary>
+    public TimeSpan IngestionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Optional base64 key (32 bytes) that response-link tokens are made with; generated into the data folder when absent.</summary>
     public string? LinkKey { get; set; }
 
@@ -86,6 +89,10 @@ public sealed class ScrutinyOptions : IValidatableObject
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return new ValidationResult($"Scrutiny:TimeZone '{TimeZone}' is not a time zone this machine knows.", [nameof(TimeZone)]);
+        }
+        if (IngestionTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Scrutiny:IngestionTimeout must be a positive time span, e.g. 00:00:30.", [nameof(IngestionTimeout)]);
         }
         if (LinkKey is { Length: > 0 } key && (!IsBase64(key, out var bytes) || bytes < 32))
         {

@@ -87,9 +87,23 @@ public static class ReportUploadApi
         }
 
         IngestionOutcome outcome;
+        // A bound on the work one upload can cause, whatever a hostile file tries: the readers stop when it runs out.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.IngestionTimeout);
         await using (var content = file.OpenReadStream())
         {
-            outcome = ReportIngestion.Ingest(content, file.FileName, IngestionLimits.Default with { MaxUploadBytes = limit }, cancellationToken);
+            try
+            {
+                outcome = ReportIngestion.Ingest(content, file.FileName, IngestionLimits.Default with { MaxUploadBytes = limit }, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return TypedResults.Problem(
+                    title: "The report took too long to read.",
+                    detail: "Reading this file took longer than a focus report should. Upload the accessible (text) version of the report, or enter the areas and questions by hand.",
+                    statusCode: StatusCodes.Status400BadRequest,
+                    extensions: new Dictionary<string, object?> { ["code"] = "report-took-too-long" });
+            }
         }
         if (outcome is IngestionRejected rejected)
         {

@@ -138,4 +138,18 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("file", out _));
     }
+
+    [Fact]
+    public async Task Reading_that_runs_past_the_time_limit_is_refused_and_leaves_no_draft()
+    {
+        // A limit well under a millisecond has run out before reading starts, whatever the machine is doing.
+        await using var hurried = world.App.WithWebHostBuilder(b => b.UseSetting("Scrutiny:IngestionTimeout", "00:00:00.0000001"));
+        var client = hurried.CreateClient();
+
+        var response = await client.PostAsync("/api/reviews/from-report", Form(await File.ReadAllBytesAsync(Sample("benchmark-40-pages.pdf")), "benchmark-40-pages.pdf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("report-took-too-long", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Empty(await client.GetFromJsonAsync<List<JsonElement>>("/api/reviews") ?? []);
+    }
 }
