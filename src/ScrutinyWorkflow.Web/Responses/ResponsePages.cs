@@ -42,7 +42,7 @@ public static class ResponsePages
         var message = done switch
         {
             "draft" => "Your draft is saved. It is not sent to the panel until you submit it.",
-            "submitted" => "Thank you: your answer is submitted. You can amend it until the deadline.",
+            "submitted" => "Thank you: your answer is submitted. You can amend it until the deadline, unless every question is answered first: then the statement is compiled straight away.",
             _ => null,
         };
         return Render(found, clock.Now, context, antiforgery, text: null, message, error: null, StatusCodes.Status200OK);

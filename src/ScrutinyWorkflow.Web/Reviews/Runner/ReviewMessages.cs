@@ -40,9 +40,9 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         var others = CoOfficers(review, assignment);
         if (others.Count > 0)
         {
-            body.Line($"{string.Join(" and ", others)} {(others.Count == 1 ? "has" : "have")} been asked the same question. Any of you may answer, and the first answer submitted is the one the panel sees; you can each amend it until the deadline.");
+            body.Line($"{string.Join(" and ", others)} {(others.Count == 1 ? "has" : "have")} been asked the same question. Any of you may answer, and the first answer submitted is the one the panel sees; any of you can amend it while responses are open.");
         }
-        body.Line($"Please answer by the end of {Format(review.Deadline)}. You can save a draft and come back to it, and amend your answer until the deadline.")
+        body.Line($"Please answer by the end of {Format(review.Deadline)}. You can save a draft and come back to it, and amend a submitted answer until the deadline; once every question is answered, the statement is compiled and answers close.")
             .Link("Answer the question", links.UrlFor(review.ReviewId, assignmentId))
             .Line($"If you are not the right person to answer, tell the scrutiny team at {settings.TeamEmail} and name the colleague who is.")
             .Line("This link is personal to you: please do not forward it.");
