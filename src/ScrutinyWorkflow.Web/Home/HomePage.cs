@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Reviews;
 
 namespace ScrutinyWorkflow.Web.Home;
@@ -26,13 +26,13 @@ public static class HomePage
             ? "<p>No reviews yet. Create one with <code>POST /api/reviews</code> (see the README for an example).</p>"
             : "<table><caption>Reviews</caption><thead><tr><th scope=\"col\">Focus report</th><th scope=\"col\">Panel</th><th scope=\"col\">Deadline</th><th scope=\"col\">Status</th></tr></thead><tbody>"
               + rows + "</tbody></table>";
-        var html = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>Scrutiny Workflow</title><style>body{font-family:Arial,sans-serif;margin:2rem;max-width:60rem;color:#0b0c0c}"
-            + "table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:bold;font-size:1.25rem}th,td{border-bottom:1px solid #b1b4b6;padding:.5rem;text-align:left}</style></head>"
-            + "<body><main><h1>Scrutiny Workflow</h1><p>Assurance reviews of Ombudsman focus reports.</p>"
-            + table + "<p><a href=\"/outbox\">Mail outbox</a>: the messages the product has \u201csent\u201d on this machine.</p></main></body></html>";
+        var html = HtmlPage.Render("Scrutiny Workflow",
+            "body{font-family:Arial,sans-serif;margin:2rem;max-width:60rem;color:#0b0c0c}"
+            + "table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:bold;font-size:1.25rem}th,td{border-bottom:1px solid #b1b4b6;padding:.5rem;text-align:left}",
+            "<h1>Scrutiny Workflow</h1><p>Assurance reviews of Ombudsman focus reports.</p>"
+            + table + "<p><a href=\"/outbox\">Mail outbox</a>: the messages the product has \u201csent\u201d on this machine.</p>");
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlPage.Encode(text);
 }

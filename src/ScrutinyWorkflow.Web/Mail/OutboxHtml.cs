@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
+using ScrutinyWorkflow.Web.Hosting;
+
 namespace ScrutinyWorkflow.Web.Mail;
 
 /// <summary>
@@ -77,10 +79,7 @@ internal static class OutboxHtml
         $"<time datetime=\"{date.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)}\">" +
         $"{Encode(date.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture))}</time>";
 
-    private static string Page(string title, string body) =>
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n" +
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
-        $"<title>{Encode(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n";
+    private static string Page(string title, string body) => HtmlPage.Render(title, Style, body);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlPage.Encode(text);
 }

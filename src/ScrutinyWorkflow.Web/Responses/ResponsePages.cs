@@ -1,8 +1,8 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Core.Statements;
+using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Reviews.Storage;
 
@@ -190,9 +190,9 @@ public static class ResponsePages
         Page("Link not recognised", "<h1>This link is not recognised</h1><p>Check that you used the whole link from your email. If it still does not work, the request may have been withdrawn: contact the scrutiny team.</p>"),
         "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
 
-    private static string Page(string title, string body) =>
-        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        $"<title>{E(title)} - Scrutiny Workflow</title><style>" +
+    private static string Page(string title, string body) => HtmlPage.Render($"{title} - Scrutiny Workflow", Style, body);
+
+    private const string Style =
         "body{font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-height:1.4;color:#0b0c0c;margin:0}" +
         "main{max-width:40em;margin:0 auto;padding:1.5rem}.caption{color:#505a5f;margin-bottom:0}" +
         ".question{font-size:1.25rem;font-weight:bold;border-left:5px solid #1d70b8;padding-left:1rem}" +
@@ -203,8 +203,7 @@ public static class ResponsePages
         "button{font:inherit;padding:.5rem 1rem;border:0;background:#00703c;color:#fff;cursor:pointer;box-shadow:0 2px 0 #002d18}" +
         "button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}" +
         ".error{border:5px solid #d4351c;padding:1rem;margin:1rem 0}.error h2{margin-top:0}" +
-        ".notice{border:5px solid #00703c;padding:0 1rem;margin:1rem 0}.answer{border-left:5px solid #b1b4b6;padding-left:1rem}" +
-        $"</style></head><body><main id=\"main-content\">{body}</main></body></html>";
+        ".notice{border:5px solid #00703c;padding:0 1rem;margin:1rem 0}.answer{border-left:5px solid #b1b4b6;padding-left:1rem}";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlPage.Encode(text);
 }
