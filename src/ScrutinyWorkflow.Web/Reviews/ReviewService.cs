@@ -88,7 +88,7 @@ public sealed class ReviewService(
             {
                 var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
                 // Stable: the same event always yields the same effect ids, so a message id never changes on retry.
-                effects.Add(new OutboxEntry($"{reviewId}.{eventVersion}.{++position}", reviewId, kind, payload));
+                effects.Add(new OutboxEntry($"{reviewId}.{eventVersion}.{++position}", kind, payload));
             }
             if (events[i] is RequestSent request)
             {

@@ -11,11 +11,11 @@ public sealed record StoredEvent(long Version, string Type, int SchemaVersion, s
 public sealed record ReviewHistory(string ReviewId, long Version, IReadOnlyList<StoredEvent> Events);
 
 /// <summary>
-/// An effect waiting to be carried out (an email, a filing). The id is stable: it is made from the
-/// review, the stream version that caused it and its position, so a retried delivery is recognisable
-/// and a person is never sent the same message twice.
+/// An effect waiting to be carried out (an email, a filing), appended with the events of the review that
+/// caused it. The id is stable: it is made from the review, the stream version that caused it and its
+/// position, so a retried delivery is recognisable and a person is never sent the same message twice.
 /// </summary>
-public sealed record OutboxEntry(string Id, string ReviewId, string Kind, string Payload);
+public sealed record OutboxEntry(string Id, string Kind, string Payload);
 
 /// <summary>An outbox entry not yet carried out, with how often it has been tried.</summary>
 public sealed record PendingEffect(string Id, string ReviewId, string Kind, string Payload, int Attempts);

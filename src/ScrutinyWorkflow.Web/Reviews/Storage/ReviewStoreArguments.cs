@@ -51,14 +51,6 @@ internal static class ReviewStoreArguments
                     $"Every effect appended to review {reviewId} needs an id, a kind and a payload.", nameof(effects));
             }
 
-            // An effect is written in the same transaction as the events that caused it; one filed under
-            // another review would be a bug, and a cloud store can only be atomic within one review.
-            if (!string.Equals(effect.ReviewId, reviewId, StringComparison.Ordinal))
-            {
-                throw new ArgumentException(
-                    $"Effect {effect.Id} belongs to review {effect.ReviewId} but was appended to review {reviewId}.",
-                    nameof(effects));
-            }
         }
     }
 

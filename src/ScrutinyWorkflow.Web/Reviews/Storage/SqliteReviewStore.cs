@@ -62,14 +62,10 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         // amount of waiting fixes); this way a second writer waits, then sees the new version.
         await using var transaction = connection.BeginTransaction(deferred: false);
 
-        var currentVersion = await CurrentVersionAsync(connection, transaction, reviewId, cancellationToken);
-        if (currentVersion != expectedVersion)
-        {
-            throw new StreamConflictException(reviewId, expectedVersion);
-        }
-
         try
         {
+            // The version-guarded write decides: inserting a stream that exists, or updating one that has
+            // moved past expectedVersion, fails, and nothing of this append is kept.
             await SaveReviewAsync(
                 connection, transaction, reviewId, expectedVersion, expectedVersion + events.Count, nextDueLocal,
                 recordedAt, cancellationToken);
@@ -77,12 +73,10 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         }
         catch (SqliteException exception) when (IsDuplicateKey(exception))
         {
-            // Unreachable while every writer goes through this class, since the write lock is held; kept
-            // as the backstop the (review_id, version) key was designed to be.
             throw new StreamConflictException(reviewId, expectedVersion);
         }
 
-        await InsertEffectsAsync(connection, transaction, effects, recordedAt, cancellationToken);
+        await InsertEffectsAsync(connection, transaction, reviewId, effects, recordedAt, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }
@@ -242,16 +236,6 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
             : null;
     }
 
-    private static async Task<long> CurrentVersionAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string reviewId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT version FROM reviews WHERE review_id = $review;";
-        command.Parameters.AddWithValue("$review", reviewId);
-        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
-    }
-
     private static async Task SaveReviewAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
@@ -319,6 +303,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
     private static async Task InsertEffectsAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
+        string reviewId,
         IReadOnlyList<OutboxEntry> effects,
         DateTimeOffset recordedAt,
         CancellationToken cancellationToken)
@@ -336,14 +321,13 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
             """;
         command.Parameters.AddWithValue("$created", FormatInstant(recordedAt));
         var id = command.Parameters.Add("$id", SqliteType.Text);
-        var review = command.Parameters.Add("$review", SqliteType.Text);
+        command.Parameters.AddWithValue("$review", reviewId);
         var kind = command.Parameters.Add("$kind", SqliteType.Text);
         var payload = command.Parameters.Add("$payload", SqliteType.Text);
 
         foreach (var effect in effects)
         {
             id.Value = effect.Id;
-            review.Value = effect.ReviewId;
             kind.Value = effect.Kind;
             payload.Value = effect.Payload;
             try
@@ -355,7 +339,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
                 // Effect ids are derived from the review, version and position, so a repeat means the
                 // caller built them wrongly; sending under a reused id could swallow a real message.
                 throw new InvalidOperationException(
-                    $"Outbox entry {effect.Id} for review {effect.ReviewId} already exists; effect ids must be unique. " +
+                    $"Outbox entry {effect.Id} for review {reviewId} already exists; effect ids must be unique. " +
                     "Nothing from this append was stored.",
                     exception);
             }
