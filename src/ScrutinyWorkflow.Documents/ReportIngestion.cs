@@ -75,11 +75,12 @@ public static class ReportIngestion
     /// <summary>The whole stream, or null as soon as it proves longer than <paramref name="limit"/>.</summary>
     private static byte[]? ReadAtMost(Stream content, long limit, CancellationToken cancellationToken)
     {
-        if (content.CanSeek && content.Length - content.Position > limit)
+        var expected = content.CanSeek ? content.Length - content.Position : 0;
+        if (expected > limit)
         {
             return null;
         }
-        using var copy = new MemoryStream();
+        using var copy = new MemoryStream((int)Math.Clamp(expected, 0, Array.MaxLength));
         var buffer = new byte[CopyBufferBytes];
         int read;
         while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
@@ -91,6 +92,8 @@ public static class ReportIngestion
             }
             copy.Write(buffer, 0, read);
         }
-        return copy.ToArray();
+
+        // An upload that said how long it was fills a buffer of exactly that size: hand it over rather than copy it.
+        return copy.Length == copy.Capacity ? copy.GetBuffer() : copy.ToArray();
     }
 }

@@ -95,16 +95,23 @@ public sealed class BadInputTests
         AssertRejected(TestFiles.Ingest(lying, "report.docx", new IngestionLimits(MaxExpandedBytes: 1024 * 1024)), Rejections.FileCorrupt);
     }
 
-    [Fact]
-    public void Refuses_a_docx_nested_deeper_than_any_document_before_the_Word_library_recurses_into_it()
+    [Theory]
+    [InlineData("word/document.xml")]
+    [InlineData("word/document.bin")]
+    [InlineData("word/document")]
+    public void Refuses_a_docx_nested_deeper_than_any_document_before_the_Word_library_recurses_into_it(string mainPart)
     {
         // The Word library builds its tree recursively: a part nested this deep would overflow the stack and stop
-        // the whole service, which no catch can prevent.
+        // the whole service, which no catch can prevent. The package's relationships, not a part's name, say which
+        // part is the document.
         var depth = 100_000;
         var nested = string.Concat(Enumerable.Repeat("<w:customXml w:element=\"x\">", depth)) + TestFiles.Paragraph("Deep")
             + string.Concat(Enumerable.Repeat("</w:customXml>", depth));
 
-        var rejected = AssertRejected(TestFiles.Ingest(TestFiles.Docx(nested), "report.docx"), Rejections.NestedTooDeeply);
+        // Where the document is elsewhere, a harmless word/document.xml still makes the package look like Word's.
+        Action<ZipArchive>? decoy = mainPart == "word/document.xml" ? null : zip => TestFiles.Write(zip, "word/document.xml", "<unused/>");
+
+        var rejected = AssertRejected(TestFiles.Ingest(TestFiles.Docx(nested, decoy, mainPart), "report.docx"), Rejections.NestedTooDeeply);
         Assert.Contains("Word document", rejected.Title, StringComparison.Ordinal);
     }
 
@@ -295,8 +302,17 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void Every_code_is_kebab_case_and_listed() =>
+    public void Every_code_is_kebab_case_and_listed()
+    {
+        var declared = typeof(Rejections).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .ToHashSet();
+
+        Assert.Equal(declared.Count, Rejections.Codes.Count);
+        Assert.Equal(declared.Order(StringComparer.Ordinal), Rejections.Codes.Order(StringComparer.Ordinal));
         Assert.All(Rejections.Codes, code => Assert.Matches("^[a-z]+(-[a-z]+)*$", code));
+    }
 
     /// <summary>A network stream: can only be read forwards, and does not know its length.</summary>
     private sealed class UnseekableStream(byte[] content) : MemoryStream(content)

@@ -9,13 +9,31 @@ public sealed class ReportIngestionTests
     [InlineData("children-in-care.pdf")]
     [InlineData("children-out-of-school.docx")]
     [InlineData("adult-social-care-charging.html")]
-    public void Stops_when_cancelled(string sample)
+    public void Stops_when_cancelled_while_reading_the_document(string sample)
     {
-        using var stream = new MemoryStream(SampleReports.Bytes(sample));
-        using var cancelled = new CancellationTokenSource();
-        cancelled.Cancel();
+        // Cancelled only once the whole upload has been read, so it is the reader that has to notice.
+        using var cancellation = new CancellationTokenSource();
+        using var stream = new CancelsAtItsEnd(SampleReports.Bytes(sample), cancellation);
 
-        Assert.ThrowsAny<OperationCanceledException>(() => ReportIngestion.Ingest(stream, sample, IngestionLimits.Default, cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ReportIngestion.Ingest(stream, sample, IngestionLimits.Default, cancellation.Token));
+        Assert.True(stream.ReachedTheEnd);
+    }
+
+    /// <summary>An upload whose request is cancelled just as its last byte arrives.</summary>
+    private sealed class CancelsAtItsEnd(byte[] content, CancellationTokenSource cancellation) : MemoryStream(content)
+    {
+        public bool ReachedTheEnd { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            if (read == 0)
+            {
+                ReachedTheEnd = true;
+                cancellation.Cancel();
+            }
+            return read;
+        }
     }
 
     [Fact]

@@ -46,27 +46,30 @@ internal static class TestFiles
         return builder.Build();
     }
 
-    /// <summary>A minimal .docx: the parts Word needs, with the given body XML.</summary>
-    public static byte[] Docx(string bodyXml, Action<ZipArchive>? addEntries = null)
+    /// <summary>
+    /// A minimal .docx: the parts Word needs, with the given body XML in the main part <paramref name="mainPart"/>
+    /// (which the package's relationships, not its name, make the document).
+    /// </summary>
+    public static byte[] Docx(string bodyXml, Action<ZipArchive>? addEntries = null, string mainPart = "word/document.xml")
     {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Write(zip, "[Content_Types].xml", """
+            Write(zip, "[Content_Types].xml", $"""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
                 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
                 <Default Extension="xml" ContentType="application/xml"/>
-                <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+                <Override PartName="/{mainPart}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
                 </Types>
                 """);
-            Write(zip, "_rels/.rels", """
+            Write(zip, "_rels/.rels", $"""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{mainPart}"/>
                 </Relationships>
                 """);
-            Write(zip, "word/document.xml", $"""
+            Write(zip, mainPart, $"""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{bodyXml}</w:body></w:document>
                 """);

@@ -133,6 +133,9 @@ internal sealed class AreaReader(string heading, SourceRef source, bool implicit
 
     private static bool EndsSentence(string text) => text.TrimEnd(ClosingMarks) is { Length: > 0 } trimmed && trimmed[^1] is '.' or '?' or '!';
 
+    /// <summary>Has some text before its closing marks, and that text stops mid-sentence.</summary>
+    private static bool StopsMidSentence(string text) => text.TrimEnd(ClosingMarks).Length > 0 && !EndsSentence(text);
+
     /// <summary>A list item that ends this way leaves the sentence open for the next item.</summary>
     internal static bool ContinuesList(string text)
     {
@@ -176,6 +179,11 @@ internal sealed class AreaReader(string heading, SourceRef source, bool implicit
         private int? lastPage;
         private int continuations;
 
+        // How the first and the last piece end. A piece grows by every line that continues it, and these are asked
+        // after each one, so the pieces themselves are not turned back into strings to find out.
+        private string firstEnding;
+        private string lastEnding;
+
         private QuestionDraft(ReportBlock first, bool fromListItem, int subPointDepth, int leadInItems)
         {
             this.fromListItem = fromListItem;
@@ -186,7 +194,15 @@ internal sealed class AreaReader(string heading, SourceRef source, bool implicit
             lastPage = first.EndPage ?? first.Page;
             IsLeadIn = leadInItems > 0;
             pieces.Add(new Piece(new StringBuilder(first.Text), Depth: -1));
+            firstEnding = lastEnding = Ending(first.Text);
         }
+
+        /// <summary>
+        /// Enough of a piece's end to say how it ends: more than the closing marks and " and" a sentence can trail.
+        /// </summary>
+        private const int EndingLength = 64;
+
+        private static string Ending(string text) => text.Length <= EndingLength ? text : text[^EndingLength..];
 
         private bool IsLeadIn { get; }
 
@@ -200,8 +216,7 @@ internal sealed class AreaReader(string heading, SourceRef source, bool implicit
             new(paragraph, fromListItem: false, subPointDepth, items);
 
         /// <summary>The text so far stops mid-sentence, so the next line may be the rest of it.</summary>
-        public bool IsUnfinished => pieces[^1].Text.ToString().TrimEnd(ClosingMarks) is var text
-            && text.Length > 0 && text[^1] is not ('.' or '?' or '!');
+        public bool IsUnfinished => StopsMidSentence(lastEnding);
 
         public bool TakesSubPoint(ReportBlock item)
         {
@@ -220,11 +235,11 @@ internal sealed class AreaReader(string heading, SourceRef source, bool implicit
 
             // A lead-in item ending in a colon followed by fragments at its own level: the author did not indent
             // the sub-points.
-            if (item.Level != level || !pieces[0].Text.ToString().TrimEnd().EndsWith(':'))
+            if (item.Level != level || !firstEnding.TrimEnd().EndsWith(':'))
             {
                 return false;
             }
-            return StartsInLowerCase(item.Text) || (pieces.Count > 1 && ContinuesList(pieces[^1].Text.ToString()));
+            return StartsInLowerCase(item.Text) || (pieces.Count > 1 && ContinuesList(lastEnding));
         }
 
         public void AddSubPoint(ReportBlock item)
@@ -232,6 +247,7 @@ internal sealed class AreaReader(string heading, SourceRef source, bool implicit
             var depth = Math.Max(0, item.Level - subPointDepth);
             leadInItemsLeft--;
             pieces.Add(new Piece(new StringBuilder(item.Text), depth));
+            lastEnding = Ending(item.Text);
             lastPage = item.EndPage ?? item.Page ?? lastPage;
         }
 
@@ -239,6 +255,11 @@ internal sealed class AreaReader(string heading, SourceRef source, bool implicit
         {
             var text = pieces[^1].Text;
             text.Append(' ').Append(block.Text);
+            lastEnding = Ending(lastEnding + " " + block.Text);
+            if (pieces.Count == 1)
+            {
+                firstEnding = lastEnding;
+            }
             continuations++;
             lastPage = block.EndPage ?? block.Page ?? lastPage;
         }

@@ -15,7 +15,7 @@ public static class QuestionExtractor
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var cleaned = blocks
-            .Select(block => block with { Text = ReportText.Clean(block.Text) })
+            .Select(block => block with { Text = ReportText.Clean(block.Text), Level = NormalLevel(block) })
             .Where(block => block.Text.Length > 0)
             .ToList();
         if (cleaned.Count == 0)
@@ -55,6 +55,17 @@ public static class QuestionExtractor
         var front = FrontMatter.Read(cleaned);
         return new ReportExtracted(new ExtractedReport(front.Title, front.Published, front.TitleSource, best.Areas));
     }
+
+    /// <summary>
+    /// The level in the range its kind allows. Levels come from the document, so a damaged or hostile one can claim
+    /// any number; everything after this step (indenting sub-points, comparing headings) can then trust them.
+    /// </summary>
+    private static int NormalLevel(ReportBlock block) => block.Kind switch
+    {
+        BlockKind.Heading => Math.Clamp(block.Level, 1, ReportBlock.LowestHeadingLevel),
+        BlockKind.ListItem => Math.Clamp(block.Level, 0, ReportBlock.DeepestListLevel),
+        _ => 0,
+    };
 
     internal static string OnPage(int? page) => page is { } number ? $" on page {number}" : "";
 }

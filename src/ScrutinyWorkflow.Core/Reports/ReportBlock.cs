@@ -16,11 +16,18 @@ public enum BlockKind
 /// <param name="Text">The text on one line: whitespace collapsed, list markers removed, ligatures expanded.</param>
 /// <param name="Page">The 1-based page the block starts on, when the format has pages.</param>
 /// <param name="Level">
-/// For a heading, its rank (1 is the most prominent, up to 6); only comparisons between levels matter.
-/// For a list item, its nesting depth (0 is the outermost). Zero for a paragraph.
+/// For a heading, its rank (1 is the most prominent, up to <see cref="LowestHeadingLevel"/>); only comparisons between
+/// levels matter. For a list item, its nesting depth (0 is the outermost, up to <see cref="DeepestListLevel"/>). Zero
+/// for a paragraph. Readers pass on what the document claims; the extractor brings it into these ranges.
 /// </param>
 public sealed record ReportBlock(BlockKind Kind, string Text, int? Page, int Level)
 {
+    /// <summary>HTML and Markdown stop at six heading ranks; anything a document claims beyond is ranked sixth.</summary>
+    public const int LowestHeadingLevel = 6;
+
+    /// <summary>Word numbers nine list levels (0 to 8); deeper claims are damaged or hostile, and read as the ninth.</summary>
+    public const int DeepestListLevel = 8;
+
     /// <summary>The page the block ends on, when it runs over a page break; otherwise null.</summary>
     public int? EndPage { get; init; }
 

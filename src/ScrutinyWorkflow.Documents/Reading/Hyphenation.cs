@@ -57,10 +57,19 @@ internal static class Hyphenation
     internal static bool KeepsHyphen(string fragment) =>
         fragment.Contains('-', StringComparison.Ordinal) || CompoundStarts.Contains(fragment);
 
+    /// <summary>
+    /// Longer than any compound start, and than the part of a word before the line break that shows its own hyphen
+    /// ("up-to-"). A word runs on without limit when every line of a hostile file ends in a broken word, so only
+    /// this much of it is looked at: walking back to its start on every line would take time in the square of its
+    /// length.
+    /// </summary>
+    private const int WordTail = 32;
+
+    /// <summary>The word (or its last <see cref="WordTail"/> characters) that ends just before <paramref name="end"/>.</summary>
     private static string LastWord(StringBuilder text, int end)
     {
         var start = end;
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        while (start > 0 && end - start < WordTail && !char.IsWhiteSpace(text[start - 1]))
         {
             start--;
         }

@@ -319,4 +319,65 @@ public sealed class QuestionExtractorTests
         Assert.Equal(ExtractionFailure.NoQuestionsInSection, failed.Failure);
         Assert.Contains("“Questions for councillors” on page 7", failed.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Indents_a_sub_point_no_deeper_than_the_deepest_list_level_whatever_depth_the_document_claims()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            ListItem("How is care planned?", depth: -4),
+            ListItem("for children placed far away", depth: int.MaxValue));
+
+        var indent = new string(' ', (ReportBlock.DeepestListLevel - 1) * 2);
+        Assert.Equal($"How is care planned?\n{indent}• for children placed far away", Assert.Single(Texts(Assert.Single(report.Areas))));
+    }
+
+    [Fact]
+    public void Ranks_headings_deeper_than_six_as_sixth_so_they_stay_areas_of_the_same_section()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Housing", 7),
+            ListItem("How quickly are people housed?"),
+            Heading("Care", 400),
+            ListItem("Who checks the care plans?"));
+
+        Assert.Equal(["Housing", "Care"], report.Areas.Select(area => area.Heading));
+    }
+
+    [Fact]
+    public void Ranks_a_heading_claiming_a_level_above_one_as_the_first()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 1),
+            ListItem("How quickly are people housed?"),
+            Heading("About this report", -5),
+            ListItem("Who wrote it?"));
+
+        Assert.Equal(["How quickly are people housed?"], Texts(Assert.Single(report.Areas)));
+    }
+
+    [Fact]
+    public void Joins_a_question_with_tens_of_thousands_of_lower_case_paragraphs_continuing_it()
+    {
+        // Each paragraph asks whether the question so far is finished; the answer must not cost its whole length.
+        var continuations = Enumerable.Repeat(Paragraph("and checked"), 40_000);
+
+        var report = Extracted([Heading("Questions for councillors", 2), ListItem("How is care planned for"), .. continuations]);
+
+        Assert.Equal(["How is care planned for" + string.Concat(Enumerable.Repeat(" and checked", 40_000))], Texts(Assert.Single(report.Areas)));
+    }
+
+    [Fact]
+    public void Takes_tens_of_thousands_of_fragments_as_sub_points_of_a_long_lead_in_item()
+    {
+        var leadIn = Enumerable.Repeat(Paragraph("and this:"), 20_000);
+        var fragments = Enumerable.Repeat(ListItem("the next thing;"), 20_000);
+
+        var report = Extracted([Heading("Questions for councillors", 2), ListItem("Does the plan cover:"), .. leadIn, .. fragments]);
+
+        var expected = "Does the plan cover:" + string.Concat(Enumerable.Repeat(" and this:", 20_000))
+            + string.Concat(Enumerable.Repeat("\n• the next thing;", 20_000));
+        Assert.Equal([expected], Texts(Assert.Single(report.Areas)));
+    }
 }

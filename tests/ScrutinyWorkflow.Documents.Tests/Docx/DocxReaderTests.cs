@@ -29,6 +29,41 @@ public sealed class DocxReaderTests
         Assert.Equal([0, 1, 0], blocks.Select(block => block.Level));
     }
 
+    [Theory]
+    [InlineData(int.MaxValue, 8)]
+    [InlineData(1_000_000_000, 8)]
+    [InlineData(-3, 0)]
+    public void Keeps_a_list_level_to_the_nine_levels_Word_numbers(int claimed, int read)
+    {
+        var block = Assert.Single(Blocks(Paragraph("How is it monitored?", listLevel: claimed)));
+
+        Assert.Equal((BlockKind.ListItem, read), (block.Kind, block.Level));
+    }
+
+    [Fact]
+    public void Reads_a_sub_point_with_a_huge_list_level_as_an_indented_sub_point_without_failing()
+    {
+        var docx = TestFiles.Docx(
+            Paragraph("Questions for councillors", "Heading1")
+            + Paragraph("How is care planned?", listLevel: 0)
+            + Paragraph("for children placed far away", listLevel: int.MaxValue));
+
+        var question = Assert.IsType<Ingested>(TestFiles.Ingest(docx, "report.docx")).Report.Areas.Single().Questions.Single();
+
+        Assert.Equal($"How is care planned?\n{new string(' ', 14)}• for children placed far away", question.Text);
+    }
+
+    [Theory]
+    [InlineData(-3)]
+    [InlineData(9)]
+    [InlineData(int.MinValue)]
+    public void Reads_a_paragraph_whose_outline_level_is_not_a_heading_level_as_a_paragraph(int outline)
+    {
+        var block = Assert.Single(Blocks($"<w:p><w:pPr><w:outlineLvl w:val=\"{outline}\"/></w:pPr><w:r><w:t>Some text.</w:t></w:r></w:p>"));
+
+        Assert.Equal((BlockKind.Paragraph, 0), (block.Kind, block.Level));
+    }
+
     [Fact]
     public void Takes_short_bold_paragraphs_without_a_heading_style_as_headings_below_the_styled_ones()
     {

@@ -213,6 +213,20 @@ public sealed class PdfLayoutTests
     }
 
     [Fact]
+    public void Indents_sub_points_of_a_list_stepped_ever_deeper_no_further_than_the_deepest_list_level()
+    {
+        // Each marker a little further in than the last: the layout reads twenty levels, which the extractor caps.
+        var items = Enumerable.Range(0, 20).Select(level => Item("•", 90 + (level * 12), 740 - (level * 14), level == 0 ? "How is care planned?" : $"point {level}"));
+        var page = Page(1, [Line("Questions for councillors", 72, 780, 18, bold: true), .. items]);
+        var blocks = Blocks(page);
+
+        var question = Assert.IsType<ReportExtracted>(QuestionExtractor.Extract(blocks)).Report.Areas.Single().Questions.Single();
+
+        Assert.Equal(19, blocks.Max(block => block.Level));
+        Assert.Equal(new string(' ', (ReportBlock.DeepestListLevel - 1) * 2) + "• point 19", question.Text.Split('\n')[^1]);
+    }
+
+    [Fact]
     public void Ranks_headings_by_size_then_weight_and_takes_short_bold_lines_as_headings()
     {
         var page = Page(1,

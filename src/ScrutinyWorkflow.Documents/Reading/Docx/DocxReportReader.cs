@@ -111,7 +111,7 @@ internal static partial class DocxReportReader
             else if (IsHandmadeHeading(paragraph, bodySize))
             {
                 var rank = handmadeStyles.IndexOf((paragraph.Size, paragraph.Bold)) + 1;
-                blocks.Add(ReportBlock.Heading(paragraph.Text, Math.Min(6, deepestStyled + rank), paragraph.Page));
+                blocks.Add(ReportBlock.Heading(paragraph.Text, deepestStyled + rank, paragraph.Page));
             }
             else
             {
@@ -147,11 +147,8 @@ internal static partial class DocxReportReader
             Collect(paragraph, style, text, counts, ref page);
 
             var outline = properties?.OutlineLevel?.Val?.Value;
-            var headingLevel = outline is { } value && value < 9 ? Math.Min(6, value + 1) : style.HeadingLevel;
-            var numbering = properties?.NumberingProperties;
-            int? listDepth = numbering?.NumberingId?.Val?.Value is { } numberId
-                ? numberId == 0 ? null : numbering.NumberingLevelReference?.Val?.Value ?? 0
-                : style.ListDepth;
+            var headingLevel = HeadingLevelOfOutline(outline) ?? style.HeadingLevel;
+            var listDepth = ListDepthOf(properties?.NumberingProperties, style.ListDepth);
 
             Paragraphs.Add(new Paragraph(
                 text.ToString(),
@@ -197,9 +194,7 @@ internal static partial class DocxReportReader
                 return;
             }
             var bold = properties?.Bold is { } b ? IsOn(b.Val) : style.Bold;
-            var size = properties?.FontSize?.Val?.Value is { } half && double.TryParse(half, CultureInfo.InvariantCulture, out var halfPoints)
-                ? halfPoints / 2
-                : style.Size;
+            var size = PointsOf(properties?.FontSize) ?? style.Size;
             foreach (var child in run.ChildElements)
             {
                 switch (child)
@@ -247,6 +242,23 @@ internal static partial class DocxReportReader
 
     internal static bool IsOn(OnOffValue? value) => value is null || value.Value;
 
+    /// <summary>A font size in points; Word stores it in half-points, as text that may not be a number.</summary>
+    private static double? PointsOf(FontSize? size) =>
+        size?.Val?.Value is { } half && double.TryParse(half, CultureInfo.InvariantCulture, out var halfPoints) ? halfPoints / 2 : null;
+
+    /// <summary>Word's outline levels 0 to 8 are headings 1 to 9; 9 (or anything else) is body text.</summary>
+    private static int? HeadingLevelOfOutline(int? outline) => outline is >= 0 and <= 8 ? outline + 1 : null;
+
+    /// <summary>
+    /// The list level numbering gives a paragraph: none when it is numbered "0" (numbering switched off), the
+    /// inherited one when it has no numbering of its own. The level is kept to Word's 0 to 8, as a hostile
+    /// <c>w:ilvl</c> can claim two billion.
+    /// </summary>
+    private static int? ListDepthOf(NumberingProperties? numbering, int? inherited) =>
+        numbering?.NumberingId?.Val?.Value is { } numberId
+            ? numberId == 0 ? null : Math.Clamp(numbering.NumberingLevelReference?.Val?.Value ?? 0, 0, ReportBlock.DeepestListLevel)
+            : inherited;
+
     /// <summary>What a paragraph style (with the styles it is based on) says about its paragraphs.</summary>
     private sealed record StyleInfo(int? HeadingLevel, int? ListDepth, bool Bold, double Size);
 
@@ -260,12 +272,7 @@ internal static partial class DocxReportReader
 
         public StyleSheet(Styles? styles)
         {
-            var size = DefaultSize;
-            if (styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value is { } half
-                && double.TryParse(half, CultureInfo.InvariantCulture, out var halfPoints))
-            {
-                size = halfPoints / 2;
-            }
+            var size = PointsOf(styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize) ?? DefaultSize;
             defaults = new StyleInfo(null, null, false, size);
             foreach (var style in styles?.Elements<Style>() ?? [])
             {
@@ -304,19 +311,11 @@ internal static partial class DocxReportReader
             var runProperties = style.StyleRunProperties;
 
             var level = HeadingLevelOf(id, name);
-            if (level is null && paragraphProperties?.OutlineLevel?.Val?.Value is { } outline && outline < 9)
-            {
-                level = Math.Min(6, outline + 1);
-            }
+            level ??= HeadingLevelOfOutline(paragraphProperties?.OutlineLevel?.Val?.Value);
             var isContents = name.StartsWith("toc", StringComparison.OrdinalIgnoreCase);
-            var numbering = paragraphProperties?.NumberingProperties;
-            int? listDepth = numbering?.NumberingId?.Val?.Value is { } numberId
-                ? numberId == 0 ? null : numbering.NumberingLevelReference?.Val?.Value ?? 0
-                : basedOn.ListDepth;
+            var listDepth = ListDepthOf(paragraphProperties?.NumberingProperties, basedOn.ListDepth);
             var bold = runProperties?.Bold is { } b ? IsOn(b.Val) : basedOn.Bold;
-            var size = runProperties?.FontSize?.Val?.Value is { } half && double.TryParse(half, CultureInfo.InvariantCulture, out var halfPoints)
-                ? halfPoints / 2
-                : basedOn.Size;
+            var size = PointsOf(runProperties?.FontSize) ?? basedOn.Size;
 
             var info = new StyleInfo(isContents ? null : level ?? basedOn.HeadingLevel, listDepth, bold, size);
             resolved[id] = info;
@@ -338,7 +337,7 @@ internal static partial class DocxReportReader
             {
                 match = HeadingName().Match(id);
             }
-            return match.Success ? Math.Min(6, int.Parse(match.Groups["level"].Value, CultureInfo.InvariantCulture)) : null;
+            return match.Success ? int.Parse(match.Groups["level"].Value, CultureInfo.InvariantCulture) : null;
         }
 
         [GeneratedRegex(@"^heading\s*(?<level>[1-9])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -7,7 +7,9 @@ namespace ScrutinyWorkflow.Documents.Reading.Docx;
 /// Checks a .docx package before any Office library opens it. A zip can claim small sizes and expand to gigabytes
 /// (a zip bomb), so every entry is decompressed and counted, stopping as soon as the total passes the limit. And the
 /// Open XML library builds its tree recursively, so an XML part nested tens of thousands deep would overflow the
-/// stack and bring the whole service down: each XML part's depth is measured on the way.
+/// stack and bring the whole service down: every part's depth is measured on the way. Every part, not only those
+/// named .xml: the package's relationships can make "word/document.bin" the main document, and a part that is not
+/// XML at all fails the measuring reader at its first byte.
 /// </summary>
 internal static class ZipGuard
 {
@@ -45,7 +47,7 @@ internal static class ZipGuard
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var stream = new CountingStream(entry.Open(), maxExpandedBytes - expanded);
-            var tooDeep = IsXml(entry.FullName) && IsDeeperThan(stream, MaxXmlDepth);
+            var tooDeep = IsDeeperThan(stream, MaxXmlDepth);
             while (stream.Read(buffer, 0, buffer.Length) > 0)
             {
                 // Count whatever the XML reader left unread.
@@ -62,9 +64,6 @@ internal static class ZipGuard
         }
         return null;
     }
-
-    private static bool IsXml(string name) =>
-        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDeeperThan(Stream xml, int limit)
     {

@@ -28,9 +28,25 @@ internal static class HtmlNesting
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
     };
 
+    /// <summary>
+    /// Elements a parser closes when another of their kind starts while one is open: a page of "&lt;a name=x/&gt;"
+    /// anchors (common in pages saved from Word) is not nested.
+    /// </summary>
+    private static readonly HashSet<string> ClosedByTheirKind = new(StringComparer.Ordinal) { "a", "button", "nobr" };
+
+    /// <summary>Elements whose content is foreign (SVG, MathML), where "/&gt;" does close an element.</summary>
+    private static readonly HashSet<string> Foreign = new(StringComparer.OrdinalIgnoreCase) { "svg", "math" };
+
+    /// <summary>
+    /// Whether the page opens elements more than <paramref name="limit"/> deep. The open elements are tracked as a
+    /// parser tracks them, so markup a parser ignores cannot hide depth: "&lt;div/&gt;" opens a div (HTML ignores
+    /// "/&gt;" except on void elements and in SVG and MathML), and an end tag closes only an element that is open.
+    /// </summary>
     public static bool IsDeeperThan(string html, int limit)
     {
-        var depth = 0;
+        var open = new Stack<string>();
+        var openByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var foreign = 0;
         var i = 0;
         while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
         {
@@ -52,7 +68,7 @@ internal static class HtmlNesting
                 i++;
                 continue;
             }
-            var name = html[nameStart..nameEnd];
+            var name = html[nameStart..nameEnd].ToLowerInvariant();
             var tagEnd = html.IndexOf('>', nameEnd);
             if (tagEnd < 0)
             {
@@ -67,21 +83,54 @@ internal static class HtmlNesting
             }
             if (closing)
             {
-                depth = Math.Max(0, depth - 1);
+                foreign -= CloseUpTo(name, open, openByName);
                 continue;
             }
-            if (RawText.Contains(name))
+            if (RawText.Contains(name) && foreign == 0)
             {
                 var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
                 i = close < 0 ? html.Length : close;
                 continue;
             }
-            if (!selfClosed && ++depth > limit)
+            if (selfClosed && (foreign > 0 || Foreign.Contains(name)))
+            {
+                continue;
+            }
+            if (ClosedByTheirKind.Contains(name))
+            {
+                foreign -= CloseUpTo(name, open, openByName);
+            }
+            if (open.Count >= limit)
             {
                 return true;
             }
+            open.Push(name);
+            openByName[name] = openByName.GetValueOrDefault(name) + 1;
+            foreign += Foreign.Contains(name) ? 1 : 0;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Closes the innermost open element named <paramref name="name"/> and everything opened inside it, as a parser
+    /// does; a stray end tag closes nothing. Returns how many foreign (SVG, MathML) roots were closed.
+    /// </summary>
+    private static int CloseUpTo(string name, Stack<string> open, Dictionary<string, int> openByName)
+    {
+        if (openByName.GetValueOrDefault(name) == 0)
+        {
+            return 0;
+        }
+        var foreignClosed = 0;
+        string closed;
+        do
+        {
+            closed = open.Pop();
+            openByName[closed]--;
+            foreignClosed += Foreign.Contains(closed) ? 1 : 0;
+        }
+        while (closed != name);
+        return foreignClosed;
     }
 
     private static int SkipPast(string html, int from, string end)

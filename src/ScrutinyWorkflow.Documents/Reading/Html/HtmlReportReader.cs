@@ -68,7 +68,8 @@ internal static class HtmlReportReader
         var visited = 0;
         while (stack.Count > 0)
         {
-            if (++visited % 4096 == 0)
+            // Checked from the first node on, so a page of any size notices a cancellation.
+            if (visited++ % 4096 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }

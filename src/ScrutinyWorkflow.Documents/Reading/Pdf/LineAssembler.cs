@@ -103,7 +103,7 @@ internal static class LineAssembler
             return Math.Abs(indent - draft.TextIndent) <= tolerance && indent > draft.MarkerIndent + tolerance;
         }
         return Math.Abs(indent - draft.TextIndent) <= tolerance
-            && (!EndsSentence(draft.TextSoFar) || StartsInLowerCase(line.Text));
+            && (!EndsSentence(draft.Ending) || StartsInLowerCase(line.Text));
     }
 
     private static List<ReportBlock> ToBlocks(List<Draft> drafts, double bodySize)
@@ -133,7 +133,7 @@ internal static class LineAssembler
                     blocks.Add(ReportBlock.ListItem(text, Depth(markerIndents, draft.MarkerIndent, draft.FontSize), draft.Page) with { EndPage = endPage });
                     continue;
                 case BlockKind.Heading:
-                    blocks.Add(ReportBlock.Heading(text, Math.Min(6, headingStyles.IndexOf(Style(draft)) + 1), draft.Page));
+                    blocks.Add(ReportBlock.Heading(text, headingStyles.IndexOf(Style(draft)) + 1, draft.Page));
                     break;
                 default:
                     blocks.Add(ReportBlock.Paragraph(text, draft.Page) with { EndPage = endPage });
@@ -222,7 +222,8 @@ internal static class LineAssembler
 
         public int Page => Lines[0].Page;
 
-        public string TextSoFar => text.ToString();
+        /// <summary>The end of the text so far: enough to say whether it finished a sentence, without copying it all.</summary>
+        public string Ending => text.ToString(Math.Max(0, text.Length - 64), Math.Min(64, text.Length));
 
         public void Add(PdfLine line)
         {

@@ -26,8 +26,9 @@ internal static class RunningText
         var seen = new Dictionary<string, List<(int Page, double Baseline)>>();
         foreach (var page in pages)
         {
-            foreach (var row in EdgeRowsOf(page))
+            foreach (var index in EdgeRowIndexes(page))
             {
+                var row = page.Rows[index];
                 var key = Shape(row.Text);
                 if (!seen.TryGetValue(key, out var places))
                 {
@@ -37,7 +38,8 @@ internal static class RunningText
             }
         }
 
-        var running = new HashSet<(string Key, int Baseline)>();
+        // For each shape that runs, the heights it runs at.
+        var running = new Dictionary<string, List<double>>();
         foreach (var (key, places) in seen)
         {
             // Group the places by height; odd and even pages may set the same header at different heights.
@@ -46,42 +48,40 @@ internal static class RunningText
                 var pagesAtHeight = places.Where(place => Math.Abs(place.Baseline - height) <= SameHeight).Select(place => place.Page).Distinct().Count();
                 if (pagesAtHeight >= required)
                 {
-                    running.Add((key, (int)Math.Round(height)));
+                    if (!running.TryGetValue(key, out var heights))
+                    {
+                        running[key] = heights = [];
+                    }
+                    heights.Add(Math.Round(height));
                 }
             }
         }
 
-        return [.. pages.Select(page => page with
+        return [.. pages.Select(page =>
         {
-            Rows = [.. page.Rows.Where(row => !IsEdgeRow(page, row) || !IsRunning(running, Shape(row.Text), row.Baseline))],
+            var runningRows = EdgeRowIndexes(page).Where(index => IsRunning(running, page.Rows[index])).ToHashSet();
+            return runningRows.Count == 0 ? page : page with { Rows = [.. page.Rows.Where((_, index) => !runningRows.Contains(index))] };
         })];
     }
 
-    private static bool IsRunning(HashSet<(string Key, int Baseline)> running, string key, double baseline) =>
-        running.Any(entry => entry.Key == key && Math.Abs(entry.Baseline - baseline) <= SameHeight + 0.5);
+    private static bool IsRunning(Dictionary<string, List<double>> running, PdfRow row) =>
+        running.TryGetValue(Shape(row.Text), out var heights)
+        && heights.Any(height => Math.Abs(height - row.Baseline) <= SameHeight + 0.5);
 
-    private static IEnumerable<PdfRow> EdgeRowsOf(PdfPageRows page) => page.Rows.Where(row => IsEdgeRow(page, row));
-
-    /// <summary>Among the first or last few rows of the page, and in its top or bottom margin zone.</summary>
-    private static bool IsEdgeRow(PdfPageRows page, PdfRow row)
+    /// <summary>
+    /// The rows among the first or last few of the page that sit in its top or bottom margin zone. Only the edges are
+    /// looked at: a page can hold tens of thousands of rows.
+    /// </summary>
+    private static IEnumerable<int> EdgeRowIndexes(PdfPageRows page)
     {
-        var index = IndexOf(page.Rows, row);
-        var nearEdge = index < EdgeRows || index >= page.Rows.Count - EdgeRows;
-        var inMargin = row.Baseline >= page.Height * (1 - MarginZone) || row.Baseline <= page.Height * MarginZone;
-        return nearEdge && inMargin;
+        var count = page.Rows.Count;
+        var lastStart = Math.Min(count, Math.Max(EdgeRows, count - EdgeRows));
+        var edges = Enumerable.Range(0, Math.Min(EdgeRows, count)).Concat(Enumerable.Range(lastStart, count - lastStart));
+        return edges.Where(index => IsInMargin(page, page.Rows[index]));
     }
 
-    private static int IndexOf(IReadOnlyList<PdfRow> rows, PdfRow row)
-    {
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (ReferenceEquals(rows[i], row))
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
+    private static bool IsInMargin(PdfPageRows page, PdfRow row) =>
+        row.Baseline >= page.Height * (1 - MarginZone) || row.Baseline <= page.Height * MarginZone;
 
     /// <summary>The text with runs of digits (page numbers, dates) made alike, case and spacing ignored.</summary>
     internal static string Shape(string text)

@@ -22,13 +22,11 @@ internal sealed class TextBlocks
 
     public BlockKind OpenKind => kind;
 
-    public string OpenText => text.ToString();
-
     public void Heading(string value, int headingLevel)
     {
         Flush();
         itemIndents.Clear();
-        Add(BlockKind.Heading, value, Math.Clamp(headingLevel, 1, 6));
+        Add(BlockKind.Heading, value, headingLevel);
     }
 
     public void StartItem(string value, int indent)

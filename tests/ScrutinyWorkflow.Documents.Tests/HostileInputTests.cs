@@ -1,0 +1,171 @@
+using System.Text;
+using ScrutinyWorkflow.Core.Reports;
+using ScrutinyWorkflow.Documents.Reading;
+using ScrutinyWorkflow.Documents.Reading.Html;
+using ScrutinyWorkflow.Documents.Reading.Pdf;
+using ScrutinyWorkflow.Documents.Reading.Text;
+
+namespace ScrutinyWorkflow.Documents.Tests;
+
+/// <summary>
+/// Small files built so that a reader doing work in the square of their size would take tens of seconds. Each test
+/// checks what comes out; the sizes are ones the readers get through at once, so a return of the slow paths shows as
+/// a suite that suddenly takes minutes (the benchmark times the same inputs).
+/// </summary>
+public sealed class HostileInputTests
+{
+    private static List<ReportBlock> Markdown(string text) =>
+        [.. Assert.IsType<BlocksRead>(MarkdownReportReader.Read(Encoding.UTF8.GetBytes(text))).Blocks];
+
+    private static List<ReportBlock> Plain(string text) =>
+        [.. Assert.IsType<BlocksRead>(PlainTextReportReader.Read(Encoding.UTF8.GetBytes(text))).Blocks];
+
+    private static string Lines(int count, string line) => string.Join("\n\n", Enumerable.Repeat(line, count));
+
+    [Fact]
+    public void Keeps_lines_of_unmatched_emphasis_marks_as_they_are()
+    {
+        var line = string.Concat(Enumerable.Repeat("*a ", 3_300)).TrimEnd();
+
+        var blocks = Markdown(Lines(30, line));
+
+        Assert.Equal(30, blocks.Count);
+        Assert.All(blocks, block => Assert.Equal((BlockKind.Paragraph, line), (block.Kind, block.Text)));
+    }
+
+    [Fact]
+    public void Keeps_a_line_too_long_for_markup_as_plain_text()
+    {
+        var line = string.Concat(Enumerable.Repeat("*a ", 40_000)).TrimEnd();
+
+        var block = Markdown("# Title\n\n" + line)[^1];
+
+        Assert.True(line.Length > MarkdownReportReader.MaxMarkupLineLength);
+        Assert.Equal((BlockKind.Paragraph, line), (block.Kind, block.Text));
+    }
+
+    [Fact]
+    public void Still_removes_emphasis_including_emphasis_inside_emphasis()
+    {
+        var block = Assert.Single(Markdown("*Focus report*, **all *of* it** and __this__ but not snake_case_names."));
+
+        Assert.Equal("Focus report, all of it and this but not snake_case_names.", block.Text);
+    }
+
+    [Fact]
+    public void Reads_headings_padded_with_long_runs_of_spaces()
+    {
+        var blocks = Markdown(Lines(30, "# a" + new string(' ', 9_000) + "b"));
+
+        Assert.Equal(30, blocks.Count);
+        Assert.All(blocks, block => Assert.Equal((BlockKind.Heading, 1, "a b"), (block.Kind, block.Level, block.Text)));
+    }
+
+    [Fact]
+    public void Reads_a_closed_heading_without_its_closing_hashes()
+    {
+        Assert.Equal(
+            [("Housing", 2), ("C#", 3), ("Care", 4)],
+            Markdown("## Housing ##\n\n### C#\n\n####   Care ###   ").Select(block => (block.Text, block.Level)));
+    }
+
+    [Fact]
+    public void Reads_lines_indented_by_long_runs_of_spaces_as_their_text()
+    {
+        var blocks = Markdown(Lines(60, new string(' ', 9_000) + "x"));
+
+        Assert.Equal(60, blocks.Count);
+        Assert.All(blocks, block => Assert.Equal((BlockKind.Paragraph, "x"), (block.Kind, block.Text)));
+    }
+
+    [Fact]
+    public void Reads_long_runs_of_brackets_and_angle_brackets_as_text()
+    {
+        var line = string.Concat(Enumerable.Repeat("[a](x(y)", 600)) + string.Concat(Enumerable.Repeat("<a", 2_000));
+
+        var blocks = Markdown(Lines(30, line));
+
+        Assert.Equal(30, blocks.Count);
+        Assert.All(blocks, block => Assert.Equal(line, block.Text));
+    }
+
+    [Fact]
+    public void Still_reads_links_and_images_including_addresses_with_brackets()
+    {
+        var block = Assert.Single(Markdown("See [the guidance](https://example.org/Care_(England)) ![logo](logo.png) and [this](a.html \"title\")."));
+
+        Assert.Equal("See the guidance and this.", block.Text);
+    }
+
+    [Fact]
+    public void Joins_a_word_broken_at_the_end_of_every_line()
+    {
+        var blocks = Plain(string.Concat(Enumerable.Repeat("ab-\n", 40_000)));
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("ab", 40_000)) + "-", Assert.Single(blocks).Text);
+    }
+
+    [Fact]
+    public void Refuses_a_page_of_empty_elements_written_as_self_closing()
+    {
+        // HTML ignores "/>" on a div, so each of these opens one more level.
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div/>", 100_000)) + "<h2>Questions for councillors</h2></body></html>";
+
+        var rejected = Assert.IsType<IngestionRejected>(TestFiles.Ingest(Encoding.UTF8.GetBytes(html), "report.html"));
+
+        Assert.Equal(Rejections.NestedTooDeeply, rejected.Code);
+    }
+
+    [Fact]
+    public void Refuses_a_page_that_hides_its_depth_behind_end_tags_of_elements_never_opened()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div></x>", 100_000)) + "<h2>Questions for councillors</h2></body></html>";
+
+        var rejected = Assert.IsType<IngestionRejected>(TestFiles.Ingest(Encoding.UTF8.GetBytes(html), "report.html"));
+
+        Assert.Equal(Rejections.NestedTooDeeply, rejected.Code);
+    }
+
+    [Fact]
+    public void Counts_self_closing_elements_in_SVG_and_void_elements_as_closed()
+    {
+        var html = "<html><body><svg>" + string.Concat(Enumerable.Repeat("<path d='M0 0'/>", 5_000)) + "</svg>"
+            + string.Concat(Enumerable.Repeat("<br/><img src='x.png'/>", 5_000)) + "<svg/>" + "<p>Text.</p></body></html>";
+
+        Assert.False(HtmlNesting.IsDeeperThan(html, 10));
+    }
+
+    [Fact]
+    public void Does_not_count_anchors_written_as_self_closing_as_nested_since_each_closes_the_one_before()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<p><a name='x'/>Text.", 5_000)) + "</body></html>";
+
+        Assert.False(HtmlNesting.IsDeeperThan(html, 10));
+    }
+
+    [Fact]
+    public void Closes_the_elements_inside_one_that_an_end_tag_closes()
+    {
+        var html = string.Concat(Enumerable.Repeat("<section><div><span>text</section>", 5_000));
+
+        Assert.False(HtmlNesting.IsDeeperThan(html, 10));
+    }
+
+    [Fact]
+    public void Removes_running_headers_from_a_page_of_tens_of_thousands_of_rows()
+    {
+        static PdfRow Row(string text, double baseline) => new([new PdfWord(text, 50, 200, baseline, 10, Bold: false)]);
+        var body = Enumerable.Range(0, 40_000).Select(i => Row($"Line {i} of the body", 400)).ToList();
+        var pages = Enumerable.Range(1, 3)
+            .Select(number => new PdfPageRows(
+                number,
+                842,
+                [Row("Out of sight: focus report", 800), .. number == 2 ? body : [Row("Some text", 400)], Row($"Page {number}", 30)]))
+            .ToList();
+
+        var kept = RunningText.Remove(pages);
+
+        Assert.Equal([1, 40_000, 1], kept.Select(page => page.Rows.Count));
+        Assert.Equal<PdfRow>(body, kept[1].Rows);
+    }
+}
