@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using ScrutinyWorkflow.Documents;
 using ScrutinyWorkflow.Documents.Reading.Pdf;
+using ScrutinyWorkflow.Testing;
 
 namespace ScrutinyWorkflow.Benchmarks;
 
@@ -54,43 +55,11 @@ internal static class HostileInputs
         + $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>for children far away</w:t></w:r></w:p>",
         "word/document.xml");
 
-    private static byte[] Docx(string bodyXml, string mainPart)
-    {
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Write(zip, "[Content_Types].xml", $"""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                <Default Extension="xml" ContentType="application/xml"/>
-                <Override PartName="/{mainPart}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-                </Types>
-                """);
-            Write(zip, "_rels/.rels", $"""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{mainPart}"/>
-                </Relationships>
-                """);
-            if (mainPart != "word/document.xml")
-            {
-                // What the content sniffer looks for; the relationships point elsewhere.
-                Write(zip, "word/document.xml", "<unused/>");
-            }
-            Write(zip, mainPart, $"""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{bodyXml}</w:body></w:document>
-                """);
-        }
-        return output.ToArray();
-    }
-
-    private static void Write(ZipArchive zip, string name, string content)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-        writer.Write(content);
-    }
+    private static byte[] Docx(string bodyXml, string mainPart) => MinimalDocx.Build(
+        bodyXml,
+        // What the content sniffer looks for when the relationships point elsewhere.
+        addEntries: mainPart == "word/document.xml" ? null : zip => MinimalDocx.Write(zip, "word/document.xml", "<unused/>"),
+        mainPart: mainPart);
 
     /// <summary>Three pages with a running header and footer; the second holds 40,000 rows of body text.</summary>
     private static List<PdfPageRows> PageOf40kRows()

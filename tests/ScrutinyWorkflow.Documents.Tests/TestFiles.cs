@@ -3,6 +3,7 @@ using System.Text;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
+using ScrutinyWorkflow.Testing;
 
 namespace ScrutinyWorkflow.Documents.Tests;
 
@@ -46,37 +47,9 @@ internal static class TestFiles
         return builder.Build();
     }
 
-    /// <summary>
-    /// A minimal .docx: the parts Word needs, with the given body XML in the main part <paramref name="mainPart"/>
-    /// (which the package's relationships, not its name, make the document).
-    /// </summary>
-    public static byte[] Docx(string bodyXml, Action<ZipArchive>? addEntries = null, string mainPart = "word/document.xml")
-    {
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Write(zip, "[Content_Types].xml", $"""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                <Default Extension="xml" ContentType="application/xml"/>
-                <Override PartName="/{mainPart}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-                </Types>
-                """);
-            Write(zip, "_rels/.rels", $"""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{mainPart}"/>
-                </Relationships>
-                """);
-            Write(zip, mainPart, $"""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{bodyXml}</w:body></w:document>
-                """);
-            addEntries?.Invoke(zip);
-        }
-        return output.ToArray();
-    }
+    /// <summary>A minimal .docx around <paramref name="bodyXml"/>; see <see cref="MinimalDocx.Build"/>.</summary>
+    public static byte[] Docx(string bodyXml, Action<ZipArchive>? addEntries = null, string mainPart = "word/document.xml") =>
+        MinimalDocx.Build(bodyXml, addEntries, mainPart);
 
     public static string Paragraph(string text, string? style = null, int? listLevel = null, bool bold = false)
     {
@@ -93,11 +66,7 @@ internal static class TestFiles
         return $"<w:p><w:pPr>{properties}</w:pPr><w:r>{run}<w:t xml:space=\"preserve\">{System.Security.SecurityElement.Escape(text)}</w:t></w:r></w:p>";
     }
 
-    public static void Write(ZipArchive zip, string name, string content)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-        writer.Write(content);
-    }
+    public static void Write(ZipArchive zip, string name, string content) => MinimalDocx.Write(zip, name, content);
 
     /// <summary>Adds an entry of <paramref name="bytes"/> zeros, which deflate compresses about a thousand to one.</summary>
     public static void WriteZeros(ZipArchive zip, string name, long bytes)
