@@ -401,7 +401,7 @@ public sealed class ReviewDecider(ReviewPolicy policy, WorkingCalendar calendar)
     {
         ReviewStatus.None => NotFound(),
         ReviewStatus.Draft => Decision.Reject(RejectionCodes.NotOpen, "This review has not been sent out yet."),
-        ReviewStatus.Open when state.Schedule is { } s && now.DateTime >= s.ClosesAt =>
+        ReviewStatus.Open when !state.TakesAnswersAt(now) =>
             Decision.Reject(RejectionCodes.NotOpen, $"Responses closed at the end of {Format(state.Deadline)}."),
         ReviewStatus.Open => null,
         _ => Decision.Reject(RejectionCodes.NotOpen, "Responses to this review have closed."),

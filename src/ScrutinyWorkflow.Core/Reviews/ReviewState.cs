@@ -73,6 +73,20 @@ public sealed record ReviewState
 
     public DraftQuestion? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.QuestionId == questionId);
 
+    /// <summary>The area of focus a question sits under, with the question itself.</summary>
+    public (DraftArea Area, DraftQuestion Question) Placing(string questionId)
+    {
+        var area = Areas.First(a => a.Questions.Any(q => q.QuestionId == questionId));
+        return (area, area.Questions.First(q => q.QuestionId == questionId));
+    }
+
+    /// <summary>
+    /// Whether answers are still accepted at <paramref name="now"/> (council-local): the review is open and its
+    /// deadline day is not over, whether or not the scheduler has run since.
+    /// </summary>
+    public bool TakesAnswersAt(DateTimeOffset now) =>
+        Status == ReviewStatus.Open && Schedule is { } schedule && now.DateTime < schedule.ClosesAt;
+
     /// <summary>
     /// The next moment the scheduler must wake this review (council-local time), or null when nothing is due:
     /// the earliest chase step of any open assignment, or the close of responses.

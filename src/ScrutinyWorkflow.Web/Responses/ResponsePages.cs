@@ -109,8 +109,8 @@ public static class ResponsePages
         {
             return null;
         }
-        var area = review.State.Areas.First(a => a.Questions.Any(q => q.QuestionId == assignment.QuestionId));
-        return new Found(review.State, assignment, area, area.Questions.First(q => q.QuestionId == assignment.QuestionId));
+        var (area, question) = review.State.Placing(assignment.QuestionId);
+        return new Found(review.State, assignment, area, question);
     }
 
     private static string Explain(Rejection rejection) =>
@@ -180,11 +180,9 @@ public static class ResponsePages
         return Results.Content(Page("Answer a scrutiny question", html.ToString()), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
-    /// <summary>Mirrors the decider: open review, a current assignment, and the deadline day not yet over (even if the timer has not run).</summary>
+    /// <summary>The decider's rule: responses still open, and this person still one of those asked.</summary>
     private static bool IsAnswerable(ReviewState state, Assignment assignment, DateTimeOffset now) =>
-        state.Status == ReviewStatus.Open
-        && assignment.Outcome is AssignmentOutcome.Open or AssignmentOutcome.Answered
-        && state.Schedule is { } schedule && now.DateTime < schedule.ClosesAt;
+        state.TakesAnswersAt(now) && assignment.Outcome is AssignmentOutcome.Open or AssignmentOutcome.Answered;
 
     private static IResult NotRecognised() => Results.Content(
         Page("Link not recognised", "<h1>This link is not recognised</h1><p>Check that you used the whole link from your email. If it still does not work, the request may have been withdrawn: contact the scrutiny team.</p>"),

@@ -13,17 +13,7 @@ public sealed class FileOfficerDirectoryTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string SamplesFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ScrutinyWorkflow.sln")))
-            {
-                return Path.Combine(directory.FullName, "samples");
-            }
-        }
-        throw new InvalidOperationException("ScrutinyWorkflow.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string SamplesFolder() => Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples");
 
     private string Write(string fileName, string content)
     {

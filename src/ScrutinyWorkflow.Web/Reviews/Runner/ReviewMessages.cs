@@ -121,8 +121,8 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     {
         var assignment = review.FindAssignment(assignmentId) ?? throw new InvalidOperationException($"Review {review.ReviewId} has no assignment {assignmentId}.");
         var officer = review.Officers.GetValueOrDefault(assignment.OfficerEmail) ?? new Officer(assignment.OfficerEmail, assignment.OfficerEmail, "", null);
-        var area = review.Areas.First(a => a.Questions.Any(q => q.QuestionId == assignment.QuestionId));
-        return (assignment, officer, area, area.Questions.First(q => q.QuestionId == assignment.QuestionId));
+        var (area, question) = review.Placing(assignment.QuestionId);
+        return (assignment, officer, area, question);
     }
 
     private static List<string> CoOfficers(ReviewState review, Assignment assignment) =>
