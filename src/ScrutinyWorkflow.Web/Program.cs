@@ -1,33 +1,27 @@
-using ScrutinyWorkflow.Web;
 using ScrutinyWorkflow.Web.Home;
 using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
+using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Statements;
 
 var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-{
-    // The documented local address, unless ASPNETCORE_URLS (or --urls) says otherwise.
-    builder.WebHost.UseUrls("http://localhost:5080");
-}
 
-builder.AddScrutinyOptions();
-builder.AddEmbeddedReviewStore();
+builder.AddScrutinyHosting();
+builder.AddReviews();
+builder.AddEmbeddedReviewEngine();
+builder.AddResponseLinks();
 builder.AddOfficerDirectory();
+builder.AddFocusReportReading();
 builder.AddEmbeddedMail();
 builder.AddEmbeddedStatementFiling();
-builder.AddReviews();
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-builder.Services.AddAntiforgery();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseSecurityHeaders();
-app.UseAntiforgery();
+app.UseScrutinyHosting();
 
 app.MapHomePage();
 app.MapReviewsApi();

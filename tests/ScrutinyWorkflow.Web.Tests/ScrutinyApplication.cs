@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using ScrutinyWorkflow.Web.Mail;
-using ScrutinyWorkflow.Web.Reviews.Runner;
+using ScrutinyWorkflow.Web.Reviews.Embedded;
 
 namespace ScrutinyWorkflow.Web.Tests;
 

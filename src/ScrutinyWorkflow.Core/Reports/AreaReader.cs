@@ -1,3 +1,4 @@
+using ScrutinyWorkflow.Core.Reviews;
 using System.Text;
 
 namespace ScrutinyWorkflow.Core.Reports;
@@ -9,7 +10,7 @@ namespace ScrutinyWorkflow.Core.Reports;
 /// question whose fragments are its sub-points. Text that starts in lower case after an unfinished question
 /// continues it: that is a question broken by a page or column the reader could not mend.
 /// </remarks>
-internal sealed class AreaReader(string heading, SourceRef source, bool implicitArea)
+internal sealed class AreaReader(string heading, ReportSource source, bool implicitArea)
 {
     private readonly List<QuestionDraft> questions = [];
     private QuestionDraft? open;
@@ -294,7 +295,7 @@ internal sealed class AreaReader(string heading, SourceRef source, bool implicit
             {
                 reason += $" (continues on page {last})";
             }
-            return new ExtractedQuestion(text.ToString(), new SourceRef(firstPage, reason, Math.Round(confidence, 2)));
+            return new ExtractedQuestion(text.ToString(), new ReportSource(firstPage, reason, Math.Round(confidence, 2)));
         }
     }
 }

@@ -10,7 +10,7 @@ internal static partial class FrontMatter
     private const int UnpagedFrontBlocks = 12;
     private const int PublishedSearchBlocks = 40;
 
-    public sealed record Reading(string? Title, SourceRef? TitleSource, YearMonth? Published);
+    public sealed record Reading(string? Title, ReportSource? TitleSource, YearMonth? Published);
 
     public static Reading Read(IReadOnlyList<ReportBlock> blocks)
     {
@@ -45,7 +45,7 @@ internal static partial class FrontMatter
         return front;
     }
 
-    private static (string? Title, SourceRef? Source) Title(IReadOnlyList<ReportBlock> blocks, List<int> front)
+    private static (string? Title, ReportSource? Source) Title(IReadOnlyList<ReportBlock> blocks, List<int> front)
     {
         var candidates = front.Where(i => IsTitleCandidate(blocks[i])).ToList();
         var fromCover = candidates.Count > 0;
@@ -77,7 +77,7 @@ internal static partial class FrontMatter
                 confidence = 0.8;
             }
         }
-        return (text, new SourceRef(title.Page, reason, confidence));
+        return (text, new ReportSource(title.Page, reason, confidence));
     }
 
     private static bool IsTitleCandidate(ReportBlock block) =>

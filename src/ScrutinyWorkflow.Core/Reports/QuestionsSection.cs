@@ -1,3 +1,4 @@
+using ScrutinyWorkflow.Core.Reviews;
 using System.Text.RegularExpressions;
 
 namespace ScrutinyWorkflow.Core.Reports;
@@ -48,7 +49,7 @@ internal static partial class QuestionsSection
         var areas = new List<ExtractedArea>();
         var area = new AreaReader(
             section.Text,
-            new SourceRef(
+            new ReportSource(
                 section.Page,
                 $"The questions section “{section.Text}” has no sub-heading above these questions, so its heading names the area",
                 0.6),
@@ -77,14 +78,14 @@ internal static partial class QuestionsSection
                     break;
                 }
                 Flush(area, areas);
-                area = new AreaReader(block.Text, new SourceRef(block.Page, $"A heading after “{section.Text}”, at its level, followed by questions", 0.7), implicitArea: false);
+                area = new AreaReader(block.Text, new ReportSource(block.Page, $"A heading after “{section.Text}”, at its level, followed by questions", 0.7), implicitArea: false);
                 continue;
             }
             if (areaLevel is null || block.Level <= areaLevel)
             {
                 areaLevel = block.Level;
                 Flush(area, areas);
-                area = new AreaReader(block.Text, new SourceRef(block.Page, $"A sub-heading of the questions section “{section.Text}”", 0.9), implicitArea: false);
+                area = new AreaReader(block.Text, new ReportSource(block.Page, $"A sub-heading of the questions section “{section.Text}”", 0.9), implicitArea: false);
                 continue;
             }
 

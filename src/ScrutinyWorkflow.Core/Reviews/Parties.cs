@@ -5,6 +5,14 @@ namespace ScrutinyWorkflow.Core.Reviews;
 /// <summary>The focus report a review responds to, as the Ombudsman published it.</summary>
 public sealed record FocusReport(string Title, YearMonth Published);
 
+/// <summary>
+/// Where an extracted item came from and why it was taken, so the scrutiny officer can check it against the report.
+/// </summary>
+/// <param name="Page">The 1-based page it starts on, when the format has pages.</param>
+/// <param name="Reason">Plain English: what in the layout made this an area, a question or the title.</param>
+/// <param name="Confidence">From 0 to 1: how sure the extractor is; the lower ones deserve a closer look.</param>
+public sealed record ReportSource(int? Page, string Reason, double Confidence);
+
 /// <summary>The scrutiny panel that receives the position statement.</summary>
 public sealed record Panel(string Name, string Email);
 

@@ -1,11 +1,8 @@
 namespace ScrutinyWorkflow.Core.Reviews;
 
-/// <summary>Where an extracted question came from in the focus report, so the scrutiny officer can check it.</summary>
-public sealed record QuestionSource(int? Page, string Reason, double Confidence);
+public sealed record Question(string QuestionId, string Text, IReadOnlyList<string> OfficerEmails, ReportSource? Source = null);
 
-public sealed record DraftQuestion(string QuestionId, string Text, IReadOnlyList<string> OfficerEmails, QuestionSource? Source = null);
-
-public sealed record DraftArea(string Heading, IReadOnlyList<DraftQuestion> Questions);
+public sealed record AreaOfFocus(string Heading, IReadOnlyList<Question> Questions);
 
 /// <summary>
 /// What happened to a review, in the past tense. Each event is a fact in the audit trail ("who was asked what,
@@ -20,12 +17,12 @@ public sealed record ReviewDrafted(
     Panel Panel,
     DateOnly MeetingDate,
     DateOnly Deadline,
-    IReadOnlyList<DraftArea> Areas,
+    IReadOnlyList<AreaOfFocus> Areas,
     IReadOnlyList<Officer> Officers,
     DateTimeOffset At) : ReviewEvent(At);
 
 /// <summary>The draft's areas and questions were edited before dispatch (reworded, reordered, re-routed).</summary>
-public sealed record QuestionsRevised(IReadOnlyList<DraftArea> Areas, IReadOnlyList<Officer> Officers, DateTimeOffset At) : ReviewEvent(At);
+public sealed record QuestionsRevised(IReadOnlyList<AreaOfFocus> Areas, IReadOnlyList<Officer> Officers, DateTimeOffset At) : ReviewEvent(At);
 
 /// <summary>The review went out. The chase schedule is recorded so later configuration changes leave it alone.</summary>
 public sealed record ReviewDispatched(ChaseSchedule Schedule, DateTimeOffset At) : ReviewEvent(At);
@@ -38,7 +35,7 @@ public sealed record ReminderSent(string AssignmentId, int Step, int ReminderNum
 /// <summary>An unanswered assignment was raised with the officer's manager (or the scrutiny team, when the officer has none).</summary>
 public sealed record Escalated(string AssignmentId, int Step, string? ManagerEmail, DateTimeOffset At) : ReviewEvent(At);
 
-public sealed record AnswerDrafted(string AssignmentId, string Text, DateTimeOffset At) : ReviewEvent(At);
+public sealed record AnswerSaved(string AssignmentId, string Text, DateTimeOffset At) : ReviewEvent(At);
 
 /// <summary>The first submission for a question: it answers the question for every officer asked it.</summary>
 public sealed record AnswerSubmitted(string AssignmentId, string QuestionId, string Text, DateTimeOffset At) : ReviewEvent(At);

@@ -31,7 +31,7 @@ public sealed record Assignment(
     int RemindersSent,
     bool Escalated,
     AssignmentOutcome Outcome,
-    string? DraftText)
+    string? SavedText)
 {
     public bool IsOpen => Outcome == AssignmentOutcome.Open;
 
@@ -53,7 +53,7 @@ public sealed record ReviewState
     public Panel? Panel { get; init; }
     public DateOnly MeetingDate { get; init; }
     public DateOnly Deadline { get; init; }
-    public IReadOnlyList<DraftArea> Areas { get; init; } = [];
+    public IReadOnlyList<AreaOfFocus> Areas { get; init; } = [];
     public ImmutableDictionary<string, Officer> Officers { get; init; } = ImmutableDictionary<string, Officer>.Empty;
     public ChaseSchedule? Schedule { get; init; }
     public ImmutableList<Assignment> Assignments { get; init; } = [];
@@ -67,14 +67,14 @@ public sealed record ReviewState
     public string? FiledLocation { get; init; }
     public DateTimeOffset? PanelNotifiedAt { get; init; }
 
-    public IEnumerable<DraftQuestion> Questions => Areas.SelectMany(a => a.Questions);
+    public IEnumerable<Question> Questions => Areas.SelectMany(a => a.Questions);
 
     public Assignment? FindAssignment(string assignmentId) => Assignments.Find(a => a.Id == assignmentId);
 
-    public DraftQuestion? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.QuestionId == questionId);
+    public Question? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.QuestionId == questionId);
 
     /// <summary>The area of focus a question sits under, with the question itself.</summary>
-    public (DraftArea Area, DraftQuestion Question) Placing(string questionId)
+    public (AreaOfFocus Area, Question Question) Placing(string questionId)
     {
         var area = Areas.First(a => a.Questions.Any(q => q.QuestionId == questionId));
         return (area, area.Questions.First(q => q.QuestionId == questionId));
@@ -86,6 +86,13 @@ public sealed record ReviewState
     /// </summary>
     public bool TakesAnswersAt(DateTimeOffset now) =>
         Status == ReviewStatus.Open && Schedule is { } schedule && now.DateTime < schedule.ClosesAt;
+
+    /// <summary>
+    /// Whether the officer of this assignment may save or submit an answer at <paramref name="now"/>: answers are
+    /// still taken, and they are still one of those asked. The decider and the response page both go by this.
+    /// </summary>
+    public bool TakesAnswerFrom(string assignmentId, DateTimeOffset now) =>
+        TakesAnswersAt(now) && FindAssignment(assignmentId) is { Outcome: AssignmentOutcome.Open or AssignmentOutcome.Answered };
 
     /// <summary>
     /// The next moment the scheduler must wake this review (council-local time), or null when nothing is due:
@@ -144,11 +151,11 @@ public sealed record ReviewState
                 RemindersSent: 0, Escalated: false,
                 // A colleague may already have answered the question this person is now being asked.
                 Outcome: state.Answers.ContainsKey(e.QuestionId) ? AssignmentOutcome.Answered : AssignmentOutcome.Open,
-                DraftText: null)),
+                SavedText: null)),
         },
         ReminderSent e => Update(state, e.AssignmentId, a => a with { NextStep = e.Step + 1, RemindersSent = a.RemindersSent + 1 }),
         Escalated e => Update(state, e.AssignmentId, a => a with { NextStep = e.Step + 1, Escalated = true }),
-        AnswerDrafted e => Update(state, e.AssignmentId, a => a with { DraftText = e.Text }),
+        AnswerSaved e => Update(state, e.AssignmentId, a => a with { SavedText = e.Text }),
         AnswerSubmitted e => state with
         {
             Answers = state.Answers.SetItem(e.QuestionId, new Answer(e.Text, e.AssignmentId, e.At, e.AssignmentId, e.At)),
@@ -191,7 +198,7 @@ public sealed record ReviewState
     private static ImmutableDictionary<string, Officer> WithOfficers(ImmutableDictionary<string, Officer> officers, IEnumerable<Officer> more) =>
         officers.SetItems(more.Select(o => KeyValuePair.Create(Officer.NormaliseEmail(o.Email), o)));
 
-    private static int HighestQuestionNumber(IEnumerable<DraftArea> areas) =>
+    private static int HighestQuestionNumber(IEnumerable<AreaOfFocus> areas) =>
         areas.SelectMany(a => a.Questions).Select(q => QuestionIds.NumberOf(q.QuestionId)).DefaultIfEmpty(0).Max();
 }
 

@@ -39,7 +39,7 @@ public sealed record PositionStatement(
             [.. state.Areas.Select(area => new StatementArea(area.Heading, [.. area.Questions.Select(q => Row(state, q, noResponseBy))]))]);
     }
 
-    private static StatementRow Row(ReviewState state, DraftQuestion question, DateOnly noResponseBy)
+    private static StatementRow Row(ReviewState state, Question question, DateOnly noResponseBy)
     {
         var answer = state.Answers.GetValueOrDefault(question.QuestionId);
         var reporters = state.Assignments

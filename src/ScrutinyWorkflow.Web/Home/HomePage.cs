@@ -13,10 +13,10 @@ public static class HomePage
         return app;
     }
 
-    private static async Task<IResult> Show(ReviewService reviews, CancellationToken cancellationToken)
+    private static async Task<IResult> Show(IReviewQueries reviews, CancellationToken cancellationToken)
     {
         var rows = new StringBuilder();
-        foreach (var summary in (await reviews.LoadRecentAsync(100, cancellationToken)).Select(ReviewSummary.From))
+        foreach (var summary in (await reviews.RecentAsync(100, cancellationToken)).Select(ReviewSummary.From))
         {
             rows.Append("<tr><td><a href=\"/api/reviews/").Append(E(summary.Id)).Append("\">").Append(E(summary.Title)).Append("</a></td><td>")
                 .Append(E(summary.Panel)).Append("</td><td>").Append(E(summary.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))

@@ -1,10 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
+using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
-using ScrutinyWorkflow.Core.Statements;
 using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.Reviews.Storage;
 
 namespace ScrutinyWorkflow.Web.Responses;
 
@@ -33,9 +33,9 @@ public static class ResponsePages
     }
 
     private static async Task<IResult> Show(string token, string? done, HttpContext context, ResponseLinks links, ILinkIndex index,
-        ReviewService reviews, IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
+        IReviewQueries queries, IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
     {
-        if (await FindAsync(token, links, index, reviews, cancellationToken) is not { } found)
+        if (await FindAsync(token, links, index, queries, cancellationToken) is not { } found)
         {
             return NotRecognised();
         }
@@ -49,9 +49,9 @@ public static class ResponsePages
     }
 
     private static async Task<IResult> Answer(string token, HttpContext context, ResponseLinks links, ILinkIndex index,
-        ReviewService reviews, IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
+        IReviewQueries queries, IReviewCommands commands, IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
     {
-        if (await FindAsync(token, links, index, reviews, cancellationToken) is not { } found)
+        if (await FindAsync(token, links, index, queries, cancellationToken) is not { } found)
         {
             return NotRecognised();
         }
@@ -80,11 +80,10 @@ public static class ResponsePages
         var submit = form["action"] == "submit";
         ReviewCommand command = submit
             ? new SubmitAnswer(found.Assignment.Id, text, clock.Now)
-            : new SaveDraftAnswer(found.Assignment.Id, text, clock.Now);
-        var handled = await reviews.HandleAsync(found.State.ReviewId, command, cancellationToken);
-        return handled.Decision switch
+            : new SaveAnswer(found.Assignment.Id, text, clock.Now);
+        return await commands.HandleAsync(found.State.ReviewId, command, expectedVersion: null, cancellationToken) switch
         {
-            Rejected r => Render(found with { State = handled.State, Assignment = handled.State.FindAssignment(found.Assignment.Id) ?? found.Assignment }, clock.Now, context, antiforgery, text,
+            CommandRefused r => Render(found with { State = r.State, Assignment = r.State.FindAssignment(found.Assignment.Id) ?? found.Assignment }, clock.Now, context, antiforgery, text,
                 null, Explain(r.Rejection), r.Rejection.Code == RejectionCodes.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict),
             _ => SeeOther(context, $"/respond/{token}?done={(submit ? "submitted" : "draft")}"),
         };
@@ -97,15 +96,15 @@ public static class ResponsePages
         return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private sealed record Found(ReviewState State, Assignment Assignment, DraftArea Area, DraftQuestion Question);
+    private sealed record Found(ReviewState State, Assignment Assignment, AreaOfFocus Area, Question Question);
 
-    private static async Task<Found?> FindAsync(string token, ResponseLinks links, ILinkIndex index, ReviewService reviews, CancellationToken cancellationToken)
+    private static async Task<Found?> FindAsync(string token, ResponseLinks links, ILinkIndex index, IReviewQueries queries, CancellationToken cancellationToken)
     {
         if (!ResponseLinks.LooksLikeToken(token) || await index.FindAsync(links.HashOf(token), cancellationToken) is not { } target)
         {
             return null;
         }
-        if (await reviews.LoadAsync(target.ReviewId, cancellationToken) is not { } review || review.State.FindAssignment(target.AssignmentId) is not { } assignment)
+        if (await queries.FindAsync(target.ReviewId, cancellationToken) is not { } review || review.State.FindAssignment(target.AssignmentId) is not { } assignment)
         {
             return null;
         }
@@ -141,7 +140,7 @@ public static class ResponsePages
         if (answer is not null)
         {
             var by = state.FindAssignment(answer.SubmittedBy) is { } a ? state.Officers.GetValueOrDefault(a.OfficerEmail)?.Name ?? a.OfficerEmail : "a colleague";
-            html.Append("<p>Answered by ").Append(E(by)).Append(" on ").Append(E(StatementHtml.Date(DateOnly.FromDateTime(answer.SubmittedAt.DateTime)))).Append(".</p>");
+            html.Append("<p>Answered by ").Append(E(by)).Append(" on ").Append(E(LongDate.Format(DateOnly.FromDateTime(answer.SubmittedAt.DateTime)))).Append(".</p>");
         }
 
         if (assignment.Outcome == AssignmentOutcome.Reassigned)
@@ -149,7 +148,7 @@ public static class ResponsePages
             html.Append("<p>This request has been passed to a colleague, so this link no longer accepts answers. Thank you.</p>");
             status = status == StatusCodes.Status200OK ? StatusCodes.Status410Gone : status;
         }
-        else if (!IsAnswerable(state, assignment, now))
+        else if (!state.TakesAnswerFrom(assignment.Id, now))
         {
             html.Append("<p>Responses to this review have closed, so this link no longer accepts answers.</p>");
             if (answer is not null)
@@ -160,12 +159,12 @@ public static class ResponsePages
         }
         else
         {
-            var value = text ?? answer?.Text ?? assignment.DraftText ?? "";
+            var value = text ?? answer?.Text ?? assignment.SavedText ?? "";
             var tokens = antiforgery.GetAndStoreTokens(context);
             html.Append("<form method=\"post\" novalidate>")
                 .Append("<input type=\"hidden\" name=\"").Append(E(tokens.FormFieldName)).Append("\" value=\"").Append(E(tokens.RequestToken ?? "")).Append("\">")
                 .Append("<label for=\"answer\">Your answer</label>")
-                .Append("<p class=\"hint\" id=\"answer-hint\">Answer by the end of ").Append(E(StatementHtml.Date(state.Deadline)))
+                .Append("<p class=\"hint\" id=\"answer-hint\">Answer by the end of ").Append(E(LongDate.Format(state.Deadline)))
                 .Append(answer is null ? ". Save a draft to come back later; the panel sees only what you submit." : ". Any change you submit replaces the answer the panel will see.")
                 .Append("</p><textarea id=\"answer\" name=\"answer\" rows=\"12\" aria-describedby=\"answer-hint\">").Append(E(value)).Append("</textarea>")
                 .Append("<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"submit\">")
@@ -179,10 +178,6 @@ public static class ResponsePages
         }
         return Results.Content(Page("Answer a scrutiny question", html.ToString()), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
-
-    /// <summary>The decider's rule: responses still open, and this person still one of those asked.</summary>
-    private static bool IsAnswerable(ReviewState state, Assignment assignment, DateTimeOffset now) =>
-        state.TakesAnswersAt(now) && assignment.Outcome is AssignmentOutcome.Open or AssignmentOutcome.Answered;
 
     private static IResult NotRecognised() => Results.Content(
         Page("Link not recognised", "<h1>This link is not recognised</h1><p>Check that you used the whole link from your email. If it still does not work, the request may have been withdrawn: contact the scrutiny team.</p>"),

@@ -37,7 +37,7 @@ public sealed record AuditEntry(long Version, string Type, int SchemaVersion, Da
 
 public sealed record FocusReportView(string Title, string Published);
 
-public sealed record QuestionView(string Id, string Text, IReadOnlyList<string> Officers, QuestionSource? Source, bool Answered);
+public sealed record QuestionView(string Id, string Text, IReadOnlyList<string> Officers, ReportSource? Source, bool Answered);
 
 public sealed record AreaView(string Heading, IReadOnlyList<QuestionView> Questions);
 

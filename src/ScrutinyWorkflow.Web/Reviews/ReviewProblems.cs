@@ -3,9 +3,11 @@ using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
-/// <summary>Turns the decider's rejections into problem-details responses (RFC 9457).</summary>
+/// <summary>Turns what the command port says into problem-details responses (RFC 9457).</summary>
 public static class ReviewProblems
 {
+    public const string StaleVersion = "stale-version";
+
     public static ProblemHttpResult Invalid(IEnumerable<Problem> problems) =>
         TypedResults.Problem(new HttpValidationProblemDetails(
             problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()))
@@ -15,9 +17,23 @@ public static class ReviewProblems
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         });
 
-    public static ProblemHttpResult For(Rejection rejection) => rejection.Code switch
+    /// <summary>Any outcome but success: a refusal by the decider, or a stale edit.</summary>
+    public static ProblemHttpResult For(CommandOutcome outcome, Func<Problem, Problem>? renameField = null) => outcome switch
     {
-        RejectionCodes.Invalid => Invalid(rejection.Problems),
+        CommandRefused { Rejection.Code: RejectionCodes.Invalid } refused => Invalid(refused.Rejection.Problems.Select(renameField ?? (p => p))),
+        CommandRefused refused => For(refused.Rejection),
+        CommandStale stale => TypedResults.Problem(
+            title: "This review has changed since you read it.",
+            detail: $"You sent version {stale.ExpectedVersion}, but the review is now at version {stale.Version}. Nothing was changed: read it again and decide on what it says now.",
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            extensions: new Dictionary<string, object?> { ["code"] = StaleVersion }),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "A successful outcome is not a problem."),
+    };
+
+    public static ProblemHttpResult UnreadableIfMatch() => Invalid([new("If-Match", "Send back the ETag exactly as GET gave it (for example \"7\"), or leave If-Match out.")]);
+
+    private static ProblemHttpResult For(Rejection rejection) => rejection.Code switch
+    {
         RejectionCodes.NotFound or RejectionCodes.UnknownAssignment => Problem(StatusCodes.Status404NotFound, rejection),
         _ => Problem(StatusCodes.Status409Conflict, rejection),
     };

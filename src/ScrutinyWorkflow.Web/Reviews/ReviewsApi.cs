@@ -2,12 +2,17 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Core.Statements;
+using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Web.Statements;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
-/// <summary>The JSON API for scrutiny officers and their scripts. Each command endpoint loads, decides and appends, nothing more.</summary>
+/// <summary>
+/// The JSON API for scrutiny officers and their scripts. Each command endpoint binds the request, hands the
+/// command to the command port, and maps the outcome; the rules, and every field problem, are the decider's.
+/// </summary>
 public static class ReviewsApi
 {
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
@@ -28,119 +33,121 @@ public static class ReviewsApi
     }
 
     private static async Task<Results<Created<CreatedReview>, ProblemHttpResult>> CreateReview(
-        HttpRequest request, IOfficerDirectory directory, ReviewService reviews, ReviewDecider decider, CouncilClock clock, CancellationToken cancellationToken)
+        HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
-        if (await ReadJsonAsync<ReviewRequest>(request, cancellationToken) is not { } body)
+        if (await ReadJsonAsync<ReviewRequest>(context.Request, cancellationToken) is not { } body)
         {
             return ReviewProblems.Invalid([new("body", "Send the review as a JSON object (see README for an example).")]);
         }
-        var parse = ReviewRequestParser.Parse(body);
         var id = NewReviewId();
-        var command = new DraftReview(id, parse.FocusReport, parse.Panel, parse.MeetingDate, parse.Deadline, parse.Areas,
-            await FindOfficersAsync(directory, parse.Areas, cancellationToken), clock.Now);
-
-        if (parse.Problems.Count > 0)
+        var areas = ReviewRequests.Areas(body.Areas);
+        var command = ReviewRequests.ToDraft(id, body, await FindOfficersAsync(directory, areas, cancellationToken), clock.Now);
+        return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {
-            // Report every bad field at once: ask the pure decider about the rest, without appending anything.
-            var more = decider.Decide(command, ReviewState.Initial) is Rejected r ? r.Rejection.Problems : [];
-            return ReviewProblems.Invalid([.. parse.Problems, .. more.Where(p => !parse.Covers(p))]);
-        }
-        return (await reviews.HandleAsync(id, command, cancellationToken)).Decision switch
-        {
-            Rejected r => ReviewProblems.For(r.Rejection),
-            _ => TypedResults.Created($"/api/reviews/{id}", new CreatedReview(id)),
+            CommandApplied applied => Created(context.Response, applied),
+            var other => ReviewProblems.For(other),
         };
+
+        static Created<CreatedReview> Created(HttpResponse response, CommandApplied applied)
+        {
+            VersionTags.Set(response, applied.Version);
+            return TypedResults.Created($"/api/reviews/{applied.State.ReviewId}", new CreatedReview(applied.State.ReviewId));
+        }
     }
 
     private static async Task<Results<Ok<ReviewView>, ProblemHttpResult>> ReviseQuestions(
-        string id, HttpRequest request, IOfficerDirectory directory, ReviewService reviews, CouncilClock clock, CancellationToken cancellationToken)
+        string id, HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
-        if (await ReadJsonAsync<QuestionsRequest>(request, cancellationToken) is not { } body)
+        if (!VersionTags.TryReadExpected(context.Request, out var expected))
+        {
+            return ReviewProblems.UnreadableIfMatch();
+        }
+        if (await ReadJsonAsync<QuestionsRequest>(context.Request, cancellationToken) is not { } body)
         {
             return ReviewProblems.Invalid([new("body", "Send the areas as a JSON object: { \"areas\": [...] }.")]);
         }
-        var problems = new List<Problem>();
-        var areas = ReviewRequestParser.ParseAreas(body.Areas, problems);
-        if (problems.Count > 0)
-        {
-            return ReviewProblems.Invalid(problems);
-        }
+        var areas = ReviewRequests.Areas(body.Areas);
         var command = new Core.Reviews.ReviseQuestions(areas, await FindOfficersAsync(directory, areas, cancellationToken), clock.Now);
-        var handled = await reviews.HandleAsync(id, command, cancellationToken);
-        return handled.Decision switch
+        return await commands.HandleAsync(id, command, expected, cancellationToken) switch
         {
-            Rejected r => ReviewProblems.For(r.Rejection),
-            _ => TypedResults.Ok(ReviewView.From(handled.State)),
+            CommandApplied applied => Ok(context.Response, applied),
+            var other => ReviewProblems.For(other),
         };
+
+        static Ok<ReviewView> Ok(HttpResponse response, CommandApplied applied)
+        {
+            VersionTags.Set(response, applied.Version);
+            return TypedResults.Ok(ReviewView.From(applied.State));
+        }
     }
 
-    private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Dispatch(
-        string id, ReviewService reviews, CouncilClock clock, CancellationToken cancellationToken) =>
-        await AcceptedOrProblem(id, reviews, new DispatchReview(clock.Now), cancellationToken);
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Dispatch(
+        string id, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new DispatchReview(clock.Now), cancellationToken);
 
     private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Reassign(
-        string id, string assignmentId, ReassignRequest body, IOfficerDirectory directory, ReviewService reviews, CouncilClock clock, CancellationToken cancellationToken)
+        string id, string assignmentId, ReassignRequest body, HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var to = body.To ?? "";
-        var officer = EmailAddress.IsValid(to) ? await directory.FindAsync(to, cancellationToken) : null;
-        return await AcceptedOrProblem(id, reviews, new ReassignAssignment(assignmentId, to, officer, body.Reason ?? "", clock.Now), cancellationToken);
+        var officer = EmailAddress.IsValid(Officer.NormaliseEmail(to)) ? await directory.FindAsync(to, cancellationToken) : null;
+        return await AcceptedOrProblem(id, context, commands, new ReassignAssignment(assignmentId, to, officer, body.Reason ?? "", clock.Now), cancellationToken);
     }
 
-    private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> ExtendDeadline(
-        string id, DeadlineRequest body, ReviewService reviews, CouncilClock clock, CancellationToken cancellationToken)
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> ExtendDeadline(
+        string id, DeadlineRequest body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new Core.Reviews.ExtendDeadline(ReviewRequests.Date(body.Deadline), clock.Now), cancellationToken);
+
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> CloseEarly(
+        string id, CloseRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new Core.Reviews.CloseEarly(body?.Reason ?? "", clock.Now), cancellationToken);
+
+    private static async Task<Results<Ok<ReviewView>, NotFound>> GetReview(string id, HttpResponse response, IReviewQueries queries, CancellationToken cancellationToken)
     {
-        if (!ReviewRequestParser.TryParseDate(body.Deadline, out var deadline))
-        {
-            return ReviewProblems.Invalid([new("deadline", "Give the new deadline as yyyy-MM-dd.")]);
-        }
-        return await AcceptedOrProblem(id, reviews, new Core.Reviews.ExtendDeadline(deadline, clock.Now), cancellationToken);
-    }
-
-    private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> CloseEarly(
-        string id, CloseRequest? body, ReviewService reviews, CouncilClock clock, CancellationToken cancellationToken) =>
-        await AcceptedOrProblem(id, reviews, new Core.Reviews.CloseEarly(body?.Reason ?? "", clock.Now), cancellationToken);
-
-    private static async Task<Results<Ok<ReviewView>, NotFound>> GetReview(string id, ReviewService reviews, CancellationToken cancellationToken) =>
-        await reviews.LoadAsync(id, cancellationToken) is { } loaded ? TypedResults.Ok(ReviewView.From(loaded.State)) : TypedResults.NotFound();
-
-    private static async Task<Ok<IReadOnlyList<ReviewSummary>>> ListReviews(ReviewService reviews, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<ReviewSummary>>([.. (await reviews.LoadRecentAsync(200, cancellationToken)).Select(ReviewSummary.From)]);
-
-    private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, NotFound>> GetEvents(string id, ReviewService reviews, CancellationToken cancellationToken)
-    {
-        if (await reviews.LoadAsync(id, cancellationToken) is not { } loaded)
+        if (await queries.FindAsync(id, cancellationToken) is not { } review)
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. loaded.History.Select(h => new AuditEntry(
-            h.Stored.Version, h.Stored.Type, h.Stored.SchemaVersion, h.Event.At, h.Stored.RecordedAt,
-            JsonSerializer.SerializeToElement(h.Event, h.Event.GetType(), ReviewEventSerializer.JsonOptions)))]);
+        VersionTags.Set(response, review.Version);
+        return TypedResults.Ok(ReviewView.From(review.State));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> GetStatement(string id, ReviewService reviews, CancellationToken cancellationToken)
-    {
-        if (await reviews.LoadAsync(id, cancellationToken) is not { State.AssembledAt: not null } loaded)
-        {
-            return TypedResults.NotFound();
-        }
-        return TypedResults.Content(StatementHtml.Render(PositionStatement.From(loaded.State)), "text/html; charset=utf-8");
-    }
+    private static async Task<Ok<IReadOnlyList<ReviewSummary>>> ListReviews(IReviewQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<ReviewSummary>>([.. (await queries.RecentAsync(200, cancellationToken)).Select(ReviewSummary.From)]);
+
+    private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, NotFound>> GetEvents(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
+        await queries.AuditTrailAsync(id, cancellationToken) is { } trail
+            ? TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. trail.Select(e => new AuditEntry(
+                e.Version, e.Type, e.SchemaVersion, e.Event.At, e.RecordedAt,
+                JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), ReviewEventSerializer.JsonOptions)))])
+            : TypedResults.NotFound();
+
+    private static async Task<Results<ContentHttpResult, NotFound>> GetStatement(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
+        await queries.FindAsync(id, cancellationToken) is { State.AssembledAt: not null } review
+            ? TypedResults.Content(StatementHtml.Render(PositionStatement.From(review.State)), "text/html; charset=utf-8")
+            : TypedResults.NotFound();
 
     private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> AcceptedOrProblem(
-        string id, ReviewService reviews, ReviewCommand command, CancellationToken cancellationToken)
+        string id, HttpContext context, IReviewCommands commands, ReviewCommand command, CancellationToken cancellationToken)
     {
-        var handled = await reviews.HandleAsync(id, command, cancellationToken);
-        return handled.Decision is Rejected rejected
-            ? ReviewProblems.For(rejected.Rejection)
-            : TypedResults.Accepted($"/api/reviews/{id}", ReviewView.From(handled.State));
+        if (!VersionTags.TryReadExpected(context.Request, out var expected))
+        {
+            return ReviewProblems.UnreadableIfMatch();
+        }
+        var outcome = await commands.HandleAsync(id, command, expected, cancellationToken);
+        if (outcome is not CommandApplied applied)
+        {
+            return ReviewProblems.For(outcome);
+        }
+        VersionTags.Set(context.Response, applied.Version);
+        return TypedResults.Accepted($"/api/reviews/{id}", ReviewView.From(applied.State));
     }
 
     private static async Task<IReadOnlyList<Officer>> FindOfficersAsync(IOfficerDirectory directory, IEnumerable<AreaInput> areas, CancellationToken cancellationToken)
     {
         var found = new List<Officer>();
-        foreach (var email in areas.SelectMany(a => a.Questions).SelectMany(q => q.OfficerEmails).Select(Officer.NormaliseEmail).Distinct())
+        foreach (var email in ReviewRequests.OfficersNamed(areas).Where(EmailAddress.IsValid))
         {
-            if (EmailAddress.IsValid(email) && await directory.FindAsync(email, cancellationToken) is { } officer)
+            if (await directory.FindAsync(email, cancellationToken) is { } officer)
             {
                 found.Add(officer);
             }
@@ -152,7 +159,7 @@ public static class ReviewsApi
     {
         try
         {
-            return await request.ReadFromJsonAsync<T>(ReviewRequestParser.JsonOptions, cancellationToken);
+            return await request.ReadFromJsonAsync<T>(ReviewRequests.JsonOptions, cancellationToken);
         }
         catch (JsonException)
         {

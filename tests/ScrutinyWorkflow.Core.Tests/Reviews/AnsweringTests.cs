@@ -84,10 +84,10 @@ public sealed class AnsweringTests
     public void Saves_a_draft_and_ignores_saving_the_same_draft_again()
     {
         var spec = new DeciderSpecification().GivenDispatched();
-        spec.When(new SaveDraftAnswer("A3", "Notes so far", Later)).Then(new AnswerDrafted("A3", "Notes so far", Later));
+        spec.When(new SaveAnswer("A3", "Notes so far", Later)).Then(new AnswerSaved("A3", "Notes so far", Later));
 
-        spec.GivenCommands(new SaveDraftAnswer("A3", "Notes so far", Later))
-            .When(new SaveDraftAnswer("A3", "Notes so far", Later.AddMinutes(5)))
+        spec.GivenCommands(new SaveAnswer("A3", "Notes so far", Later))
+            .When(new SaveAnswer("A3", "Notes so far", Later.AddMinutes(5)))
             .ThenNothingHappens();
         Assert.Equal(AssignmentOutcome.Open, spec.State.FindAssignment("A3")!.Outcome);
     }

@@ -19,7 +19,7 @@ public sealed class DeciderProperties
             "dispatch" => new DispatchReview(now),
             "timers" => new ProcessDueTimers(now),
             "submit" => new SubmitAnswer(Assignment, $"Answer from {Assignment}", now),
-            "draft" => new SaveDraftAnswer(Assignment, $"Draft from {Assignment}", now),
+            "draft" => new SaveAnswer(Assignment, $"Draft from {Assignment}", now),
             "reassign" => new ReassignAssignment(Assignment, Leaving.Email, Leaving, "", now),
             "extend" => new ExtendDeadline(Deadline.AddDays(Days), now),
             "close" => new CloseEarly("", now),

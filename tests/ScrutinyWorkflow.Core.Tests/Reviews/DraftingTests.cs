@@ -52,8 +52,8 @@ public sealed class DraftingTests
     {
         var command = Draft(areas: [new AreaInput(" ", [new QuestionInput("", ["not-an-address"])])]) with
         {
-            FocusReport = Report with { Title = "" },
-            Panel = ThePanel with { Email = "panel-at-council" },
+            Title = "",
+            PanelEmail = "panel-at-council",
         };
 
         var rejection = new DeciderSpecification().When(command).ThenRejected(RejectionCodes.Invalid);
@@ -69,13 +69,23 @@ public sealed class DraftingTests
         var tooLong = new string('x', ReviewDecider.MaxLineLength + 1);
         var command = Draft(areas: [new AreaInput(tooLong, [new QuestionInput("Why?", [Head.Email])])]) with
         {
-            FocusReport = Report with { Title = tooLong },
-            Panel = ThePanel with { Name = tooLong },
+            Title = tooLong,
+            PanelName = tooLong,
         };
 
         var rejection = new DeciderSpecification().When(command).ThenRejected(RejectionCodes.Invalid);
 
         Assert.Equal(["areas[0].heading", "focusReport.title", "panel.name"], rejection.Problems.Select(p => p.Field).Order());
+    }
+
+    [Fact]
+    public void Names_a_date_or_month_the_caller_could_not_read_alongside_every_other_problem()
+    {
+        var command = Draft(areas: []) with { Published = null, MeetingDate = null, Deadline = null, PanelName = null };
+
+        var rejection = new DeciderSpecification().When(command).ThenRejected(RejectionCodes.Invalid);
+
+        Assert.Equal(["areas", "deadline", "focusReport.published", "meetingDate", "panel.name"], rejection.Problems.Select(p => p.Field).Order());
     }
 
     [Theory]
@@ -85,7 +95,7 @@ public sealed class DraftingTests
     [InlineData("clerk@@council.gov.uk")]
     public void Rejects_a_panel_address_that_mail_could_never_be_sent_to(string address)
     {
-        var rejection = new DeciderSpecification().When(Draft() with { Panel = ThePanel with { Email = address } }).ThenRejected(RejectionCodes.Invalid);
+        var rejection = new DeciderSpecification().When(Draft() with { PanelEmail = address }).ThenRejected(RejectionCodes.Invalid);
 
         Assert.Equal("panel.email", Assert.Single(rejection.Problems).Field);
     }

@@ -39,7 +39,7 @@ internal static class Reviews
     ];
 
     public static DraftReview Draft(DateOnly? deadline = null, DateOnly? meeting = null, IReadOnlyList<AreaInput>? areas = null, DateTimeOffset? now = null) =>
-        new(Id, Report, ThePanel, meeting ?? Meeting, deadline ?? Deadline, areas ?? Areas(), Council, now ?? Start);
+        new(Id, Report.Title, Report.Published, ThePanel.Name, ThePanel.Email, meeting ?? Meeting, deadline ?? Deadline, areas ?? Areas(), Council, now ?? Start);
 
     /// <summary>A drafted and dispatched review: A1 Head and A2 Data share Q1, A3 Housing has Q2, A4 Leaving has Q3.</summary>
     public static DeciderSpecification GivenDispatched(this DeciderSpecification spec) =>

@@ -23,18 +23,4 @@ public sealed class StatementTests
         Assert.Equal(Deadline, rows[1].NoResponseBy);
         Assert.Equal(new DateOnly(2027, 1, 9), statement.CompiledOn);
     }
-
-    [Fact]
-    public void Html_joins_reporters_marks_missing_answers_and_encodes_what_people_wrote()
-    {
-        var html = StatementHtml.Render(PositionStatement.From(Finished(new SubmitAnswer("A1", "<script>alert('x')</script>\n\nSecond paragraph", At(2026, 12, 18)))));
-
-        Assert.Contains("Asha Patel / Ben Okafor", html, StringComparison.Ordinal);
-        Assert.Contains("Head of Service, Children in Care / Data and Performance Lead", html, StringComparison.Ordinal);
-        Assert.Contains("No response received by 8 January 2027", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
-        Assert.Contains("<p>Second paragraph</p>", html, StringComparison.Ordinal);
-        Assert.Contains("<caption>Care leavers</caption>", html, StringComparison.Ordinal);
-    }
 }

@@ -1,5 +1,5 @@
 using ScrutinyWorkflow.Web.Reviews.Storage;
-using ScrutinyWorkflow.Web.Reviews.Runner;
+using ScrutinyWorkflow.Web.Reviews;
 using Microsoft.Extensions.DependencyInjection;
 using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
 
@@ -49,7 +49,7 @@ public sealed class RestartTests
         Assert.Equal(9, pending.Count);
         foreach (var effect in pending)
         {
-            await carrier.CarryOutAsync(effect, CancellationToken.None);
+            await carrier.CarryOutAsync(effect.ReviewId, effect.Id, ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload), CancellationToken.None);
         }
         Assert.Equal(9, world.App.Mailbox.List().Count);
 
@@ -70,7 +70,7 @@ public sealed class RestartTests
 
         // The reminders are decided at 09:00 on 31 December, but the mail does not go out (an outage, say)...
         world.Clock.SetUtcNow(Uk(2026, 12, 31, 9, 0));
-        await world.App.Services.GetRequiredService<Reviews.ReviewService>().HandleAsync(id, new Core.Reviews.ProcessDueTimers(Uk(2026, 12, 31, 9, 0)), CancellationToken.None);
+        await world.App.Services.GetRequiredService<IReviewCommands>().HandleAsync(id, new Core.Reviews.ProcessDueTimers(Uk(2026, 12, 31, 9, 0)), null, CancellationToken.None);
         // ...and Tom answers before it does.
         await world.App.AnswerAsync(world.App.LinkFor(Tom, Q2), Answer2);
         await world.App.RunRunnerAsync();

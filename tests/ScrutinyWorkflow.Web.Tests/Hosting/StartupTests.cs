@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
 namespace ScrutinyWorkflow.Web.Tests.Hosting;
@@ -27,8 +30,8 @@ public sealed class StartupTests
             ["Scrutiny:Runner:Enabled"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
-        builder.AddScrutinyOptions();
-        builder.AddEmbeddedReviewStore();
+        builder.AddScrutinyHosting();
+        builder.AddEmbeddedReviewEngine();
         builder.AddOfficerDirectory();
         return builder.Build();
     }

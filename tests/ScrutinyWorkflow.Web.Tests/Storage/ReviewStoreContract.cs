@@ -1,3 +1,4 @@
+using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Reviews.Storage;
 
 namespace ScrutinyWorkflow.Web.Tests.Storage;
@@ -28,7 +29,7 @@ public abstract class ReviewStoreContract
             "review-1", 0,
             [new NewEvent("ReviewDrafted", 2, """{"title":"Children in care","note":"ünïcödé"}"""),
              new NewEvent("QuestionsConfirmed", 1, "{}")],
-            [], null, recordedAt, None);
+            [], [], null, recordedAt, None);
 
         var history = await store.Reviews.LoadAsync("review-1", None);
 
@@ -47,9 +48,9 @@ public abstract class ReviewStoreContract
     {
         var store = CreateStore();
 
-        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [], null, T0, None);
-        await store.Reviews.AppendAsync("review-1", 1, [Event("B"), Event("C")], [], null, T0.AddMinutes(1), None);
-        await store.Reviews.AppendAsync("review-1", 3, [Event("D")], [], null, T0.AddMinutes(2), None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [], [], null, T0, None);
+        await store.Reviews.AppendAsync("review-1", 1, [Event("B"), Event("C")], [], [], null, T0.AddMinutes(1), None);
+        await store.Reviews.AppendAsync("review-1", 3, [Event("D")], [], [], null, T0.AddMinutes(2), None);
 
         var history = await store.Reviews.LoadAsync("review-1", None);
 
@@ -64,7 +65,7 @@ public abstract class ReviewStoreContract
     public async Task Loading_a_review_that_was_never_written_gives_null()
     {
         var store = CreateStore();
-        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [], null, T0, None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [], [], null, T0, None);
 
         Assert.Null(await store.Reviews.LoadAsync("review-2", None));
     }
@@ -74,11 +75,11 @@ public abstract class ReviewStoreContract
     {
         var store = CreateStore();
         var due = new DateTime(2025, 3, 12, 9, 0, 0);
-        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], due, T0, None);
-        await store.Reviews.AppendAsync("review-1", 1, [Event("B")], [], due, T0, None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], [], due, T0, None);
+        await store.Reviews.AppendAsync("review-1", 1, [Event("B")], [], [], due, T0, None);
 
         var conflict = await Assert.ThrowsAsync<StreamConflictException>(() => store.Reviews.AppendAsync(
-            "review-1", 1, [Event("Stale")], [Effect("e2")], new DateTime(2025, 3, 11, 9, 0, 0),
+            "review-1", 1, [Event("Stale")], [Effect("e2")], [], new DateTime(2025, 3, 11, 9, 0, 0),
             T0.AddHours(1), None));
 
         Assert.Equal("review-1", conflict.ReviewId);
@@ -94,10 +95,10 @@ public abstract class ReviewStoreContract
     public async Task Starting_a_stream_that_already_exists_is_a_conflict()
     {
         var store = CreateStore();
-        await store.Reviews.AppendAsync("review-1", 0, [Event("First")], [], null, T0, None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("First")], [], [], null, T0, None);
 
         await Assert.ThrowsAsync<StreamConflictException>(() =>
-            store.Reviews.AppendAsync("review-1", 0, [Event("Second")], [], null, T0, None));
+            store.Reviews.AppendAsync("review-1", 0, [Event("Second")], [], [], null, T0, None));
 
         var history = await store.Reviews.LoadAsync("review-1", None);
         Assert.Equal(["First"], history!.Events.Select(e => e.Type));
@@ -109,7 +110,7 @@ public abstract class ReviewStoreContract
         var store = CreateStore();
 
         await Assert.ThrowsAsync<StreamConflictException>(() =>
-            store.Reviews.AppendAsync("review-1", 3, [Event("A")], [], null, T0, None));
+            store.Reviews.AppendAsync("review-1", 3, [Event("A")], [], [], null, T0, None));
 
         Assert.Null(await store.Reviews.LoadAsync("review-1", None));
         Assert.Empty(await store.Reviews.ListAsync(10, None));
@@ -118,7 +119,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task Of_several_concurrent_appenders_at_the_same_version_exactly_one_succeeds()
     {
-        await CreateStore().Reviews.AppendAsync("review-1", 0, [Event("Drafted")], [], null, T0, None);
+        await CreateStore().Reviews.AppendAsync("review-1", 0, [Event("Drafted")], [], [], null, T0, None);
         const int writers = 16;
 
         // Each writer has its own store object, as separate requests or processes would.
@@ -128,7 +129,7 @@ public abstract class ReviewStoreContract
             try
             {
                 await store.Reviews.AppendAsync(
-                    "review-1", 1, [Event($"Writer{writer}")], [Effect($"effect-{writer}")],
+                    "review-1", 1, [Event($"Writer{writer}")], [Effect($"effect-{writer}")], [],
                     new DateTime(2025, 4, 1, 9, 0, 0).AddDays(writer), T0.AddMinutes(writer), None);
                 return (Writer: writer, Won: true);
             }
@@ -154,7 +155,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task Concurrent_writers_that_reload_after_a_conflict_all_land_in_turn()
     {
-        await CreateStore().Reviews.AppendAsync("review-1", 0, [Event("Drafted")], [], null, T0, None);
+        await CreateStore().Reviews.AppendAsync("review-1", 0, [Event("Drafted")], [], [], null, T0, None);
         const int writers = 8;
 
         await TogetherAsync(writers, async writer =>
@@ -166,7 +167,7 @@ public abstract class ReviewStoreContract
                 try
                 {
                     await store.Reviews.AppendAsync(
-                        "review-1", version, [Event($"Writer{writer}")], [], null, T0, None);
+                        "review-1", version, [Event($"Writer{writer}")], [], [], null, T0, None);
                     return writer;
                 }
                 catch (StreamConflictException)
@@ -192,7 +193,7 @@ public abstract class ReviewStoreContract
         await TogetherAsync(reviews, async review =>
         {
             await CreateStore().Reviews.AppendAsync(
-                $"review-{review}", 0, [Event("Drafted")], [Effect($"effect-{review}")],
+                $"review-{review}", 0, [Event("Drafted")], [Effect($"effect-{review}")], [],
                 null, T0.AddMinutes(review), None);
             return review;
         });
@@ -207,10 +208,10 @@ public abstract class ReviewStoreContract
     {
         var store = CreateStore();
         var due = new DateTime(2025, 3, 12, 9, 0, 0);
-        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], due, T0, None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], [], due, T0, None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.Reviews.AppendAsync(
-            "review-1", 1, [Event("B")], [Effect("e2"), Effect("e1")],
+            "review-1", 1, [Event("B")], [Effect("e2"), Effect("e1")], [],
             new DateTime(2025, 3, 11, 9, 0, 0), T0.AddMinutes(1), None));
 
         var history = await store.Reviews.LoadAsync("review-1", None);
@@ -220,7 +221,7 @@ public abstract class ReviewStoreContract
         Assert.Empty(await store.Reviews.DueAsync(new DateTime(2025, 3, 11, 9, 0, 0), 10, None));
 
         // The stream is still usable at the version it really has.
-        await store.Reviews.AppendAsync("review-1", 1, [Event("B")], [Effect("e2")], null, T0, None);
+        await store.Reviews.AppendAsync("review-1", 1, [Event("B")], [Effect("e2")], [], null, T0, None);
         Assert.Equal(2, (await store.Reviews.LoadAsync("review-1", None))!.Version);
     }
 
@@ -232,7 +233,7 @@ public abstract class ReviewStoreContract
 
         await store.Reviews.AppendAsync(
             "review-1", 0, [Event("Drafted"), Event("RequestSent")],
-            [Effect("mail-1", "RequestMail", """{"to":"a@example.org"}""")], due, T0, None);
+            [Effect("mail-1", "RequestMail", """{"to":"a@example.org"}""")], [], due, T0, None);
 
         Assert.Equal(2, (await store.Reviews.LoadAsync("review-1", None))!.Version);
         Assert.Equal(
@@ -247,7 +248,7 @@ public abstract class ReviewStoreContract
         var store = CreateStore();
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.Reviews.AppendAsync(
-            "review-1", 0, [], [Effect("e1")], new DateTime(2025, 3, 12, 9, 0, 0), T0, None));
+            "review-1", 0, [], [Effect("e1")], [], new DateTime(2025, 3, 12, 9, 0, 0), T0, None));
 
         Assert.Null(await store.Reviews.LoadAsync("review-1", None));
         Assert.Empty(await store.Outbox.PendingAsync(T0.AddDays(1), 10, None));
@@ -259,16 +260,16 @@ public abstract class ReviewStoreContract
         var before = CreateStore();
         var due = new DateTime(2025, 3, 12, 9, 0, 0);
         await before.Reviews.AppendAsync(
-            "review-1", 0, [Event("Drafted", """{"n":1}""")], [Effect("e1"), Effect("e2")],
+            "review-1", 0, [Event("Drafted", """{"n":1}""")], [Effect("e1"), Effect("e2")], [],
             due, T0, None);
         await before.Outbox.CompleteAsync("e1", T0.AddMinutes(1), None);
         await before.Outbox.DeferAsync("e2", "mail server down", T0.AddHours(1), None);
-        await before.Links.AddAsync("hash-1", new LinkTarget("review-1", "assignment-1"), None);
+        await before.Reviews.AppendAsync("review-1", 1, [Event("Sent")], [], [new IndexedLink("hash-1", "assignment-1")], due, T0, None);
 
         var after = CreateStore();
 
         var history = await after.Reviews.LoadAsync("review-1", None);
-        Assert.Equal([new StoredEvent(1, "Drafted", 1, """{"n":1}""", T0)], history!.Events);
+        Assert.Equal([new StoredEvent(1, "Drafted", 1, """{"n":1}""", T0), new StoredEvent(2, "Sent", 1, "{}", T0)], history!.Events);
         Assert.Equal(["review-1"], await after.Reviews.ListAsync(10, None));
         Assert.Equal(["review-1"], await after.Reviews.DueAsync(due, 10, None));
         Assert.Empty(await after.Outbox.PendingAsync(T0.AddMinutes(59), 10, None));
@@ -276,7 +277,7 @@ public abstract class ReviewStoreContract
             [new PendingEffect("e2", "review-1", "Effect", "{}", 1)],
             await after.Outbox.PendingAsync(T0.AddHours(1), 10, None));
         Assert.Equal(new LinkTarget("review-1", "assignment-1"), await after.Links.FindAsync("hash-1", None));
-        await after.Reviews.AppendAsync("review-1", 1, [Event("Confirmed")], [], null, T0, None);
+        await after.Reviews.AppendAsync("review-1", 2, [Event("Confirmed")], [], [], null, T0, None);
     }
 
     [Fact]
@@ -304,11 +305,11 @@ public abstract class ReviewStoreContract
         var now = new DateTime(2025, 3, 12, 9, 0, 0);
         await Start(store, "review-1", now.AddHours(-1));
 
-        await store.Reviews.AppendAsync("review-1", 1, [Event("ReminderSent")], [], now.AddDays(2), T0, None);
+        await store.Reviews.AppendAsync("review-1", 1, [Event("ReminderSent")], [], [], now.AddDays(2), T0, None);
         Assert.Empty(await store.Reviews.DueAsync(now, 10, None));
         Assert.Equal(["review-1"], await store.Reviews.DueAsync(now.AddDays(2), 10, None));
 
-        await store.Reviews.AppendAsync("review-1", 2, [Event("StatementFiled")], [], null, T0, None);
+        await store.Reviews.AppendAsync("review-1", 2, [Event("StatementFiled")], [], [], null, T0, None);
         Assert.Empty(await store.Reviews.DueAsync(DateTime.MaxValue, 10, None));
     }
 
@@ -316,12 +317,12 @@ public abstract class ReviewStoreContract
     public async Task List_gives_reviews_newest_created_first_up_to_the_limit()
     {
         var store = CreateStore();
-        await store.Reviews.AppendAsync("oldest", 0, [Event("Drafted")], [], null, T0, None);
-        await store.Reviews.AppendAsync("newest", 0, [Event("Drafted")], [], null, T0.AddDays(2), None);
-        await store.Reviews.AppendAsync("middle", 0, [Event("Drafted")], [], null, T0.AddDays(1), None);
+        await store.Reviews.AppendAsync("oldest", 0, [Event("Drafted")], [], [], null, T0, None);
+        await store.Reviews.AppendAsync("newest", 0, [Event("Drafted")], [], [], null, T0.AddDays(2), None);
+        await store.Reviews.AppendAsync("middle", 0, [Event("Drafted")], [], [], null, T0.AddDays(1), None);
 
         // Later appends do not make a review newer: it is the order they were started in.
-        await store.Reviews.AppendAsync("oldest", 1, [Event("Confirmed")], [], null, T0.AddDays(5), None);
+        await store.Reviews.AppendAsync("oldest", 1, [Event("Confirmed")], [], [], null, T0.AddDays(5), None);
 
         Assert.Equal(["newest", "middle", "oldest"], await store.Reviews.ListAsync(10, None));
         Assert.Equal(["newest", "middle"], await store.Reviews.ListAsync(2, None));
@@ -334,8 +335,8 @@ public abstract class ReviewStoreContract
 
         // 09:30+01:00 is 08:30 UTC, before 09:00 UTC even though its text sorts after it.
         await store.Reviews.AppendAsync(
-            "earlier", 0, [Event("Drafted")], [], null, new DateTimeOffset(2025, 3, 10, 9, 30, 0, TimeSpan.FromHours(1)), None);
-        await store.Reviews.AppendAsync("later", 0, [Event("Drafted")], [], null, T0, None);
+            "earlier", 0, [Event("Drafted")], [], [], null, new DateTimeOffset(2025, 3, 10, 9, 30, 0, TimeSpan.FromHours(1)), None);
+        await store.Reviews.AppendAsync("later", 0, [Event("Drafted")], [], [], null, T0, None);
 
         Assert.Equal(["later", "earlier"], await store.Reviews.ListAsync(10, None));
     }
@@ -345,11 +346,11 @@ public abstract class ReviewStoreContract
     {
         var store = CreateStore();
         await store.Reviews.AppendAsync(
-            "review-b", 0, [Event("A")], [Effect("b-2"), Effect("b-1")], null, T0.AddMinutes(5), None);
+            "review-b", 0, [Event("A")], [Effect("b-2"), Effect("b-1")], [], null, T0.AddMinutes(5), None);
         await store.Reviews.AppendAsync(
-            "review-a", 0, [Event("A")], [Effect("a-1")], null, T0, None);
+            "review-a", 0, [Event("A")], [Effect("a-1")], [], null, T0, None);
         await store.Reviews.AppendAsync(
-            "review-a", 1, [Event("B")], [Effect("a-3"), Effect("a-2")], null, T0.AddMinutes(10), None);
+            "review-a", 1, [Event("B")], [Effect("a-3"), Effect("a-2")], [], null, T0.AddMinutes(10), None);
 
         Assert.Equal(
             ["a-1", "b-2", "b-1", "a-3", "a-2"],
@@ -362,7 +363,7 @@ public abstract class ReviewStoreContract
     {
         var store = CreateStore();
         await store.Reviews.AppendAsync(
-            "review-1", 0, [Event("A")], [Effect("e1"), Effect("e2")], null, T0, None);
+            "review-1", 0, [Event("A")], [Effect("e1"), Effect("e2")], [], null, T0, None);
 
         await store.Outbox.CompleteAsync("e1", T0.AddMinutes(1), None);
         await store.Outbox.CompleteAsync("e1", T0.AddMinutes(2), None);
@@ -375,7 +376,7 @@ public abstract class ReviewStoreContract
     {
         var store = CreateStore();
         await store.Reviews.AppendAsync(
-            "review-1", 0, [Event("A")], [Effect("e1"), Effect("e2")], null, T0, None);
+            "review-1", 0, [Event("A")], [Effect("e1"), Effect("e2")], [], null, T0, None);
 
         await store.Outbox.DeferAsync("e1", "SMTP 451", T0.AddMinutes(5), None);
 
@@ -394,7 +395,7 @@ public abstract class ReviewStoreContract
     public async Task A_retry_time_is_compared_as_an_instant_whatever_its_offset()
     {
         var store = CreateStore();
-        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], null, T0, None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], [], null, T0, None);
 
         // 11:00+01:00 is 10:00 UTC.
         await store.Outbox.DeferAsync("e1", "timeout", new DateTimeOffset(2025, 3, 10, 11, 0, 0, TimeSpan.FromHours(1)), None);
@@ -407,7 +408,7 @@ public abstract class ReviewStoreContract
     public async Task Deferring_a_completed_effect_does_not_offer_it_again()
     {
         var store = CreateStore();
-        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], null, T0, None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], [], null, T0, None);
         await store.Outbox.CompleteAsync("e1", T0.AddMinutes(1), None);
 
         await store.Outbox.DeferAsync("e1", "late failure report", T0.AddMinutes(2), None);
@@ -419,7 +420,7 @@ public abstract class ReviewStoreContract
     public async Task Completing_or_deferring_an_unknown_effect_is_an_error()
     {
         var store = CreateStore();
-        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], null, T0, None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("A")], [Effect("e1")], [], null, T0, None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.Outbox.CompleteAsync("nope", T0, None));
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.Outbox.DeferAsync("nope", "x", T0, None));
@@ -427,36 +428,63 @@ public abstract class ReviewStoreContract
     }
 
     [Fact]
-    public async Task Adding_the_same_link_twice_changes_nothing()
+    public async Task Links_are_indexed_with_the_events_that_create_them()
     {
         var store = CreateStore();
-        var target = new LinkTarget("review-1", "assignment-1");
 
-        await store.Links.AddAsync("hash-1", target, None);
-        await store.Links.AddAsync("hash-1", target, None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("Drafted"), Event("Sent")], [Effect("e1")], [new IndexedLink("hash-1", "assignment-1"), new IndexedLink("hash-2", "assignment-2")], null, T0, None);
 
-        Assert.Equal(target, await store.Links.FindAsync("hash-1", None));
+        Assert.Equal(new LinkTarget("review-1", "assignment-1"), await store.Links.FindAsync("hash-1", None));
+        Assert.Equal(new LinkTarget("review-1", "assignment-2"), await store.Links.FindAsync("hash-2", None));
     }
 
     [Fact]
-    public async Task A_hash_already_used_for_a_different_assignment_is_refused_and_the_first_link_kept()
+    public async Task An_append_that_loses_the_race_indexes_none_of_its_links()
     {
         var store = CreateStore();
-        await store.Links.AddAsync("hash-1", new LinkTarget("review-1", "assignment-1"), None);
+        await Start(store, "review-1", null);
+        await store.Reviews.AppendAsync("review-1", 1, [Event("Sent")], [], [], null, T0, None);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            store.Links.AddAsync("hash-1", new LinkTarget("review-1", "assignment-2"), None));
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            store.Links.AddAsync("hash-1", new LinkTarget("review-2", "assignment-1"), None));
+        await Assert.ThrowsAsync<StreamConflictException>(() =>
+            store.Reviews.AppendAsync("review-1", 1, [Event("Sent")], [], [new IndexedLink("hash-1", "assignment-1")], null, T0, None));
+
+        Assert.Null(await store.Links.FindAsync("hash-1", None));
+    }
+
+    [Fact]
+    public async Task Indexing_the_same_link_again_for_the_same_assignment_changes_nothing()
+    {
+        var store = CreateStore();
+        await store.Reviews.AppendAsync("review-1", 0, [Event("Drafted")], [], [new IndexedLink("hash-1", "assignment-1")], null, T0, None);
+
+        await store.Reviews.AppendAsync("review-1", 1, [Event("Reminded")], [], [new IndexedLink("hash-1", "assignment-1")], null, T0, None);
 
         Assert.Equal(new LinkTarget("review-1", "assignment-1"), await store.Links.FindAsync("hash-1", None));
+        Assert.Equal(2, (await store.Reviews.LoadAsync("review-1", None))!.Version);
+    }
+
+    [Fact]
+    public async Task A_hash_already_used_for_a_different_assignment_is_refused_and_nothing_of_that_append_is_kept()
+    {
+        var store = CreateStore();
+        await store.Reviews.AppendAsync("review-1", 0, [Event("Drafted")], [], [new IndexedLink("hash-1", "assignment-1")], null, T0, None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.Reviews.AppendAsync("review-1", 1, [Event("Sent")], [Effect("e1")], [new IndexedLink("hash-1", "assignment-2")], null, T0, None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.Reviews.AppendAsync("review-2", 0, [Event("Drafted")], [], [new IndexedLink("hash-1", "assignment-1")], null, T0, None));
+
+        Assert.Equal(new LinkTarget("review-1", "assignment-1"), await store.Links.FindAsync("hash-1", None));
+        Assert.Equal(1, (await store.Reviews.LoadAsync("review-1", None))!.Version);
+        Assert.Null(await store.Reviews.LoadAsync("review-2", None));
+        Assert.Empty(await store.Outbox.PendingAsync(T0, 10, None));
     }
 
     [Fact]
     public async Task Finding_an_unknown_link_gives_null()
     {
         var store = CreateStore();
-        await store.Links.AddAsync("hash-1", new LinkTarget("review-1", "assignment-1"), None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("Drafted")], [], [new IndexedLink("hash-1", "assignment-1")], null, T0, None);
 
         Assert.Null(await store.Links.FindAsync("hash-2", None));
     }
@@ -465,14 +493,12 @@ public abstract class ReviewStoreContract
     public async Task Several_links_can_point_at_one_assignment()
     {
         var store = CreateStore();
-        var target = new LinkTarget("review-1", "assignment-1");
 
         // A reissued link has a new token; the index keys on the hash alone, so both resolve.
-        await store.Links.AddAsync("hash-1", target, None);
-        await store.Links.AddAsync("hash-2", target, None);
+        await store.Reviews.AppendAsync("review-1", 0, [Event("Drafted")], [], [new IndexedLink("hash-1", "assignment-1"), new IndexedLink("hash-2", "assignment-1")], null, T0, None);
 
-        Assert.Equal(target, await store.Links.FindAsync("hash-1", None));
-        Assert.Equal(target, await store.Links.FindAsync("hash-2", None));
+        Assert.Equal(new LinkTarget("review-1", "assignment-1"), await store.Links.FindAsync("hash-1", None));
+        Assert.Equal(new LinkTarget("review-1", "assignment-1"), await store.Links.FindAsync("hash-2", None));
     }
 
     /// <summary>
@@ -499,5 +525,5 @@ public abstract class ReviewStoreContract
         new(id, kind, payload);
 
     private static Task Start(StoreUnderTest store, string reviewId, DateTime? due) =>
-        store.Reviews.AppendAsync(reviewId, 0, [Event("Drafted")], [], due, T0, None);
+        store.Reviews.AppendAsync(reviewId, 0, [Event("Drafted")], [], [], due, T0, None);
 }

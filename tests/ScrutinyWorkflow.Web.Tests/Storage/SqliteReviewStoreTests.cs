@@ -34,7 +34,7 @@ public sealed class SqliteReviewStoreTests : ReviewStoreContract, IDisposable
     {
         var store = CreateStore();
         await store.Reviews.AppendAsync(
-            "review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None);
+            "review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None);
 
         await using var connection = await new SqliteDatabase(DatabasePath).OpenAsync(CancellationToken.None);
 
@@ -70,7 +70,7 @@ public sealed class SqliteReviewStoreTests : ReviewStoreContract, IDisposable
     {
         var store = CreateStore();
         await store.Reviews.AppendAsync(
-            "review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], new DateTime(2025, 3, 9, 17, 5, 0),
+            "review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], [], new DateTime(2025, 3, 9, 17, 5, 0),
             DateTimeOffset.UnixEpoch, CancellationToken.None);
 
         await using var connection = await new SqliteDatabase(DatabasePath).OpenAsync(CancellationToken.None);
@@ -85,13 +85,13 @@ public sealed class SqliteReviewStoreTests : ReviewStoreContract, IDisposable
     {
         var mine = CreateStore();
         await mine.Reviews.AppendAsync(
-            "review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None);
+            "review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None);
 
         // Another process holds the write lock while it appends version 2.
         await using var other = await new SqliteDatabase(DatabasePath).OpenAsync(CancellationToken.None);
         await using var otherTransaction = other.BeginTransaction(deferred: false);
         var append = Task.Run(() => mine.Reviews.AppendAsync(
-            "review-1", 1, [new NewEvent("Mine", 1, "{}")], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None));
+            "review-1", 1, [new NewEvent("Mine", 1, "{}")], [], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None));
 
         // The pause only gives a broken adapter (one that reads the version before taking the write lock)
         // time to do so; a correct one passes however long or short it is.
@@ -112,7 +112,7 @@ public sealed class SqliteReviewStoreTests : ReviewStoreContract, IDisposable
     public async Task A_process_starting_while_another_is_mid_append_can_read_at_once()
     {
         await CreateStore().Reviews.AppendAsync(
-            "review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None);
+            "review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None);
         await using var other = await new SqliteDatabase(DatabasePath).OpenAsync(CancellationToken.None);
         await using var otherTransaction = other.BeginTransaction(deferred: false);
         await ExecuteAsync(other, otherTransaction, "UPDATE reviews SET next_due_local = NULL;");

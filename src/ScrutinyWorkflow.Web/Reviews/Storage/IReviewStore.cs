@@ -1,3 +1,5 @@
+using ScrutinyWorkflow.Web.Links;
+
 namespace ScrutinyWorkflow.Web.Reviews.Storage;
 
 /// <summary>An event about to be stored: its type name and schema version travel with the data,
@@ -29,23 +31,25 @@ public sealed class StreamConflictException(string reviewId, long expectedVersio
 }
 
 /// <summary>
-/// The review event store: one append-only stream per review, with the effects and the next due timer
-/// written in the same transaction as the events that caused them.
+/// The review event store: one append-only stream per review, with the effects, the response links and the next
+/// due timer written in the same transaction as the events that caused them.
 /// </summary>
 public interface IReviewStore
 {
     Task<ReviewHistory?> LoadAsync(string reviewId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Appends events, their effects and the review's next due time atomically, or nothing at all.
-    /// <paramref name="expectedVersion"/> is 0 for a new stream.
+    /// Appends events, their effects, the links they create and the review's next due time atomically, or nothing
+    /// at all. <paramref name="expectedVersion"/> is 0 for a new stream.
     /// </summary>
     /// <exception cref="StreamConflictException">The stream is no longer at <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="InvalidOperationException">A link's hash is already indexed for another assignment.</exception>
     Task AppendAsync(
         string reviewId,
         long expectedVersion,
         IReadOnlyList<NewEvent> events,
         IReadOnlyList<OutboxEntry> effects,
+        IReadOnlyList<IndexedLink> links,
         DateTime? nextDueLocal,
         DateTimeOffset recordedAt,
         CancellationToken cancellationToken);
@@ -66,16 +70,4 @@ public interface IOutbox
 
     /// <summary>Records a failed attempt; the effect is offered again from <paramref name="retryAt"/>.</summary>
     Task DeferAsync(string effectId, string failure, DateTimeOffset retryAt, CancellationToken cancellationToken);
-}
-
-/// <summary>Where a response link points. Only the SHA-256 of a link token is ever stored.</summary>
-public sealed record LinkTarget(string ReviewId, string AssignmentId);
-
-/// <summary>Finds the assignment a response link was made for, by the hash of its token.</summary>
-public interface ILinkIndex
-{
-    /// <summary>Idempotent: adding the same hash again for the same target changes nothing.</summary>
-    Task AddAsync(string tokenHash, LinkTarget target, CancellationToken cancellationToken);
-
-    Task<LinkTarget?> FindAsync(string tokenHash, CancellationToken cancellationToken);
 }

@@ -23,7 +23,7 @@ public sealed class ReviewEventSerializer
         ("request-sent", 1, typeof(RequestSent)),
         ("reminder-sent", 1, typeof(ReminderSent)),
         ("escalated", 1, typeof(Escalated)),
-        ("answer-drafted", 1, typeof(AnswerDrafted)),
+        ("answer-drafted", 1, typeof(AnswerSaved)),
         ("answer-submitted", 1, typeof(AnswerSubmitted)),
         ("answer-amended", 1, typeof(AnswerAmended)),
         ("assignment-reassigned", 1, typeof(AssignmentReassigned)),

@@ -1,3 +1,5 @@
+using ScrutinyWorkflow.Web.Links;
+
 namespace ScrutinyWorkflow.Web.Reviews.Storage;
 
 /// <summary>
@@ -10,12 +12,14 @@ internal static class ReviewStoreArguments
         string reviewId,
         long expectedVersion,
         IReadOnlyList<NewEvent> events,
-        IReadOnlyList<OutboxEntry> effects)
+        IReadOnlyList<OutboxEntry> effects,
+        IReadOnlyList<IndexedLink> links)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(effects);
+        ArgumentNullException.ThrowIfNull(links);
 
         // Effects and timers change only because something happened, and the stream is the record of
         // what happened; an append with no events would change them with no trace in the audit trail.
@@ -50,19 +54,16 @@ internal static class ReviewStoreArguments
                 throw new ArgumentException(
                     $"Every effect appended to review {reviewId} needs an id, a kind and a payload.", nameof(effects));
             }
+        }
 
+        foreach (var link in links)
+        {
+            if (link is null || string.IsNullOrWhiteSpace(link.TokenHash) || string.IsNullOrWhiteSpace(link.AssignmentId))
+            {
+                throw new ArgumentException($"Every link appended to review {reviewId} needs a token hash and an assignment.", nameof(links));
+            }
         }
     }
 
     public static void CheckMax(int max) => ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-
-    public static void CheckLink(string tokenHash, LinkTarget target)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
-        ArgumentNullException.ThrowIfNull(target);
-        if (string.IsNullOrWhiteSpace(target.ReviewId) || string.IsNullOrWhiteSpace(target.AssignmentId))
-        {
-            throw new ArgumentException("A link must point at a review and an assignment.", nameof(target));
-        }
-    }
 }

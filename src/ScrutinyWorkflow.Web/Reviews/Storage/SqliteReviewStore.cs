@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using ScrutinyWorkflow.Web.Links;
 
 namespace ScrutinyWorkflow.Web.Reviews.Storage;
 
 /// <summary>
 /// The embedded review store: event streams, the outbox and the link index in one SQLite file, so an
-/// append, the effects it causes and the review's next due time commit together or not at all.
+/// append, the effects it causes, the links it creates and the review's next due time commit together or not at all.
 /// </summary>
 public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, IOutbox, ILinkIndex
 {
@@ -49,11 +50,12 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         long expectedVersion,
         IReadOnlyList<NewEvent> events,
         IReadOnlyList<OutboxEntry> effects,
+        IReadOnlyList<IndexedLink> links,
         DateTime? nextDueLocal,
         DateTimeOffset recordedAt,
         CancellationToken cancellationToken)
     {
-        ReviewStoreArguments.CheckAppend(reviewId, expectedVersion, events, effects);
+        ReviewStoreArguments.CheckAppend(reviewId, expectedVersion, events, effects, links);
 
         await using var connection = await database.OpenAsync(cancellationToken);
 
@@ -77,6 +79,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         }
 
         await InsertEffectsAsync(connection, transaction, reviewId, effects, recordedAt, cancellationToken);
+        await InsertLinksAsync(connection, transaction, reviewId, links, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }
@@ -184,50 +187,19 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         }
     }
 
-    public async Task AddAsync(string tokenHash, LinkTarget target, CancellationToken cancellationToken)
-    {
-        ReviewStoreArguments.CheckLink(tokenHash, target);
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using (var insert = connection.CreateCommand())
-        {
-            insert.CommandText = """
-                INSERT INTO links (token_hash, review_id, assignment_id) VALUES ($hash, $review, $assignment)
-                ON CONFLICT (token_hash) DO NOTHING;
-                """;
-            insert.Parameters.AddWithValue("$hash", tokenHash);
-            insert.Parameters.AddWithValue("$review", target.ReviewId);
-            insert.Parameters.AddWithValue("$assignment", target.AssignmentId);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                return;
-            }
-        }
-
-        // Rows are never changed once written, so reading after the failed insert needs no transaction.
-        var existing = await FindAsync(connection, tokenHash, cancellationToken);
-        if (existing != target)
-        {
-            // The hash is left out of the message: it is what a link is looked up by, so it stays out of logs.
-            throw new InvalidOperationException(
-                $"A link for review {target.ReviewId}, assignment {target.AssignmentId} has the same token hash " +
-                $"as the link already stored for review {existing?.ReviewId}, assignment {existing?.AssignmentId}. " +
-                "Tokens must be unique: this is a token collision or a bug in how tokens are made.");
-        }
-    }
-
     public async Task<LinkTarget?> FindAsync(string tokenHash, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindAsync(connection, tokenHash, cancellationToken);
+        return await FindAsync(connection, null, tokenHash, cancellationToken);
     }
 
     private static async Task<LinkTarget?> FindAsync(
-        SqliteConnection connection, string tokenHash, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, string tokenHash, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT review_id, assignment_id FROM links WHERE token_hash = $hash;";
         command.Parameters.AddWithValue("$hash", tokenHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -342,6 +314,44 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
                     $"Outbox entry {effect.Id} for review {reviewId} already exists; effect ids must be unique. " +
                     "Nothing from this append was stored.",
                     exception);
+            }
+        }
+    }
+
+    private static async Task InsertLinksAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        string reviewId,
+        IReadOnlyList<IndexedLink> links,
+        CancellationToken cancellationToken)
+    {
+        foreach (var link in links)
+        {
+            var target = new LinkTarget(reviewId, link.AssignmentId);
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = """
+                    INSERT INTO links (token_hash, review_id, assignment_id) VALUES ($hash, $review, $assignment)
+                    ON CONFLICT (token_hash) DO NOTHING;
+                    """;
+                insert.Parameters.AddWithValue("$hash", link.TokenHash);
+                insert.Parameters.AddWithValue("$review", target.ReviewId);
+                insert.Parameters.AddWithValue("$assignment", target.AssignmentId);
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    continue;
+                }
+            }
+
+            var existing = await FindAsync(connection, transaction, link.TokenHash, cancellationToken);
+            if (existing != target)
+            {
+                // The hash is left out of the message: it is what a link is looked up by, so it stays out of logs.
+                throw new InvalidOperationException(
+                    $"A link for review {target.ReviewId}, assignment {target.AssignmentId} has the same token hash " +
+                    $"as the link already stored for review {existing?.ReviewId}, assignment {existing?.AssignmentId}. " +
+                    "Tokens must be unique: this is a token collision or a bug in how tokens are made. Nothing from this append was stored.");
             }
         }
     }

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Core.Statements;
+using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
-using ScrutinyWorkflow.Web.Responses;
 
-namespace ScrutinyWorkflow.Web.Reviews.Runner;
+namespace ScrutinyWorkflow.Web.Notifications;
 
 /// <summary>
 /// The words of every email the product sends, composed from the review as it stands. The message id is the
@@ -117,7 +119,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     private OutgoingMail Mail(string id, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, string subject, Body body, DateTimeOffset now) =>
         new(id, new MailAddress(settings.TeamEmail, settings.TeamName), to, cc, subject, body.Text(), body.Html(subject), now);
 
-    private static (Assignment Assignment, Officer Officer, DraftArea Area, DraftQuestion Question) Find(ReviewState review, string assignmentId)
+    private static (Assignment Assignment, Officer Officer, AreaOfFocus Area, Question Question) Find(ReviewState review, string assignmentId)
     {
         var assignment = review.FindAssignment(assignmentId) ?? throw new InvalidOperationException($"Review {review.ReviewId} has no assignment {assignmentId}.");
         var officer = review.Officers.GetValueOrDefault(assignment.OfficerEmail) ?? new Officer(assignment.OfficerEmail, assignment.OfficerEmail, "", null);
@@ -132,7 +134,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
 
     private static MailAddress Address(Officer officer) => new(officer.Email, officer.Name);
 
-    private static string Format(DateOnly date) => StatementHtml.Date(date);
+    private static string Format(DateOnly date) => LongDate.Format(date);
 
     /// <summary>One message written once, rendered as both plain text and HTML (every value encoded).</summary>
     private sealed class Body

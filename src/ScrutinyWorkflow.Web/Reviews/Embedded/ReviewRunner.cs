@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Reviews.Storage;
 
-namespace ScrutinyWorkflow.Web.Reviews.Runner;
+namespace ScrutinyWorkflow.Web.Reviews.Embedded;
 
 /// <summary>What one pass of the runner did.</summary>
 public sealed record RunnerPass(int TimersFired, int EffectsCompleted, int EffectsFailed);
@@ -14,7 +15,7 @@ public sealed record RunnerPass(int TimersFired, int EffectsCompleted, int Effec
 public sealed class ReviewRunner(
     IReviewStore store,
     IOutbox outbox,
-    ReviewService reviews,
+    IReviewCommands reviews,
     EffectCarrier effects,
     CouncilClock clock,
     ILogger<ReviewRunner> logger)
@@ -48,7 +49,7 @@ public sealed class ReviewRunner(
         {
             try
             {
-                if ((await reviews.HandleAsync(reviewId, new ProcessDueTimers(clock.Now), cancellationToken)).Decision is Accepted { Events.Count: > 0 })
+                if (await reviews.HandleAsync(reviewId, new ProcessDueTimers(clock.Now), null, cancellationToken) is CommandApplied { Recorded.Count: > 0 })
                 {
                     fired++;
                 }
@@ -69,7 +70,7 @@ public sealed class ReviewRunner(
         {
             try
             {
-                await effects.CarryOutAsync(pending, cancellationToken);
+                await effects.CarryOutAsync(pending.ReviewId, pending.Id, ReviewEffectSerializer.Deserialize(pending.Kind, pending.Payload), cancellationToken);
                 await outbox.CompleteAsync(pending.Id, clock.UtcNow, cancellationToken);
                 completed++;
             }

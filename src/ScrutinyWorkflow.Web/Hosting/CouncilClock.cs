@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ScrutinyWorkflow.Web.Reviews;
+namespace ScrutinyWorkflow.Web.Hosting;
 
 /// <summary>
 /// The time in the council's offices. Commands carry council-local time because the review's rules are about

@@ -1,8 +1,9 @@
-using System.Globalization;
+using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Statements;
 using System.Net;
 using System.Text;
 
-namespace ScrutinyWorkflow.Core.Statements;
+namespace ScrutinyWorkflow.Web.Statements;
 
 /// <summary>
 /// The position statement as a standalone HTML document, for the browser and as the first filed form.
@@ -25,10 +26,10 @@ public static class StatementHtml
             .Append("</style>\n</head>\n<body>\n<main>\n")
             .Append("<h1>Position statement</h1>\n<dl class=\"cover\">\n");
         Cover(html, "Panel", statement.Panel.Name);
-        Cover(html, "Meeting date", Date(statement.MeetingDate));
+        Cover(html, "Meeting date", LongDate.Format(statement.MeetingDate));
         Cover(html, "Focus report", statement.FocusReport.Title);
         Cover(html, "Published", statement.FocusReport.Published.ToDisplayString());
-        Cover(html, "Compiled", Date(statement.CompiledOn));
+        Cover(html, "Compiled", LongDate.Format(statement.CompiledOn));
         html.Append("</dl>\n");
 
         foreach (var area in statement.Areas)
@@ -56,9 +57,7 @@ public static class StatementHtml
         return html.Append("</main>\n</body>\n</html>\n").ToString();
     }
 
-    public static string NoResponseText(DateOnly by) => $"No response received by {Date(by)}";
-
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string NoResponseText(DateOnly by) => $"No response received by {LongDate.Format(by)}";
 
     private static void Cover(StringBuilder html, string term, string value) =>
         html.Append("<dt>").Append(Encode(term)).Append("</dt><dd>").Append(Encode(value)).Append("</dd>\n");

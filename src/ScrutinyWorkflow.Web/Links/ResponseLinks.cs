@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace ScrutinyWorkflow.Web.Responses;
+using ScrutinyWorkflow.Web.Hosting;
+
+namespace ScrutinyWorkflow.Web.Links;
 
 /// <summary>
 /// The secret links in request emails. A token is HMAC-SHA256(link key, review and assignment): 256 bits that
@@ -37,30 +39,14 @@ public sealed class ResponseLinks(byte[] key, IOptions<ScrutinyOptions> options)
             return Convert.FromBase64String(configured);
         }
         var path = Path.Combine(dataPath, "link.key");
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-        Directory.CreateDirectory(dataPath);
-        var key = RandomNumberGenerator.GetBytes(32);
-        // A temp name of our own, so two processes starting together never write into each other's file.
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllText(temp, Convert.ToBase64String(key));
-            File.Move(temp, path, overwrite: false);
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process made the key first; everyone must use the same one.
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        // Two processes starting together must end up with one key: the first file written wins, and both read it.
+        AtomicFile.Write(path, Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))), replace: false);
+        return Convert.FromBase64String(File.ReadAllText(path).Trim());
     }
+
+    /// <summary>The hashes to index for the links the events create, so the index commits with them.</summary>
+    public IReadOnlyList<IndexedLink> IndexFor(string reviewId, IEnumerable<Core.Reviews.ReviewEvent> events) =>
+        [.. events.OfType<Core.Reviews.RequestSent>().Select(e => new IndexedLink(HashOf(TokenFor(reviewId, e.AssignmentId)), e.AssignmentId))];
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ScrutinyWorkflow.Core.Reviews;
 
-namespace ScrutinyWorkflow.Web;
+namespace ScrutinyWorkflow.Web.Hosting;
 
 /// <summary>The "Scrutiny" configuration section. See README for each setting and local.settings.sample.json for a sample.</summary>
 public sealed class ScrutinyOptions : IValidatableObject

@@ -1,0 +1,236 @@
+using ScrutinyWorkflow.Core.Calendar;
+
+namespace ScrutinyWorkflow.Core.Reviews;
+
+/// <summary>
+/// The decider's checks of what a command asks for, kept apart from the transitions so each file reads as one
+/// thing. Every field problem a caller sees comes from here: endpoints and pages only bind and map.
+/// </summary>
+public sealed partial class ReviewDecider
+{
+    private List<Problem> CheckNewReview(DraftReview c)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(c.Title))
+        {
+            problems.Add(new("focusReport.title", "Give the focus report's title."));
+        }
+        else if (c.Title.Length > MaxLineLength)
+        {
+            problems.Add(new("focusReport.title", $"The title is longer than {MaxLineLength} characters."));
+        }
+        if (c.Published is null)
+        {
+            problems.Add(new("focusReport.published", "Give the month the focus report was published, as yyyy-MM (for example 2020-12)."));
+        }
+        if (string.IsNullOrWhiteSpace(c.PanelName))
+        {
+            problems.Add(new("panel.name", "Give the name of the scrutiny panel."));
+        }
+        else if (c.PanelName.Length > MaxLineLength)
+        {
+            problems.Add(new("panel.name", $"The panel's name is longer than {MaxLineLength} characters."));
+        }
+        if (!EmailAddress.IsValid(c.PanelEmail is null ? null : Officer.NormaliseEmail(c.PanelEmail)))
+        {
+            problems.Add(new("panel.email", string.IsNullOrWhiteSpace(c.PanelEmail)
+                ? "Give the panel's email address (the statement is sent there)."
+                : $"'{c.PanelEmail}' is not an email address."));
+        }
+        if (c.MeetingDate is null)
+        {
+            problems.Add(new("meetingDate", "Give the panel meeting date as yyyy-MM-dd."));
+        }
+        if (c.Deadline is null)
+        {
+            problems.Add(new("deadline", "Give the response deadline as yyyy-MM-dd."));
+        }
+        if (c.MeetingDate is { } meeting && c.Deadline is { } deadline)
+        {
+            problems.AddRange(CheckDates(deadline, meeting, c.Now));
+        }
+        problems.AddRange(CheckAreas(c.Areas, c.KnownOfficers));
+        return problems;
+    }
+
+    private static List<Problem> CheckRevision(ReviseQuestions c, ReviewState state)
+    {
+        var problems = CheckAreas(c.Areas, c.KnownOfficers).ToList();
+        var existing = state.Questions.Select(q => q.QuestionId).ToHashSet();
+        var seen = new HashSet<string>();
+        for (var a = 0; a < c.Areas.Count; a++)
+        {
+            for (var q = 0; q < c.Areas[a].Questions.Count; q++)
+            {
+                var id = c.Areas[a].Questions[q].QuestionId;
+                if (id is null)
+                {
+                    continue;
+                }
+                if (!existing.Contains(id))
+                {
+                    problems.Add(new($"areas[{a}].questions[{q}].id", $"There is no question {id} in this draft; leave the id out to add a new question."));
+                }
+                else if (!seen.Add(id))
+                {
+                    problems.Add(new($"areas[{a}].questions[{q}].id", $"Question {id} appears more than once."));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private List<Problem> CheckDispatch(ReviewState state, DateTimeOffset now)
+    {
+        var problems = new List<Problem>();
+        if (!state.Questions.Any())
+        {
+            problems.Add(new("areas", "A review needs at least one question before it can be sent."));
+        }
+        for (var a = 0; a < state.Areas.Count; a++)
+        {
+            for (var q = 0; q < state.Areas[a].Questions.Count; q++)
+            {
+                if (state.Areas[a].Questions[q].OfficerEmails.Count == 0)
+                {
+                    problems.Add(new($"areas[{a}].questions[{q}].officers", $"Question {state.Areas[a].Questions[q].QuestionId} has nobody to answer it."));
+                }
+            }
+        }
+        problems.AddRange(CheckDates(state.Deadline, state.MeetingDate, now));
+        return problems;
+    }
+
+    private List<Problem> CheckNewDeadline(DateOnly? newDeadline, ReviewState state, DateTimeOffset now)
+    {
+        if (newDeadline is not { } deadline)
+        {
+            return [new("deadline", "Give the new deadline as yyyy-MM-dd.")];
+        }
+        if (deadline <= state.Deadline)
+        {
+            return [new("deadline", $"The new deadline must be after the current one ({Format(state.Deadline)}).")];
+        }
+        return [.. CheckDates(deadline, state.MeetingDate, now)];
+    }
+
+    private IEnumerable<Problem> CheckDates(DateOnly deadline, DateOnly meetingDate, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.DateTime);
+        if (deadline < today)
+        {
+            yield return new("deadline", $"The deadline {Format(deadline)} is in the past.");
+            yield break;
+        }
+        var clearDays = calendar.ClearWorkingDaysBetween(deadline, meetingDate);
+        if (clearDays < policy.ClearWorkingDaysBeforeMeeting)
+        {
+            var latest = calendar.AddWorkingDays(meetingDate, -(policy.ClearWorkingDaysBeforeMeeting + 1));
+            yield return new("deadline",
+                $"The deadline {Format(deadline)} leaves {clearDays} clear working days before the meeting on {Format(meetingDate)}; " +
+                $"agenda papers must be published {policy.ClearWorkingDaysBeforeMeeting} clear working days before the meeting, " +
+                $"so set the deadline on or before {Format(latest)}.");
+        }
+    }
+
+    private static IEnumerable<Problem> CheckAreas(IReadOnlyList<AreaInput> areas, IReadOnlyList<Officer> knownOfficers)
+    {
+        if (areas.Count == 0 || areas.All(a => a.Questions.Count == 0))
+        {
+            yield return new("areas", "A review needs at least one area of focus with at least one question.");
+        }
+        var known = knownOfficers.Select(o => Officer.NormaliseEmail(o.Email)).ToHashSet();
+        for (var a = 0; a < areas.Count; a++)
+        {
+            if (string.IsNullOrWhiteSpace(areas[a].Heading))
+            {
+                yield return new($"areas[{a}].heading", "Give the area of focus a heading.");
+            }
+            else if (areas[a].Heading.Length > MaxLineLength)
+            {
+                yield return new($"areas[{a}].heading", $"The heading is longer than {MaxLineLength} characters.");
+            }
+            if (areas[a].Questions.Count == 0)
+            {
+                yield return new($"areas[{a}].questions", "An area of focus needs at least one question.");
+            }
+            for (var q = 0; q < areas[a].Questions.Count; q++)
+            {
+                var question = areas[a].Questions[q];
+                var path = $"areas[{a}].questions[{q}]";
+                if (string.IsNullOrWhiteSpace(question.Text))
+                {
+                    yield return new($"{path}.text", "Write the question.");
+                }
+                else if (question.Text.Length > MaxQuestionLength)
+                {
+                    yield return new($"{path}.text", $"The question is longer than {MaxQuestionLength:N0} characters.");
+                }
+                var seen = new HashSet<string>();
+                for (var o = 0; o < question.OfficerEmails.Count; o++)
+                {
+                    var email = Officer.NormaliseEmail(question.OfficerEmails[o]);
+                    if (!EmailAddress.IsValid(email))
+                    {
+                        yield return new($"{path}.officers[{o}]", $"'{question.OfficerEmails[o]}' is not an email address.");
+                    }
+                    else if (!known.Contains(email))
+                    {
+                        yield return new($"{path}.officers[{o}]", $"{email} is not in the officer directory.");
+                    }
+                    else if (!seen.Add(email))
+                    {
+                        yield return new($"{path}.officers[{o}]", $"{email} is named twice for this question.");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Decision? CheckOpen(ReviewState state, DateTimeOffset now) => state.Status switch
+    {
+        ReviewStatus.None => NotFound(),
+        ReviewStatus.Draft => Decision.Reject(RejectionCodes.NotOpen, "This review has not been sent out yet."),
+        ReviewStatus.Open when !state.TakesAnswersAt(now) =>
+            Decision.Reject(RejectionCodes.NotOpen, $"Responses closed at the end of {Format(state.Deadline)}."),
+        ReviewStatus.Open => null,
+        _ => Decision.Reject(RejectionCodes.NotOpen, "Responses to this review have closed."),
+    };
+
+    private static Decision? CheckAnswerable(ReviewState state, string assignmentId, DateTimeOffset now)
+    {
+        if (state.TakesAnswerFrom(assignmentId, now))
+        {
+            return null;
+        }
+        // Refused: say why, most general reason first.
+        return CheckOpen(state, now)
+            ?? (state.FindAssignment(assignmentId) is { } assignment
+                ? Decision.Reject(RejectionCodes.AssignmentClosed, $"This request is {Describe(assignment.Outcome)}.")
+                : UnknownAssignment(assignmentId));
+    }
+
+    private static string Describe(AssignmentOutcome outcome) => outcome switch
+    {
+        AssignmentOutcome.Answered => "already answered",
+        AssignmentOutcome.Reassigned => "now with a colleague",
+        AssignmentOutcome.NoResponse => "closed without a response",
+        _ => "open",
+    };
+
+    private Decision TooLong() =>
+        Invalid([new("answer", $"The answer is longer than {policy.MaxAnswerLength:N0} characters; shorten it or attach the detail to the panel report instead.")]);
+
+    private static Decision Invalid(IReadOnlyList<Problem> problems) =>
+        new Rejected(new Rejection(RejectionCodes.Invalid, "Some of what was given is not valid.", problems));
+
+    private static Decision NotDraft(ReviewState state) => state.Status == ReviewStatus.None
+        ? NotFound()
+        : Decision.Reject(RejectionCodes.NotDraft, "Questions can only be edited before the review is sent out.");
+
+    private static Decision NotFound() => Decision.Reject(RejectionCodes.NotFound, "There is no such review.");
+
+    private static Decision UnknownAssignment(string id) => Decision.Reject(RejectionCodes.UnknownAssignment, $"This review has no assignment {id}.");
+
+    private static string Format(DateOnly date) => LongDate.Format(date);
+}

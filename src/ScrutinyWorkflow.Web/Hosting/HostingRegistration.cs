@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+
+namespace ScrutinyWorkflow.Web.Hosting;
+
+/// <summary>What every part of the host shares: settings checked at start, the council's clock, error bodies, headers.</summary>
+public static class HostingRegistration
+{
+    public static WebApplicationBuilder AddScrutinyHosting(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            // The documented local address, unless ASPNETCORE_URLS (or --urls) says otherwise.
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
+        builder.Services.AddOptions<ScrutinyOptions>()
+            .BindConfiguration(ScrutinyOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new DataFolders(
+            Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.DataPath))));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CouncilClock>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddAntiforgery();
+        return builder;
+    }
+
+    public static WebApplication UseScrutinyHosting(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Headers every response carries. Pages with secrets in their URL add stricter ones of their own.
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next(context);
+        });
+        app.UseAntiforgery();
+        return app;
+    }
+}

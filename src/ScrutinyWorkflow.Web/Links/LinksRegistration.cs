@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Hosting;
+
+namespace ScrutinyWorkflow.Web.Links;
+
+public static class LinksRegistration
+{
+    public static WebApplicationBuilder AddResponseLinks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp => new ResponseLinks(
+            ResponseLinks.LoadOrCreateKey(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value, sp.GetRequiredService<DataFolders>().Root),
+            sp.GetRequiredService<IOptions<ScrutinyOptions>>()));
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Documents;
+using ScrutinyWorkflow.Web.Hosting;
+
+namespace ScrutinyWorkflow.Web.Reports;
+
+/// <summary>
+/// Reads an uploaded focus report within the council's limits: its size, and how long reading it may take. A
+/// bound on the work one upload can cause, whatever a hostile file tries: the readers stop when time runs out.
+/// </summary>
+public sealed class FocusReportReader(IOptions<ScrutinyOptions> options)
+{
+    public const string TookTooLong = "report-took-too-long";
+
+    public IngestionOutcome Read(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.IngestionTimeout);
+        try
+        {
+            return ReportIngestion.Ingest(content, fileName, IngestionLimits.Default with { MaxUploadBytes = options.Value.MaxUploadBytes }, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new IngestionRejected(
+                TookTooLong,
+                "The report took too long to read.",
+                "Reading this file took longer than a focus report should. Upload the accessible (text) version of the report, or enter the areas and questions by hand.");
+        }
+    }
+}
+
+public static class ReportsRegistration
+{
+    public static WebApplicationBuilder AddFocusReportReading(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<FocusReportReader>();
+        return builder;
+    }
+}

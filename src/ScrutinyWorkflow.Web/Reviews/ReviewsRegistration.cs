@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Links;
+using ScrutinyWorkflow.Web.Notifications;
+using ScrutinyWorkflow.Web.Reviews.Embedded;
+using ScrutinyWorkflow.Web.Reviews.Storage;
+
+namespace ScrutinyWorkflow.Web.Reviews;
+
+public static class ReviewsRegistration
+{
+    /// <summary>The decider with the council's rules, and what carries out its effects, whichever engine runs it.</summary>
+    public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.ExtraNonWorkingDays));
+        builder.Services.AddSingleton(sp => new ReviewDecider(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.ToPolicy(), sp.GetRequiredService<WorkingCalendar>()));
+        builder.Services.AddSingleton<ReviewMessages>();
+        builder.Services.AddSingleton<EffectCarrier>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The embedded engine: SQLite holds the streams, the outbox and the link index, and a background runner in
+    /// this process fires timers and carries out effects.
+    /// </summary>
+    public static WebApplicationBuilder AddEmbeddedReviewEngine(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<DataFolders>().Database));
+        builder.Services.AddSingleton<SqliteReviewStore>();
+        builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<SqliteReviewStore>());
+        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteReviewStore>());
+        builder.Services.AddSingleton<ILinkIndex>(sp => sp.GetRequiredService<SqliteReviewStore>());
+        builder.Services.AddSingleton(_ => new ReviewEventSerializer());
+        builder.Services.AddSingleton<EmbeddedReviewEngine>();
+        builder.Services.AddSingleton<IReviewCommands>(sp => sp.GetRequiredService<EmbeddedReviewEngine>());
+        builder.Services.AddSingleton<IReviewQueries>(sp => sp.GetRequiredService<EmbeddedReviewEngine>());
+        builder.Services.AddSingleton<ReviewRunner>();
+        builder.Services.AddSingleton<IHostedService>(sp => new StartupCheck(async cancellationToken =>
+        {
+            // Opening brings the schema up to date, or refuses a file written by a newer version of the product.
+            await using var connection = await sp.GetRequiredService<SqliteDatabase>().OpenAsync(cancellationToken);
+        }));
+        if (builder.Configuration.GetValue($"{ScrutinyOptions.Section}:Runner:Enabled", defaultValue: true))
+        {
+            builder.Services.AddHostedService<ReviewRunnerService>();
+        }
+        return builder;
+    }
+}
