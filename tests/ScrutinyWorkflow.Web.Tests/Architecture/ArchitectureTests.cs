@@ -1,0 +1,122 @@
+using NetArchTest.Rules;
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Hosting;
+
+namespace ScrutinyWorkflow.Web.Tests.Architecture;
+
+/// <summary>
+/// The shape the code keeps as it grows: a core that knows only the base class library, and host folders (one per
+/// capability) whose dependencies never go round in a circle, so each can be read, changed and replaced on its own.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private const string WebRoot = "ScrutinyWorkflow.Web";
+
+    [Fact]
+    public void The_core_references_no_assembly_but_the_base_class_library()
+    {
+        // The shared framework's own folder holds exactly the BCL: anything the core references from elsewhere is a package.
+        var frameworkFolder = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+
+        var outside = typeof(ReviewDecider).Assembly.GetReferencedAssemblies()
+            .Where(reference => !File.Exists(Path.Combine(frameworkFolder, reference.Name + ".dll")))
+            .Select(reference => reference.Name);
+
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public void The_core_does_no_io_and_reads_no_clock_or_random_numbers()
+    {
+        var result = Types.InAssembly(typeof(ReviewDecider).Assembly)
+            .ShouldNot().HaveDependencyOnAny("System.IO", "System.Net", "System.Data", "System.Threading.Tasks", "System.TimeProvider", "System.Random", "System.Security.Cryptography", "Microsoft")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "Core types reach for I/O, a clock or randomness: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void No_folder_of_the_host_depends_on_a_folder_that_depends_on_it()
+    {
+        var graph = FolderDependencies();
+
+        var cycle = FindCycle(graph);
+
+        Assert.True(cycle is null, $"Host folders depend on each other in a circle: {string.Join(" -> ", cycle ?? [])}.");
+    }
+
+    [Fact]
+    public void The_folder_check_sees_the_dependencies_that_are_there()
+    {
+        // Guards the check above against passing because it found nothing at all.
+        var graph = FolderDependencies();
+
+        Assert.Contains("Links", graph["Responses"]);
+        Assert.Contains("Reviews", graph["Responses"]);
+        Assert.Contains("Hosting", graph["Reviews"]);
+        Assert.DoesNotContain("Reviews", graph["Links"]);
+    }
+
+    /// <summary>Each top-level folder of the host (a namespace under ScrutinyWorkflow.Web) and the folders it uses.</summary>
+    private static Dictionary<string, HashSet<string>> FolderDependencies()
+    {
+        var assembly = typeof(ScrutinyOptions).Assembly;
+        var folders = assembly.GetTypes()
+            .Select(t => t.Namespace)
+            .Where(ns => ns is not null && ns.StartsWith(WebRoot + ".", StringComparison.Ordinal))
+            .Select(ns => ns!.Split('.')[2])
+            .ToHashSet();
+        var graph = folders.ToDictionary(f => f, _ => new HashSet<string>());
+        foreach (var from in folders)
+        {
+            foreach (var to in folders.Where(f => f != from))
+            {
+                var uses = !Types.InAssembly(assembly)
+                    .That().ResideInNamespace($"{WebRoot}.{from}")
+                    .ShouldNot().HaveDependencyOn($"{WebRoot}.{to}")
+                    .GetResult().IsSuccessful;
+                if (uses)
+                {
+                    graph[from].Add(to);
+                }
+            }
+        }
+        return graph;
+    }
+
+    private static List<string>? FindCycle(Dictionary<string, HashSet<string>> graph)
+    {
+        var done = new HashSet<string>();
+        var path = new List<string>();
+        foreach (var start in graph.Keys.Order(StringComparer.Ordinal))
+        {
+            if (Visit(start) is { } cycle)
+            {
+                return cycle;
+            }
+        }
+        return null;
+
+        List<string>? Visit(string folder)
+        {
+            if (path.IndexOf(folder) is var at and >= 0)
+            {
+                return [.. path[at..], folder];
+            }
+            if (!done.Add(folder))
+            {
+                return null;
+            }
+            path.Add(folder);
+            foreach (var next in graph[folder].Order(StringComparer.Ordinal))
+            {
+                if (Visit(next) is { } cycle)
+                {
+                    return cycle;
+                }
+            }
+            path.RemoveAt(path.Count - 1);
+            return null;
+        }
+    }
+}
