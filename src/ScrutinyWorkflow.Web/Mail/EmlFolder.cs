@@ -3,7 +3,7 @@ using System.Text;
 
 namespace ScrutinyWorkflow.Web.Mail;
 
-/// <summary>How messages are named in an outbox folder, shared by the writer and the reader.</summary>
+/// <summary>How messages are named in a sent-mail folder, shared by the writer and the reader.</summary>
 internal static class EmlFolder
 {
     public const string Extension = ".eml";

@@ -1,10 +1,8 @@
-using System.Text;
-
 namespace ScrutinyWorkflow.Web.Mail;
 
 /// <summary>
 /// Delivers mail into a local folder, one RFC 5322 <c>.eml</c> file per message, for running on one machine with
-/// no mail server: the files open in any mail client and the app lists them at <c>/outbox</c>.
+/// no mail server: the files open in any mail client and the app lists them at <c>/mail</c>.
 /// </summary>
 /// <remarks>
 /// Idempotent per message id: the file name comes from the id, and a message whose file exists is not written
@@ -17,7 +15,7 @@ public sealed class EmlMailSender(string folder) : IMailSender
     {
         ArgumentNullException.ThrowIfNull(mail);
         // Render first: a mail that cannot be written is an error on every attempt, not only the first.
-        var bytes = Encoding.ASCII.GetBytes(EmlWriter.Write(mail));
+        var bytes = Render(mail, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         Directory.CreateDirectory(folder);
@@ -50,6 +48,14 @@ public sealed class EmlMailSender(string folder) : IMailSender
         {
             TryDelete(temporaryPath);
         }
+    }
+
+    private static byte[] Render(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using var message = MimeComposer.Compose(mail);
+        message.WriteTo(MimeComposer.FileFormat, buffer, cancellationToken);
+        return buffer.ToArray();
     }
 
     private static void TryDelete(string path)
