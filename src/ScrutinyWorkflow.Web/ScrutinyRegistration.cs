@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
-using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.Reviews;
@@ -22,7 +21,7 @@ public static class ScrutinyRegistration
     public sealed record DataFolders(string Root)
     {
         public string Database => Path.Combine(Root, "scrutiny.db");
-        public string MailOutbox => Path.Combine(Root, "outbox");
+        public string SentMail => Path.Combine(Root, "mail");
         public string PanelFolder => Path.Combine(Root, "panel");
     }
 
@@ -66,13 +65,6 @@ public static class ScrutinyRegistration
             sp.GetRequiredService<IOfficerDirectory>();
             return Task.CompletedTask;
         }));
-        return builder;
-    }
-
-    public static WebApplicationBuilder AddEmbeddedMail(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<IMailSender>(sp => new EmlMailSender(sp.GetRequiredService<DataFolders>().MailOutbox));
-        builder.Services.AddSingleton(sp => new EmlMailbox(sp.GetRequiredService<DataFolders>().MailOutbox));
         return builder;
     }
 
