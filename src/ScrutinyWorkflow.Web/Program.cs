@@ -27,7 +27,7 @@ app.MapHomePage();
 app.MapReviewsApi();
 app.MapReportUploadApi();
 app.MapResponsePages();
-app.MapMailOutbox();
+app.MapSentMail();
 
 app.Run();
 

@@ -13,7 +13,7 @@ using ScrutinyWorkflow.Web.Reviews.Embedded;
 namespace ScrutinyWorkflow.Web.Tests;
 
 /// <summary>
-/// The real web host on real local parts: a SQLite file and .eml outbox in a temporary data folder, the sample
+/// The real web host on real local parts: a SQLite file and sent .eml mail in a temporary data folder, the sample
 /// officer directory, and a fake clock the test moves. The background runner is off; tests run its passes
 /// themselves, so nothing happens between steps that the test did not ask for.
 /// </summary>
@@ -25,7 +25,7 @@ internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvi
 
     public FakeTimeProvider Clock { get; } = clock;
 
-    public EmlMailbox Mailbox => new(Path.Combine(DataPath, "outbox"));
+    public EmlMailbox Mailbox => new(Path.Combine(DataPath, "mail"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

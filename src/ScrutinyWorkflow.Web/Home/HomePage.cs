@@ -30,7 +30,7 @@ public static class HomePage
             "body{font-family:Arial,sans-serif;margin:2rem;max-width:60rem;color:#0b0c0c}"
             + "table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:bold;font-size:1.25rem}th,td{border-bottom:1px solid #b1b4b6;padding:.5rem;text-align:left}",
             "<h1>Scrutiny Workflow</h1><p>Assurance reviews of Ombudsman focus reports.</p>"
-            + table + "<p><a href=\"/outbox\">Mail outbox</a>: the messages the product has \u201csent\u201d on this machine.</p>");
+            + table + "<p><a href=\"/mail\">Sent mail</a>: the messages the product has \u201csent\u201d on this machine.</p>");
         return Results.Content(html, "text/html; charset=utf-8");
     }
 

@@ -5,7 +5,7 @@ public sealed record DataFolders(string Root)
 {
     public string Database => Path.Combine(Root, "scrutiny.db");
 
-    public string MailOutbox => Path.Combine(Root, "outbox");
+    public string SentMail => Path.Combine(Root, "mail");
 
     public string PanelFolder => Path.Combine(Root, "panel");
 }

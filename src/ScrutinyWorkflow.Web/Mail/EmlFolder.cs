@@ -3,7 +3,7 @@ using System.Text;
 
 namespace ScrutinyWorkflow.Web.Mail;
 
-/// <summary>How messages are named in an outbox folder, shared by the writer and the reader.</summary>
+/// <summary>How messages are named in a sent-mail folder, shared by the writer and the reader.</summary>
 internal static class EmlFolder
 {
     public const string Extension = ".eml";
@@ -37,12 +37,6 @@ internal static class EmlFolder
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)))[..HashHexLength];
         return (readable.Length > 0 ? readable + "-" : "message-") + hash + Extension;
     }
-
-    /// <summary>
-    /// A temporary name beside the final one. It starts with a dot and does not end in ".eml", so readers never
-    /// mistake a message being written for a message.
-    /// </summary>
-    public static string TemporaryFileNameFor(string fileName) => $".{fileName}.{Guid.NewGuid():N}.tmp";
 
     /// <summary>
     /// True for a plain ".eml" file name: no directory part, no "..", nothing a file system reads as a device,

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ScrutinyWorkflow.Web.Mail;
 
 /// <summary>Reads the messages an <see cref="EmlMailSender"/> wrote into a folder.</summary>
@@ -72,7 +70,8 @@ public sealed class EmlMailbox(string folder)
     {
         try
         {
-            return EmlMessage.Parse(fileName, File.ReadAllText(path, Encoding.UTF8));
+            using var stream = File.OpenRead(path);
+            return EmlMessage.Read(fileName, stream);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
         {

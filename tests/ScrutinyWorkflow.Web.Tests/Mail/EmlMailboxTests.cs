@@ -8,16 +8,16 @@ public sealed class EmlMailboxTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private string Outbox => temp.Combine("outbox");
+    private string Folder => temp.Combine("mail");
 
     private async Task<string> SendAsync(OutgoingMail mail)
     {
-        await new EmlMailSender(Outbox).SendAsync(mail, CancellationToken.None);
+        await new EmlMailSender(Folder).SendAsync(mail, CancellationToken.None);
         return EmlMessageFileName(mail.MessageId);
     }
 
     private string EmlMessageFileName(string messageId) =>
-        new EmlMailbox(Outbox).List().Single(message => message.MessageId == messageId).FileName;
+        new EmlMailbox(Folder).List().Single(message => message.MessageId == messageId).FileName;
 
     [Fact]
     public async Task Lists_messages_newest_first()
@@ -27,7 +27,7 @@ public sealed class EmlMailboxTests : IDisposable
         // Later in absolute time despite the earlier clock reading: offsets count.
         await SendAsync(Mails.Request("newest") with { Date = new DateTimeOffset(2024, 3, 5, 9, 0, 0, TimeSpan.FromHours(-5)) });
 
-        var ids = new EmlMailbox(Outbox).List().Select(message => message.MessageId);
+        var ids = new EmlMailbox(Folder).List().Select(message => message.MessageId);
 
         Assert.Equal(new[] { "newest", "middle", "oldest" }, ids);
     }
@@ -44,12 +44,12 @@ public sealed class EmlMailboxTests : IDisposable
     public async Task Skips_temporary_unreadable_and_other_files_when_listing()
     {
         await SendAsync(Mails.Request("good"));
-        await File.WriteAllTextAsync(Path.Combine(Outbox, ".half-written.eml.0123.tmp"), "Message-ID: <x@y>\r\nDate: Tue, 01");
-        await File.WriteAllTextAsync(Path.Combine(Outbox, "garbage.eml"), "this is not a mail message");
-        await File.WriteAllTextAsync(Path.Combine(Outbox, "bad-date.eml"), "From: a@b.example\r\nDate: someday\r\n\r\nhello");
-        await File.WriteAllTextAsync(Path.Combine(Outbox, "notes.txt"), "From: a@b.example\r\nDate: Tue, 01 Dec 2020 09:00:00 +0000\r\n\r\nhi");
+        await File.WriteAllTextAsync(Path.Combine(Folder, ".half-written.eml.0123.tmp"), "Message-ID: <x@y>\r\nDate: Tue, 01");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "garbage.eml"), "this is not a mail message");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "bad-date.eml"), "From: a@b.example\r\nDate: someday\r\n\r\nhello");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "notes.txt"), "From: a@b.example\r\nDate: Tue, 01 Dec 2020 09:00:00 +0000\r\n\r\nhi");
 
-        var messages = new EmlMailbox(Outbox).List();
+        var messages = new EmlMailbox(Folder).List();
 
         Assert.Equal("good", Assert.Single(messages).MessageId);
     }
@@ -59,7 +59,7 @@ public sealed class EmlMailboxTests : IDisposable
     {
         var fileName = await SendAsync(Mails.Request());
 
-        var message = new EmlMailbox(Outbox).Find(fileName);
+        var message = new EmlMailbox(Folder).Find(fileName);
 
         Assert.NotNull(message);
         Assert.Equal(fileName, message.FileName);
@@ -71,8 +71,8 @@ public sealed class EmlMailboxTests : IDisposable
     {
         await SendAsync(Mails.Request());
 
-        Assert.Null(new EmlMailbox(Outbox).Find("no-such-message-0123456789abcdef0123.eml"));
-        Assert.Null(new EmlMailbox(Outbox).ReadRaw("no-such-message-0123456789abcdef0123.eml"));
+        Assert.Null(new EmlMailbox(Folder).Find("no-such-message-0123456789abcdef0123.eml"));
+        Assert.Null(new EmlMailbox(Folder).ReadRaw("no-such-message-0123456789abcdef0123.eml"));
     }
 
     [Theory]
@@ -92,14 +92,14 @@ public sealed class EmlMailboxTests : IDisposable
     public async Task Rejects_a_name_that_is_not_a_plain_message_file_name_in_the_folder(string name)
     {
         // Real, parseable messages wait at each place a bad name might reach, so only the name check can say no.
-        var valid = await File.ReadAllTextAsync(Path.Combine(Outbox, await SendAsync(Mails.Request())));
-        Directory.CreateDirectory(Path.Combine(Outbox, "sub"));
+        var valid = await File.ReadAllTextAsync(Path.Combine(Folder, await SendAsync(Mails.Request())));
+        Directory.CreateDirectory(Path.Combine(Folder, "sub"));
         await File.WriteAllTextAsync(temp.Combine("outside.eml"), valid);
-        await File.WriteAllTextAsync(Path.Combine(Outbox, "sub", "inside.eml"), valid);
-        await File.WriteAllTextAsync(Path.Combine(Outbox, ".hidden.eml"), valid);
-        await File.WriteAllTextAsync(Path.Combine(Outbox, "inside.txt"), valid);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "sub", "inside.eml"), valid);
+        await File.WriteAllTextAsync(Path.Combine(Folder, ".hidden.eml"), valid);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "inside.txt"), valid);
 
-        var mailbox = new EmlMailbox(Outbox);
+        var mailbox = new EmlMailbox(Folder);
 
         Assert.Null(mailbox.Find(name));
         Assert.Null(mailbox.ReadRaw(name));
@@ -110,10 +110,10 @@ public sealed class EmlMailboxTests : IDisposable
     {
         var fileName = await SendAsync(Mails.Request());
         var copy = temp.Combine("copy.eml");
-        File.Copy(Path.Combine(Outbox, fileName), copy);
+        File.Copy(Path.Combine(Folder, fileName), copy);
 
-        Assert.Null(new EmlMailbox(Outbox).Find(copy));
-        Assert.Null(new EmlMailbox(Outbox).Find(Path.GetFullPath(Path.Combine(Outbox, fileName))));
+        Assert.Null(new EmlMailbox(Folder).Find(copy));
+        Assert.Null(new EmlMailbox(Folder).Find(Path.GetFullPath(Path.Combine(Folder, fileName))));
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public sealed class EmlMailboxTests : IDisposable
     {
         var fileName = await SendAsync(Mails.Request());
 
-        var raw = new EmlMailbox(Outbox).ReadRaw(fileName);
+        var raw = new EmlMailbox(Folder).ReadRaw(fileName);
 
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Outbox, fileName)), raw);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Folder, fileName)), raw);
     }
 }

@@ -2,7 +2,7 @@ using ScrutinyWorkflow.Web.Mail;
 
 namespace ScrutinyWorkflow.Web.Tests.Mail;
 
-/// <summary>Reading messages other mail tools write: the outbox folder may hold a file someone dropped in.</summary>
+/// <summary>Reading messages other mail tools write: the sent-mail folder may hold a file someone dropped in.</summary>
 public sealed class EmlMessageTests
 {
     private const string ForeignMessage =

@@ -2,16 +2,22 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
+using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Web.Hosting;
 
 namespace ScrutinyWorkflow.Web.Mail;
 
 /// <summary>
-/// The HTML of the local outbox pages. Every value from a message is encoded on the way out: mail content is
-/// written by other people and must never become markup or script in the app's origin.
+/// The pages that show the mail the app has written to its <c>.eml</c> folder. Every value from a message is
+/// encoded on the way out: mail content is written by other people and must never become markup or script in the
+/// app's origin.
 /// </summary>
-internal static class OutboxHtml
+internal static class SentMailPages
 {
+    public const string Root = "/mail";
+
+    private const string Html = "text/html; charset=utf-8";
+
     private const string Style =
         "body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;line-height:1.4}" +
         "table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:bold;padding:.5rem 0}" +
@@ -20,10 +26,23 @@ internal static class OutboxHtml
         "pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}" +
         "iframe{width:100%;min-height:30rem;border:1px solid #ccc}";
 
+    public static ContentHttpResult ListMessages(EmlMailbox mailbox) =>
+        TypedResults.Content(RenderList(mailbox.List()), Html);
+
+    public static Results<ContentHttpResult, NotFound> ShowMessage(string fileName, EmlMailbox mailbox) =>
+        mailbox.Find(fileName) is { } message
+            ? TypedResults.Content(RenderMessage(message), Html)
+            : TypedResults.NotFound();
+
+    public static Results<FileContentHttpResult, NotFound> DownloadMessage(string fileName, EmlMailbox mailbox) =>
+        mailbox.ReadRaw(fileName) is { } bytes
+            ? TypedResults.File(bytes, "message/rfc822", fileName)
+            : TypedResults.NotFound();
+
     public static string RenderList(IReadOnlyList<EmlMessage> messages)
     {
         var body = new StringBuilder();
-        body.Append("<h1>Outbox</h1>\n");
+        body.Append("<h1>Sent mail</h1>\n");
         body.Append("<p>Mail the app has sent, kept as <code>.eml</code> files on this machine. Newest first.</p>\n");
         if (messages.Count == 0)
         {
@@ -42,14 +61,14 @@ internal static class OutboxHtml
             }
             body.Append("</tbody>\n</table>\n");
         }
-        return Page("Outbox", body.ToString());
+        return Page("Sent mail", body.ToString());
     }
 
     public static string RenderMessage(EmlMessage message)
     {
         var subject = message.Subject.Length > 0 ? message.Subject : "(no subject)";
         var body = new StringBuilder();
-        body.Append("<p><a href=\"/outbox\">Back to the outbox</a></p>\n");
+        body.Append("<p><a href=\"").Append(Root).Append("\">Back to sent mail</a></p>\n");
         body.Append("<h1>").Append(Encode(subject)).Append("</h1>\n<dl>\n");
         AppendField(body, "From", Encode(message.From));
         AppendField(body, "To", Encode(string.Join(", ", message.To)));
@@ -67,10 +86,10 @@ internal static class OutboxHtml
         // The base target sends a clicked link to the whole tab, as it would leave a mail client.
         body.Append("<iframe title=\"HTML part of the message\" sandbox=\"allow-popups allow-top-navigation-by-user-activation\" srcdoc=\"")
             .Append(Encode("<base target=\"_top\">" + message.HtmlBody)).Append("\"></iframe>\n");
-        return Page(subject + " - Outbox", body.ToString());
+        return Page(subject + " - Sent mail", body.ToString());
     }
 
-    public static string MessageUrl(string fileName) => "/outbox/" + Uri.EscapeDataString(fileName);
+    public static string MessageUrl(string fileName) => Root + "/" + Uri.EscapeDataString(fileName);
 
     private static void AppendField(StringBuilder body, string name, string encodedValue) =>
         body.Append("<dt>").Append(name).Append("</dt><dd>").Append(encodedValue).Append("</dd>\n");

@@ -1,8 +1,11 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
 using ScrutinyWorkflow.Web.Mail;
+using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
 namespace ScrutinyWorkflow.Web.Tests.Mail;
 
-public sealed class OutboxHtmlTests
+public sealed class SentMailPagesTests
 {
     private static EmlMessage Message(string subject = "Question 3", string html = "<p>Hello</p>") => new(
         "review-42-request-0123456789abcdef0123.eml",
@@ -15,24 +18,48 @@ public sealed class OutboxHtmlTests
         "Dear Sian,\n<b>not bold</b>",
         html);
 
+    private static async Task<HttpContext> GetAsync(ScrutinyApplication app, string path, IPAddress caller) =>
+        await app.Server.SendAsync(context =>
+        {
+            context.Request.Method = HttpMethods.Get;
+            context.Request.Path = path;
+            context.Connection.RemoteIpAddress = caller;
+        });
+
+    [Fact]
+    public async Task Sent_mail_is_shown_to_someone_on_this_machine_and_to_nobody_else()
+    {
+        await using var world = new TestWorld();
+        await AssuranceReviewScenario.CreateAndDispatchAsync(world.App);
+        await AssuranceReviewScenario.SendRequestsAsync(world.App);
+        var message = world.App.Mailbox.List()[0].FileName;
+
+        foreach (var path in new[] { "/mail", $"/mail/{message}", $"/mail/{message}/raw" })
+        {
+            Assert.Equal(StatusCodes.Status200OK, (await GetAsync(world.App, path, IPAddress.Loopback)).Response.StatusCode);
+            Assert.Equal(StatusCodes.Status200OK, (await GetAsync(world.App, path, IPAddress.IPv6Loopback)).Response.StatusCode);
+            Assert.Equal(StatusCodes.Status404NotFound, (await GetAsync(world.App, path, IPAddress.Parse("203.0.113.7"))).Response.StatusCode);
+        }
+    }
+
     [Fact]
     public void The_list_is_an_accessible_table_with_a_link_to_each_message()
     {
-        var page = OutboxHtml.RenderList([Message()]);
+        var page = SentMailPages.RenderList([Message()]);
 
         Assert.Contains("<html lang=\"en-GB\">", page, StringComparison.Ordinal);
         Assert.Contains("<caption>", page, StringComparison.Ordinal);
         Assert.Equal(3, CountOf(page, "<th scope=\"col\">"));
         Assert.Contains("<th scope=\"col\">Date</th><th scope=\"col\">To</th><th scope=\"col\">Subject</th>", page, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/outbox/review-42-request-0123456789abcdef0123.eml\">Question 3</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/mail/review-42-request-0123456789abcdef0123.eml\">Question 3</a>", page, StringComparison.Ordinal);
         Assert.Contains("<time datetime=\"2024-03-05T09:30:00+00:00\">5 Mar 2024 09:30</time>", page, StringComparison.Ordinal);
         Assert.Contains("Sian Llewellyn &lt;head.of.service@council.example&gt;", page, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_empty_outbox_says_so_instead_of_showing_an_empty_table()
+    public void An_empty_folder_says_so_instead_of_showing_an_empty_table()
     {
-        var page = OutboxHtml.RenderList([]);
+        var page = SentMailPages.RenderList([]);
 
         Assert.Contains("No mail has been sent yet.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", page, StringComparison.Ordinal);
@@ -43,7 +70,7 @@ public sealed class OutboxHtmlTests
     {
         var message = Message(subject: "<script>alert('x')</script>");
 
-        foreach (var page in new[] { OutboxHtml.RenderList([message]), OutboxHtml.RenderMessage(message) })
+        foreach (var page in new[] { SentMailPages.RenderList([message]), SentMailPages.RenderMessage(message) })
         {
             Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", page, StringComparison.Ordinal);
@@ -53,13 +80,14 @@ public sealed class OutboxHtmlTests
     [Fact]
     public void The_message_page_shows_the_headers_and_the_text_part_encoded_in_a_pre()
     {
-        var page = OutboxHtml.RenderMessage(Message());
+        var page = SentMailPages.RenderMessage(Message());
 
         Assert.Contains("<h1>Question 3</h1>", page, StringComparison.Ordinal);
         Assert.Contains("<dd>Scrutiny Team &lt;scrutiny@council.example&gt;</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dd>Price, Owen &lt;owen.price@council.example&gt;</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<pre>Dear Sian,\n&lt;b&gt;not bold&lt;/b&gt;</pre>", page, StringComparison.Ordinal);
-        Assert.Contains("href=\"/outbox/review-42-request-0123456789abcdef0123.eml/raw\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/mail/review-42-request-0123456789abcdef0123.eml/raw\"", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/mail\">Back to sent mail</a>", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +95,7 @@ public sealed class OutboxHtmlTests
     {
         var html = "<p onclick=\"steal()\">Hi</p><script>document.cookie</script>\"><img src=x onerror=alert(1)>";
 
-        var page = OutboxHtml.RenderMessage(Message(html: html));
+        var page = SentMailPages.RenderMessage(Message(html: html));
 
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
@@ -84,9 +112,9 @@ public sealed class OutboxHtmlTests
     [Fact]
     public void A_file_name_is_escaped_in_links()
     {
-        var page = OutboxHtml.RenderList([Message() with { FileName = "a b&c\".eml" }]);
+        var page = SentMailPages.RenderList([Message() with { FileName = "a b&c\".eml" }]);
 
-        Assert.Contains("<a href=\"/outbox/a%20b%26c%22.eml\">", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/mail/a%20b%26c%22.eml\">", page, StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string value)
