@@ -2,6 +2,7 @@ using ScrutinyWorkflow.Web;
 using ScrutinyWorkflow.Web.Home;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
+using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.Reviews;
 

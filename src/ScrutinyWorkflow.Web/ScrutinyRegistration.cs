@@ -54,21 +54,6 @@ public static class ScrutinyRegistration
         return builder;
     }
 
-    public static WebApplicationBuilder AddOfficerDirectory(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<IOfficerDirectory>(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.DirectoryPath;
-            return FileOfficerDirectory.Load(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, path)));
-        });
-        builder.Services.AddSingleton<IHostedService>(sp => new StartupCheck(_ =>
-        {
-            sp.GetRequiredService<IOfficerDirectory>();
-            return Task.CompletedTask;
-        }));
-        return builder;
-    }
-
     public static WebApplicationBuilder AddEmbeddedMail(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IMailSender>(sp => new EmlMailSender(sp.GetRequiredService<DataFolders>().MailOutbox));

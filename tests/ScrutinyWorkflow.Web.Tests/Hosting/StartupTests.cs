@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
 namespace ScrutinyWorkflow.Web.Tests.Hosting;
