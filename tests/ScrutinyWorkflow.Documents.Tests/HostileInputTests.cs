@@ -34,14 +34,39 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void Keeps_a_line_too_long_for_markup_as_plain_text()
+    public void Keeps_a_very_long_line_of_unmatched_emphasis_marks_as_plain_text()
     {
         var line = string.Concat(Enumerable.Repeat("*a ", 40_000)).TrimEnd();
 
         var block = Markdown("# Title\n\n" + line)[^1];
 
-        Assert.True(line.Length > MarkdownReportReader.MaxMarkupLineLength);
         Assert.Equal((BlockKind.Paragraph, line), (block.Kind, block.Text));
+    }
+
+    [Theory]
+    [InlineData("quotes")]
+    [InlineData("lists")]
+    [InlineData("emphasis")]
+    public void Refuses_Markdown_nested_deeper_than_any_report(string nesting)
+    {
+        var markdown = nesting switch
+        {
+            "quotes" => new string('>', 100_000) + " Deep",
+            "lists" => string.Join("\n", Enumerable.Range(0, 2_000).Select(depth => new string(' ', 2 * depth) + "- Deep")),
+            _ => string.Concat(Enumerable.Repeat("*a ", 40)) + "deep" + string.Concat(Enumerable.Repeat(" a*", 40)),
+        };
+
+        var rejected = Assert.IsType<IngestionRejected>(TestFiles.Ingest(Encoding.UTF8.GetBytes("## Questions for councillors\n\n" + markdown), "report.md"));
+
+        Assert.Equal(Rejections.NestedTooDeeply, rejected.Code);
+    }
+
+    [Fact]
+    public void Reads_lists_nested_as_deeply_as_a_report_might_at_their_depth()
+    {
+        var blocks = Markdown(string.Join("\n", Enumerable.Range(0, 8).Select(depth => new string(' ', 2 * depth) + $"- Level {depth}")));
+
+        Assert.Equal(Enumerable.Range(0, 8).Select(depth => (BlockKind.ListItem, depth, $"Level {depth}")), blocks.Select(block => (block.Kind, block.Level, block.Text)));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Mail;
 
@@ -13,7 +16,17 @@ namespace ScrutinyWorkflow.Web.Officers;
 /// </summary>
 public sealed class FileOfficerDirectory : IOfficerDirectory
 {
+    private const string NotAnArray = "the file must hold a JSON array of officers: [{ \"email\": ..., \"name\": ..., \"designation\": ..., \"manager\": ... }]";
+    private const string NotAnObject = "expected an object with email, name, designation and manager";
+
     private static readonly string[] Columns = ["email", "name", "designation", "manager"];
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
 
     private readonly Dictionary<string, Officer> byEmail;
 
@@ -57,88 +70,129 @@ public sealed class FileOfficerDirectory : IOfficerDirectory
     /// <summary>One person as the file gives them, with where they are in it ("line 4", "entry 3").</summary>
     private sealed record Entry(string Location, string? Email, string? Name, string? Designation, string? Manager);
 
+    /// <summary>One element of the JSON array; a misspelt field is refused rather than read as a missing one.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record JsonOfficer(string? Email, string? Name, string? Designation, string? Manager);
+
     private static List<Entry> ReadJson(string text)
     {
-        JsonDocument document;
+        List<JsonOfficer?>? officers;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            officers = JsonSerializer.Deserialize<List<JsonOfficer?>>(text, JsonOptions);
         }
         catch (JsonException exception)
         {
-            throw new FormatException($"not valid JSON at line {exception.LineNumber + 1}: {exception.Message}", exception);
+            throw new FormatException(JsonProblem(exception), exception);
         }
-        using (document)
+        if (officers is null)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new FormatException("the file must hold a JSON array of officers: [{ \"email\": ..., \"name\": ..., \"designation\": ..., \"manager\": ... }]");
-            }
-            List<Entry> entries = [];
-            var number = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                number++;
-                var location = $"entry {number}";
-                if (element.ValueKind != JsonValueKind.Object)
-                {
-                    throw new FormatException($"{location}: expected an object with email, name, designation and manager");
-                }
-                var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (!Columns.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
-                    {
-                        throw new FormatException($"{location}: unknown field \"{property.Name}\" (expected {string.Join(", ", Columns)})");
-                    }
-                    fields[property.Name] = property.Value.ValueKind switch
-                    {
-                        JsonValueKind.String => property.Value.GetString(),
-                        JsonValueKind.Null => null,
-                        _ => throw new FormatException($"{location}: \"{property.Name}\" must be a string{(property.Name.Equals("manager", StringComparison.OrdinalIgnoreCase) ? " or null" : "")}"),
-                    };
-                }
-                entries.Add(new Entry(
-                    location,
-                    fields.GetValueOrDefault("email"),
-                    fields.GetValueOrDefault("name"),
-                    fields.GetValueOrDefault("designation"),
-                    fields.GetValueOrDefault("manager")));
-            }
-            return entries;
+            throw new FormatException(NotAnArray);
         }
+        return [.. officers.Select((officer, index) => officer is null
+            ? throw new FormatException($"entry {index + 1}: {NotAnObject}")
+            : new Entry($"entry {index + 1}", officer.Email, officer.Name, officer.Designation, officer.Manager))];
+    }
+
+    /// <summary>
+    /// What the serializer's complaint means for someone editing the file. Its path says where: "$" is the whole file,
+    /// "$[2]" the third entry, "$[2].name" a field of it.
+    /// </summary>
+    private static string JsonProblem(JsonException exception)
+    {
+        // The serializer wraps the reader's syntax errors; its own errors (wrong shape, unknown field) stand alone.
+        if (exception.InnerException is JsonException || exception.Path is null)
+        {
+            return $"not valid JSON at line {exception.LineNumber + 1}: {exception.Message.TrimEnd('.')}";
+        }
+        var path = exception.Path;
+        var close = path.IndexOf(']', StringComparison.Ordinal);
+        if (!path.StartsWith("$[", StringComparison.Ordinal) || close < 0
+            || !int.TryParse(path.AsSpan(2, close - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            return NotAnArray;
+        }
+        var location = $"entry {index + 1}";
+        var member = path[(close + 1)..] switch
+        {
+            ['.', .. var name] => name,
+            ['[', '\'', .. var name, '\'', ']'] => name,
+            _ => null,
+        };
+        if (member is null)
+        {
+            return $"{location}: {NotAnObject}";
+        }
+        var column = Columns.FirstOrDefault(column => column.Equals(member, StringComparison.OrdinalIgnoreCase));
+        return column switch
+        {
+            null => $"{location}: unknown field \"{member}\" (expected {string.Join(", ", Columns)})",
+            "manager" => $"{location}: \"{member}\" must be a string or null",
+            _ => $"{location}: \"{member}\" must be a string",
+        };
     }
 
     private static List<Entry> ReadCsv(string text)
     {
-        using var records = CsvRecords.Read(text).GetEnumerator();
-        if (!records.MoveNext())
+        CsvMalformedRecord? malformed = null;
+        var options = CsvReaderOptions.Default with
+        {
+            // A directory is always comma-separated; guessing from the first lines could take a name's comma for it.
+            Separator = ',',
+            DetectSeparatorHint = false,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            OnMalformedRecord = record => malformed ??= record,
+        };
+        using var reader = CsvReader.FromText(text, options);
+        var header = reader.Headers;
+        if (header.Count == 0 && malformed is null)
         {
             throw new FormatException($"the file is empty; it needs the header line {string.Join(",", Columns)}");
         }
-        var header = records.Current.Fields.Select(field => field.Trim().ToLowerInvariant()).ToList();
-        if (header.Count != Columns.Length || Columns.Any(column => !header.Contains(column)))
+        ThrowIfMalformed(malformed);
+        var names = header.Select(name => name.Trim().ToLowerInvariant()).ToList();
+        if (names.Count != Columns.Length || Columns.Any(column => !names.Contains(column)))
         {
-            throw new FormatException($"line {records.Current.Line}: the header must be {string.Join(",", Columns)}, not {string.Join(",", records.Current.Fields)}");
+            throw new FormatException($"line {reader.LineNumber}: the header must be {string.Join(",", Columns)}, not {string.Join(",", header)}");
         }
-        var at = Columns.ToDictionary(column => column, column => header.IndexOf(column));
+        var at = Columns.ToDictionary(column => column, column => names.IndexOf(column));
         List<Entry> entries = [];
-        while (records.MoveNext())
+        while (reader.Read())
         {
-            var record = records.Current;
-            var location = $"line {record.Line}";
-            if (record.Fields.Count != Columns.Length)
+            ThrowIfMalformed(malformed);
+            var location = $"line {reader.LineNumber}";
+            if (reader.FieldCount != Columns.Length)
             {
-                throw new FormatException($"{location}: expected {Columns.Length} fields ({string.Join(",", Columns)}), found {record.Fields.Count}");
+                throw new FormatException($"{location}: expected {Columns.Length} fields ({string.Join(",", Columns)}), found {reader.FieldCount}");
             }
             entries.Add(new Entry(
                 location,
-                record.Fields[at["email"]],
-                record.Fields[at["name"]],
-                record.Fields[at["designation"]],
-                record.Fields[at["manager"]]));
+                reader.GetString(at["email"]),
+                reader.GetString(at["name"]),
+                reader.GetString(at["designation"]),
+                reader.GetString(at["manager"])));
         }
+        ThrowIfMalformed(malformed);
         return entries;
+    }
+
+    // The reader skips a badly quoted record and goes on; for a directory that is an error to fix, not a line to lose,
+    // because a half-quoted field usually means a person's name was cut in two.
+    private static void ThrowIfMalformed(CsvMalformedRecord? malformed)
+    {
+        if (malformed is not { } record)
+        {
+            return;
+        }
+        var problem = record.Reason switch
+        {
+            CsvMalformedReason.StrayQuote => "a quote inside an unquoted field (quote the whole field and double the quote: \"\"like this\"\")",
+            CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote (a field is either wholly quoted or not quoted)",
+            CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
+            var reason => $"malformed CSV ({reason})",
+        };
+        throw new FormatException($"line {record.LineNumber}: {problem}");
     }
 
     private static List<Officer> Check(List<Entry> entries)

@@ -12,6 +12,9 @@ public static class OfficersRegistration
             var path = sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.DirectoryPath;
             return FileOfficerDirectory.Load(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, path)));
         });
+
+        // Resolving the directory at start-up reads and checks the file, so a mistake in it stops the app with the
+        // line to fix instead of failing the first escalation weeks later.
         builder.Services.AddSingleton<IHostedService>(sp => new StartupCheck(_ =>
         {
             sp.GetRequiredService<IOfficerDirectory>();

@@ -183,6 +183,21 @@ public sealed class FileOfficerDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void Refuses_a_JSON_entry_with_a_field_the_directory_does_not_have_naming_the_file_and_the_entry()
+    {
+        var path = Write("people.json", """
+            [
+              { "email": "a@council.example", "name": "Aisha Rahman", "designation": "Director" },
+              { "email": "b@council.example", "name": "Bea", "designation": "Officer", "department": "Children's Services" }
+            ]
+            """);
+
+        var error = Assert.Throws<InvalidDataException>(() => FileOfficerDirectory.Load(path));
+
+        Assert.Equal($"{path}: entry 2: unknown field \"department\" (expected email, name, designation, manager).", error.Message);
+    }
+
+    [Fact]
     public void Rejects_a_file_that_is_neither_JSON_nor_CSV()
     {
         var path = Write("people.xlsx", "");

@@ -15,7 +15,7 @@ internal static partial class PlainTextReportReader
 
     public static ReadResult Read(byte[] content)
     {
-        var lines = MarkdownReportReader.Lines(TextDecoding.Decode(content)).ToList();
+        var lines = Lines(TextDecoding.Decode(content)).ToList();
         var blocks = new TextBlocks();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -31,7 +31,7 @@ internal static partial class PlainTextReportReader
                 blocks.OpenBecomesHeading(underline.Value[0] == '=' ? 1 : 2);
                 continue;
             }
-            var indent = MarkdownReportReader.Indent(line[..(line.Length - line.TrimStart().Length)]);
+            var indent = Indent(line[..(line.Length - line.TrimStart().Length)]);
             if (ListMarkers.TryStrip(trimmed, out var itemText))
             {
                 blocks.StartItem(itemText, indent);
@@ -49,6 +49,10 @@ internal static partial class PlainTextReportReader
         blocks.Flush();
         return new BlocksRead(blocks.Blocks);
     }
+
+    private static IEnumerable<string> Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+
+    private static int Indent(string whitespace) => whitespace.Sum(character => character == '\t' ? 4 : 1);
 
     private static bool LooksLikeHeading(string line)
     {

@@ -43,6 +43,13 @@ internal sealed class TextBlocks
         Start(BlockKind.ListItem, value, itemIndents.Count - 1);
     }
 
+    /// <summary>A list item at the depth the format states (nested Markdown lists), not one inferred from its indent.</summary>
+    public void Item(string value, int level)
+    {
+        Flush();
+        Start(BlockKind.ListItem, value, level);
+    }
+
     /// <summary>A line of running text: continues the open block, or starts a paragraph.</summary>
     public void Line(string value, bool indented)
     {
