@@ -9,6 +9,15 @@ cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+
+# The code's shape is part of the build: formatting, unused usings and style rules must already be applied.
+dotnet restore ScrutinyWorkflow.sln --nologo
+if ! dotnet format ScrutinyWorkflow.sln --verify-no-changes --no-restore; then
+  echo "dotnet format would change files: run 'dotnet format ScrutinyWorkflow.sln' and commit the result." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 status=0
 dotnet test ScrutinyWorkflow.sln --nologo 2>&1 | tee "$log" || status=$?
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using ScrutinyWorkflow.Documents;
 using ScrutinyWorkflow.Documents.Reading.Pdf;

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text;
+using ScrutinyWorkflow.Testing;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
-using ScrutinyWorkflow.Testing;
 
 namespace ScrutinyWorkflow.Documents.Tests;
 

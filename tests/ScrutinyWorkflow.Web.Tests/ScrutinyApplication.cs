@@ -79,11 +79,11 @@ internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvi
     {
         var response = await CreateClient().PostAsJsonAsync("/api/reviews", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<Reviews.CreatedReview>())!.Id;
+        return (await response.Content.ReadFromJsonAsync<Web.Reviews.CreatedReview>())!.Id;
     }
 
-    public async Task<Reviews.ReviewView> GetReviewAsync(string id) =>
-        (await CreateClient().GetFromJsonAsync<Reviews.ReviewView>($"/api/reviews/{id}"))!;
+    public async Task<Web.Reviews.ReviewView> GetReviewAsync(string id) =>
+        (await CreateClient().GetFromJsonAsync<Web.Reviews.ReviewView>($"/api/reviews/{id}"))!;
 
     public static string RepositoryRoot()
     {
@@ -112,7 +112,9 @@ internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvi
 /// <summary>A temporary data folder and a fake clock, shared by every host a test starts, so a restart sees both.</summary>
 internal sealed class TestWorld : IAsyncDisposable
 {
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "scrutiny-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder folder = new();
+
+    public string DataPath => folder.Path;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 14, 10, 0, 0, TimeSpan.Zero));
 
@@ -144,9 +146,6 @@ internal sealed class TestWorld : IAsyncDisposable
         {
             await current.DisposeAsync();
         }
-        if (Directory.Exists(DataPath))
-        {
-            Directory.Delete(DataPath, recursive: true);
-        }
+        folder.Dispose();
     }
 }

@@ -1,5 +1,5 @@
-using ScrutinyWorkflow.Core.Reviews;
 using System.Text;
+using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Core.Reports;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using ScrutinyWorkflow.Core.Reviews;
-using ScrutinyWorkflow.Web.Mail;
 
 namespace ScrutinyWorkflow.Web.Officers;
 

@@ -1,7 +1,7 @@
-using ScrutinyWorkflow.Core.Calendar;
-using ScrutinyWorkflow.Core.Statements;
 using System.Net;
 using System.Text;
+using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Statements;
 
 namespace ScrutinyWorkflow.Web.Statements;
 

@@ -65,7 +65,7 @@ public sealed class AssuranceReviewTests
         await FirstAnswersAsync(world.App);
         await FirstRemindersAsync(world.App);
 
-        var trail = await world.App.CreateClient().GetFromJsonAsync<List<Reviews.AuditEntry>>($"/api/reviews/{id}/events");
+        var trail = await world.App.CreateClient().GetFromJsonAsync<List<Web.Reviews.AuditEntry>>($"/api/reviews/{id}/events");
 
         Assert.Equal("review-drafted", trail![0].Type);
         Assert.Equal(Enumerable.Range(1, trail.Count).Select(v => (long)v), trail.Select(e => e.Version));

@@ -1,6 +1,6 @@
-using ScrutinyWorkflow.Web.Reviews.Storage;
-using ScrutinyWorkflow.Web.Reviews;
 using Microsoft.Extensions.DependencyInjection;
+using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Reviews.Storage;
 using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
 
 namespace ScrutinyWorkflow.Web.Tests.EndToEnd;

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
 namespace ScrutinyWorkflow.Web.Tests.Hosting;
 

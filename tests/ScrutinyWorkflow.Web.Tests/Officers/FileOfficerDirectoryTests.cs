@@ -7,17 +7,15 @@ public sealed class FileOfficerDirectoryTests : IDisposable
 {
     private const string Header = "email,name,designation,manager\n";
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "scrutiny-directory-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder folder = new();
 
-    public FileOfficerDirectoryTests() => Directory.CreateDirectory(folder);
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     private static string SamplesFolder() => Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples");
 
     private string Write(string fileName, string content)
     {
-        var path = Path.Combine(folder, fileName);
+        var path = folder.Combine(fileName);
         File.WriteAllText(path, content);
         return path;
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using ScrutinyWorkflow.Web.Tests.EndToEnd;
 using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
 
 namespace ScrutinyWorkflow.Web.Tests.Responses;
@@ -19,7 +18,7 @@ public sealed class ResponsePageTests : IAsyncLifetime
     public async Task DisposeAsync() => await world.DisposeAsync();
 
     private async Task<int> EventCountAsync() =>
-        (await world.App.CreateClient().GetFromJsonAsync<List<Reviews.AuditEntry>>($"/api/reviews/{reviewId}/events"))!.Count;
+        (await world.App.CreateClient().GetFromJsonAsync<List<Web.Reviews.AuditEntry>>($"/api/reviews/{reviewId}/events"))!.Count;
 
     [Fact]
     public async Task Opening_a_link_the_way_a_mail_scanner_does_changes_nothing()

@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
-namespace ScrutinyWorkflow.Web.Tests.Api;
+namespace ScrutinyWorkflow.Web.Tests.Reviews;
 
 public sealed class ReportUploadApiTests : IAsyncLifetime
 {
@@ -48,7 +46,7 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
         var response = await world.App.CreateClient().PostAsync("/api/reviews/from-report", Form(await File.ReadAllBytesAsync(Sample(sample)), sample));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var review = (await response.Content.ReadFromJsonAsync<Reviews.ReviewView>())!;
+        var review = (await response.Content.ReadFromJsonAsync<Web.Reviews.ReviewView>())!;
         Assert.Equal("draft", review.Status);
         Assert.Equal(expected.GetProperty("title").GetString(), review.FocusReport!.Title);
         Assert.Equal(expected.GetProperty("published").GetString(), review.FocusReport.Published);
@@ -69,7 +67,7 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     {
         var created = await world.App.CreateClient().PostAsync("/api/reviews/from-report",
             Form(await File.ReadAllBytesAsync(Sample("children-in-care.pdf")), "children-in-care.pdf"));
-        var review = (await created.Content.ReadFromJsonAsync<Reviews.ReviewView>())!;
+        var review = (await created.Content.ReadFromJsonAsync<Web.Reviews.ReviewView>())!;
         var client = world.App.CreateClient();
 
         var early = await client.PostAsync($"/api/reviews/{review.Id}/dispatch", null);
@@ -85,7 +83,7 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
         };
         var edited = await client.PutAsJsonAsync($"/api/reviews/{review.Id}/questions", routed);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        Assert.All((await edited.Content.ReadFromJsonAsync<Reviews.ReviewView>())!.Areas.SelectMany(a => a.Questions), q => Assert.NotNull(q.Source));
+        Assert.All((await edited.Content.ReadFromJsonAsync<Web.Reviews.ReviewView>())!.Areas.SelectMany(a => a.Questions), q => Assert.NotNull(q.Source));
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{review.Id}/dispatch", null)).StatusCode);
         await world.App.RunRunnerAsync();

@@ -1,7 +1,7 @@
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Reviews.Storage;
 
-namespace ScrutinyWorkflow.Web.Tests.Storage;
+namespace ScrutinyWorkflow.Web.Tests.Reviews.Storage;
 
 /// <summary>The three ports of one store adapter; an adapter may serve them from one object or several.</summary>
 public sealed record StoreUnderTest(IReviewStore Reviews, IOutbox Outbox, ILinkIndex Links);

@@ -1,11 +1,11 @@
-namespace ScrutinyWorkflow.Web.Tests.Mail;
+namespace ScrutinyWorkflow.Web.Tests;
 
 /// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
 internal sealed class TemporaryFolder : IDisposable
 {
     public TemporaryFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scrutiny-mail-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scrutiny-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
-namespace ScrutinyWorkflow.Web.Tests.Api;
+namespace ScrutinyWorkflow.Web.Tests.Reviews;
 
 public sealed class ReviewsApiTests : IAsyncLifetime
 {
@@ -20,7 +20,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
         var response = await world.App.CreateClient().PostAsJsonAsync("/api/reviews", AssuranceReviewScenario.Request());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<Reviews.CreatedReview>())!.Id;
+        var id = (await response.Content.ReadFromJsonAsync<Web.Reviews.CreatedReview>())!.Id;
         Assert.Equal($"/api/reviews/{id}", response.Headers.Location!.OriginalString);
         var review = await world.App.GetReviewAsync(id);
         Assert.Equal("draft", review.Status);
@@ -117,7 +117,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
         var response = await client.PutAsJsonAsync($"/api/reviews/{id}/questions", edit);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var review = (await response.Content.ReadFromJsonAsync<Reviews.ReviewView>())!;
+        var review = (await response.Content.ReadFromJsonAsync<Web.Reviews.ReviewView>())!;
         Assert.Equal(["Care leavers", "New area"], review.Areas.Select(a => a.Heading));
         Assert.Equal(["Q4", "Q9"], review.Areas.SelectMany(a => a.Questions).Select(q => q.Id));
 

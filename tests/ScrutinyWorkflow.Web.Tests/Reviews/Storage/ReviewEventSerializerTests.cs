@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Reviews.Storage;
 
-namespace ScrutinyWorkflow.Web.Tests.Storage;
+namespace ScrutinyWorkflow.Web.Tests.Reviews.Storage;
 
 public sealed class ReviewEventSerializerTests
 {

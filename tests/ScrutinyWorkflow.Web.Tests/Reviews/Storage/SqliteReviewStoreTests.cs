@@ -1,15 +1,15 @@
 using Microsoft.Data.Sqlite;
 using ScrutinyWorkflow.Web.Reviews.Storage;
 
-namespace ScrutinyWorkflow.Web.Tests.Storage;
+namespace ScrutinyWorkflow.Web.Tests.Reviews.Storage;
 
 /// <summary>The store contract on a real SQLite file, plus what only the embedded adapter promises.</summary>
 public sealed class SqliteReviewStoreTests : ReviewStoreContract, IDisposable
 {
     // A folder that does not exist yet, so every test also shows the database creates its parent folder.
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "scrutiny-store-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder folder = new();
 
-    private string DatabasePath => Path.Combine(folder, "data", "reviews.db");
+    private string DatabasePath => folder.Combine("data", "reviews.db");
 
     protected override StoreUnderTest CreateStore()
     {
@@ -138,10 +138,7 @@ public sealed class SqliteReviewStoreTests : ReviewStoreContract, IDisposable
             SqliteConnection.ClearPool(connection);
         }
 
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        folder.Dispose();
     }
 
     private static Task<object?> PragmaAsync(SqliteConnection connection, string pragma) =>

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
-namespace ScrutinyWorkflow.Web.Tests.Api;
+namespace ScrutinyWorkflow.Web.Tests.Reviews;
 
 /// <summary>A command that names the version its sender read (If-Match) is refused if the review has moved on since.</summary>
 public sealed class ExpectedVersionTests : IAsyncLifetime
