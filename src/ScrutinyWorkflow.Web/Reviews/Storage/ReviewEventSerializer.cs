@@ -23,6 +23,7 @@ public sealed class ReviewEventSerializer
         ("request-sent", 1, typeof(RequestSent)),
         ("reminder-sent", 1, typeof(ReminderSent)),
         ("escalated", 1, typeof(Escalated)),
+        // Stored under its first name: a saved (not yet submitted) answer was once called a draft answer.
         ("answer-drafted", 1, typeof(AnswerSaved)),
         ("answer-submitted", 1, typeof(AnswerSubmitted)),
         ("answer-amended", 1, typeof(AnswerAmended)),
