@@ -26,6 +26,7 @@ app.UseScrutinyHosting();
 app.MapHomePage();
 app.MapReviewsApi();
 app.MapReportUploadApi();
+app.MapStatementPages();
 app.MapResponsePages();
 app.MapSentMail();
 

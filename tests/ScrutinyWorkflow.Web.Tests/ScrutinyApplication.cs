@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -49,30 +50,36 @@ internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvi
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>The response link in the newest request email to this officer about this question.</summary>
-    public Uri LinkFor(string officerEmail, string questionText)
+    /// <summary>The response link in the newest email to this person that names this question.</summary>
+    public Uri LinkFor(string email, string questionText)
     {
         var mail = Mailbox.List().First(m =>
-            m.To.Any(t => t.Contains(officerEmail, StringComparison.OrdinalIgnoreCase))
+            m.To.Any(t => t.Contains(email, StringComparison.OrdinalIgnoreCase))
             && m.TextBody.Contains(questionText, StringComparison.Ordinal)
             && LinkPattern().IsMatch(m.TextBody));
         return new Uri(LinkPattern().Match(mail.TextBody).Value);
     }
 
-    /// <summary>Opens the link as a person would, then posts the form with its antiforgery token.</summary>
-    public async Task<HttpResponseMessage> AnswerAsync(Uri link, string text, bool submit = true)
+    /// <summary>
+    /// Opens the link as a person would, finds the form under this question, and posts it with its antiforgery token:
+    /// <paramref name="action"/> is submit, draft or decline (with <paramref name="fields"/> for the colleague and reason).
+    /// </summary>
+    public async Task<HttpResponseMessage> AnswerAsync(Uri link, string questionText, string text, string action = "submit", Dictionary<string, string>? fields = null)
     {
         var browser = Browser();
-        var page = await browser.GetStringAsync(link.PathAndQuery);
-        var token = AntiforgeryField().Match(page);
-        Assert.True(token.Success, "The response page has no antiforgery field.");
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(link.PathAndQuery));
+        var section = page.QuerySelectorAll("section.question").FirstOrDefault(s => s.QuerySelector("h2")?.TextContent == questionText);
+        Assert.True(section is not null, $"The page has no question \"{questionText}\".");
+        var form = section.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"button[value={action}]") is not null);
+        Assert.True(form is not null, $"The question \"{questionText}\" has no form to {action}.");
+        var values = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        values["answer"] = text;
+        values["action"] = action;
+        foreach (var (name, value) in fields ?? [])
         {
-            [token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value),
-            ["answer"] = text,
-            ["action"] = submit ? "submit" : "draft",
-        });
-        return await browser.PostAsync(link.PathAndQuery, form);
+            values[name] = value;
+        }
+        return await browser.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(values));
     }
 
     public async Task<string> CreateReviewAsync(object body)
@@ -105,8 +112,6 @@ internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvi
     [GeneratedRegex(@"https?://\S+/respond/[A-Za-z0-9_-]{43}")]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
-    private static partial Regex AntiforgeryField();
 }
 
 /// <summary>A temporary data folder and a fake clock, shared by every host a test starts, so a restart sees both.</summary>

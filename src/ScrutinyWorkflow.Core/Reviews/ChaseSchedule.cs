@@ -12,12 +12,14 @@ public enum ChaseAction
 public sealed record ChaseStep(ChaseAction Action, int Number, DateTime Due);
 
 /// <summary>
-/// When unanswered assignments are chased, and when responses close. Times are council-local wall-clock times
-/// (Europe/London): a reminder at 09:00 means 09:00 in the council's offices, summer or winter.
+/// When unanswered assignments are chased, when responses close, and when an assembled statement nobody has
+/// released goes to the panel. Times are council-local wall-clock times (Europe/London): a reminder at 09:00 means
+/// 09:00 in the council's offices, summer or winter. <see cref="ReleaseAt"/> is null in schedules recorded before
+/// statements waited for release: those are released as soon as they are assembled, as they always were.
 /// </summary>
-public sealed record ChaseSchedule(IReadOnlyList<ChaseStep> Steps, DateTime ClosesAt)
+public sealed record ChaseSchedule(IReadOnlyList<ChaseStep> Steps, DateTime ClosesAt, DateTime? ReleaseAt = null)
 {
-    public static ChaseSchedule For(DateOnly deadline, ReviewPolicy policy, WorkingCalendar calendar)
+    public static ChaseSchedule For(DateOnly deadline, DateOnly meetingDate, ReviewPolicy policy, WorkingCalendar calendar)
     {
         var steps = new List<ChaseStep>();
         var number = 1;
@@ -30,8 +32,15 @@ public sealed record ChaseSchedule(IReadOnlyList<ChaseStep> Steps, DateTime Clos
 
         // Responses are accepted until the end of the deadline day.
         var closesAt = deadline.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new ChaseSchedule([.. steps.OrderBy(s => s.Due)], closesAt);
+        return new ChaseSchedule([.. steps.OrderBy(s => s.Due)], closesAt, ReleaseTime(meetingDate, policy, calendar));
     }
+
+    /// <summary>
+    /// The last moment the statement can go to the panel in time for the agenda: the release time of day on the
+    /// last working day that still leaves the required clear working days before the meeting.
+    /// </summary>
+    public static DateTime ReleaseTime(DateOnly meetingDate, ReviewPolicy policy, WorkingCalendar calendar) =>
+        At(calendar.AddWorkingDays(meetingDate, -(policy.ClearWorkingDaysBeforeMeeting + 1)), policy.ReleaseTimeOfDay);
 
     /// <summary>The index of the first step still to come after <paramref name="localNow"/>; Steps.Count when none is.</summary>
     public int FirstStepAfter(DateTime localNow)

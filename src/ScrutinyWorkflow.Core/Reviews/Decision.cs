@@ -36,4 +36,9 @@ public static class RejectionCodes
     public const string AssignmentClosed = "assignment-closed";
     public const string UnknownAssignment = "unknown-assignment";
     public const string NotAssembled = "statement-not-assembled";
+    public const string AlreadyReleased = "already-released";
+    public const string UnknownQuestion = "unknown-question";
+    public const string NothingToChase = "nothing-to-chase";
+    public const string RemindedRecently = "reminded-recently";
+    public const string NotYours = "not-yours";
 }

@@ -25,6 +25,18 @@ public sealed record Officer(string Email, string Name, string Designation, stri
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 }
 
+/// <summary>
+/// Who answers through a link: an officer for themselves, or (after an escalation) their manager on their behalf,
+/// which the record keeps as "answered by the manager on behalf of the officer".
+/// </summary>
+public sealed record Respondent(string Email, string? OnBehalfOf = null)
+{
+    /// <summary>A stable text form, for link tokens and indexes: the email, or "manager&gt;officer".</summary>
+    public string Key => OnBehalfOf is null ? Email : $"{Email}>{OnBehalfOf}";
+
+    public static Respondent FromKey(string key) => key.Split('>') is [var manager, var officer] ? new(manager, officer) : new(key);
+}
+
 /// <summary>A calendar month, as focus reports give their publication date ("December 2020").</summary>
 public readonly record struct YearMonth(int Year, int Month)
 {

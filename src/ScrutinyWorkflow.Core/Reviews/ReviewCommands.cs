@@ -13,7 +13,7 @@ public abstract record ReviewCommand(DateTimeOffset Now);
 /// <summary>
 /// Start a review. Every input is as the caller read it, unreadable parts as null, so that the decider alone says
 /// what is wrong with all of them at once. <paramref name="KnownOfficers"/> are the directory entries found for the
-/// addresses the areas name; any address without one is rejected by the decider, not silently dropped.
+/// addresses the areas name (and their managers); any address without one is rejected by the decider, not dropped.
 /// </summary>
 public sealed record DraftReview(
     string ReviewId,
@@ -35,17 +35,49 @@ public sealed record DispatchReview(DateTimeOffset Now) : ReviewCommand(Now);
 /// <summary>Sent by the scheduler when the review's next due time has come.</summary>
 public sealed record ProcessDueTimers(DateTimeOffset Now) : ReviewCommand(Now);
 
-public sealed record SaveAnswer(string AssignmentId, string Text, DateTimeOffset Now) : ReviewCommand(Now);
+/// <summary>Keep an answer without submitting it. <paramref name="By"/> is null for the assignment's own officer.</summary>
+public sealed record SaveAnswer(string AssignmentId, string Text, DateTimeOffset Now, Respondent? By = null) : ReviewCommand(Now);
 
-public sealed record SubmitAnswer(string AssignmentId, string Text, DateTimeOffset Now) : ReviewCommand(Now);
+/// <summary>Submit (or amend) the answer to an assignment's question. <paramref name="By"/> is null for the assignment's own officer.</summary>
+public sealed record SubmitAnswer(string AssignmentId, string Text, DateTimeOffset Now, Respondent? By = null) : ReviewCommand(Now);
 
-/// <summary>Hand an assignment to someone else. <paramref name="To"/> is null when the directory has no such person.</summary>
-public sealed record ReassignAssignment(string AssignmentId, string ToEmail, Officer? To, string Reason, DateTimeOffset Now) : ReviewCommand(Now);
+/// <summary>
+/// "This is not for me": the officer declines a question, naming a colleague if they can, and why.
+/// <paramref name="KnownOfficers"/> holds the directory entry for the colleague when there is one.
+/// </summary>
+public sealed record DeclineQuestion(string AssignmentId, string? SuggestedEmail, IReadOnlyList<Officer> KnownOfficers, string Reason, DateTimeOffset Now, Respondent? By = null) : ReviewCommand(Now);
 
-/// <summary>Move the deadline later. <paramref name="NewDeadline"/> is null when the caller could not read a date.</summary>
-public sealed record ExtendDeadline(DateOnly? NewDeadline, DateTimeOffset Now) : ReviewCommand(Now);
+/// <summary>
+/// Hand an assignment to someone else: <paramref name="ToEmail"/>, or the colleague suggested when it was declined.
+/// <paramref name="KnownOfficers"/> holds the directory entries for them and their manager.
+/// </summary>
+public sealed record ReassignAssignment(string AssignmentId, string? ToEmail, IReadOnlyList<Officer> KnownOfficers, string Reason, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>Ask a new question after the review has gone out; its officers are asked at once.</summary>
+public sealed record AddQuestion(string AreaHeading, string Text, IReadOnlyList<string> OfficerEmails, IReadOnlyList<Officer> KnownOfficers, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>Take a question out of the review: its officers are told, and it leaves the statement.</summary>
+public sealed record WithdrawQuestion(string QuestionId, string Reason, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>Move the deadline, later or earlier. <paramref name="NewDeadline"/> is null when the caller could not read a date.</summary>
+public sealed record ChangeDeadline(DateOnly? NewDeadline, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>The panel meets on another day. <paramref name="NewMeetingDate"/> is null when the caller could not read a date.</summary>
+public sealed record ChangeMeetingDate(DateOnly? NewMeetingDate, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>Remind one officer now of every question they still have open (at most once an hour).</summary>
+public sealed record RemindOfficer(string OfficerEmail, DateTimeOffset Now) : ReviewCommand(Now);
 
 public sealed record CloseEarly(string Reason, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>Record an answer that reached the scrutiny team after responses closed, before the statement is released.</summary>
+public sealed record AcceptLateAnswer(string AssignmentId, string Text, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>Let officers answer and amend again until the end of <paramref name="Until"/>, before the statement is released.</summary>
+public sealed record ReopenAnswers(DateOnly? Until, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>The scrutiny officer has checked the assembled statement: file it and tell the panel.</summary>
+public sealed record ReleaseStatement(DateTimeOffset Now) : ReviewCommand(Now);
 
 public sealed record RecordStatementFiled(string Location, DateTimeOffset Now) : ReviewCommand(Now);
 

@@ -107,11 +107,98 @@ public sealed partial class ReviewDecider
         {
             return [new("deadline", "Give the new deadline as yyyy-MM-dd.")];
         }
-        if (deadline <= state.Deadline)
-        {
-            return [new("deadline", $"The new deadline must be after the current one ({Format(state.Deadline)}).")];
-        }
         return [.. CheckDates(deadline, state.MeetingDate, now)];
+    }
+
+    private List<Problem> CheckNewMeetingDate(DateOnly? newMeetingDate, ReviewState state, DateTimeOffset now)
+    {
+        if (newMeetingDate is not { } meeting)
+        {
+            return [new("meetingDate", "Give the new meeting date as yyyy-MM-dd.")];
+        }
+        if (meeting < DateOnly.FromDateTime(now.DateTime))
+        {
+            return [new("meetingDate", $"The meeting date {Format(meeting)} is in the past.")];
+        }
+        return [.. CheckClearDays(state.Deadline, meeting, "meetingDate")];
+    }
+
+    private static List<Problem> CheckReopening(DateOnly? until, ReviewState state, DateTimeOffset now)
+    {
+        if (until is not { } last)
+        {
+            return [new("until", "Give the last day answers are taken again, as yyyy-MM-dd.")];
+        }
+        if (last < DateOnly.FromDateTime(now.DateTime))
+        {
+            return [new("until", $"{Format(last)} is in the past.")];
+        }
+        if (state.ReleaseAt is { } releaseAt && last.AddDays(1).ToDateTime(TimeOnly.MinValue) > releaseAt)
+        {
+            return [new("until", $"Answers must close before the statement goes to the panel at {releaseAt:HH:mm} on {Format(DateOnly.FromDateTime(releaseAt))}: reopen until {Format(DateOnly.FromDateTime(releaseAt).AddDays(-1))} at the latest.")];
+        }
+        return [];
+    }
+
+    private static List<Problem> CheckDecline(DeclineQuestion c, Assignment assignment)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(c.Reason))
+        {
+            problems.Add(new("reason", "Say why this question is not for you, so the scrutiny team can find the right person."));
+        }
+        else if (c.Reason.Length > MaxQuestionLength)
+        {
+            problems.Add(new("reason", $"The reason is longer than {MaxQuestionLength:N0} characters."));
+        }
+        if (!string.IsNullOrWhiteSpace(c.SuggestedEmail))
+        {
+            var email = Officer.NormaliseEmail(c.SuggestedEmail);
+            if (!EmailAddress.IsValid(email))
+            {
+                problems.Add(new("colleague", $"'{c.SuggestedEmail}' is not an email address."));
+            }
+            else if (email == assignment.OfficerEmail)
+            {
+                problems.Add(new("colleague", "Name a colleague other than yourself, or leave this empty."));
+            }
+        }
+        return problems;
+    }
+
+    private static List<Problem> CheckReassignment(ReviewState state, Assignment assignment, string? toEmail, IReadOnlyList<Officer> knownOfficers)
+    {
+        if (toEmail is null)
+        {
+            return [new("to", "Name who should answer this question instead.")];
+        }
+        if (!EmailAddress.IsValid(toEmail))
+        {
+            return [new("to", $"'{toEmail}' is not an email address.")];
+        }
+        if (!knownOfficers.Any(o => Officer.NormaliseEmail(o.Email) == toEmail))
+        {
+            return [new("to", $"{toEmail} is not in the officer directory.")];
+        }
+        return state.Assignments.Any(a => a.IsCurrent && a.QuestionId == assignment.QuestionId && a.OfficerEmail == toEmail)
+            ? [new("to", $"{toEmail} is already asked this question.")]
+            : [];
+    }
+
+    private static List<Problem> CheckNewQuestion(AddQuestion c)
+    {
+        // One area with one question, checked as a draft's would be, with the fields named as this command has them.
+        var problems = CheckAreas([new AreaInput(c.AreaHeading, [new QuestionInput(c.Text, c.OfficerEmails)])], c.KnownOfficers)
+            .Select(p => p with
+            {
+                Field = p.Field.Replace("areas[0].questions[0].", "", StringComparison.Ordinal).Replace("areas[0].heading", "area", StringComparison.Ordinal),
+            })
+            .ToList();
+        if (c.OfficerEmails.Count == 0)
+        {
+            problems.Add(new("officers", "Name at least one officer to answer the question."));
+        }
+        return problems;
     }
 
     private IEnumerable<Problem> CheckDates(DateOnly deadline, DateOnly meetingDate, DateTimeOffset now)
@@ -122,11 +209,19 @@ public sealed partial class ReviewDecider
             yield return new("deadline", $"The deadline {Format(deadline)} is in the past.");
             yield break;
         }
+        foreach (var problem in CheckClearDays(deadline, meetingDate, "deadline"))
+        {
+            yield return problem;
+        }
+    }
+
+    private IEnumerable<Problem> CheckClearDays(DateOnly deadline, DateOnly meetingDate, string field)
+    {
         var clearDays = calendar.ClearWorkingDaysBetween(deadline, meetingDate);
         if (clearDays < policy.ClearWorkingDaysBeforeMeeting)
         {
             var latest = calendar.AddWorkingDays(meetingDate, -(policy.ClearWorkingDaysBeforeMeeting + 1));
-            yield return new("deadline",
+            yield return new(field,
                 $"The deadline {Format(deadline)} leaves {clearDays} clear working days before the meeting on {Format(meetingDate)}; " +
                 $"agenda papers must be published {policy.ClearWorkingDaysBeforeMeeting} clear working days before the meeting, " +
                 $"so set the deadline on or before {Format(latest)}.");
@@ -191,23 +286,58 @@ public sealed partial class ReviewDecider
     {
         ReviewStatus.None => NotFound(),
         ReviewStatus.Draft => Decision.Reject(RejectionCodes.NotOpen, "This review has not been sent out yet."),
-        ReviewStatus.Open when !state.TakesAnswersAt(now) =>
-            Decision.Reject(RejectionCodes.NotOpen, $"Responses closed at the end of {Format(state.Deadline)}."),
-        ReviewStatus.Open => null,
+        _ when state.TakesAnswersAt(now) => null,
+        _ when state.IsReleased => Decision.Reject(RejectionCodes.NotOpen, "The statement has gone to the panel: responses to this review have closed."),
+        _ when state.ClosedEarlyAt is { } closed => Decision.Reject(RejectionCodes.NotOpen, $"The review was closed early on {Format(DateOnly.FromDateTime(closed.DateTime))}."),
+        _ when state.AnswersCloseAt is { } closes => Decision.Reject(RejectionCodes.NotOpen, $"Responses closed at the end of {Format(DateOnly.FromDateTime(closes.AddTicks(-1)))}."),
         _ => Decision.Reject(RejectionCodes.NotOpen, "Responses to this review have closed."),
     };
 
-    private static Decision? CheckAnswerable(ReviewState state, string assignmentId, DateTimeOffset now)
+    private static Decision? CheckAnswerable(ReviewState state, string assignmentId, Respondent? by, DateTimeOffset now)
     {
-        if (state.TakesAnswerFrom(assignmentId, now))
+        if (state.TakesAnswerFrom(assignmentId, now, by))
         {
             return null;
         }
         // Refused: say why, most general reason first.
-        return CheckOpen(state, now)
-            ?? (state.FindAssignment(assignmentId) is { } assignment
-                ? Decision.Reject(RejectionCodes.AssignmentClosed, $"This request is {Describe(assignment.Outcome)}.")
-                : UnknownAssignment(assignmentId));
+        if (CheckOpen(state, now) is { } refusal)
+        {
+            return refusal;
+        }
+        if (state.FindAssignment(assignmentId) is not { } assignment)
+        {
+            return UnknownAssignment(assignmentId);
+        }
+        return state.MayAnswerFor(by, assignment)
+            ? Decision.Reject(RejectionCodes.AssignmentClosed, $"This request is {Describe(assignment.Outcome)}.")
+            : Decision.Reject(RejectionCodes.NotYours, "This question is not one of yours to answer.");
+    }
+
+    /// <summary>Changes to questions and dates are possible until the statement goes to the panel.</summary>
+    private static Decision? CheckBeforeRelease(ReviewState state) => state.Status switch
+    {
+        ReviewStatus.None => NotFound(),
+        ReviewStatus.Draft => Decision.Reject(RejectionCodes.NotOpen, "This review has not been sent out yet: edit the draft's questions instead."),
+        _ when state.IsReleased => Decision.Reject(RejectionCodes.AlreadyReleased, "The statement has already gone to the panel."),
+        _ => null,
+    };
+
+    private static Decision? CheckAssembled(ReviewState state) => state.Status switch
+    {
+        ReviewStatus.None => NotFound(),
+        ReviewStatus.Assembled => null,
+        _ when state.IsReleased => Decision.Reject(RejectionCodes.AlreadyReleased, "The statement has already gone to the panel."),
+        _ => Decision.Reject(RejectionCodes.NotAssembled, "The statement has not been assembled yet: answers are still being collected."),
+    };
+
+    private Decision? CheckAnswerText(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return Invalid([new("answer", "Write an answer before submitting it. To keep notes without submitting, save a draft.")]);
+        }
+        return trimmed.Length > policy.MaxAnswerLength ? TooLong() : null;
     }
 
     private static string Describe(AssignmentOutcome outcome) => outcome switch
@@ -215,6 +345,9 @@ public sealed partial class ReviewDecider
         AssignmentOutcome.Answered => "already answered",
         AssignmentOutcome.Reassigned => "now with a colleague",
         AssignmentOutcome.NoResponse => "closed without a response",
+        AssignmentOutcome.Declined => "declined",
+        AssignmentOutcome.Withdrawn => "withdrawn from the review",
+        AssignmentOutcome.ClosedEarly => "closed: the review was closed early",
         _ => "open",
     };
 

@@ -22,11 +22,19 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         ReviseQuestions c => Revise(c, state),
         DispatchReview c => Dispatch(c, state),
         ProcessDueTimers c => ProcessTimers(c, state),
-        SaveAnswer c => SaveDraft(c, state),
+        SaveAnswer c => Save(c, state),
         SubmitAnswer c => Submit(c, state),
+        DeclineQuestion c => Decline(c, state),
         ReassignAssignment c => Reassign(c, state),
-        ExtendDeadline c => Extend(c, state),
+        AddQuestion c => Add(c, state),
+        WithdrawQuestion c => Withdraw(c, state),
+        ChangeDeadline c => MoveDeadline(c, state),
+        ChangeMeetingDate c => MoveMeeting(c, state),
+        RemindOfficer c => Remind(c, state),
         CloseEarly c => Close(c, state),
+        AcceptLateAnswer c => AcceptLate(c, state),
+        ReopenAnswers c => Reopen(c, state),
+        ReleaseStatement c => Release(c, state),
         RecordStatementFiled c => RecordFiled(c, state),
         RecordPanelNotified c => RecordNotified(c, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown review command."),
@@ -38,12 +46,10 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         {
             return Decision.Reject(RejectionCodes.AlreadyExists, $"Review {state.ReviewId} already exists.");
         }
-
         if (CheckNewReview(c) is { Count: > 0 } problems)
         {
             return Invalid(problems);
         }
-
         var number = 0;
         var areas = Number(c.Areas, _ => QuestionIds.Question(++number));
         return Decision.Accept(new ReviewDrafted(
@@ -53,7 +59,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             c.MeetingDate!.Value,
             c.Deadline!.Value,
             areas,
-            OfficersNamed(areas, c.KnownOfficers),
+            OfficersNamed(areas.SelectMany(a => a.Questions).SelectMany(q => q.OfficerEmails), c.KnownOfficers),
             c.Now));
     }
 
@@ -76,7 +82,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         }).ToList();
         var number = state.LastQuestionNumber;
         var areas = Number(inputs, input => input.QuestionId ?? QuestionIds.Question(++number));
-        return Decision.Accept(new QuestionsRevised(areas, OfficersNamed(areas, c.KnownOfficers), c.Now));
+        return Decision.Accept(new QuestionsRevised(areas, OfficersNamed(areas.SelectMany(a => a.Questions).SelectMany(q => q.OfficerEmails), c.KnownOfficers), c.Now));
     }
 
     private Decision Dispatch(DispatchReview c, ReviewState state)
@@ -89,13 +95,12 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         {
             return Decision.Reject(RejectionCodes.AlreadyDispatched, "This review has already been sent out.");
         }
-
         if (CheckDispatch(state, c.Now) is { Count: > 0 } problems)
         {
             return Invalid(problems);
         }
 
-        var events = new List<ReviewEvent> { new ReviewDispatched(ChaseSchedule.For(state.Deadline, policy, calendar), c.Now) };
+        var events = new List<ReviewEvent> { new ReviewDispatched(ChaseSchedule.For(state.Deadline, state.MeetingDate, policy, calendar), c.Now) };
         var number = 0;
         foreach (var question in state.Questions)
         {
@@ -106,37 +111,42 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
 
     private static Decision ProcessTimers(ProcessDueTimers c, ReviewState state)
     {
-        if (state.Status != ReviewStatus.Open || state.Schedule is not { } schedule)
-        {
-            return Decision.Accept();
-        }
         var localNow = c.Now.DateTime;
-        if (localNow >= schedule.ClosesAt)
+        switch (state.Status)
         {
-            return Decision.Accept(new DeadlinePassed(c.Now), new StatementAssembled(c.Now));
+            case ReviewStatus.Open when state.AnswersCloseAt is { } closes && localNow >= closes:
+                return Decision.Accept(new DeadlinePassed(c.Now), new StatementAssembled(c.Now));
+            case ReviewStatus.Open when state.Schedule is { } schedule:
+                return Decision.Accept(Chasers(state, schedule, c.Now));
+            case ReviewStatus.Assembled when state.ReleaseAt is not { } releaseAt || localNow >= releaseAt:
+                return Decision.Accept(new StatementReleased(Automatically: true, c.Now));
+            default:
+                return Decision.Accept();
         }
+    }
 
+    private static List<ReviewEvent> Chasers(ReviewState state, ChaseSchedule schedule, DateTimeOffset now)
+    {
         var events = new List<ReviewEvent>();
         foreach (var assignment in state.Assignments.Where(a => a.IsOpen))
         {
-            if (schedule.LatestDueStep(assignment.NextStep, localNow) is not { } stepIndex)
+            if (schedule.LatestDueStep(assignment.NextStep, now.DateTime) is not { } stepIndex)
             {
                 continue;
             }
-            var step = schedule.Steps[stepIndex];
-            events.Add(step.Action switch
+            events.Add(schedule.Steps[stepIndex].Action switch
             {
-                ChaseAction.Reminder => new ReminderSent(assignment.Id, stepIndex, assignment.RemindersSent + 1, c.Now),
-                ChaseAction.Escalation => new Escalated(assignment.Id, stepIndex, state.Officers.GetValueOrDefault(assignment.OfficerEmail)?.ManagerEmail, c.Now),
-                _ => throw new InvalidOperationException($"Unknown chase action {step.Action}."),
+                ChaseAction.Reminder => new ReminderSent(assignment.Id, stepIndex, assignment.RemindersSent + 1, now),
+                ChaseAction.Escalation => new Escalated(assignment.Id, stepIndex, state.Officers.GetValueOrDefault(assignment.OfficerEmail)?.ManagerEmail, now),
+                var action => throw new InvalidOperationException($"Unknown chase action {action}."),
             });
         }
-        return Decision.Accept(events);
+        return events;
     }
 
-    private Decision SaveDraft(SaveAnswer c, ReviewState state)
+    private Decision Save(SaveAnswer c, ReviewState state)
     {
-        if (CheckAnswerable(state, c.AssignmentId, c.Now) is { } refusal)
+        if (CheckAnswerable(state, c.AssignmentId, c.By, c.Now) is { } refusal)
         {
             return refusal;
         }
@@ -146,38 +156,54 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         }
         return state.FindAssignment(c.AssignmentId)!.SavedText == c.Text
             ? Decision.Accept()
-            : Decision.Accept(new AnswerSaved(c.AssignmentId, c.Text, c.Now));
+            : Decision.Accept(new AnswerSaved(c.AssignmentId, c.Text, c.Now, Who(c.By, state, c.AssignmentId)));
     }
 
     private Decision Submit(SubmitAnswer c, ReviewState state)
     {
-        if (CheckAnswerable(state, c.AssignmentId, c.Now) is { } refusal)
+        if (CheckAnswerable(state, c.AssignmentId, c.By, c.Now) is { } refusal)
         {
             return refusal;
         }
+        if (CheckAnswerText(c.Text) is { } invalid)
+        {
+            return invalid;
+        }
         var text = c.Text.Trim();
-        if (text.Length == 0)
-        {
-            return Invalid([new("answer", "Write an answer before submitting it. To keep notes without submitting, save a draft.")]);
-        }
-        if (text.Length > policy.MaxAnswerLength)
-        {
-            return TooLong();
-        }
-
         var assignment = state.FindAssignment(c.AssignmentId)!;
+        var by = Who(c.By, state, c.AssignmentId);
         if (state.Answers.TryGetValue(assignment.QuestionId, out var existing))
         {
             return existing.Text == text
                 ? Decision.Accept()
-                : Decision.Accept(new AnswerAmended(assignment.Id, assignment.QuestionId, text, c.Now));
+                : Decision.Accept(new AnswerAmended(assignment.Id, assignment.QuestionId, text, c.Now, by));
         }
 
-        var submitted = new AnswerSubmitted(assignment.Id, assignment.QuestionId, text, c.Now);
-        var everyQuestionAnswered = state.Questions.All(q => q.QuestionId == assignment.QuestionId || state.Answers.ContainsKey(q.QuestionId));
-        return everyQuestionAnswered
+        var submitted = new AnswerSubmitted(assignment.Id, assignment.QuestionId, text, c.Now, by);
+        // The last answer in assembles the statement for checking; co-officers may still amend until answers close.
+        return state.Status == ReviewStatus.Open && state.Questions.All(q => q.QuestionId == assignment.QuestionId || state.Answers.ContainsKey(q.QuestionId))
             ? Decision.Accept(submitted, new StatementAssembled(c.Now))
             : Decision.Accept(submitted);
+    }
+
+    private static Decision Decline(DeclineQuestion c, ReviewState state)
+    {
+        if (CheckAnswerable(state, c.AssignmentId, c.By, c.Now) is { } refusal)
+        {
+            return refusal;
+        }
+        var assignment = state.FindAssignment(c.AssignmentId)!;
+        if (!assignment.IsOpen)
+        {
+            return Decision.Reject(RejectionCodes.AssignmentClosed, "This question has been answered, so it can no longer be declined.");
+        }
+        if (CheckDecline(c, assignment) is { Count: > 0 } problems)
+        {
+            return Invalid(problems);
+        }
+        var suggestedEmail = string.IsNullOrWhiteSpace(c.SuggestedEmail) ? null : Officer.NormaliseEmail(c.SuggestedEmail);
+        var suggested = suggestedEmail is null ? null : Known(c.KnownOfficers, suggestedEmail);
+        return Decision.Accept(new QuestionDeclined(assignment.Id, suggestedEmail, suggested, c.Reason.Trim(), c.Now));
     }
 
     private static Decision Reassign(ReassignAssignment c, ReviewState state)
@@ -190,51 +216,184 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         {
             return UnknownAssignment(c.AssignmentId);
         }
-        if (!assignment.IsOpen)
+        if (assignment.Outcome is not (AssignmentOutcome.Open or AssignmentOutcome.Declined))
         {
             return Decision.Reject(RejectionCodes.AssignmentClosed, $"Assignment {assignment.Id} is {Describe(assignment.Outcome)} and cannot be handed on.");
         }
-        if (c.To is null)
+        var toEmail = string.IsNullOrWhiteSpace(c.ToEmail) ? assignment.Declined?.SuggestedEmail : Officer.NormaliseEmail(c.ToEmail);
+        if (CheckReassignment(state, assignment, toEmail, c.KnownOfficers) is { Count: > 0 } problems)
         {
-            return Invalid([new("to", $"{c.ToEmail} is not in the officer directory.")]);
+            return Invalid(problems);
         }
-        var toEmail = Officer.NormaliseEmail(c.To.Email);
-        if (state.Assignments.Any(a => a.IsCurrent && a.QuestionId == assignment.QuestionId && a.OfficerEmail == toEmail))
-        {
-            return Invalid([new("to", $"{toEmail} is already asked this question.")]);
-        }
-
+        var to = Known(c.KnownOfficers, toEmail!)!;
+        var manager = to.ManagerEmail is { } managerEmail ? Known(c.KnownOfficers, managerEmail) : null;
         var newId = QuestionIds.Assignment(state.Assignments.Count + 1);
-        var reason = c.Reason.Trim();
         return Decision.Accept(
-            new AssignmentReassigned(assignment.Id, newId, c.To with { Email = toEmail }, reason, c.Now),
-            new RequestSent(newId, assignment.QuestionId, toEmail, c.Now));
+            new AssignmentReassigned(assignment.Id, newId, to, c.Reason.Trim(), c.Now, manager),
+            new RequestSent(newId, assignment.QuestionId, to.Email, c.Now));
     }
 
-    private Decision Extend(ExtendDeadline c, ReviewState state)
+    private static Decision Add(AddQuestion c, ReviewState state)
     {
         if (CheckOpen(state, c.Now) is { } refusal)
         {
             return refusal;
+        }
+        if (CheckNewQuestion(c) is { Count: > 0 } problems)
+        {
+            return Invalid(problems);
+        }
+        var emails = c.OfficerEmails.Select(Officer.NormaliseEmail).ToList();
+        var question = new Question(QuestionIds.Question(state.LastQuestionNumber + 1), c.Text.Trim(), emails);
+        var heading = state.Areas.FirstOrDefault(a => string.Equals(a.Heading, c.AreaHeading.Trim(), StringComparison.OrdinalIgnoreCase))?.Heading ?? c.AreaHeading.Trim();
+        var number = state.Assignments.Count;
+        return Decision.Accept([
+            new QuestionAdded(heading, question, OfficersNamed(emails, c.KnownOfficers), c.Now),
+            .. emails.Select(email => new RequestSent(QuestionIds.Assignment(++number), question.QuestionId, email, c.Now)),
+        ]);
+    }
+
+    private static Decision Withdraw(WithdrawQuestion c, ReviewState state)
+    {
+        if (CheckBeforeRelease(state) is { } refusal)
+        {
+            return refusal;
+        }
+        if (state.FindQuestion(c.QuestionId) is null)
+        {
+            return state.Withdrawn.ContainsKey(c.QuestionId)
+                ? Decision.Accept()
+                : Decision.Reject(RejectionCodes.UnknownQuestion, $"This review has no question {c.QuestionId}.");
+        }
+        if (state.Questions.Count() == 1)
+        {
+            return Invalid([new("questionId", "This is the review's only question: close the review early instead of withdrawing it.")]);
+        }
+        var withdrawn = new QuestionWithdrawn(c.QuestionId, c.Reason.Trim(), c.Now);
+        var everyOtherAnswered = state.Questions.All(q => q.QuestionId == c.QuestionId || state.Answers.ContainsKey(q.QuestionId));
+        return state.Status == ReviewStatus.Open && state.TakesAnswersAt(c.Now) && everyOtherAnswered
+            ? Decision.Accept(withdrawn, new StatementAssembled(c.Now))
+            : Decision.Accept(withdrawn);
+    }
+
+    private Decision MoveDeadline(ChangeDeadline c, ReviewState state)
+    {
+        if (state.Status == ReviewStatus.Assembled && state.TakesAnswersAt(c.Now))
+        {
+            return Decision.Reject(RejectionCodes.NotOpen, "Every question is answered and the statement is assembled; to take more answers, reopen answers instead.");
+        }
+        if (CheckOpen(state, c.Now) is { } refusal)
+        {
+            return refusal;
+        }
+        if (c.NewDeadline == state.Deadline)
+        {
+            return Decision.Accept();
         }
         if (CheckNewDeadline(c.NewDeadline, state, c.Now) is { Count: > 0 } problems)
         {
             return Invalid(problems);
         }
         var deadline = c.NewDeadline!.Value;
-        return Decision.Accept(new DeadlineExtended(state.Deadline, deadline, ChaseSchedule.For(deadline, policy, calendar), c.Now));
+        return Decision.Accept(new DeadlineChanged(state.Deadline, deadline, ChaseSchedule.For(deadline, state.MeetingDate, policy, calendar), c.Now));
     }
 
-    private static Decision Close(CloseEarly c, ReviewState state) =>
-        CheckOpen(state, c.Now) is { } refusal
+    private Decision MoveMeeting(ChangeMeetingDate c, ReviewState state)
+    {
+        if (state.Status == ReviewStatus.None)
+        {
+            return NotFound();
+        }
+        if (state.IsReleased)
+        {
+            return Decision.Reject(RejectionCodes.AlreadyReleased, "The statement has already gone to the panel.");
+        }
+        if (c.NewMeetingDate == state.MeetingDate)
+        {
+            return Decision.Accept();
+        }
+        if (CheckNewMeetingDate(c.NewMeetingDate, state, c.Now) is { Count: > 0 } problems)
+        {
+            return Invalid(problems);
+        }
+        var meeting = c.NewMeetingDate!.Value;
+        return Decision.Accept(new MeetingDateChanged(state.MeetingDate, meeting, ChaseSchedule.ReleaseTime(meeting, policy, calendar), c.Now));
+    }
+
+    private static Decision Remind(RemindOfficer c, ReviewState state)
+    {
+        if (state.Status == ReviewStatus.Assembled || CheckOpen(state, c.Now) is not null)
+        {
+            return CheckOpen(state, c.Now) ?? Decision.Reject(RejectionCodes.NotOpen, "Every question is answered: there is nobody to remind.");
+        }
+        var email = Officer.NormaliseEmail(c.OfficerEmail);
+        var open = state.Assignments.Where(a => a.OfficerEmail == email && a.IsOpen).Select(a => a.Id).ToList();
+        if (open.Count == 0)
+        {
+            return Decision.Reject(RejectionCodes.NothingToChase, $"{email} has no unanswered questions in this review.");
+        }
+        if (state.RemindedByHand.TryGetValue(email, out var last) && c.Now - last < ReviewPolicy.ManualReminderInterval)
+        {
+            return Decision.Reject(RejectionCodes.RemindedRecently,
+                $"{email} was reminded at {last:HH:mm}; they can be reminded again from {last + ReviewPolicy.ManualReminderInterval:HH:mm}.");
+        }
+        return Decision.Accept(new OfficerReminded(email, open, c.Now));
+    }
+
+    private static Decision Close(CloseEarly c, ReviewState state)
+    {
+        if (state.Status == ReviewStatus.Assembled && state.TakesAnswersAt(c.Now))
+        {
+            return Decision.Reject(RejectionCodes.NotOpen, "Every question is answered and the statement is already assembled; release it when it has been checked.");
+        }
+        return CheckOpen(state, c.Now) is { } refusal
             ? refusal
             : Decision.Accept(new ReviewClosedEarly(c.Reason.Trim(), c.Now), new StatementAssembled(c.Now));
+    }
+
+    private Decision AcceptLate(AcceptLateAnswer c, ReviewState state)
+    {
+        if (CheckAssembled(state) is { } refusal)
+        {
+            return refusal;
+        }
+        if (state.FindAssignment(c.AssignmentId) is not { } assignment)
+        {
+            return UnknownAssignment(c.AssignmentId);
+        }
+        if (!assignment.IsUnanswered || state.Answers.ContainsKey(assignment.QuestionId))
+        {
+            return Decision.Reject(RejectionCodes.AssignmentClosed, $"Assignment {assignment.Id} is {Describe(assignment.Outcome)}: only a question left unanswered can take a late answer.");
+        }
+        return CheckAnswerText(c.Text) is { } invalid
+            ? invalid
+            : Decision.Accept(new LateAnswerAccepted(assignment.Id, assignment.QuestionId, c.Text.Trim(), c.Now));
+    }
+
+    private static Decision Reopen(ReopenAnswers c, ReviewState state)
+    {
+        if (CheckAssembled(state) is { } refusal)
+        {
+            return refusal;
+        }
+        return CheckReopening(c.Until, state, c.Now) is { Count: > 0 } problems
+            ? Invalid(problems)
+            : Decision.Accept(new AnswersReopened(c.Until!.Value, c.Now));
+    }
+
+    private static Decision Release(ReleaseStatement c, ReviewState state) => state.Status switch
+    {
+        ReviewStatus.Assembled => Decision.Accept(new StatementReleased(Automatically: false, c.Now)),
+        ReviewStatus.Released or ReviewStatus.Filed or ReviewStatus.Completed => Decision.Accept(),
+        ReviewStatus.None => NotFound(),
+        _ => Decision.Reject(RejectionCodes.NotAssembled, "The statement has not been assembled yet: answers are still being collected."),
+    };
 
     private static Decision RecordFiled(RecordStatementFiled c, ReviewState state) => state.Status switch
     {
-        ReviewStatus.Assembled => Decision.Accept(new StatementFiled(c.Location, c.Now)),
+        ReviewStatus.Released => Decision.Accept(new StatementFiled(c.Location, c.Now)),
         ReviewStatus.Filed or ReviewStatus.Completed => Decision.Accept(),
-        _ => Decision.Reject(RejectionCodes.NotAssembled, "The statement has not been assembled yet."),
+        _ => Decision.Reject(RejectionCodes.NotAssembled, "The statement has not been released yet."),
     };
 
     private static Decision RecordNotified(RecordPanelNotified c, ReviewState state) => state.Status switch
@@ -244,17 +403,29 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         _ => Decision.Reject(RejectionCodes.NotAssembled, "The statement has not been filed yet."),
     };
 
+    /// <summary>Who is answering: as the command says, or the assignment's own officer.</summary>
+    private static Respondent Who(Respondent? by, ReviewState state, string assignmentId) =>
+        by ?? new Respondent(state.FindAssignment(assignmentId)!.OfficerEmail);
+
     private static List<AreaOfFocus> Number(IReadOnlyList<AreaInput> areas, Func<QuestionInput, string> idFor) =>
         [.. areas.Select(area => new AreaOfFocus(
             area.Heading.Trim(),
             [.. area.Questions.Select(q => new Question(idFor(q), q.Text.Trim(), [.. q.OfficerEmails.Select(Officer.NormaliseEmail)], q.Source))]))];
 
-    private static List<Officer> OfficersNamed(IEnumerable<AreaOfFocus> areas, IReadOnlyList<Officer> knownOfficers)
+    /// <summary>The directory entries for the people named, and for their managers (who may be escalated to).</summary>
+    private static List<Officer> OfficersNamed(IEnumerable<string> emails, IReadOnlyList<Officer> knownOfficers)
     {
-        var named = areas.SelectMany(a => a.Questions).SelectMany(q => q.OfficerEmails).ToHashSet();
-        return [.. knownOfficers
+        var known = knownOfficers
             .Select(o => o with { Email = Officer.NormaliseEmail(o.Email), ManagerEmail = o.ManagerEmail is null ? null : Officer.NormaliseEmail(o.ManagerEmail) })
-            .Where(o => named.Contains(o.Email))
-            .DistinctBy(o => o.Email)];
+            .DistinctBy(o => o.Email)
+            .ToDictionary(o => o.Email);
+        var named = emails.Where(known.ContainsKey).ToHashSet();
+        var managers = named.Select(e => known[e].ManagerEmail).OfType<string>().Where(known.ContainsKey);
+        return [.. known.Values.Where(o => named.Contains(o.Email) || managers.Contains(o.Email))];
     }
+
+    private static Officer? Known(IReadOnlyList<Officer> knownOfficers, string email) =>
+        knownOfficers.FirstOrDefault(o => Officer.NormaliseEmail(o.Email) == email) is { } officer
+            ? officer with { Email = email, ManagerEmail = officer.ManagerEmail is null ? null : Officer.NormaliseEmail(officer.ManagerEmail) }
+            : null;
 }

@@ -1,25 +1,47 @@
 namespace ScrutinyWorkflow.Core.Reviews;
 
 /// <summary>
-/// Something the world must be told or given because of an event: an email, a filing. Effects leave the core as
-/// outbox entries written with the events that caused them, and are carried out idempotently afterwards.
+/// Something the world must be told or given because of what happened: an email, a filing. Effects leave the core
+/// as outbox entries written with the events that caused them, and are carried out idempotently afterwards. Mail to
+/// officers is one message per officer per step, listing every question of theirs it concerns.
 /// </summary>
 public abstract record ReviewEffect;
 
-public sealed record SendRequest(string AssignmentId) : ReviewEffect;
+/// <summary>Ask an officer the questions listed, with their one link for the review.</summary>
+public sealed record SendRequest(string OfficerEmail, IReadOnlyList<string> AssignmentIds) : ReviewEffect;
 
-public sealed record SendReminder(string AssignmentId, int ReminderNumber) : ReviewEffect;
+/// <summary>Remind an officer of the questions listed that they have not answered.</summary>
+public sealed record SendReminder(string OfficerEmail, IReadOnlyList<string> AssignmentIds, int ReminderNumber) : ReviewEffect;
 
-public sealed record SendEscalation(string AssignmentId) : ReviewEffect;
+/// <summary>Raise an officer's unanswered questions with their manager (or the scrutiny team), copying the officer.</summary>
+public sealed record SendEscalation(string OfficerEmail, string? ManagerEmail, IReadOnlyList<string> AssignmentIds) : ReviewEffect;
 
 /// <summary>Tell an officer that a colleague asked the same question has answered it, so they need not.</summary>
-public sealed record SendAnsweredByColleague(string AssignmentId, string AnsweredByAssignmentId) : ReviewEffect;
+public sealed record SendAnsweredByColleague(string OfficerEmail, string QuestionId) : ReviewEffect;
+
+/// <summary>Tell an officer asked a question that someone has changed its answer.</summary>
+public sealed record SendAmendmentNotice(string OfficerEmail, string QuestionId) : ReviewEffect;
 
 /// <summary>Tell an officer that their request has been handed to someone else.</summary>
 public sealed record SendReassignmentNotice(string AssignmentId) : ReviewEffect;
 
+/// <summary>Tell the scrutiny team at once that an officer has said a question is not for them.</summary>
+public sealed record SendDeclineNotice(string AssignmentId) : ReviewEffect;
+
 /// <summary>Tell an officer still to answer that the deadline has moved.</summary>
-public sealed record SendDeadlineNotice(string AssignmentId) : ReviewEffect;
+public sealed record SendDeadlineNotice(string OfficerEmail, IReadOnlyList<string> AssignmentIds) : ReviewEffect;
+
+/// <summary>Tell an officer that a question they were asked has been withdrawn.</summary>
+public sealed record SendWithdrawalNotice(string OfficerEmail, string QuestionId) : ReviewEffect;
+
+/// <summary>Tell an officer with unanswered questions that the review was closed early.</summary>
+public sealed record SendClosedNotice(string OfficerEmail, IReadOnlyList<string> AssignmentIds) : ReviewEffect;
+
+/// <summary>Tell an officer with unanswered questions that answers are open again.</summary>
+public sealed record SendReopenedNotice(string OfficerEmail, IReadOnlyList<string> AssignmentIds) : ReviewEffect;
+
+/// <summary>Ask the scrutiny team to check the assembled statement before it goes to the panel.</summary>
+public sealed record SendStatementForCheck : ReviewEffect;
 
 public sealed record FileStatement : ReviewEffect;
 
@@ -27,24 +49,44 @@ public sealed record NotifyPanel : ReviewEffect;
 
 public static class ReviewEffects
 {
-    /// <summary>The effects an event calls for, given the state just after it.</summary>
-    public static IReadOnlyList<ReviewEffect> Of(ReviewEvent @event, ReviewState after) => @event switch
+    /// <summary>
+    /// The effects of one decision's events, given the state before and after them. Chasers and requests are
+    /// gathered per officer, so three questions mean one email, not three.
+    /// </summary>
+    public static IReadOnlyList<ReviewEffect> Of(IReadOnlyList<ReviewEvent> events, ReviewState before, ReviewState after)
     {
-        RequestSent e => [new SendRequest(e.AssignmentId)],
-        ReminderSent e => [new SendReminder(e.AssignmentId, e.ReminderNumber)],
-        Escalated e => [new SendEscalation(e.AssignmentId)],
-        AnswerSubmitted e =>
-        [
-            .. after.Assignments
-                .Where(a => a.QuestionId == e.QuestionId && a.IsCurrent && a.Id != e.AssignmentId)
-                .Select(a => new SendAnsweredByColleague(a.Id, e.AssignmentId)),
-        ],
-        AssignmentReassigned e => [new SendReassignmentNotice(e.AssignmentId)],
-        DeadlineExtended => [.. after.Assignments.Where(a => a.IsOpen).Select(a => new SendDeadlineNotice(a.Id))],
-        StatementAssembled => [new FileStatement()],
-        StatementFiled => [new NotifyPanel()],
-        _ => [],
-    };
+        var effects = new List<ReviewEffect>();
+        effects.AddRange(PerOfficer<RequestSent>(events, e => e.OfficerEmail, (officer, batch) => new SendRequest(officer, Ids(batch, e => e.AssignmentId))));
+        effects.AddRange(PerOfficer<ReminderSent>(events, e => OfficerOf(after, e.AssignmentId), (officer, batch) =>
+            new SendReminder(officer, Ids(batch, e => e.AssignmentId), batch.Max(e => e.ReminderNumber))));
+        effects.AddRange(PerOfficer<Escalated>(events, e => OfficerOf(after, e.AssignmentId), (officer, batch) =>
+            new SendEscalation(officer, batch[0].ManagerEmail, Ids(batch, e => e.AssignmentId))));
+        foreach (var @event in events)
+        {
+            effects.AddRange(@event switch
+            {
+                OfficerReminded e => [new SendReminder(e.OfficerEmail, e.AssignmentIds, 0)],
+                AnswerSubmitted e => CoOfficers(after, e.QuestionId, except: OfficerOf(after, e.AssignmentId))
+                    .Select(officer => new SendAnsweredByColleague(officer, e.QuestionId)),
+                AnswerAmended e => CoOfficers(after, e.QuestionId, except: (e.By?.OnBehalfOf ?? e.By?.Email) ?? OfficerOf(after, e.AssignmentId))
+                    .Select(officer => new SendAmendmentNotice(officer, e.QuestionId)),
+                AssignmentReassigned e => [new SendReassignmentNotice(e.AssignmentId)],
+                QuestionDeclined e => [new SendDeclineNotice(e.AssignmentId)],
+                DeadlineChanged => OpenPerOfficer(after).Select(g => new SendDeadlineNotice(g.Key, g.Value)),
+                QuestionWithdrawn e => before.Assignments
+                    .Where(a => a.QuestionId == e.QuestionId && a.IsCurrent)
+                    .Select(a => a.OfficerEmail).Distinct()
+                    .Select(officer => new SendWithdrawalNotice(officer, e.QuestionId)),
+                ReviewClosedEarly => OpenPerOfficer(before).Select(g => new SendClosedNotice(g.Key, g.Value)),
+                AnswersReopened => OpenPerOfficer(after).Select(g => new SendReopenedNotice(g.Key, g.Value)),
+                StatementAssembled => [new SendStatementForCheck()],
+                StatementReleased => [new FileStatement()],
+                StatementFiled => [new NotifyPanel()],
+                _ => [],
+            });
+        }
+        return effects;
+    }
 
     /// <summary>
     /// Whether an effect still makes sense when it is finally carried out. A chaser held up (a mail outage, a
@@ -53,13 +95,33 @@ public static class ReviewEffects
     /// </summary>
     public static bool StillWanted(ReviewEffect effect, ReviewState now) => effect switch
     {
-        SendRequest e => IsBeingChased(e.AssignmentId, now),
-        SendReminder e => IsBeingChased(e.AssignmentId, now),
-        SendEscalation e => IsBeingChased(e.AssignmentId, now),
-        SendDeadlineNotice e => IsBeingChased(e.AssignmentId, now),
+        SendRequest e => StillOpen(e.AssignmentIds, now).Any(),
+        SendReminder e => StillOpen(e.AssignmentIds, now).Any(),
+        SendEscalation e => StillOpen(e.AssignmentIds, now).Any(),
+        SendDeadlineNotice e => StillOpen(e.AssignmentIds, now).Any(),
+        SendStatementForCheck => now.Status == ReviewStatus.Assembled,
+        // Only a released statement is filed, whatever an older version of the product queued.
+        FileStatement => now.Status == ReviewStatus.Released,
         _ => true,
     };
 
-    private static bool IsBeingChased(string assignmentId, ReviewState state) =>
-        state.Status == ReviewStatus.Open && state.FindAssignment(assignmentId) is { IsOpen: true };
+    /// <summary>Of the assignments listed, those still waiting for an answer while answers are taken.</summary>
+    public static IEnumerable<Assignment> StillOpen(IEnumerable<string> assignmentIds, ReviewState state) =>
+        state.Status == ReviewStatus.Open
+            ? assignmentIds.Select(state.FindAssignment).OfType<Assignment>().Where(a => a.IsOpen)
+            : [];
+
+    private static IEnumerable<ReviewEffect> PerOfficer<TEvent>(IReadOnlyList<ReviewEvent> events, Func<TEvent, string> officerOf, Func<string, List<TEvent>, ReviewEffect> effect)
+        where TEvent : ReviewEvent =>
+        events.OfType<TEvent>().GroupBy(officerOf).Select(g => effect(g.Key, [.. g]));
+
+    private static List<string> Ids<TEvent>(IEnumerable<TEvent> events, Func<TEvent, string> id) => [.. events.Select(id)];
+
+    private static Dictionary<string, IReadOnlyList<string>> OpenPerOfficer(ReviewState state) =>
+        state.Assignments.Where(a => a.IsOpen).GroupBy(a => a.OfficerEmail).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(a => a.Id)]);
+
+    private static IEnumerable<string> CoOfficers(ReviewState state, string questionId, string except) =>
+        state.Assignments.Where(a => a.QuestionId == questionId && a.IsCurrent && a.OfficerEmail != except).Select(a => a.OfficerEmail).Distinct();
+
+    private static string OfficerOf(ReviewState state, string assignmentId) => state.FindAssignment(assignmentId)!.OfficerEmail;
 }

@@ -27,35 +27,67 @@ public sealed record QuestionsRevised(IReadOnlyList<AreaOfFocus> Areas, IReadOnl
 /// <summary>The review went out. The chase schedule is recorded so later configuration changes leave it alone.</summary>
 public sealed record ReviewDispatched(ChaseSchedule Schedule, DateTimeOffset At) : ReviewEvent(At);
 
-/// <summary>An officer was asked a question; their response link is made from the assignment id.</summary>
+/// <summary>An officer was asked a question. Each officer has one link per review, for all their questions.</summary>
 public sealed record RequestSent(string AssignmentId, string QuestionId, string OfficerEmail, DateTimeOffset At) : ReviewEvent(At);
 
 public sealed record ReminderSent(string AssignmentId, int Step, int ReminderNumber, DateTimeOffset At) : ReviewEvent(At);
 
-/// <summary>An unanswered assignment was raised with the officer's manager (or the scrutiny team, when the officer has none).</summary>
+/// <summary>
+/// An unanswered assignment was raised with the officer's manager (or the scrutiny team, when the officer has none).
+/// The manager gets a link of their own to answer on the officer's behalf.
+/// </summary>
 public sealed record Escalated(string AssignmentId, int Step, string? ManagerEmail, DateTimeOffset At) : ReviewEvent(At);
 
-public sealed record AnswerSaved(string AssignmentId, string Text, DateTimeOffset At) : ReviewEvent(At);
+/// <summary>The scrutiny officer reminded an officer, there and then, of the questions they still had open.</summary>
+public sealed record OfficerReminded(string OfficerEmail, IReadOnlyList<string> AssignmentIds, DateTimeOffset At) : ReviewEvent(At);
 
-/// <summary>The first submission for a question: it answers the question for every officer asked it.</summary>
-public sealed record AnswerSubmitted(string AssignmentId, string QuestionId, string Text, DateTimeOffset At) : ReviewEvent(At);
+/// <summary>An answer was kept without being submitted. Private to the officer: the audit trail shows that it happened, not the text.</summary>
+public sealed record AnswerSaved(string AssignmentId, string Text, DateTimeOffset At, Respondent? By = null) : ReviewEvent(At);
 
-/// <summary>A submitted answer was changed before responses closed.</summary>
-public sealed record AnswerAmended(string AssignmentId, string QuestionId, string Text, DateTimeOffset At) : ReviewEvent(At);
+/// <summary>
+/// The first submission for a question: it answers the question for every officer asked it. <see cref="By"/> is
+/// who submitted it (null in streams recorded before it was kept: then the assignment's officer).
+/// </summary>
+public sealed record AnswerSubmitted(string AssignmentId, string QuestionId, string Text, DateTimeOffset At, Respondent? By = null) : ReviewEvent(At);
+
+/// <summary>A submitted answer was changed before answers closed, by <see cref="By"/>.</summary>
+public sealed record AnswerAmended(string AssignmentId, string QuestionId, string Text, DateTimeOffset At, Respondent? By = null) : ReviewEvent(At);
+
+/// <summary>The scrutiny team recorded an answer that reached them after responses closed.</summary>
+public sealed record LateAnswerAccepted(string AssignmentId, string QuestionId, string Text, DateTimeOffset At) : ReviewEvent(At);
+
+/// <summary>"This is not for me": the officer declined, suggesting a colleague (as the directory knew them, when it did).</summary>
+public sealed record QuestionDeclined(string AssignmentId, string? SuggestedEmail, Officer? Suggested, string Reason, DateTimeOffset At) : ReviewEvent(At);
 
 /// <summary>An assignment was handed to someone else; <see cref="NewAssignmentId"/> is the new person's assignment.</summary>
-public sealed record AssignmentReassigned(string AssignmentId, string NewAssignmentId, Officer To, string Reason, DateTimeOffset At) : ReviewEvent(At);
+public sealed record AssignmentReassigned(string AssignmentId, string NewAssignmentId, Officer To, string Reason, DateTimeOffset At, Officer? ToManager = null) : ReviewEvent(At);
 
-/// <summary>The deadline moved; the schedule is recomputed and unanswered assignments are chased against it.</summary>
-public sealed record DeadlineExtended(DateOnly From, DateOnly To, ChaseSchedule Schedule, DateTimeOffset At) : ReviewEvent(At);
+/// <summary>A question was asked after the review went out, under an existing area of focus or a new one.</summary>
+public sealed record QuestionAdded(string AreaHeading, Question Question, IReadOnlyList<Officer> Officers, DateTimeOffset At) : ReviewEvent(At);
 
-/// <summary>Responses closed at the deadline: whatever is unanswered is recorded as "no response received".</summary>
+/// <summary>A question was taken out of the review; it leaves the statement.</summary>
+public sealed record QuestionWithdrawn(string QuestionId, string Reason, DateTimeOffset At) : ReviewEvent(At);
+
+/// <summary>The deadline moved, later or earlier; the chase is rescheduled against it.</summary>
+public sealed record DeadlineChanged(DateOnly From, DateOnly To, ChaseSchedule Schedule, DateTimeOffset At) : ReviewEvent(At);
+
+/// <summary>The panel meets on another day; the statement's release time moves with it.</summary>
+public sealed record MeetingDateChanged(DateOnly From, DateOnly To, DateTime ReleaseAt, DateTimeOffset At) : ReviewEvent(At);
+
+/// <summary>Responses closed at the deadline (or the end of a reopening): whatever is unanswered is recorded as "no response received".</summary>
 public sealed record DeadlinePassed(DateTimeOffset At) : ReviewEvent(At);
 
-/// <summary>The scrutiny officer closed responses before the deadline.</summary>
+/// <summary>The scrutiny officer closed responses before the deadline; open questions are marked as closed early, not late.</summary>
 public sealed record ReviewClosedEarly(string Reason, DateTimeOffset At) : ReviewEvent(At);
 
+/// <summary>The statement is compiled and waits for the scrutiny officer to check and release it.</summary>
 public sealed record StatementAssembled(DateTimeOffset At) : ReviewEvent(At);
+
+/// <summary>Answers were opened again until the end of <see cref="Until"/>, before the statement was released.</summary>
+public sealed record AnswersReopened(DateOnly Until, DateTimeOffset At) : ReviewEvent(At);
+
+/// <summary>The statement was released for the panel: by the scrutiny officer, or automatically in time for the agenda.</summary>
+public sealed record StatementReleased(bool Automatically, DateTimeOffset At) : ReviewEvent(At);
 
 /// <summary>The statement was filed for the panel; <see cref="Location"/> is where (a path or a URL).</summary>
 public sealed record StatementFiled(string Location, DateTimeOffset At) : ReviewEvent(At);

@@ -9,12 +9,17 @@ public sealed record ReviewPolicy(
     int EscalationWorkingDaysBefore,
     TimeOnly ChaseTimeOfDay,
     int ClearWorkingDaysBeforeMeeting,
-    int MaxAnswerLength)
+    int MaxAnswerLength,
+    TimeOnly ReleaseTimeOfDay)
 {
     /// <summary>
     /// Reminders 5 and 2 working days before the deadline, escalation on the deadline day, chasers sent at
     /// 09:00, and five clear working days between the deadline and the meeting, because agenda papers must be
-    /// published five clear days before it.
+    /// published five clear days before it. An assembled statement nobody has released goes to the panel at 09:00 on
+    /// the last day papers can still be published.
     /// </summary>
-    public static ReviewPolicy Default { get; } = new([5, 2], 0, new TimeOnly(9, 0), 5, 50_000);
+    public static ReviewPolicy Default { get; } = new([5, 2], 0, new TimeOnly(9, 0), 5, 50_000, new TimeOnly(9, 0));
+
+    /// <summary>The shortest time between two reminders the scrutiny officer sends an officer by hand.</summary>
+    public static TimeSpan ManualReminderInterval { get; } = TimeSpan.FromHours(1);
 }

@@ -9,6 +9,7 @@ public enum ReviewStatus
     Open,
     ResponsesClosed,
     Assembled,
+    Released,
     Filed,
     Completed,
 }
@@ -19,6 +20,9 @@ public enum AssignmentOutcome
     Answered,
     NoResponse,
     Reassigned,
+    Declined,
+    Withdrawn,
+    ClosedEarly,
 }
 
 /// <summary>One officer asked one question. <see cref="NextStep"/> indexes the review's chase schedule.</summary>
@@ -31,16 +35,29 @@ public sealed record Assignment(
     int RemindersSent,
     bool Escalated,
     AssignmentOutcome Outcome,
-    string? SavedText)
+    string? SavedText,
+    QuestionDeclined? Declined = null)
 {
     public bool IsOpen => Outcome == AssignmentOutcome.Open;
 
-    /// <summary>Still one of the people asked (not handed on to someone else).</summary>
-    public bool IsCurrent => Outcome != AssignmentOutcome.Reassigned;
+    /// <summary>Still one of the people asked: not handed on, declined or withdrawn. They are named as reporters.</summary>
+    public bool IsCurrent => Outcome is not (AssignmentOutcome.Reassigned or AssignmentOutcome.Declined or AssignmentOutcome.Withdrawn);
+
+    /// <summary>Asked, and closed without an answer from anyone.</summary>
+    public bool IsUnanswered => Outcome is AssignmentOutcome.NoResponse or AssignmentOutcome.ClosedEarly;
 }
 
-/// <summary>The submitted answer to a question, shared by every officer asked it.</summary>
-public sealed record Answer(string Text, string SubmittedBy, DateTimeOffset SubmittedAt, string LastChangedBy, DateTimeOffset LastChangedAt);
+/// <summary>Someone changed a submitted answer, and when.</summary>
+public sealed record AnswerChange(Respondent By, DateTimeOffset At);
+
+/// <summary>
+/// The submitted answer to a question, shared by every officer asked it: who first submitted it, every amendment
+/// since, and whether the scrutiny team recorded it after responses closed.
+/// </summary>
+public sealed record Answer(string Text, Respondent SubmittedBy, DateTimeOffset SubmittedAt, ImmutableList<AnswerChange> Amendments, bool Late = false)
+{
+    public AnswerChange? LastAmendment => Amendments.IsEmpty ? null : Amendments[^1];
+}
 
 /// <summary>A review as its events left it. Rebuilt by folding <see cref="Evolve"/> over the stream.</summary>
 public sealed record ReviewState
@@ -58,64 +75,116 @@ public sealed record ReviewState
     public ChaseSchedule? Schedule { get; init; }
     public ImmutableList<Assignment> Assignments { get; init; } = [];
     public ImmutableDictionary<string, Answer> Answers { get; init; } = ImmutableDictionary<string, Answer>.Empty;
+
+    /// <summary>Questions taken out after dispatch, with the area they were under, so officers' pages can still say what they were.</summary>
+    public ImmutableDictionary<string, (string Heading, Question Question)> Withdrawn { get; init; } = ImmutableDictionary<string, (string, Question)>.Empty;
+
+    /// <summary>For each officer escalated, the manager who may answer on their behalf.</summary>
+    public ImmutableDictionary<string, string> EscalatedTo { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>When each officer was last reminded by hand.</summary>
+    public ImmutableDictionary<string, DateTimeOffset> RemindedByHand { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
+
     public int LastQuestionNumber { get; init; }
     public DateTimeOffset? DraftedAt { get; init; }
     public DateTimeOffset? DispatchedAt { get; init; }
+
+    /// <summary>When answering and amending stop (council-local): the end of the deadline day, of a reopening, or an early close.</summary>
+    public DateTime? AnswersCloseAt { get; init; }
+
+    /// <summary>When an assembled statement nobody has released goes to the panel (council-local); null for old reviews: at once.</summary>
+    public DateTime? ReleaseAt { get; init; }
+
     public DateTimeOffset? ResponsesClosedAt { get; init; }
     public string? ClosedEarlyReason { get; init; }
+    public DateTimeOffset? ClosedEarlyAt { get; init; }
     public DateTimeOffset? AssembledAt { get; init; }
+    public DateTimeOffset? ReleasedAt { get; init; }
+    public bool ReleasedAutomatically { get; init; }
     public string? FiledLocation { get; init; }
     public DateTimeOffset? PanelNotifiedAt { get; init; }
 
     public IEnumerable<Question> Questions => Areas.SelectMany(a => a.Questions);
 
+    public bool IsReleased => Status is ReviewStatus.Released or ReviewStatus.Filed or ReviewStatus.Completed;
+
     public Assignment? FindAssignment(string assignmentId) => Assignments.Find(a => a.Id == assignmentId);
 
     public Question? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.QuestionId == questionId);
 
-    /// <summary>The area of focus a question sits under, with the question itself.</summary>
-    public (AreaOfFocus Area, Question Question) Placing(string questionId)
+    public Officer OfficerOrAddress(string email) => Officers.GetValueOrDefault(email) ?? new Officer(email, email, "", null);
+
+    /// <summary>The area of focus a question sits under, with the question itself (withdrawn ones included).</summary>
+    public (string Heading, Question Question) Placing(string questionId)
     {
+        if (Withdrawn.TryGetValue(questionId, out var withdrawn))
+        {
+            return withdrawn;
+        }
         var area = Areas.First(a => a.Questions.Any(q => q.QuestionId == questionId));
-        return (area, area.Questions.First(q => q.QuestionId == questionId));
+        return (area.Heading, area.Questions.First(q => q.QuestionId == questionId));
     }
 
     /// <summary>
-    /// Whether answers are still accepted at <paramref name="now"/> (council-local): the review is open and its
-    /// deadline day is not over, whether or not the scheduler has run since.
+    /// Whether answers are still accepted at <paramref name="now"/> (council-local): the review is collecting them,
+    /// or has assembled every answer and still takes amendments, and their time is not over, whether or not the
+    /// scheduler has run since.
     /// </summary>
     public bool TakesAnswersAt(DateTimeOffset now) =>
-        Status == ReviewStatus.Open && Schedule is { } schedule && now.DateTime < schedule.ClosesAt;
+        Status is ReviewStatus.Open or ReviewStatus.Assembled && AnswersCloseAt is { } closes && now.DateTime < closes;
 
     /// <summary>
-    /// Whether the officer of this assignment may save or submit an answer at <paramref name="now"/>: answers are
-    /// still taken, and they are still one of those asked. The decider and the response page both go by this.
+    /// Whether <paramref name="by"/> may save or submit an answer for this assignment at <paramref name="now"/>:
+    /// answers are still taken, the assignment is still open or answered, and the person is its officer or (after an
+    /// escalation) that officer's manager. The decider and the officers' pages both go by this.
     /// </summary>
-    public bool TakesAnswerFrom(string assignmentId, DateTimeOffset now) =>
-        TakesAnswersAt(now) && FindAssignment(assignmentId) is { Outcome: AssignmentOutcome.Open or AssignmentOutcome.Answered };
+    public bool TakesAnswerFrom(string assignmentId, DateTimeOffset now, Respondent? by = null) =>
+        TakesAnswersAt(now)
+        && FindAssignment(assignmentId) is { Outcome: AssignmentOutcome.Open or AssignmentOutcome.Answered } assignment
+        && MayAnswerFor(by, assignment);
+
+    /// <summary>The officer themselves, or the manager their questions were escalated to.</summary>
+    public bool MayAnswerFor(Respondent? by, Assignment assignment) => by switch
+    {
+        null => true,
+        { OnBehalfOf: null } => by.Email == assignment.OfficerEmail,
+        _ => by.OnBehalfOf == assignment.OfficerEmail && EscalatedTo.GetValueOrDefault(assignment.OfficerEmail) == by.Email,
+    };
+
+    /// <summary>The assignments a person sees through their link: their own, or the escalated officer's.</summary>
+    public IEnumerable<Assignment> AssignmentsFor(Respondent respondent) =>
+        Assignments.Where(a => a.OfficerEmail == (respondent.OnBehalfOf ?? respondent.Email)
+            && (respondent.OnBehalfOf is null || MayAnswerFor(respondent, a)));
+
+    public bool AllQuestionsAnswered => Questions.All(q => Answers.ContainsKey(q.QuestionId));
 
     /// <summary>
     /// The next moment the scheduler must wake this review (council-local time), or null when nothing is due:
-    /// the earliest chase step of any open assignment, or the close of responses.
+    /// while answers are collected, the earliest chase step of any open assignment or the close of answers; once
+    /// assembled, the automatic release.
     /// </summary>
     public DateTime? NextDue
     {
         get
         {
-            if (Status != ReviewStatus.Open || Schedule is null)
+            switch (Status)
             {
-                return null;
+                case ReviewStatus.Open when AnswersCloseAt is { } closes && Schedule is { } schedule:
+                    var next = closes;
+                    foreach (var assignment in Assignments.Where(a => a.IsOpen && a.NextStep < schedule.Steps.Count))
+                    {
+                        var due = schedule.Steps[assignment.NextStep].Due;
+                        if (due < next)
+                        {
+                            next = due;
+                        }
+                    }
+                    return next;
+                case ReviewStatus.Assembled:
+                    return ReleaseAt ?? DateTime.MinValue;
+                default:
+                    return null;
             }
-            var next = Schedule.ClosesAt;
-            foreach (var assignment in Assignments.Where(a => a.IsOpen && a.NextStep < Schedule.Steps.Count))
-            {
-                var due = Schedule.Steps[assignment.NextStep].Due;
-                if (due < next)
-                {
-                    next = due;
-                }
-            }
-            return next;
         }
     }
 
@@ -142,7 +211,14 @@ public sealed record ReviewState
             Officers = WithOfficers(state.Officers, e.Officers),
             LastQuestionNumber = Math.Max(state.LastQuestionNumber, HighestQuestionNumber(e.Areas)),
         },
-        ReviewDispatched e => state with { Status = ReviewStatus.Open, Schedule = e.Schedule, DispatchedAt = e.At },
+        ReviewDispatched e => state with
+        {
+            Status = ReviewStatus.Open,
+            Schedule = e.Schedule,
+            AnswersCloseAt = e.Schedule.ClosesAt,
+            ReleaseAt = e.Schedule.ReleaseAt,
+            DispatchedAt = e.At,
+        },
         RequestSent e => state with
         {
             Assignments = state.Assignments.Add(new Assignment(
@@ -154,43 +230,111 @@ public sealed record ReviewState
                 SavedText: null)),
         },
         ReminderSent e => Update(state, e.AssignmentId, a => a with { NextStep = e.Step + 1, RemindersSent = a.RemindersSent + 1 }),
-        Escalated e => Update(state, e.AssignmentId, a => a with { NextStep = e.Step + 1, Escalated = true }),
-        AnswerSaved e => Update(state, e.AssignmentId, a => a with { SavedText = e.Text }),
-        AnswerSubmitted e => state with
+        Escalated e => Update(state, e.AssignmentId, a => a with { NextStep = e.Step + 1, Escalated = true }) with
         {
-            Answers = state.Answers.SetItem(e.QuestionId, new Answer(e.Text, e.AssignmentId, e.At, e.AssignmentId, e.At)),
-            Assignments = state.Assignments.ConvertAll(a =>
-                a.QuestionId == e.QuestionId && a.IsOpen ? a with { Outcome = AssignmentOutcome.Answered } : a),
+            EscalatedTo = e.ManagerEmail is { } manager ? state.EscalatedTo.SetItem(state.FindAssignment(e.AssignmentId)!.OfficerEmail, manager) : state.EscalatedTo,
         },
+        OfficerReminded e => state with { RemindedByHand = state.RemindedByHand.SetItem(e.OfficerEmail, e.At) },
+        AnswerSaved e => Update(state, e.AssignmentId, a => a with { SavedText = e.Text }),
+        AnswerSubmitted e => Answered(state, e.QuestionId, new Answer(e.Text, e.By ?? OfficerOf(state, e.AssignmentId), e.At, [])),
         AnswerAmended e => state with
         {
-            Answers = state.Answers.SetItem(e.QuestionId, state.Answers[e.QuestionId] with { Text = e.Text, LastChangedBy = e.AssignmentId, LastChangedAt = e.At }),
+            Answers = state.Answers.SetItem(e.QuestionId, Amended(state.Answers[e.QuestionId], e.Text, new AnswerChange(e.By ?? OfficerOf(state, e.AssignmentId), e.At))),
+        },
+        LateAnswerAccepted e => Answered(state, e.QuestionId, new Answer(e.Text, OfficerOf(state, e.AssignmentId), e.At, [], Late: true)),
+        QuestionDeclined e => Update(state, e.AssignmentId, a => a with { Outcome = AssignmentOutcome.Declined, Declined = e }) with
+        {
+            Officers = e.Suggested is { } suggested ? WithOfficers(state.Officers, [suggested]) : state.Officers,
         },
         AssignmentReassigned e => Update(state, e.AssignmentId, a => a with { Outcome = AssignmentOutcome.Reassigned }) with
         {
-            Officers = WithOfficers(state.Officers, [e.To]),
+            Officers = WithOfficers(state.Officers, e.ToManager is { } manager ? [e.To, manager] : [e.To]),
         },
-        DeadlineExtended e => state with
+        QuestionAdded e => state with
+        {
+            Areas = WithQuestion(state.Areas, e.AreaHeading, e.Question),
+            Officers = WithOfficers(state.Officers, e.Officers),
+            LastQuestionNumber = Math.Max(state.LastQuestionNumber, QuestionIds.NumberOf(e.Question.QuestionId)),
+            // A new question means answers are being collected again, and the statement waits for it.
+            Status = state.Status == ReviewStatus.Assembled ? ReviewStatus.Open : state.Status,
+            AssembledAt = state.Status == ReviewStatus.Assembled ? null : state.AssembledAt,
+        },
+        QuestionWithdrawn e => state with
+        {
+            Withdrawn = state.Withdrawn.SetItem(e.QuestionId, state.Placing(e.QuestionId)),
+            Areas = [.. state.Areas
+                .Select(a => a with { Questions = [.. a.Questions.Where(q => q.QuestionId != e.QuestionId)] })
+                .Where(a => a.Questions.Count > 0)],
+            Assignments = state.Assignments.ConvertAll(a => a.QuestionId == e.QuestionId && a.IsCurrent ? a with { Outcome = AssignmentOutcome.Withdrawn } : a),
+        },
+        DeadlineChanged e => state with
         {
             Deadline = e.To,
             Schedule = e.Schedule,
+            AnswersCloseAt = e.Schedule.ClosesAt,
             Assignments = state.Assignments.ConvertAll(a => a.IsOpen ? a with { NextStep = e.Schedule.FirstStepAfter(e.At.DateTime) } : a),
         },
-        DeadlinePassed e => CloseResponses(state, e.At, closedEarlyReason: null),
-        ReviewClosedEarly e => CloseResponses(state, e.At, e.Reason),
+        MeetingDateChanged e => state with
+        {
+            MeetingDate = e.To,
+            ReleaseAt = e.ReleaseAt,
+            Schedule = state.Schedule is { } schedule ? schedule with { ReleaseAt = e.ReleaseAt } : null,
+        },
+        DeadlinePassed e => CloseAnswers(state, e.At, AssignmentOutcome.NoResponse) with { ResponsesClosedAt = e.At },
+        ReviewClosedEarly e => CloseAnswers(state, e.At, AssignmentOutcome.ClosedEarly) with
+        {
+            ResponsesClosedAt = e.At,
+            ClosedEarlyReason = e.Reason,
+            ClosedEarlyAt = e.At,
+            AnswersCloseAt = e.At.DateTime,
+        },
         StatementAssembled e => state with { Status = ReviewStatus.Assembled, AssembledAt = e.At },
+        AnswersReopened e => state with
+        {
+            Status = ReviewStatus.Open,
+            AnswersCloseAt = e.Until.AddDays(1).ToDateTime(TimeOnly.MinValue),
+            AssembledAt = null,
+            ClosedEarlyReason = null,
+            ClosedEarlyAt = null,
+            // Reopened questions are not chased again: the schedule's steps are spent.
+            Assignments = state.Assignments.ConvertAll(a => a.IsUnanswered ? a with { Outcome = AssignmentOutcome.Open, NextStep = int.MaxValue } : a),
+        },
+        StatementReleased e => state with
+        {
+            Status = ReviewStatus.Released,
+            ReleasedAt = e.At,
+            ReleasedAutomatically = e.Automatically,
+        },
         StatementFiled e => state with { Status = ReviewStatus.Filed, FiledLocation = e.Location },
         PanelNotified e => state with { Status = ReviewStatus.Completed, PanelNotifiedAt = e.At },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown review event."),
     };
 
-    private static ReviewState CloseResponses(ReviewState state, DateTimeOffset at, string? closedEarlyReason) => state with
+    private static Answer Amended(Answer answer, string text, AnswerChange change) =>
+        answer with { Text = text, Amendments = answer.Amendments.Add(change) };
+
+    private static Respondent OfficerOf(ReviewState state, string assignmentId) => new(state.FindAssignment(assignmentId)!.OfficerEmail);
+
+    private static ReviewState Answered(ReviewState state, string questionId, Answer answer) => state with
+    {
+        Answers = state.Answers.SetItem(questionId, answer),
+        Assignments = state.Assignments.ConvertAll(a =>
+            a.QuestionId == questionId && (a.IsOpen || a.IsUnanswered) ? a with { Outcome = AssignmentOutcome.Answered } : a),
+    };
+
+    private static ReviewState CloseAnswers(ReviewState state, DateTimeOffset at, AssignmentOutcome unanswered) => state with
     {
         Status = ReviewStatus.ResponsesClosed,
-        ResponsesClosedAt = at,
-        ClosedEarlyReason = closedEarlyReason,
-        Assignments = state.Assignments.ConvertAll(a => a.IsOpen ? a with { Outcome = AssignmentOutcome.NoResponse } : a),
+        Assignments = state.Assignments.ConvertAll(a => a.IsOpen ? a with { Outcome = unanswered } : a),
     };
+
+    private static IReadOnlyList<AreaOfFocus> WithQuestion(IReadOnlyList<AreaOfFocus> areas, string heading, Question question)
+    {
+        var index = areas.ToList().FindIndex(a => string.Equals(a.Heading, heading, StringComparison.OrdinalIgnoreCase));
+        return index < 0
+            ? [.. areas, new AreaOfFocus(heading, [question])]
+            : [.. areas.Select((a, i) => i == index ? a with { Questions = [.. a.Questions, question] } : a)];
+    }
 
     private static ReviewState Update(ReviewState state, string assignmentId, Func<Assignment, Assignment> change) =>
         state with { Assignments = state.Assignments.ConvertAll(a => a.Id == assignmentId ? change(a) : a) };

@@ -1,53 +1,89 @@
+using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Core.Statements;
 
 public sealed record Reporter(string Name, string Designation);
 
-/// <summary>One question's row. <see cref="Answer"/> is null when nobody answered; then <see cref="NoResponseBy"/> says by when.</summary>
-public sealed record StatementRow(string QuestionId, string Question, string? Answer, DateOnly? NoResponseBy, IReadOnlyList<Reporter> Reporters);
+/// <summary>
+/// One question's row. <see cref="Answer"/> is null when nobody answered: then <see cref="NoResponseBy"/> says by
+/// when responses closed, or <see cref="ClosedEarlyOn"/> says the review was closed early before they could.
+/// </summary>
+public sealed record StatementRow(
+    string QuestionId,
+    string Question,
+    string? Answer,
+    DateOnly? NoResponseBy,
+    IReadOnlyList<Reporter> Reporters,
+    DateOnly? ClosedEarlyOn = null,
+    bool LateAnswer = false)
+{
+    /// <summary>What the panel reads in place of an answer, in the same words in every rendering.</summary>
+    public string? Unanswered => Answer is not null ? null
+        : ClosedEarlyOn is { } closed ? $"Not answered: the review was closed early on {LongDate.Format(closed)}"
+        : $"No response received by {LongDate.Format(NoResponseBy!.Value)}";
+}
 
 public sealed record StatementArea(string Heading, IReadOnlyList<StatementRow> Rows);
 
 /// <summary>
 /// The position statement the panel receives: one table per area of focus in the report's order, one row per
-/// question: Question | Position statement | Reporter | Designation.
+/// question: Question | Position statement | Reporter | Designation. Before release it is the assembled statement the
+/// scrutiny officer checks (<see cref="Released"/> false).
 /// </summary>
 public sealed record PositionStatement(
     FocusReport FocusReport,
     Panel Panel,
     DateOnly MeetingDate,
     DateOnly CompiledOn,
-    IReadOnlyList<StatementArea> Areas)
+    IReadOnlyList<StatementArea> Areas,
+    bool Released = false,
+    string? ClosedEarlyReason = null,
+    DateOnly? ClosedEarlyOn = null)
 {
-    /// <summary>The statement for a review whose responses have closed.</summary>
+    /// <summary>The statement for a review whose statement has been assembled.</summary>
     public static PositionStatement From(ReviewState state)
     {
         if (state.AssembledAt is not { } assembledAt || state.FocusReport is null || state.Panel is null)
         {
             throw new InvalidOperationException($"Review {state.ReviewId} has no assembled statement.");
         }
-        // An unanswered question is marked with the day responses closed: the deadline, or earlier if closed early.
-        var closedOn = DateOnly.FromDateTime((state.ResponsesClosedAt ?? assembledAt).DateTime);
-        var noResponseBy = closedOn < state.Deadline ? closedOn : state.Deadline;
+        // The last day answers were taken: the deadline, or the end of a reopening.
+        var lastDay = state.AnswersCloseAt is { } closes && state.ClosedEarlyAt is null
+            ? DateOnly.FromDateTime(closes.AddTicks(-1))
+            : state.Deadline;
+        var closedEarlyOn = state.ClosedEarlyAt is { } closed ? DateOnly.FromDateTime(closed.DateTime) : (DateOnly?)null;
 
         return new PositionStatement(
             state.FocusReport,
             state.Panel,
             state.MeetingDate,
             DateOnly.FromDateTime(assembledAt.DateTime),
-            [.. state.Areas.Select(area => new StatementArea(area.Heading, [.. area.Questions.Select(q => Row(state, q, noResponseBy))]))]);
+            [.. state.Areas.Select(area => new StatementArea(area.Heading, [.. area.Questions.Select(q => Row(state, q, lastDay, closedEarlyOn))]))],
+            state.IsReleased,
+            state.ClosedEarlyReason is { Length: > 0 } reason ? reason : null,
+            closedEarlyOn);
     }
 
-    private static StatementRow Row(ReviewState state, Question question, DateOnly noResponseBy)
+    private static StatementRow Row(ReviewState state, Question question, DateOnly lastDay, DateOnly? closedEarlyOn)
     {
         var answer = state.Answers.GetValueOrDefault(question.QuestionId);
-        var reporters = state.Assignments
-            .Where(a => a.QuestionId == question.QuestionId && a.IsCurrent)
-            .Select(a => state.Officers.TryGetValue(a.OfficerEmail, out var officer)
-                ? new Reporter(officer.Name, officer.Designation)
-                : new Reporter(a.OfficerEmail, ""))
+        var asked = state.Assignments.Where(a => a.QuestionId == question.QuestionId && a.IsCurrent).ToList();
+        // A manager who answered on an officer's behalf reports in that officer's place.
+        var reporters = asked
+            .Select(a => answer?.SubmittedBy is { OnBehalfOf: { } officer } by && officer == a.OfficerEmail ? by.Email : a.OfficerEmail)
+            .Distinct()
+            .Select(state.OfficerOrAddress)
+            .Select(o => new Reporter(o.Name, o.Designation))
             .ToList();
-        return new StatementRow(question.QuestionId, question.Text, answer?.Text, answer is null ? noResponseBy : null, reporters);
+        var closedEarly = answer is null && closedEarlyOn is not null && asked.Any(a => a.Outcome == AssignmentOutcome.ClosedEarly);
+        return new StatementRow(
+            question.QuestionId,
+            question.Text,
+            answer?.Text,
+            answer is null && !closedEarly ? lastDay : null,
+            reporters,
+            closedEarly ? closedEarlyOn : null,
+            answer?.Late ?? false);
     }
 }

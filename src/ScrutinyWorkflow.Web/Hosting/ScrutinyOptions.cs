@@ -39,6 +39,12 @@ public sealed class ScrutinyOptions : IValidatableObject
     /// <summary>The local time of day chasers are sent, "HH:mm".</summary>
     public string ChaseTimeOfDay { get; set; } = "09:00";
 
+    /// <summary>
+    /// The local time of day, "HH:mm", an assembled statement nobody has released goes to the panel, on the last
+    /// working day agenda papers can still be published.
+    /// </summary>
+    public string ReleaseTimeOfDay { get; set; } = "09:00";
+
     /// <summary>Clear working days required between the deadline and the meeting (agenda papers go out five clear days before).</summary>
     [Range(0, 60)]
     public int ClearWorkingDaysBeforeMeeting { get; set; } = 5;
@@ -66,7 +72,8 @@ public sealed class ScrutinyOptions : IValidatableObject
         EscalationWorkingDaysBefore,
         TimeOnly.ParseExact(ChaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         ClearWorkingDaysBeforeMeeting,
-        MaxAnswerLength);
+        MaxAnswerLength,
+        TimeOnly.ParseExact(ReleaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -81,6 +88,10 @@ public sealed class ScrutinyOptions : IValidatableObject
         if (!TimeOnly.TryParseExact(ChaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
         {
             yield return new ValidationResult($"Scrutiny:ChaseTimeOfDay '{ChaseTimeOfDay}' must be a time as HH:mm.", [nameof(ChaseTimeOfDay)]);
+        }
+        if (!TimeOnly.TryParseExact(ReleaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            yield return new ValidationResult($"Scrutiny:ReleaseTimeOfDay '{ReleaseTimeOfDay}' must be a time as HH:mm.", [nameof(ReleaseTimeOfDay)]);
         }
         if (ReminderWorkingDaysBefore is { } reminders && reminders.Any(d => d is < 1 or > 60))
         {

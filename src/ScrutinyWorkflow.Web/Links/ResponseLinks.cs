@@ -1,31 +1,33 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Core.Reviews;
 
 using ScrutinyWorkflow.Web.Hosting;
 
 namespace ScrutinyWorkflow.Web.Links;
 
 /// <summary>
-/// The secret links in request emails. A token is HMAC-SHA256(link key, review and assignment): 256 bits that
+/// The secret links in request emails. A token is HMAC-SHA256(link key, review and person): 256 bits that
 /// nobody without the key can predict, and that the product can make again for every reminder or a retried
 /// email, so the token itself is never stored anywhere. The store keeps only its SHA-256, to find the
-/// assignment a link was made for. A link is bound to one assignment and is refused once that assignment closes.
+/// person a link was made for. A link shows that person's questions in the review, and takes answers to those still open.
 /// </summary>
 public sealed class ResponseLinks(byte[] key, IOptions<ScrutinyOptions> options)
 {
     private readonly Uri baseUrl = new(options.Value.PublicBaseUrl.TrimEnd('/') + "/");
 
-    public string TokenFor(string reviewId, string assignmentId)
+    /// <summary>One link per person per review: an officer's for all their questions, a manager's for an escalated officer's.</summary>
+    public string TokenFor(string reviewId, Respondent respondent)
     {
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"respond/v1/{reviewId}/{assignmentId}"));
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"respond/v2/{reviewId}/{respondent.Key}"));
         return Base64Url(mac);
     }
 
     public string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>The response page's address, always from configuration: a request's Host header could be forged.</summary>
-    public Uri UrlFor(string reviewId, string assignmentId) => new(baseUrl, "respond/" + TokenFor(reviewId, assignmentId));
+    public Uri UrlFor(string reviewId, Respondent respondent) => new(baseUrl, "respond/" + TokenFor(reviewId, respondent));
 
     /// <summary>True when the text has the shape of a token (43 base64url characters), before any lookup.</summary>
     public static bool LooksLikeToken(string? token) =>
@@ -44,9 +46,20 @@ public sealed class ResponseLinks(byte[] key, IOptions<ScrutinyOptions> options)
         return Convert.FromBase64String(File.ReadAllText(path).Trim());
     }
 
-    /// <summary>The hashes to index for the links the events create, so the index commits with them.</summary>
-    public IReadOnlyList<IndexedLink> IndexFor(string reviewId, IEnumerable<Core.Reviews.ReviewEvent> events) =>
-        [.. events.OfType<Core.Reviews.RequestSent>().Select(e => new IndexedLink(HashOf(TokenFor(reviewId, e.AssignmentId)), e.AssignmentId))];
+    /// <summary>
+    /// The hashes to index for the links the events create, so the index commits with them: an officer's when they
+    /// are first asked something, a manager's when an officer's questions are escalated to them.
+    /// </summary>
+    public IReadOnlyList<IndexedLink> IndexFor(string reviewId, IEnumerable<ReviewEvent> events, ReviewState before) =>
+        [.. events.SelectMany(e => e switch
+            {
+                RequestSent r => [new Respondent(r.OfficerEmail)],
+                Escalated { ManagerEmail: { } manager } x => [new Respondent(manager, before.FindAssignment(x.AssignmentId)?.OfficerEmail ?? "")],
+                _ => Array.Empty<Respondent>(),
+            })
+            .Where(r => r.OnBehalfOf is not "")
+            .Distinct()
+            .Select(r => new IndexedLink(HashOf(TokenFor(reviewId, r)), r.Key))];
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
@@ -11,169 +9,263 @@ using ScrutinyWorkflow.Web.Mail;
 namespace ScrutinyWorkflow.Web.Notifications;
 
 /// <summary>
-/// The words of every email the product sends, composed from the review as it stands. The message id is the
-/// effect's id, so composing the same effect again gives a message the mail sender recognises as already sent.
+/// The words of every email the product sends, composed from the review as it stands when sent. Officers get one
+/// message per step listing every question of theirs it concerns, with their one link for the review. The message
+/// id is the effect's id, so composing the same effect again gives a message the sender recognises as already sent.
 /// </summary>
 public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions> options)
 {
+    /// <summary>Longest review name used in subjects: focus report titles run long after their colon.</summary>
+    private const int ShortTitleLength = 60;
+
     private readonly ScrutinyOptions settings = options.Value;
+
+    private MailAddress Team => new(settings.TeamEmail, settings.TeamName);
 
     public OutgoingMail Compose(string effectId, ReviewEffect effect, ReviewState review, DateTimeOffset now) => effect switch
     {
-        SendRequest e => ToOfficer(effectId, review, e.AssignmentId, now, isReminder: false, reminderNumber: 0),
-        SendReminder e => ToOfficer(effectId, review, e.AssignmentId, now, isReminder: true, e.ReminderNumber),
-        SendEscalation e => Escalation(effectId, review, e.AssignmentId, now),
+        SendRequest e => Request(effectId, review, e, now),
+        SendReminder e => Reminder(effectId, review, e, now),
+        SendEscalation e => Escalation(effectId, review, e, now),
         SendAnsweredByColleague e => AnsweredByColleague(effectId, review, e, now),
-        SendReassignmentNotice e => Reassigned(effectId, review, e.AssignmentId, now),
-        SendDeadlineNotice e => DeadlineMoved(effectId, review, e.AssignmentId, now),
+        SendAmendmentNotice e => Amended(effectId, review, e, now),
+        SendReassignmentNotice e => Reassigned(effectId, review, e, now),
+        SendDeclineNotice e => Declined(effectId, review, e, now),
+        SendDeadlineNotice e => DeadlineMoved(effectId, review, e, now),
+        SendWithdrawalNotice e => Withdrawn(effectId, review, e, now),
+        SendClosedNotice e => ClosedEarly(effectId, review, e, now),
+        SendReopenedNotice e => Reopened(effectId, review, e, now),
+        SendStatementForCheck => ForCheck(effectId, review, now),
         NotifyPanel => PanelNotice(effectId, review, now),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "This effect is not an email."),
     };
 
-    private OutgoingMail ToOfficer(string id, ReviewState review, string assignmentId, DateTimeOffset now, bool isReminder, int reminderNumber)
+    /// <summary>The review's name in subjects: the focus report's short title (before its colon), as people say it.</summary>
+    public static string ShortTitle(ReviewState review)
     {
-        var (assignment, officer, area, question) = Find(review, assignmentId);
-        var body = new Body()
-            .Line($"Dear {officer.Name},")
-            .Line(isReminder
-                ? $"This is reminder {reminderNumber}: we have not yet had your answer for the {review.Panel!.Name}."
-                : $"The {review.Panel!.Name} is running an assurance review of the Local Government and Social Care Ombudsman's focus report \u201c{review.FocusReport!.Title}\u201d ({review.FocusReport.Published.ToDisplayString()}). You have been asked to answer this question for the panel's position statement.")
-            .Quote($"{area.Heading}: {question.Text}");
-        var others = CoOfficers(review, assignment);
-        if (others.Count > 0)
-        {
-            body.Line($"{string.Join(" and ", others)} {(others.Count == 1 ? "has" : "have")} been asked the same question. Any of you may answer, and the first answer submitted is the one the panel sees; any of you can amend it while responses are open.");
-        }
-        body.Line($"Please answer by the end of {Format(review.Deadline)}. You can save a draft and come back to it, and amend a submitted answer until the deadline; once every question is answered, the statement is compiled and answers close.")
-            .Link("Answer the question", links.UrlFor(review.ReviewId, assignmentId))
-            .Line($"If you are not the right person to answer, tell the scrutiny team at {settings.TeamEmail} and name the colleague who is.")
-            .Line("This link is personal to you: please do not forward it.");
-        var subject = (isReminder ? "Reminder: " : "") + $"Scrutiny question on \u201c{review.FocusReport!.Title}\u201d: please answer by {Format(review.Deadline)}";
-        return Mail(id, [Address(officer)], [], subject, body, now);
+        var title = review.FocusReport!.Title;
+        var colon = title.IndexOf(':', StringComparison.Ordinal);
+        return colon is > 0 and <= ShortTitleLength ? title[..colon].Trim() : title;
     }
 
-    private OutgoingMail Escalation(string id, ReviewState review, string assignmentId, DateTimeOffset now)
+    private OutgoingMail Request(string id, ReviewState review, SendRequest e, DateTimeOffset now)
     {
-        var (_, officer, area, question) = Find(review, assignmentId);
-        var manager = officer.ManagerEmail is { } email && review.Officers.TryGetValue(email, out var known)
-            ? Address(known)
-            : officer.ManagerEmail is { } unknown ? new MailAddress(unknown) : new MailAddress(settings.TeamEmail, settings.TeamName);
-        var body = new Body()
-            .Line($"{officer.Name} ({officer.Designation}) has not yet answered a question for the {review.Panel!.Name}, and the deadline is the end of today, {Format(review.Deadline)}.")
-            .Quote($"{area.Heading}: {question.Text}")
-            .Line("Please make sure an answer is submitted today, through the link below, or the position statement will record that no response was received.")
-            .Link("Answer the question", links.UrlFor(review.ReviewId, assignmentId))
-            .Line($"Questions about this review: {settings.TeamEmail}.");
-        return Mail(id, [manager], [Address(officer)], $"Unanswered scrutiny question for {officer.Name}: due today", body, now);
+        var officer = review.OfficerOrAddress(e.OfficerEmail);
+        var questions = Open(review, e.AssignmentIds);
+        var body = new MessageBody()
+            .Line($"Dear {officer.Name},")
+            .Line($"The {review.Panel!.Name} is running an assurance review of the Local Government and Social Care Ombudsman's focus report \u201c{review.FocusReport!.Title}\u201d ({review.FocusReport.Published.ToDisplayString()}). You have been asked to answer {Count(questions.Count)} for the panel's position statement:")
+            .Items(questions.Select(a => Describe(review, a, withCoOfficers: true)))
+            .Line($"Please answer by the end of {LongDate.FormatWithDay(review.Deadline)}. You can save a draft and come back to it, and amend a submitted answer until answers close.")
+            .Link(questions.Count == 1 ? "Answer your question" : "Answer your questions", links.UrlFor(review.ReviewId, new Respondent(officer.Email)))
+            .Line("If a question is not for you, say so on that page and name the colleague who should answer it: the scrutiny team is told at once.")
+            .Line("This link is personal to you: please do not forward it.");
+        return Mail(id, [Address(officer)], [], $"{ShortTitle(review)} review: {Count(questions.Count)} for you by {LongDate.FormatWithDay(review.Deadline)}", body, now);
+    }
+
+    private OutgoingMail Reminder(string id, ReviewState review, SendReminder e, DateTimeOffset now)
+    {
+        var officer = review.OfficerOrAddress(e.OfficerEmail);
+        var questions = Open(review, e.AssignmentIds);
+        var body = new MessageBody()
+            .Line($"Dear {officer.Name},")
+            .Line(e.ReminderNumber == 0
+                ? $"The scrutiny team has asked us to remind you that the {review.Panel!.Name} is still waiting for your answer to {Count(questions.Count)}:"
+                : $"This is {(e.ReminderNumber == 1 ? "a reminder" : $"reminder {e.ReminderNumber}")}: the {review.Panel!.Name} is still waiting for your answer to {Count(questions.Count)}:")
+            .Items(questions.Select(a => Describe(review, a, withCoOfficers: false)))
+            .Line($"Please answer by the end of {LongDate.FormatWithDay(review.Deadline)}.")
+            .Link(questions.Count == 1 ? "Answer your question" : "Answer your questions", links.UrlFor(review.ReviewId, new Respondent(officer.Email)));
+        return Mail(id, [Address(officer)], [], $"Reminder: {ShortTitle(review)} review: {Count(questions.Count)} still to answer by {LongDate.FormatWithDay(review.Deadline)}", body, now);
+    }
+
+    private OutgoingMail Escalation(string id, ReviewState review, SendEscalation e, DateTimeOffset now)
+    {
+        var officer = review.OfficerOrAddress(e.OfficerEmail);
+        var questions = Open(review, e.AssignmentIds);
+        var to = e.ManagerEmail is { } managerEmail ? Address(review.OfficerOrAddress(managerEmail)) : Team;
+        var body = new MessageBody()
+            .Line($"{officer.Name} ({officer.Designation}) has not yet answered {Count(questions.Count)} for the {review.Panel!.Name}, and the deadline is the end of {LongDate.FormatWithDay(review.Deadline)}:")
+            .Items(questions.Select(a => Describe(review, a, withCoOfficers: false)));
+        if (e.ManagerEmail is { } manager)
+        {
+            body.Line($"Please make sure the answers are submitted by then, or the position statement will record that no response was received. You can answer on {officer.Name}'s behalf through the link below: the record will say the answer was given by you on their behalf, and the statement will name you as reporter.")
+                .Link("Answer on their behalf", links.UrlFor(review.ReviewId, new Respondent(manager, officer.Email)))
+                .Line("This link is personal to you: please do not forward it.");
+        }
+        else
+        {
+            body.Line($"{officer.Name} has no manager in the directory, so this comes to the scrutiny team. Chase them, reassign the questions, or let the statement record that no response was received.");
+        }
+        return Mail(id, [to], [Address(officer)], $"{ShortTitle(review)} review: {officer.Name} has {Count(questions.Count, "unanswered question")} due {LongDate.FormatWithDay(review.Deadline)}", body, now);
     }
 
     private OutgoingMail AnsweredByColleague(string id, ReviewState review, SendAnsweredByColleague e, DateTimeOffset now)
     {
-        var (_, officer, area, question) = Find(review, e.AssignmentId);
-        var (_, colleague, _, _) = Find(review, e.AnsweredByAssignmentId);
-        var body = new Body()
+        var officer = review.OfficerOrAddress(e.OfficerEmail);
+        var answer = review.Answers[e.QuestionId];
+        var body = new MessageBody()
             .Line($"Dear {officer.Name},")
-            .Line($"{colleague.Name} has answered this question for the {review.Panel!.Name}, so you do not need to. You will not be chased for it.")
-            .Quote($"{area.Heading}: {question.Text}")
-            .Line($"You can read the answer, and amend it if something needs correcting, until the end of {Format(review.Deadline)}.")
-            .Link("See the answer", links.UrlFor(review.ReviewId, e.AssignmentId));
-        return Mail(id, [Address(officer)], [], $"Answered by {colleague.Name}: scrutiny question on \u201c{review.FocusReport!.Title}\u201d", body, now);
+            .Line($"{Who(review, answer.SubmittedBy)} has answered this question for the {review.Panel!.Name}, so you do not need to, and you will not be chased for it:")
+            .Items([Place(review, e.QuestionId)])
+            .Line($"You can read the answer, and amend it if something needs correcting, until answers close.")
+            .Link("See the answer", links.UrlFor(review.ReviewId, new Respondent(officer.Email)));
+        return Mail(id, [Address(officer)], [], $"{ShortTitle(review)} review: answered by {Who(review, answer.SubmittedBy)}", body, now);
     }
 
-    private OutgoingMail Reassigned(string id, ReviewState review, string assignmentId, DateTimeOffset now)
+    private OutgoingMail Amended(string id, ReviewState review, SendAmendmentNotice e, DateTimeOffset now)
     {
-        var (assignment, officer, area, question) = Find(review, assignmentId);
+        var officer = review.OfficerOrAddress(e.OfficerEmail);
+        var answer = review.Answers[e.QuestionId];
+        var by = answer.LastAmendment?.By ?? answer.SubmittedBy;
+        var body = new MessageBody()
+            .Line($"Dear {officer.Name},")
+            .Line($"{Who(review, by)} has amended the answer to a question you were also asked for the {review.Panel!.Name}:")
+            .Items([Place(review, e.QuestionId)])
+            .Link("See the answer as it now stands", links.UrlFor(review.ReviewId, new Respondent(officer.Email)));
+        return Mail(id, [Address(officer)], [], $"{ShortTitle(review)} review: answer amended by {Who(review, by)}", body, now);
+    }
+
+    private OutgoingMail Reassigned(string id, ReviewState review, SendReassignmentNotice e, DateTimeOffset now)
+    {
+        var assignment = review.FindAssignment(e.AssignmentId)!;
+        var officer = review.OfficerOrAddress(assignment.OfficerEmail);
         var successor = review.Assignments.LastOrDefault(a => a.QuestionId == assignment.QuestionId && a.IsCurrent);
-        var to = successor is null ? "a colleague" : review.Officers.GetValueOrDefault(successor.OfficerEmail)?.Name ?? successor.OfficerEmail;
-        var body = new Body()
+        var to = successor is null ? "a colleague" : review.OfficerOrAddress(successor.OfficerEmail).Name;
+        var body = new MessageBody()
             .Line($"Dear {officer.Name},")
-            .Line($"The scrutiny team has passed this question to {to}. You do not need to answer it, and the link you were sent no longer works.")
-            .Quote($"{area.Heading}: {question.Text}");
-        return Mail(id, [Address(officer)], [], $"No longer needed: scrutiny question on \u201c{review.FocusReport!.Title}\u201d", body, now);
+            .Line($"The scrutiny team has passed this question to {to}. You do not need to answer it, and your link no longer shows it:")
+            .Items([Place(review, assignment.QuestionId)]);
+        return Mail(id, [Address(officer)], [], $"No longer needed: {ShortTitle(review)} review question passed to {to}", body, now);
     }
 
-    private OutgoingMail DeadlineMoved(string id, ReviewState review, string assignmentId, DateTimeOffset now)
+    private OutgoingMail Declined(string id, ReviewState review, SendDeclineNotice e, DateTimeOffset now)
     {
-        var (_, officer, area, question) = Find(review, assignmentId);
-        var body = new Body()
+        var assignment = review.FindAssignment(e.AssignmentId)!;
+        var officer = review.OfficerOrAddress(assignment.OfficerEmail);
+        var declined = assignment.Declined!;
+        var suggested = declined.Suggested is { } s ? $"{s.Name} ({s.Email}, {s.Designation})" : declined.SuggestedEmail;
+        var body = new MessageBody()
+            .Line($"{officer.Name} ({officer.Designation}) says this question is not for them:")
+            .Items([Place(review, assignment.QuestionId)])
+            .Line($"Their reason: {declined.Reason}")
+            .Line(suggested is null
+                ? "They did not name a colleague. Reassign the question to whoever should answer it; until then nobody is chased for it."
+                : declined.Suggested is null
+                    ? $"They suggest {suggested}, who is not in the officer directory. Reassign the question to whoever should answer it; until then nobody is chased for it."
+                    : $"They suggest {suggested}. To hand it over, reassign assignment {assignment.Id} with no other name: the suggested colleague is asked at once.");
+        return Mail(id, [Team], [], $"{ShortTitle(review)} review: {officer.Name} says a question is not for them", body, now);
+    }
+
+    private OutgoingMail DeadlineMoved(string id, ReviewState review, SendDeadlineNotice e, DateTimeOffset now)
+    {
+        var officer = review.OfficerOrAddress(e.OfficerEmail);
+        var questions = Open(review, e.AssignmentIds);
+        var body = new MessageBody()
             .Line($"Dear {officer.Name},")
-            .Line($"The deadline for this question for the {review.Panel!.Name} is now the end of {Format(review.Deadline)}.")
-            .Quote($"{area.Heading}: {question.Text}")
-            .Link("Answer the question", links.UrlFor(review.ReviewId, assignmentId));
-        return Mail(id, [Address(officer)], [], $"New deadline {Format(review.Deadline)}: scrutiny question on \u201c{review.FocusReport!.Title}\u201d", body, now);
+            .Line($"The deadline for your {Count(questions.Count, "unanswered question")} for the {review.Panel!.Name} is now the end of {LongDate.FormatWithDay(review.Deadline)}:")
+            .Items(questions.Select(a => Describe(review, a, withCoOfficers: false)))
+            .Link(questions.Count == 1 ? "Answer your question" : "Answer your questions", links.UrlFor(review.ReviewId, new Respondent(officer.Email)));
+        return Mail(id, [Address(officer)], [], $"{ShortTitle(review)} review: new deadline {LongDate.FormatWithDay(review.Deadline)}", body, now);
+    }
+
+    private OutgoingMail Withdrawn(string id, ReviewState review, SendWithdrawalNotice e, DateTimeOffset now)
+    {
+        var officer = review.OfficerOrAddress(e.OfficerEmail);
+        var body = new MessageBody()
+            .Line($"Dear {officer.Name},")
+            .Line($"The scrutiny team has withdrawn this question from the {review.Panel!.Name}'s review. You do not need to answer it, and it will not appear in the position statement:")
+            .Items([Place(review, e.QuestionId)]);
+        return Mail(id, [Address(officer)], [], $"{ShortTitle(review)} review: a question has been withdrawn", body, now);
+    }
+
+    private OutgoingMail ClosedEarly(string id, ReviewState review, SendClosedNotice e, DateTimeOffset now)
+    {
+        var officer = review.OfficerOrAddress(e.OfficerEmail);
+        var body = new MessageBody()
+            .Line($"Dear {officer.Name},")
+            .Line($"The scrutiny team has closed the {review.Panel!.Name}'s review early, so answers are no longer needed for {(e.AssignmentIds.Count == 1 ? "this question" : "these questions")}:")
+            .Items(e.AssignmentIds.Select(review.FindAssignment).OfType<Assignment>().Select(a => Describe(review, a, withCoOfficers: false)))
+            .Line($"The position statement will say they were not answered because the review closed early, not that you did not respond.{(review.ClosedEarlyReason is { Length: > 0 } reason ? $" The reason given: {reason}" : "")}");
+        return Mail(id, [Address(officer)], [], $"{ShortTitle(review)} review closed early: no answer needed", body, now);
+    }
+
+    private OutgoingMail Reopened(string id, ReviewState review, SendReopenedNotice e, DateTimeOffset now)
+    {
+        var officer = review.OfficerOrAddress(e.OfficerEmail);
+        var questions = Open(review, e.AssignmentIds);
+        var until = DateOnly.FromDateTime(review.AnswersCloseAt!.Value.AddTicks(-1));
+        var body = new MessageBody()
+            .Line($"Dear {officer.Name},")
+            .Line($"The scrutiny team has opened the {review.Panel!.Name}'s review for answers again until the end of {LongDate.FormatWithDay(until)}. Your answer is still wanted for {Count(questions.Count)}:")
+            .Items(questions.Select(a => Describe(review, a, withCoOfficers: false)))
+            .Link(questions.Count == 1 ? "Answer your question" : "Answer your questions", links.UrlFor(review.ReviewId, new Respondent(officer.Email)));
+        return Mail(id, [Address(officer)], [], $"{ShortTitle(review)} review: answers open again until {LongDate.FormatWithDay(until)}", body, now);
+    }
+
+    private OutgoingMail ForCheck(string id, ReviewState review, DateTimeOffset now)
+    {
+        var statement = PositionStatement.From(review);
+        var rows = statement.Areas.SelectMany(a => a.Rows).ToList();
+        var body = new MessageBody()
+            .Line($"The position statement for the {review.Panel!.Name} on \u201c{review.FocusReport!.Title}\u201d has been assembled: {rows.Count(r => r.Answer is not null)} of {rows.Count} questions are answered.")
+            .Link("Check the statement", StatementPage(review))
+            .Line(review.ReleaseAt is { } releaseAt
+                ? $"Release it to the panel when you have checked it. If nobody does, it goes to the panel automatically at {releaseAt:HH:mm} on {LongDate.FormatWithDay(DateOnly.FromDateTime(releaseAt))}, the last working day agenda papers can be published for the meeting on {LongDate.FormatWithDay(review.MeetingDate)}."
+                : "Release it to the panel when you have checked it.")
+            .Line("Until then you can accept a late answer, or reopen answers for a few days.");
+        return Mail(id, [Team], [], $"{ShortTitle(review)} review: the position statement is ready for you to check", body, now);
     }
 
     private OutgoingMail PanelNotice(string id, ReviewState review, DateTimeOffset now)
     {
         var statement = PositionStatement.From(review);
         var rows = statement.Areas.SelectMany(a => a.Rows).ToList();
-        var answered = rows.Count(r => r.Answer is not null);
-        var body = new Body()
-            .Line($"The position statement for the {review.Panel!.Name} on the Ombudsman's focus report \u201c{review.FocusReport!.Title}\u201d is ready for the meeting on {Format(review.MeetingDate)}.")
-            .Line($"{answered} of {rows.Count} questions were answered{(review.ClosedEarlyReason is { Length: > 0 } reason ? $"; responses were closed early: {reason}" : "")}.")
-            .Link("Read the position statement", new Uri(new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/"), $"api/reviews/{review.ReviewId}/statement"))
-            .Line($"It has been filed at: {review.FiledLocation}");
-        return Mail(id, [new MailAddress(review.Panel.Email, review.Panel.Name)], [], $"Position statement ready: {review.FocusReport.Title}", body, now);
+        var body = new MessageBody()
+            .Line($"The position statement for the {review.Panel!.Name} on the Ombudsman's focus report \u201c{review.FocusReport!.Title}\u201d is ready for the meeting on {LongDate.FormatWithDay(review.MeetingDate)}.")
+            .Line($"{rows.Count(r => r.Answer is not null)} of {rows.Count} questions were answered{(review.ClosedEarlyReason is { Length: > 0 } reason ? $"; the review was closed early: {reason}" : "")}.")
+            .Link("Read the position statement", StatementPage(review))
+            .Line($"Questions about it: {settings.TeamName}, {settings.TeamEmail}.");
+        return Mail(id, [new MailAddress(review.Panel.Email, review.Panel.Name)], [Team], $"Position statement: {review.FocusReport.Title}", body, now);
     }
 
-    private OutgoingMail Mail(string id, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, string subject, Body body, DateTimeOffset now) =>
-        new(id, new MailAddress(settings.TeamEmail, settings.TeamName), to, cc, subject, body.Text(), body.Html(subject), now);
+    private Uri StatementPage(ReviewState review) =>
+        new(new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/"), $"reviews/{Uri.EscapeDataString(review.ReviewId)}/statement");
 
-    private static (Assignment Assignment, Officer Officer, AreaOfFocus Area, Question Question) Find(ReviewState review, string assignmentId)
+    private OutgoingMail Mail(string id, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, string subject, MessageBody body, DateTimeOffset now) =>
+        new(id, Team, to, cc, subject, body.Text(), body.Html(subject), now);
+
+    /// <summary>The assignments listed that still want an answer (all of them, if none does, so a message is never empty).</summary>
+    private static List<Assignment> Open(ReviewState review, IReadOnlyList<string> assignmentIds)
     {
-        var assignment = review.FindAssignment(assignmentId) ?? throw new InvalidOperationException($"Review {review.ReviewId} has no assignment {assignmentId}.");
-        var officer = review.Officers.GetValueOrDefault(assignment.OfficerEmail) ?? new Officer(assignment.OfficerEmail, assignment.OfficerEmail, "", null);
-        var (area, question) = review.Placing(assignment.QuestionId);
-        return (assignment, officer, area, question);
+        var open = ReviewEffects.StillOpen(assignmentIds, review).ToList();
+        return open.Count > 0 ? open : [.. assignmentIds.Select(review.FindAssignment).OfType<Assignment>()];
     }
 
-    private static List<string> CoOfficers(ReviewState review, Assignment assignment) =>
-        [.. review.Assignments
-            .Where(a => a.QuestionId == assignment.QuestionId && a.IsCurrent && a.Id != assignment.Id)
-            .Select(a => review.Officers.GetValueOrDefault(a.OfficerEmail)?.Name ?? a.OfficerEmail)];
+    private static string Describe(ReviewState review, Assignment assignment, bool withCoOfficers)
+    {
+        var place = Place(review, assignment.QuestionId);
+        var others = review.Assignments
+            .Where(a => a.QuestionId == assignment.QuestionId && a.IsCurrent && a.OfficerEmail != assignment.OfficerEmail)
+            .Select(a => review.OfficerOrAddress(a.OfficerEmail).Name)
+            .Distinct()
+            .ToList();
+        return withCoOfficers && others.Count > 0
+            ? $"{place}\n(Also asked: {string.Join(" and ", others)}. Any of you may answer; the first answer submitted is the one the panel sees, and any of you can amend it.)"
+            : place;
+    }
+
+    private static string Place(ReviewState review, string questionId)
+    {
+        var (heading, question) = review.Placing(questionId);
+        return $"{heading}: {question.Text}";
+    }
+
+    private static string Who(ReviewState review, Respondent respondent) =>
+        respondent.OnBehalfOf is { } officer
+            ? $"{review.OfficerOrAddress(respondent.Email).Name} (for {review.OfficerOrAddress(officer).Name})"
+            : review.OfficerOrAddress(respondent.Email).Name;
+
+    private static string Count(int count, string what = "question") => count == 1 ? $"1 {what}" : $"{count} {what}s";
 
     private static MailAddress Address(Officer officer) => new(officer.Email, officer.Name);
-
-    private static string Format(DateOnly date) => LongDate.Format(date);
-
-    /// <summary>One message written once, rendered as both plain text and HTML (every value encoded).</summary>
-    private sealed class Body
-    {
-        private readonly List<(string Kind, string Text, Uri? Url)> parts = [];
-
-        public Body Line(string text) => Add("p", text, null);
-
-        public Body Quote(string text) => Add("quote", text, null);
-
-        public Body Link(string label, Uri url) => Add("link", label, url);
-
-        public string Text() => string.Join("\r\n\r\n", parts.Select(p => p.Kind switch
-        {
-            "quote" => "    " + p.Text,
-            "link" => $"{p.Text}: {p.Url}",
-            _ => p.Text,
-        })) + "\r\n";
-
-        public string Html(string title)
-        {
-            var html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>")
-                .Append(WebUtility.HtmlEncode(title)).Append("</title></head><body style=\"font-family:Arial,sans-serif;font-size:16px;line-height:1.5\">");
-            foreach (var (kind, text, url) in parts)
-            {
-                html.Append(kind switch
-                {
-                    "quote" => $"<blockquote style=\"border-left:4px solid #b1b4b6;margin:0;padding-left:1em\"><p>{WebUtility.HtmlEncode(text)}</p></blockquote>",
-                    "link" => $"<p><a href=\"{WebUtility.HtmlEncode(url!.AbsoluteUri)}\">{WebUtility.HtmlEncode(text)}</a></p>",
-                    _ => $"<p>{WebUtility.HtmlEncode(text)}</p>",
-                });
-            }
-            return html.Append("</body></html>").ToString();
-        }
-
-        private Body Add(string kind, string text, Uri? url)
-        {
-            parts.Add((kind, text, url));
-            return this;
-        }
-    }
 }

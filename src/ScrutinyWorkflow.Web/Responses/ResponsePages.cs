@@ -4,13 +4,15 @@ using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
+using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reviews;
 
 namespace ScrutinyWorkflow.Web.Responses;
 
 /// <summary>
-/// The page an officer reaches from the link in their email. Mail scanners open every link before the person
-/// does, so GET only ever shows; only the person's POST, with its antiforgery token, changes anything.
+/// The page a person reaches from the link in their email: every question of theirs in the review, each with its
+/// state, answered in turn. Mail scanners open every link before the person does, so GET only ever shows; only the
+/// person's POST, with its antiforgery token, changes anything.
 /// </summary>
 public static class ResponsePages
 {
@@ -32,7 +34,12 @@ public static class ResponsePages
         return app;
     }
 
-    private static async Task<IResult> Show(string token, string? done, HttpContext context, ResponseLinks links, ILinkIndex index,
+    /// <summary>What the person typed and what went wrong with it, shown back against its question.</summary>
+    private sealed record Attempt(string AssignmentId, string? Text, string? Colleague, string? Reason, string Error);
+
+    private sealed record Found(ReviewState State, Respondent Respondent);
+
+    private static async Task<IResult> Show(string token, string? done, string? question, HttpContext context, ResponseLinks links, ILinkIndex index,
         IReviewQueries queries, IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
     {
         if (await FindAsync(token, links, index, queries, cancellationToken) is not { } found)
@@ -42,14 +49,15 @@ public static class ResponsePages
         var message = done switch
         {
             "draft" => "Your draft is saved. It is not sent to the panel until you submit it.",
-            "submitted" => "Thank you: your answer is submitted. You can amend it until the deadline, unless every question is answered first: then the statement is compiled straight away.",
+            "submitted" => "Thank you: your answer is submitted. You can amend it until answers close.",
+            "declined" => "Thank you: the scrutiny team has been told this question is not for you, and you will not be chased for it.",
             _ => null,
         };
-        return Render(found, clock.Now, context, antiforgery, text: null, message, error: null, StatusCodes.Status200OK);
+        return Render(found, clock.Now, context, antiforgery, attempt: null, message, question, StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> Answer(string token, HttpContext context, ResponseLinks links, ILinkIndex index,
-        IReviewQueries queries, IReviewCommands commands, IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
+        IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
     {
         if (await FindAsync(token, links, index, queries, cancellationToken) is not { } found)
         {
@@ -57,7 +65,7 @@ public static class ResponsePages
         }
         if (!context.Request.HasFormContentType)
         {
-            return Render(found, clock.Now, context, antiforgery, null, null, "Send the answer from the form on this page.", StatusCodes.Status400BadRequest);
+            return Render(found, clock.Now, context, antiforgery, new Attempt("", null, null, null, "Send the answer from the form on this page."), null, null, StatusCodes.Status400BadRequest);
         }
         IFormCollection form;
         try
@@ -66,28 +74,42 @@ public static class ResponsePages
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
-            return Render(found, clock.Now, context, antiforgery, null, null,
-                "Your answer was far too long to save, so nothing was saved. Shorten it and send it again; detail can go in an appendix to the panel report.",
-                StatusCodes.Status413PayloadTooLarge);
+            return Render(found, clock.Now, context, antiforgery, new Attempt("", null, null, null,
+                "Your answer was far too long to save, so nothing was saved. Shorten it and send it again; detail can go in an appendix to the panel report."),
+                null, null, StatusCodes.Status413PayloadTooLarge);
         }
-        var text = form["answer"].ToString();
+        var attempt = new Attempt(form["assignment"].ToString(), form["answer"], form["colleague"], form["reason"], "");
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Render(found, clock.Now, context, antiforgery, text, null,
-                "This form had expired, so nothing was saved. Your text is below: press the button again to send it.", StatusCodes.Status400BadRequest);
+            return Render(found, clock.Now, context, antiforgery, attempt with { Error = "This form had expired, so nothing was saved. Your text is below: press the button again to send it." },
+                null, null, StatusCodes.Status400BadRequest);
+        }
+        // Only the person's own questions (or, for a manager, the escalated officer's) can be reached from their link.
+        if (!found.State.AssignmentsFor(found.Respondent).Any(a => a.Id == attempt.AssignmentId))
+        {
+            return Render(found, clock.Now, context, antiforgery, attempt with { AssignmentId = "", Error = "That question is not one of yours. Answer from the form under your question on this page." },
+                null, null, StatusCodes.Status400BadRequest);
         }
 
-        var submit = form["action"] == "submit";
-        ReviewCommand command = submit
-            ? new SubmitAnswer(found.Assignment.Id, text, clock.Now)
-            : new SaveAnswer(found.Assignment.Id, text, clock.Now);
+        var action = form["action"].ToString();
+        ReviewCommand command = action switch
+        {
+            "submit" => new SubmitAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent),
+            "decline" => new DeclineQuestion(attempt.AssignmentId, attempt.Colleague, await ColleagueAsync(directory, attempt.Colleague, cancellationToken), attempt.Reason ?? "", clock.Now, found.Respondent),
+            _ => new SaveAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent),
+        };
         return await commands.HandleAsync(found.State.ReviewId, command, expectedVersion: null, cancellationToken) switch
         {
-            CommandRefused r => Render(found with { State = r.State, Assignment = r.State.FindAssignment(found.Assignment.Id) ?? found.Assignment }, clock.Now, context, antiforgery, text,
-                null, Explain(r.Rejection), r.Rejection.Code == RejectionCodes.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict),
-            _ => SeeOther(context, $"/respond/{token}?done={(submit ? "submitted" : "draft")}"),
+            CommandRefused r => Render(found with { State = r.State }, clock.Now, context, antiforgery, attempt with { Error = Explain(r.Rejection) }, null, null,
+                r.Rejection.Code == RejectionCodes.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict),
+            _ => SeeOther(context, $"/respond/{token}?done={action switch { "submit" => "submitted", "decline" => "declined", _ => "draft" }}&question={attempt.AssignmentId}#q-{attempt.AssignmentId}"),
         };
     }
+
+    private static async Task<IReadOnlyList<Officer>> ColleagueAsync(IOfficerDirectory directory, string? email, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(email) && EmailAddress.IsValid(Officer.NormaliseEmail(email)) && await directory.FindAsync(email, cancellationToken) is { } officer
+            ? [officer]
+            : [];
 
     /// <summary>Post, redirect, get: a refresh after answering never sends the answer twice.</summary>
     private static IResult SeeOther(HttpContext context, string location)
@@ -96,88 +118,145 @@ public static class ResponsePages
         return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private sealed record Found(ReviewState State, Assignment Assignment, AreaOfFocus Area, Question Question);
-
     private static async Task<Found?> FindAsync(string token, ResponseLinks links, ILinkIndex index, IReviewQueries queries, CancellationToken cancellationToken)
     {
         if (!ResponseLinks.LooksLikeToken(token) || await index.FindAsync(links.HashOf(token), cancellationToken) is not { } target)
         {
             return null;
         }
-        if (await queries.FindAsync(target.ReviewId, cancellationToken) is not { } review || review.State.FindAssignment(target.AssignmentId) is not { } assignment)
-        {
-            return null;
-        }
-        var (area, question) = review.State.Placing(assignment.QuestionId);
-        return new Found(review.State, assignment, area, question);
+        return await queries.FindAsync(target.ReviewId, cancellationToken) is { } review
+            ? new Found(review.State, Respondent.FromKey(target.RespondentKey))
+            : null;
     }
 
     private static string Explain(Rejection rejection) =>
         rejection.Problems.Count > 0 ? string.Join(" ", rejection.Problems.Select(p => p.Message)) : rejection.Message;
 
-    private static IResult Render(Found found, DateTimeOffset now, HttpContext context, IAntiforgery antiforgery, string? text, string? message, string? error, int status)
+    private static IResult Render(Found found, DateTimeOffset now, HttpContext context, IAntiforgery antiforgery, Attempt? attempt, string? message, string? messageFor, int status)
     {
-        var (state, assignment, area, question) = found;
-        var answer = state.Answers.GetValueOrDefault(question.QuestionId);
-        var officerName = state.Officers.GetValueOrDefault(assignment.OfficerEmail)?.Name ?? assignment.OfficerEmail;
+        var (state, respondent) = found;
+        var officer = state.OfficerOrAddress(respondent.OnBehalfOf ?? respondent.Email);
+        var order = state.Questions.Select((q, i) => (q.QuestionId, i)).ToDictionary(x => x.QuestionId, x => x.i);
+        var mine = state.AssignmentsFor(respondent)
+            .OrderBy(a => order.GetValueOrDefault(a.QuestionId, int.MaxValue))
+            .ThenBy(a => QuestionIds.NumberOf(a.Id))
+            .ToList();
+        var tokens = antiforgery.GetAndStoreTokens(context);
 
         var html = new StringBuilder();
         html.Append("<p class=\"caption\">").Append(E(state.Panel!.Name)).Append("</p>")
-            .Append("<h1>Answer a scrutiny question</h1>")
-            .Append("<p>Focus report: <cite>").Append(E(state.FocusReport!.Title)).Append("</cite> (").Append(E(state.FocusReport.Published.ToDisplayString())).Append(")</p>")
-            .Append("<p>Asked of: ").Append(E(officerName)).Append("</p>");
-        if (error is not null)
+            .Append("<h1>").Append(respondent.OnBehalfOf is null ? "Your scrutiny questions" : $"Scrutiny questions for {E(officer.Name)}").Append("</h1>")
+            .Append("<p>Focus report: <cite>").Append(E(state.FocusReport!.Title)).Append("</cite> (").Append(E(state.FocusReport.Published.ToDisplayString())).Append(")</p>");
+        if (respondent.OnBehalfOf is not null)
         {
-            html.Append("<div class=\"error\" role=\"alert\"><h2>There is a problem</h2><p>").Append(E(error)).Append("</p></div>");
+            html.Append("<p>These were escalated to you as ").Append(E(officer.Name)).Append("'s manager. An answer you give here is recorded as given by you on their behalf, and the statement names you as reporter.</p>");
         }
-        if (message is not null)
+        html.Append(state.TakesAnswersAt(now) && state.AnswersCloseAt is { } closes
+            ? $"<p class=\"deadline\">Answers close at the end of {E(LongDate.FormatWithDay(DateOnly.FromDateTime(closes.AddTicks(-1))))}.</p>"
+            : "<p class=\"deadline\">Responses to this review have closed, so this page no longer accepts answers.</p>");
+        if (attempt is { Error.Length: > 0 } && !mine.Any(a => a.Id == attempt.AssignmentId && state.TakesAnswerFrom(a.Id, now, respondent)))
+        {
+            // Nowhere on the page to put the text back: show it here, so nothing typed is lost.
+            html.Append("<div class=\"error\" role=\"alert\"><h2>There is a problem</h2><p>").Append(E(attempt.Error)).Append("</p>");
+            if (!string.IsNullOrEmpty(attempt.Text))
+            {
+                html.Append("<label for=\"kept\">Your text, kept for you to copy</label><textarea id=\"kept\" readonly rows=\"6\">").Append(E(attempt.Text)).Append("</textarea>");
+            }
+            html.Append("</div>");
+        }
+        if (message is not null && messageFor is null)
         {
             html.Append("<div class=\"notice\" role=\"status\"><p>").Append(E(message)).Append("</p></div>");
         }
-        html.Append("<h2>").Append(E(area.Heading)).Append("</h2>")
-            .Append("<p class=\"question\" id=\"question\">").Append(E(question.Text)).Append("</p>");
 
-        if (answer is not null)
+        var answerable = 0;
+        foreach (var assignment in mine)
         {
-            var by = state.FindAssignment(answer.SubmittedBy) is { } a ? state.Officers.GetValueOrDefault(a.OfficerEmail)?.Name ?? a.OfficerEmail : "a colleague";
-            html.Append("<p>Answered by ").Append(E(by)).Append(" on ").Append(E(LongDate.Format(DateOnly.FromDateTime(answer.SubmittedAt.DateTime)))).Append(".</p>");
-        }
-
-        if (assignment.Outcome == AssignmentOutcome.Reassigned)
-        {
-            html.Append("<p>This request has been passed to a colleague, so this link no longer accepts answers. Thank you.</p>");
-            status = status == StatusCodes.Status200OK ? StatusCodes.Status410Gone : status;
-        }
-        else if (!state.TakesAnswerFrom(assignment.Id, now))
-        {
-            html.Append("<p>Responses to this review have closed, so this link no longer accepts answers.</p>");
-            if (answer is not null)
+            var (heading, question) = state.Placing(assignment.QuestionId);
+            var answer = state.Answers.GetValueOrDefault(assignment.QuestionId);
+            var takes = state.TakesAnswerFrom(assignment.Id, now, respondent);
+            answerable += takes ? 1 : 0;
+            html.Append("<section class=\"question\" id=\"q-").Append(E(assignment.Id)).Append("\" aria-labelledby=\"h-").Append(E(assignment.Id)).Append("\">")
+                .Append("<p class=\"area\">").Append(E(heading)).Append("</p>")
+                .Append("<h2 id=\"h-").Append(E(assignment.Id)).Append("\">").Append(E(question.Text)).Append("</h2>")
+                .Append("<p class=\"state\"><strong class=\"tag\">").Append(E(StateOf(state, assignment, answer, respondent))).Append("</strong></p>");
+            if (attempt is { Error.Length: > 0 } && attempt.AssignmentId == assignment.Id && takes)
             {
-                html.Append("<h2>The answer given</h2><div class=\"answer\">").Append(E(answer.Text).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</div>");
+                html.Append("<div class=\"error\" role=\"alert\"><h3>There is a problem</h3><p>").Append(E(attempt.Error)).Append("</p></div>");
             }
-            status = status == StatusCodes.Status200OK ? StatusCodes.Status410Gone : status;
-        }
-        else
-        {
-            var value = text ?? answer?.Text ?? assignment.SavedText ?? "";
-            var tokens = antiforgery.GetAndStoreTokens(context);
-            html.Append("<form method=\"post\" novalidate>")
-                .Append("<input type=\"hidden\" name=\"").Append(E(tokens.FormFieldName)).Append("\" value=\"").Append(E(tokens.RequestToken ?? "")).Append("\">")
-                .Append("<label for=\"answer\">Your answer</label>")
-                .Append("<p class=\"hint\" id=\"answer-hint\">Answer by the end of ").Append(E(LongDate.Format(state.Deadline)))
-                .Append(answer is null ? ". Save a draft to come back later; the panel sees only what you submit." : ". Any change you submit replaces the answer the panel will see.")
-                .Append("</p><textarea id=\"answer\" name=\"answer\" rows=\"12\" aria-describedby=\"answer-hint\">").Append(E(value)).Append("</textarea>")
-                .Append("<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"submit\">")
-                .Append(answer is null ? "Submit answer" : "Submit amended answer")
-                .Append("</button>");
-            if (answer is null)
+            if (message is not null && messageFor == assignment.Id)
             {
-                html.Append("<button type=\"submit\" name=\"action\" value=\"draft\" class=\"secondary\">Save draft</button>");
+                html.Append("<div class=\"notice\" role=\"status\"><p>").Append(E(message)).Append("</p></div>");
             }
-            html.Append("</div></form>");
+            if (takes)
+            {
+                var mineAttempt = attempt?.AssignmentId == assignment.Id ? attempt : null;
+                var value = mineAttempt?.Text ?? answer?.Text ?? assignment.SavedText ?? "";
+                var field = $"answer-{assignment.Id}";
+                html.Append("<form method=\"post\" novalidate>")
+                    .Append(Hidden(tokens.FormFieldName, tokens.RequestToken ?? "")).Append(Hidden("assignment", assignment.Id))
+                    .Append("<label for=\"").Append(E(field)).Append("\">").Append(answer is null ? "Your answer" : "The answer (any change you submit replaces it)").Append("</label>")
+                    .Append("<textarea id=\"").Append(E(field)).Append("\" name=\"answer\" rows=\"10\">").Append(E(value)).Append("</textarea>")
+                    .Append("<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"submit\">").Append(answer is null ? "Submit answer" : "Submit amended answer").Append("</button>");
+                if (answer is null)
+                {
+                    html.Append("<button type=\"submit\" name=\"action\" value=\"draft\" class=\"secondary\">Save draft</button>");
+                }
+                html.Append("</div></form>");
+                if (assignment.IsOpen && respondent.OnBehalfOf is null)
+                {
+                    html.Append("<details").Append(mineAttempt?.Reason is not null ? " open" : "").Append("><summary>This question is not for me</summary>")
+                        .Append("<form method=\"post\" novalidate>")
+                        .Append(Hidden(tokens.FormFieldName, tokens.RequestToken ?? "")).Append(Hidden("assignment", assignment.Id))
+                        .Append("<label for=\"colleague-").Append(E(assignment.Id)).Append("\">Who should answer it (their email address, if you know)</label>")
+                        .Append("<input type=\"email\" id=\"colleague-").Append(E(assignment.Id)).Append("\" name=\"colleague\" value=\"").Append(E(mineAttempt?.Colleague ?? "")).Append("\" autocomplete=\"off\">")
+                        .Append("<label for=\"reason-").Append(E(assignment.Id)).Append("\">Why it is not for you</label>")
+                        .Append("<textarea id=\"reason-").Append(E(assignment.Id)).Append("\" name=\"reason\" rows=\"3\">").Append(E(mineAttempt?.Reason ?? "")).Append("</textarea>")
+                        .Append("<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"decline\" class=\"secondary\">Tell the scrutiny team</button></div>")
+                        .Append("</form></details>");
+                }
+            }
+            else if (answer is not null && assignment.IsCurrent)
+            {
+                html.Append("<div class=\"answer\">").Append(E(answer.Text).ReplaceLineEndings("<br>")).Append("</div>");
+            }
+            html.Append("</section>");
         }
-        return Results.Content(Page("Answer a scrutiny question", html.ToString()), "text/html; charset=utf-8", Encoding.UTF8, status);
+        if (mine.Count == 0 || mine.All(a => !a.IsCurrent))
+        {
+            html.Append("<p>None of these questions is with you any more, so this link no longer accepts answers. Thank you.</p>");
+        }
+        // A page with nothing left to answer says so with its status too, for anything that reads links automatically.
+        if (answerable == 0 && status == StatusCodes.Status200OK)
+        {
+            status = StatusCodes.Status410Gone;
+        }
+        return Results.Content(Page("Answer scrutiny questions", html.ToString()), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
+
+    /// <summary>Each question's state as the person needs it: not started, draft saved, submitted, or what happened to it.</summary>
+    private static string StateOf(ReviewState state, Assignment assignment, Answer? answer, Respondent respondent)
+    {
+        string Name(Respondent who) => who.OnBehalfOf is { } officer
+            ? $"{state.OfficerOrAddress(who.Email).Name} on behalf of {state.OfficerOrAddress(officer).Name}"
+            : who == respondent ? "you" : state.OfficerOrAddress(who.Email).Name;
+        string On(DateTimeOffset at) => LongDate.Format(DateOnly.FromDateTime(at.DateTime));
+
+        return assignment.Outcome switch
+        {
+            AssignmentOutcome.Reassigned => "Passed to a colleague: no answer needed from you",
+            AssignmentOutcome.Declined => "You said this is not for you: the scrutiny team has been told",
+            AssignmentOutcome.Withdrawn => "Withdrawn from the review: no answer needed",
+            AssignmentOutcome.ClosedEarly => "Not answered: the review was closed early",
+            AssignmentOutcome.NoResponse => "No response received",
+            _ when answer is not null => (answer.Late ? $"Answered by {Name(answer.SubmittedBy)} (accepted late) on {On(answer.SubmittedAt)}" : $"Answered by {Name(answer.SubmittedBy)} on {On(answer.SubmittedAt)}")
+                + (answer.LastAmendment is { } amended ? $", amended by {Name(amended.By)} on {On(amended.At)}" : ""),
+            _ when assignment.SavedText is not null => "Draft saved: not yet submitted",
+            _ => "Not started",
+        };
+    }
+
+    private static string Hidden(string name, string value) => $"<input type=\"hidden\" name=\"{E(name)}\" value=\"{E(value)}\">";
 
     private static IResult NotRecognised() => Results.Content(
         Page("Link not recognised", "<h1>This link is not recognised</h1><p>Check that you used the whole link from your email. If it still does not work, the request may have been withdrawn: contact the scrutiny team.</p>"),
@@ -187,15 +266,17 @@ public static class ResponsePages
 
     private const string Style =
         "body{font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-height:1.4;color:#0b0c0c;margin:0}" +
-        "main{max-width:40em;margin:0 auto;padding:1.5rem}.caption{color:#505a5f;margin-bottom:0}" +
-        ".question{font-size:1.25rem;font-weight:bold;border-left:5px solid #1d70b8;padding-left:1rem}" +
-        "label{display:block;font-weight:bold;margin-top:1.5rem}.hint{color:#505a5f;margin-top:.25rem}" +
-        "textarea{width:100%;box-sizing:border-box;font:inherit;border:2px solid #0b0c0c;padding:.5rem}" +
-        "textarea:focus,button:focus{outline:3px solid #ffdd00;outline-offset:0}" +
+        "main{max-width:40em;margin:0 auto;padding:1.5rem}.caption,.area{color:#505a5f;margin-bottom:0}" +
+        ".question{border-top:1px solid #b1b4b6;margin-top:2rem;padding-top:1rem}.question h2{font-size:1.25rem;margin-top:.25rem}" +
+        ".tag{display:inline-block;background:#f3f2f1;padding:.1rem .5rem;font-size:1rem}" +
+        "label{display:block;font-weight:bold;margin-top:1rem}" +
+        "textarea,input{width:100%;box-sizing:border-box;font:inherit;border:2px solid #0b0c0c;padding:.5rem}" +
+        "textarea:focus,input:focus,button:focus,summary:focus{outline:3px solid #ffdd00;outline-offset:0}" +
         ".buttons{margin-top:1rem;display:flex;gap:1rem;flex-wrap:wrap}" +
         "button{font:inherit;padding:.5rem 1rem;border:0;background:#00703c;color:#fff;cursor:pointer;box-shadow:0 2px 0 #002d18}" +
         "button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}" +
-        ".error{border:5px solid #d4351c;padding:1rem;margin:1rem 0}.error h2{margin-top:0}" +
+        "details{margin-top:1rem}summary{color:#1d70b8;text-decoration:underline;cursor:pointer}" +
+        ".error{border:5px solid #d4351c;padding:1rem;margin:1rem 0}.error h2,.error h3{margin-top:0}" +
         ".notice{border:5px solid #00703c;padding:0 1rem;margin:1rem 0}.answer{border-left:5px solid #b1b4b6;padding-left:1rem}";
 
     private static string E(string text) => HtmlPage.Encode(text);

@@ -19,9 +19,17 @@ public sealed record QuestionsRequest(IReadOnlyList<AreaRequest?>? Areas);
 
 public sealed record ReassignRequest(string? To, string? Reason);
 
+public sealed record NewQuestionRequest(string? Area, string? Text, IReadOnlyList<string?>? Officers);
+
+public sealed record LateAnswerRequest(string? Text);
+
 public sealed record DeadlineRequest(string? Deadline);
 
-public sealed record CloseRequest(string? Reason);
+public sealed record MeetingDateRequest(string? MeetingDate);
+
+public sealed record ReopenRequest(string? Until);
+
+public sealed record ReasonRequest(string? Reason);
 
 // Responses.
 
@@ -41,7 +49,10 @@ public sealed record QuestionView(string Id, string Text, IReadOnlyList<string> 
 
 public sealed record AreaView(string Heading, IReadOnlyList<QuestionView> Questions);
 
-/// <summary>One officer asked one question. <see cref="State"/> is draft, requested, reminded, escalated, answered or no-response.</summary>
+/// <summary>
+/// One officer asked one question. <see cref="State"/> is draft, requested, reminded, escalated, answered, declined,
+/// withdrawn, closed-early or no-response.
+/// </summary>
 public sealed record AssignmentView(string Id, string Area, string QuestionId, string Question, string Officer, string? OfficerName, string State);
 
 public sealed record ReviewView(
@@ -60,12 +71,11 @@ public sealed record ReviewView(
     public static ReviewView From(ReviewState state)
     {
         var areaOf = state.Areas.SelectMany(a => a.Questions.Select(q => (q.QuestionId, a.Heading))).ToDictionary(x => x.QuestionId, x => x.Heading);
-        var textOf = state.Questions.ToDictionary(q => q.QuestionId, q => q.Text);
         IReadOnlyList<AssignmentView> assignments = state.Status == ReviewStatus.Draft
             ? [.. state.Questions.SelectMany(q => q.OfficerEmails.Select(email => new AssignmentView(
                 "", areaOf[q.QuestionId], q.QuestionId, q.Text, email, state.Officers.GetValueOrDefault(email)?.Name, "draft")))]
-            : [.. state.Assignments.Where(a => a.IsCurrent).Select(a => new AssignmentView(
-                a.Id, areaOf[a.QuestionId], a.QuestionId, textOf[a.QuestionId], a.OfficerEmail, state.Officers.GetValueOrDefault(a.OfficerEmail)?.Name, StateName(a)))];
+            : [.. state.Assignments.Where(a => a.Outcome != AssignmentOutcome.Reassigned).Select(a => new AssignmentView(
+                a.Id, state.Placing(a.QuestionId).Heading, a.QuestionId, state.Placing(a.QuestionId).Question.Text, a.OfficerEmail, state.Officers.GetValueOrDefault(a.OfficerEmail)?.Name, StateName(a)))];
 
         return new ReviewView(
             state.ReviewId,
@@ -88,6 +98,7 @@ public sealed record ReviewView(
         ReviewStatus.Open => "open",
         ReviewStatus.ResponsesClosed => "responses-closed",
         ReviewStatus.Assembled => "assembled",
+        ReviewStatus.Released => "released",
         ReviewStatus.Filed => "filed",
         ReviewStatus.Completed => "completed",
         _ => "none",
@@ -97,6 +108,9 @@ public sealed record ReviewView(
     {
         AssignmentOutcome.Answered => "answered",
         AssignmentOutcome.NoResponse => "no-response",
+        AssignmentOutcome.Declined => "declined",
+        AssignmentOutcome.Withdrawn => "withdrawn",
+        AssignmentOutcome.ClosedEarly => "closed-early",
         _ when assignment.Escalated => "escalated",
         _ when assignment.RemindersSent > 0 => "reminded",
         _ => "requested",

@@ -34,7 +34,8 @@ public static class ReviewProblems
 
     private static ProblemHttpResult For(Rejection rejection) => rejection.Code switch
     {
-        RejectionCodes.NotFound or RejectionCodes.UnknownAssignment => Problem(StatusCodes.Status404NotFound, rejection),
+        RejectionCodes.NotFound or RejectionCodes.UnknownAssignment or RejectionCodes.UnknownQuestion => Problem(StatusCodes.Status404NotFound, rejection),
+        RejectionCodes.NotYours => Problem(StatusCodes.Status403Forbidden, rejection),
         _ => Problem(StatusCodes.Status409Conflict, rejection),
     };
 

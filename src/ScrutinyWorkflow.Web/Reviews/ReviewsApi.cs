@@ -24,9 +24,16 @@ public static class ReviewsApi
         api.MapGet("/{id}", GetReview);
         api.MapPut("/{id}/questions", ReviseQuestions);
         api.MapPost("/{id}/dispatch", Dispatch);
+        api.MapPost("/{id}/questions", AddQuestion);
+        api.MapPost("/{id}/questions/{questionId}/withdraw", WithdrawQuestion);
         api.MapPost("/{id}/assignments/{assignmentId}/reassign", Reassign);
-        api.MapPost("/{id}/deadline", ExtendDeadline);
+        api.MapPost("/{id}/assignments/{assignmentId}/late-answer", AcceptLateAnswer);
+        api.MapPost("/{id}/officers/{email}/remind", RemindOfficer);
+        api.MapPost("/{id}/deadline", ChangeDeadline);
+        api.MapPost("/{id}/meeting-date", ChangeMeetingDate);
         api.MapPost("/{id}/close", CloseEarly);
+        api.MapPost("/{id}/reopen", ReopenAnswers);
+        api.MapPost("/{id}/release", Release);
         api.MapGet("/{id}/events", GetEvents);
         api.MapGet("/{id}/statement", GetStatement);
         return app;
@@ -41,7 +48,7 @@ public static class ReviewsApi
         }
         var id = NewReviewId();
         var areas = ReviewRequests.Areas(body.Areas);
-        var command = ReviewRequests.ToDraft(id, body, await FindOfficersAsync(directory, areas, cancellationToken), clock.Now);
+        var command = ReviewRequests.ToDraft(id, body, await FindOfficersAsync(directory, ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
         return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {
             CommandApplied applied => Created(context.Response, applied),
@@ -67,7 +74,7 @@ public static class ReviewsApi
             return ReviewProblems.Invalid([new("body", "Send the areas as a JSON object: { \"areas\": [...] }.")]);
         }
         var areas = ReviewRequests.Areas(body.Areas);
-        var command = new Core.Reviews.ReviseQuestions(areas, await FindOfficersAsync(directory, areas, cancellationToken), clock.Now);
+        var command = new Core.Reviews.ReviseQuestions(areas, await FindOfficersAsync(directory, ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
         return await commands.HandleAsync(id, command, expected, cancellationToken) switch
         {
             CommandApplied applied => Ok(context.Response, applied),
@@ -85,21 +92,55 @@ public static class ReviewsApi
         string id, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
         AcceptedOrProblem(id, context, commands, new DispatchReview(clock.Now), cancellationToken);
 
-    private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Reassign(
-        string id, string assignmentId, ReassignRequest body, HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> AddQuestion(
+        string id, NewQuestionRequest body, HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
-        var to = body.To ?? "";
-        var officer = EmailAddress.IsValid(Officer.NormaliseEmail(to)) ? await directory.FindAsync(to, cancellationToken) : null;
-        return await AcceptedOrProblem(id, context, commands, new ReassignAssignment(assignmentId, to, officer, body.Reason ?? "", clock.Now), cancellationToken);
+        var officers = (body.Officers ?? []).Select(o => o ?? "").ToList();
+        var command = new Core.Reviews.AddQuestion(body.Area ?? "", body.Text ?? "", officers, await FindOfficersAsync(directory, officers, cancellationToken), clock.Now);
+        return await AcceptedOrProblem(id, context, commands, command, cancellationToken);
     }
 
-    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> ExtendDeadline(
-        string id, DeadlineRequest body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
-        AcceptedOrProblem(id, context, commands, new Core.Reviews.ExtendDeadline(ReviewRequests.Date(body.Deadline), clock.Now), cancellationToken);
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> WithdrawQuestion(
+        string id, string questionId, ReasonRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new Core.Reviews.WithdrawQuestion(questionId, body?.Reason ?? "", clock.Now), cancellationToken);
+
+    private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Reassign(
+        string id, string assignmentId, ReassignRequest? body, HttpContext context, IOfficerDirectory directory, IReviewQueries queries, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        // With no one named, the decider hands the question to the colleague its officer suggested when declining it.
+        var named = body?.To is { Length: > 0 } to ? [to]
+            : (await queries.FindAsync(id, cancellationToken))?.State.FindAssignment(assignmentId)?.Declined?.SuggestedEmail is { } suggested ? [suggested] : Array.Empty<string>();
+        var command = new ReassignAssignment(assignmentId, body?.To, await FindOfficersAsync(directory, named, cancellationToken), body?.Reason ?? "", clock.Now);
+        return await AcceptedOrProblem(id, context, commands, command, cancellationToken);
+    }
+
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> AcceptLateAnswer(
+        string id, string assignmentId, LateAnswerRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new Core.Reviews.AcceptLateAnswer(assignmentId, body?.Text ?? "", clock.Now), cancellationToken);
+
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> RemindOfficer(
+        string id, string email, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new Core.Reviews.RemindOfficer(email, clock.Now), cancellationToken);
+
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> ChangeDeadline(
+        string id, DeadlineRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new Core.Reviews.ChangeDeadline(ReviewRequests.Date(body?.Deadline), clock.Now), cancellationToken);
+
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> ChangeMeetingDate(
+        string id, MeetingDateRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new Core.Reviews.ChangeMeetingDate(ReviewRequests.Date(body?.MeetingDate), clock.Now), cancellationToken);
 
     private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> CloseEarly(
-        string id, CloseRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        string id, ReasonRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
         AcceptedOrProblem(id, context, commands, new Core.Reviews.CloseEarly(body?.Reason ?? "", clock.Now), cancellationToken);
+
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> ReopenAnswers(
+        string id, ReopenRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new Core.Reviews.ReopenAnswers(ReviewRequests.Date(body?.Until), clock.Now), cancellationToken);
+
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Release(
+        string id, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new ReleaseStatement(clock.Now), cancellationToken);
 
     private static async Task<Results<Ok<ReviewView>, NotFound>> GetReview(string id, HttpResponse response, IReviewQueries queries, CancellationToken cancellationToken)
     {
@@ -118,9 +159,13 @@ public static class ReviewsApi
         await queries.AuditTrailAsync(id, cancellationToken) is { } trail
             ? TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. trail.Select(e => new AuditEntry(
                 e.Version, e.Type, e.SchemaVersion, e.Event.At, e.RecordedAt,
-                JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), ReviewEventSerializer.JsonOptions)))])
+                JsonSerializer.SerializeToElement(Private(e.Event), Private(e.Event).GetType(), ReviewEventSerializer.JsonOptions)))])
             : TypedResults.NotFound();
 
+    /// <summary>A saved answer is the officer's own until they submit it: the trail shows that it was saved, not what it said.</summary>
+    private static ReviewEvent Private(ReviewEvent @event) => @event is AnswerSaved saved ? saved with { Text = "" } : @event;
+
+    /// <summary>The assembled statement (marked as not yet released until it is), then the one filed for the panel.</summary>
     private static async Task<Results<ContentHttpResult, NotFound>> GetStatement(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, cancellationToken) is { State.AssembledAt: not null } review
             ? TypedResults.Content(StatementHtml.Render(PositionStatement.From(review.State)), "text/html; charset=utf-8")
@@ -142,17 +187,22 @@ public static class ReviewsApi
         return TypedResults.Accepted($"/api/reviews/{id}", ReviewView.From(applied.State));
     }
 
-    private static async Task<IReadOnlyList<Officer>> FindOfficersAsync(IOfficerDirectory directory, IEnumerable<AreaInput> areas, CancellationToken cancellationToken)
+    /// <summary>The directory entries for the addresses named, and for their managers, who may be escalated to.</summary>
+    private static async Task<IReadOnlyList<Officer>> FindOfficersAsync(IOfficerDirectory directory, IEnumerable<string> emails, CancellationToken cancellationToken)
     {
-        var found = new List<Officer>();
-        foreach (var email in ReviewRequests.OfficersNamed(areas).Where(EmailAddress.IsValid))
+        var found = new Dictionary<string, Officer>();
+        foreach (var email in emails.Select(Officer.NormaliseEmail).Where(EmailAddress.IsValid).Distinct())
         {
             if (await directory.FindAsync(email, cancellationToken) is { } officer)
             {
-                found.Add(officer);
+                found[email] = officer;
+                if (officer.ManagerEmail is { } managerEmail && !found.ContainsKey(Officer.NormaliseEmail(managerEmail)) && await directory.FindAsync(managerEmail, cancellationToken) is { } manager)
+                {
+                    found[Officer.NormaliseEmail(managerEmail)] = manager;
+                }
             }
         }
-        return found;
+        return [.. found.Values];
     }
 
     private static async Task<T?> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class

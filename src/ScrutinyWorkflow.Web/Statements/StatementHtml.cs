@@ -23,13 +23,22 @@ public static class StatementHtml
             .Append("table{border-collapse:collapse;width:100%;margin-bottom:2rem}caption{text-align:left;font-weight:bold;font-size:1.25rem;padding:.5rem 0}")
             .Append("th,td{border:1px solid #505a5f;padding:.5rem;vertical-align:top;text-align:left}th{background:#f3f2f1}")
             .Append(".no-response{font-style:italic;color:#942514}dl.cover{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}dt{font-weight:bold}dd{margin:0}")
-            .Append("</style>\n</head>\n<body>\n<main>\n")
-            .Append("<h1>Position statement</h1>\n<dl class=\"cover\">\n");
+            .Append(".draft{border:5px solid #f47738;padding:.5rem 1rem;font-weight:bold}.late{color:#505a5f;font-size:.9em}")
+            .Append("</style>\n</head>\n<body>\n<main>\n");
+        if (!statement.Released)
+        {
+            html.Append("<p class=\"draft\" role=\"status\">Not yet released: this statement is for the scrutiny team to check before it goes to the panel.</p>\n");
+        }
+        html.Append("<h1>Position statement</h1>\n<dl class=\"cover\">\n");
         Cover(html, "Panel", statement.Panel.Name);
         Cover(html, "Meeting date", LongDate.Format(statement.MeetingDate));
         Cover(html, "Focus report", statement.FocusReport.Title);
         Cover(html, "Published", statement.FocusReport.Published.ToDisplayString());
         Cover(html, "Compiled", LongDate.Format(statement.CompiledOn));
+        if (statement.ClosedEarlyOn is { } closedOn)
+        {
+            Cover(html, "Closed early", statement.ClosedEarlyReason is { } reason ? $"{LongDate.Format(closedOn)}: {reason}" : LongDate.Format(closedOn));
+        }
         html.Append("</dl>\n");
 
         foreach (var area in statement.Areas)
@@ -43,10 +52,14 @@ public static class StatementHtml
                 if (row.Answer is { } answer)
                 {
                     Paragraphs(html, answer);
+                    if (row.LateAnswer)
+                    {
+                        html.Append("<p class=\"late\">Received after the deadline.</p>");
+                    }
                 }
                 else
                 {
-                    html.Append("<p class=\"no-response\">").Append(Encode(NoResponseText(row.NoResponseBy!.Value))).Append("</p>");
+                    html.Append("<p class=\"no-response\">").Append(Encode(row.Unanswered!)).Append("</p>");
                 }
                 html.Append("</td><td>").Append(Encode(string.Join(" / ", row.Reporters.Select(r => r.Name))))
                     .Append("</td><td>").Append(Encode(string.Join(" / ", row.Reporters.Select(r => r.Designation))))
@@ -56,8 +69,6 @@ public static class StatementHtml
         }
         return html.Append("</main>\n</body>\n</html>\n").ToString();
     }
-
-    public static string NoResponseText(DateOnly by) => $"No response received by {LongDate.Format(by)}";
 
     private static void Cover(StringBuilder html, string term, string value) =>
         html.Append("<dt>").Append(Encode(term)).Append("</dt><dd>").Append(Encode(value)).Append("</dd>\n");

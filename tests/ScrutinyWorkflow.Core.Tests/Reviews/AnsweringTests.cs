@@ -13,14 +13,12 @@ public sealed class AnsweringTests
         var spec = new DeciderSpecification().GivenDispatched();
 
         spec.When(new SubmitAnswer("A2", "  Three young people, all moved within 28 days.  ", Later))
-            .Then(new AnswerSubmitted("A2", "Q1", "Three young people, all moved within 28 days.", Later));
+            .Then(new AnswerSubmitted("A2", "Q1", "Three young people, all moved within 28 days.", Later, By(Data)));
 
         var state = spec.StateAfter();
         Assert.Equal(AssignmentOutcome.Answered, state.FindAssignment("A1")!.Outcome);
         Assert.Equal(AssignmentOutcome.Answered, state.FindAssignment("A2")!.Outcome);
-        Assert.Equal(
-            [new SendAnsweredByColleague("A1", "A2")],
-            ReviewEffects.Of(spec.ThenEvents()[0], state));
+        Assert.Equal([new SendAnsweredByColleague(Head.Email, "Q1")], spec.ThenEffects());
     }
 
     [Fact]
@@ -29,7 +27,7 @@ public sealed class AnsweringTests
         new DeciderSpecification().GivenDispatched()
             .GivenCommands(new SubmitAnswer("A2", "Three.", Later))
             .When(new SubmitAnswer("A1", "Three; two have since moved to supported lodgings.", At(2027, 1, 8, 17, 0)))
-            .Then(new AnswerAmended("A1", "Q1", "Three; two have since moved to supported lodgings.", At(2027, 1, 8, 17, 0)));
+            .Then(new AnswerAmended("A1", "Q1", "Three; two have since moved to supported lodgings.", At(2027, 1, 8, 17, 0), By(Head)));
     }
 
     [Fact]
@@ -84,7 +82,7 @@ public sealed class AnsweringTests
     public void Saves_a_draft_and_ignores_saving_the_same_draft_again()
     {
         var spec = new DeciderSpecification().GivenDispatched();
-        spec.When(new SaveAnswer("A3", "Notes so far", Later)).Then(new AnswerSaved("A3", "Notes so far", Later));
+        spec.When(new SaveAnswer("A3", "Notes so far", Later)).Then(new AnswerSaved("A3", "Notes so far", Later, By(Housing)));
 
         spec.GivenCommands(new SaveAnswer("A3", "Notes so far", Later))
             .When(new SaveAnswer("A3", "Notes so far", Later.AddMinutes(5)))
@@ -98,16 +96,41 @@ public sealed class AnsweringTests
         new DeciderSpecification().GivenDispatched()
             .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A3", "Jointly with housing.", Later))
             .When(new SubmitAnswer("A4", "Yes.", Later))
-            .Then(new AnswerSubmitted("A4", "Q3", "Yes.", Later), new StatementAssembled(Later));
+            .Then(new AnswerSubmitted("A4", "Q3", "Yes.", Later, By(Leaving)), new StatementAssembled(Later));
     }
 
     [Fact]
-    public void Rejects_an_amendment_once_the_statement_is_assembled()
+    public void A_review_answered_in_full_still_takes_amendments_from_co_officers_until_the_deadline()
+    {
+        var spec = new DeciderSpecification().GivenDispatched()
+            .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A3", "Jointly.", Later), new SubmitAnswer("A4", "Yes.", Later));
+
+        spec.When(new SubmitAnswer("A2", "Four, since Monday.", At(2027, 1, 8, 23, 0)))
+            .Then(new AnswerAmended("A2", "Q1", "Four, since Monday.", At(2027, 1, 8, 23, 0), By(Data)));
+        Assert.Equal([new SendAmendmentNotice(Head.Email, "Q1")], spec.ThenEffects());
+        spec.When(new SubmitAnswer("A2", "Five.", At(2027, 1, 9, 0, 0))).ThenRejected(RejectionCodes.NotOpen);
+    }
+
+    [Fact]
+    public void Rejects_an_amendment_once_the_statement_is_released_even_before_the_deadline()
     {
         new DeciderSpecification().GivenDispatched()
-            .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A3", "Jointly.", Later), new SubmitAnswer("A4", "Yes.", Later))
-            .When(new SubmitAnswer("A1", "Four.", Later.AddHours(1)))
+            .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A3", "Jointly.", Later), new SubmitAnswer("A4", "Yes.", Later), new ReleaseStatement(Later.AddHours(1)))
+            .When(new SubmitAnswer("A1", "Four.", Later.AddHours(2)))
             .ThenRejected(RejectionCodes.NotOpen);
+    }
+
+    [Fact]
+    public void Each_answer_records_who_submitted_it_and_each_amendment_who_made_it_and_when()
+    {
+        var state = new DeciderSpecification().GivenDispatched()
+            .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A2", "Four.", Later.AddDays(1)), new SubmitAnswer("A1", "Five.", Later.AddDays(2)))
+            .State;
+
+        var answer = state.Answers["Q1"];
+        Assert.Equal((By(Head), Later), (answer.SubmittedBy, answer.SubmittedAt));
+        Assert.Equal([new AnswerChange(By(Data), Later.AddDays(1)), new AnswerChange(By(Head), Later.AddDays(2))], answer.Amendments);
+        Assert.Equal("Five.", answer.Text);
     }
 
     [Fact]
@@ -115,9 +138,9 @@ public sealed class AnsweringTests
     {
         var spec = new DeciderSpecification().GivenDispatched();
 
-        spec.When(new ReassignAssignment("A3", "LEAVING.CARE@council.example", Leaving, "Leaving care holds the joint protocol", Later))
+        spec.When(new ReassignAssignment("A3", "LEAVING.CARE@council.example", Council, "Leaving care holds the joint protocol", Later))
             .Then(
-                new AssignmentReassigned("A3", "A5", Leaving, "Leaving care holds the joint protocol", Later),
+                new AssignmentReassigned("A3", "A5", Leaving, "Leaving care holds the joint protocol", Later, Head),
                 new RequestSent("A5", "Q2", Leaving.Email, Later));
 
         var state = spec.StateAfter();
@@ -129,7 +152,7 @@ public sealed class AnsweringTests
     public void A_reassigned_request_no_longer_accepts_answers_from_its_old_link()
     {
         new DeciderSpecification().GivenDispatched()
-            .GivenCommands(new ReassignAssignment("A3", Leaving.Email, Leaving, "", Later))
+            .GivenCommands(new ReassignAssignment("A3", Leaving.Email, Council, "", Later))
             .When(new SubmitAnswer("A3", "Actually I can answer.", Later))
             .ThenRejected(RejectionCodes.AssignmentClosed);
     }
@@ -138,7 +161,7 @@ public sealed class AnsweringTests
     public void Someone_asked_after_the_first_reminder_is_chased_from_the_next_step()
     {
         var state = new DeciderSpecification().GivenDispatched()
-            .GivenCommands(new ReassignAssignment("A3", Leaving.Email, Leaving, "", At(2027, 1, 4)))
+            .GivenCommands(new ReassignAssignment("A3", Leaving.Email, Council, "", At(2027, 1, 4)))
             .State;
 
         Assert.Equal(1, state.FindAssignment("A5")!.NextStep);
@@ -148,7 +171,7 @@ public sealed class AnsweringTests
     public void Rejects_reassigning_to_someone_not_in_the_directory()
     {
         var rejection = new DeciderSpecification().GivenDispatched()
-            .When(new ReassignAssignment("A3", "stranger@elsewhere.example", null, "", Later))
+            .When(new ReassignAssignment("A3", "stranger@elsewhere.example", Council, "", Later))
             .ThenRejected(RejectionCodes.Invalid);
 
         Assert.Contains("stranger@elsewhere.example", Assert.Single(rejection.Problems).Message, StringComparison.Ordinal);
@@ -158,10 +181,10 @@ public sealed class AnsweringTests
     public void Rejects_reassigning_an_answered_assignment_or_to_someone_already_asked()
     {
         var spec = new DeciderSpecification().GivenDispatched().GivenCommands(new SubmitAnswer("A3", "Done.", Later));
-        spec.When(new ReassignAssignment("A3", Leaving.Email, Leaving, "", Later)).ThenRejected(RejectionCodes.AssignmentClosed);
+        spec.When(new ReassignAssignment("A3", Leaving.Email, Council, "", Later)).ThenRejected(RejectionCodes.AssignmentClosed);
 
         new DeciderSpecification().GivenDispatched()
-            .When(new ReassignAssignment("A1", Data.Email, Data, "", Later))
+            .When(new ReassignAssignment("A1", Data.Email, Council, "", Later))
             .ThenRejected(RejectionCodes.Invalid);
     }
 
@@ -169,15 +192,16 @@ public sealed class AnsweringTests
     public void A_chaser_held_up_until_after_the_officer_answered_or_was_replaced_is_no_longer_wanted()
     {
         var spec = new DeciderSpecification().GivenDispatched()
-            .GivenCommands(new SubmitAnswer("A3", "Done.", Later), new ReassignAssignment("A4", Data.Email, Data, "", Later));
+            .GivenCommands(new SubmitAnswer("A3", "Done.", Later), new ReassignAssignment("A4", Data.Email, Council, "", Later));
         var state = spec.State;
 
-        Assert.False(ReviewEffects.StillWanted(new SendReminder("A3", 1), state));
-        Assert.False(ReviewEffects.StillWanted(new SendEscalation("A4"), state));
-        Assert.False(ReviewEffects.StillWanted(new SendRequest("A4"), state));
-        Assert.True(ReviewEffects.StillWanted(new SendReminder("A1", 1), state));
-        Assert.True(ReviewEffects.StillWanted(new SendRequest("A5"), state));
+        Assert.False(ReviewEffects.StillWanted(new SendReminder(Housing.Email, ["A3"], 1), state));
+        Assert.False(ReviewEffects.StillWanted(new SendEscalation(Leaving.Email, Head.Email, ["A4"]), state));
+        Assert.False(ReviewEffects.StillWanted(new SendRequest(Leaving.Email, ["A4"]), state));
+        Assert.True(ReviewEffects.StillWanted(new SendReminder(Head.Email, ["A1"], 1), state));
+        Assert.True(ReviewEffects.StillWanted(new SendRequest(Data.Email, ["A5"]), state));
         Assert.True(ReviewEffects.StillWanted(new SendReassignmentNotice("A4"), state));
-        Assert.True(ReviewEffects.StillWanted(new SendAnsweredByColleague("A1", "A2"), state));
+        Assert.True(ReviewEffects.StillWanted(new SendAnsweredByColleague(Head.Email, "Q1"), state));
+        Assert.Equal(["A1"], ReviewEffects.StillOpen(["A1", "A3", "A4"], state).Select(a => a.Id));
     }
 }

@@ -12,25 +12,28 @@ public sealed class ClosingTests
         var spec = new DeciderSpecification().GivenDispatched()
             .GivenCommands(new SubmitAnswer("A4", "Yes.", At(2026, 12, 20)), new ProcessDueTimers(At(2026, 12, 31, 9, 0)));
 
-        var extended = Assert.IsType<DeadlineExtended>(Assert.Single(spec.When(new ExtendDeadline(new DateOnly(2027, 1, 12), At(2027, 1, 4))).ThenEvents()));
+        var extended = Assert.IsType<DeadlineChanged>(Assert.Single(spec.When(new ChangeDeadline(new DateOnly(2027, 1, 12), At(2027, 1, 4))).ThenEvents()));
 
         Assert.Equal(Deadline, extended.From);
         Assert.Equal(new DateTime(2027, 1, 5, 9, 0, 0), extended.Schedule.Steps[0].Due);
         var state = spec.StateAfter();
         Assert.Equal(new DateTime(2027, 1, 5, 9, 0, 0), state.NextDue);
-        Assert.Equal(["A1", "A2", "A3"], ReviewEffects.Of(extended, state).Cast<SendDeadlineNotice>().Select(n => n.AssignmentId));
+        Assert.Equal(
+            [new SendDeadlineNotice(Head.Email, ["A1"]), new SendDeadlineNotice(Data.Email, ["A2"]), new SendDeadlineNotice(Housing.Email, ["A3"])],
+            spec.ThenEffects(),
+            DeciderSpecification.EffectComparer.Instance);
     }
 
     [Fact]
-    public void Rejects_an_extension_that_breaks_the_clear_days_rule_or_moves_the_deadline_earlier()
+    public void Rejects_a_new_deadline_that_breaks_the_clear_days_rule_or_has_passed()
     {
         var spec = new DeciderSpecification().GivenDispatched();
-        spec.When(new ExtendDeadline(new DateOnly(2027, 1, 14), At(2027, 1, 4))).ThenRejected(RejectionCodes.Invalid);
-        spec.When(new ExtendDeadline(new DateOnly(2027, 1, 7), At(2027, 1, 4))).ThenRejected(RejectionCodes.Invalid);
+        spec.When(new ChangeDeadline(new DateOnly(2027, 1, 14), At(2027, 1, 4))).ThenRejected(RejectionCodes.Invalid);
+        spec.When(new ChangeDeadline(new DateOnly(2027, 1, 3), At(2027, 1, 4))).ThenRejected(RejectionCodes.Invalid);
     }
 
     [Fact]
-    public void Closing_early_marks_the_unanswered_as_no_response_on_that_day_and_assembles_the_statement()
+    public void Closing_early_marks_the_unanswered_as_closed_early_not_late_tells_their_officers_and_assembles_the_statement()
     {
         var spec = new DeciderSpecification().GivenDispatched()
             .GivenCommands(new SubmitAnswer("A1", "Three.", At(2026, 12, 18)));
@@ -38,8 +41,13 @@ public sealed class ClosingTests
         spec.When(new CloseEarly("Panel meeting brought forward", At(2027, 1, 4, 12, 0)))
             .Then(new ReviewClosedEarly("Panel meeting brought forward", At(2027, 1, 4, 12, 0)), new StatementAssembled(At(2027, 1, 4, 12, 0)));
 
+        spec.ThenEffectsAre(new SendClosedNotice(Housing.Email, ["A3"]), new SendClosedNotice(Leaving.Email, ["A4"]), new SendStatementForCheck());
         var statement = PositionStatement.From(spec.StateAfter());
-        Assert.Equal(new DateOnly(2027, 1, 4), statement.Areas[1].Rows[0].NoResponseBy);
+        var row = statement.Areas[1].Rows[0];
+        Assert.Equal("Not answered: the review was closed early on 4 January 2027", row.Unanswered);
+        Assert.Null(row.NoResponseBy);
+        Assert.Equal("Panel meeting brought forward", statement.ClosedEarlyReason);
+        Assert.Null(statement.Areas[0].Rows[0].Unanswered);
     }
 
     [Fact]
@@ -51,7 +59,7 @@ public sealed class ClosingTests
     [Fact]
     public void Filing_then_notifying_the_panel_completes_the_review_and_repeats_change_nothing()
     {
-        var spec = new DeciderSpecification().GivenDispatched().GivenCommands(new ProcessDueTimers(At(2027, 1, 9)));
+        var spec = new DeciderSpecification().GivenDispatched().GivenCommands(new ProcessDueTimers(At(2027, 1, 9)), new ReleaseStatement(At(2027, 1, 9, 0, 0)));
 
         spec.When(new RecordStatementFiled("panel/statement.html", At(2027, 1, 9, 0, 1)))
             .Then(new StatementFiled("panel/statement.html", At(2027, 1, 9, 0, 1)));
@@ -64,17 +72,21 @@ public sealed class ClosingTests
     }
 
     [Fact]
-    public void Rejects_recording_a_filing_before_the_statement_is_assembled()
+    public void Rejects_recording_a_filing_before_the_statement_is_released()
     {
         new DeciderSpecification().GivenDispatched()
             .When(new RecordStatementFiled("x", At(2027, 1, 4)))
             .ThenRejected(RejectionCodes.NotAssembled);
+        new DeciderSpecification().GivenDispatched().GivenCommands(new ProcessDueTimers(At(2027, 1, 9)))
+            .When(new RecordStatementFiled("x", At(2027, 1, 9)))
+            .ThenRejected(RejectionCodes.NotAssembled);
     }
 
     [Fact]
-    public void Assembling_files_the_statement_and_filing_notifies_the_panel()
+    public void Assembling_asks_the_team_to_check_releasing_files_and_filing_notifies_the_panel()
     {
-        Assert.Equal([new FileStatement()], ReviewEffects.Of(new StatementAssembled(Start), ReviewState.Initial));
-        Assert.Equal([new NotifyPanel()], ReviewEffects.Of(new StatementFiled("x", Start), ReviewState.Initial));
+        Assert.Equal([new SendStatementForCheck()], ReviewEffects.Of([new StatementAssembled(Start)], ReviewState.Initial, ReviewState.Initial));
+        Assert.Equal([new FileStatement()], ReviewEffects.Of([new StatementReleased(false, Start)], ReviewState.Initial, ReviewState.Initial));
+        Assert.Equal([new NotifyPanel()], ReviewEffects.Of([new StatementFiled("x", Start)], ReviewState.Initial, ReviewState.Initial));
     }
 }

@@ -55,6 +55,11 @@ internal sealed class DeciderSpecification(ReviewPolicy? policy = null)
         return rejected.Rejection;
     }
 
+    /// <summary>What the decided events call for: the mail and filings that leave the core with them.</summary>
+    public IReadOnlyList<ReviewEffect> ThenEffects() => ReviewEffects.Of(ThenEvents(), State, StateAfter());
+
+    public void ThenEffectsAre(params ReviewEffect[] expected) => Assert.Equal(expected, ThenEffects(), EffectComparer.Instance);
+
     /// <summary>The state after the given events and the decided ones.</summary>
     public ReviewState StateAfter() => ReviewState.From(given.Concat(ThenEvents()));
 
@@ -63,9 +68,20 @@ internal sealed class DeciderSpecification(ReviewPolicy? policy = null)
     {
         public static readonly EventComparer Instance = new();
 
-        public bool Equals(ReviewEvent? x, ReviewEvent? y) =>
-            x?.GetType() == y?.GetType() && System.Text.Json.JsonSerializer.Serialize(x, x!.GetType()) == System.Text.Json.JsonSerializer.Serialize(y, y!.GetType());
+        public bool Equals(ReviewEvent? x, ReviewEvent? y) => ByContent(x, y);
 
         public int GetHashCode(ReviewEvent obj) => obj.GetType().GetHashCode();
     }
+
+    public sealed class EffectComparer : IEqualityComparer<ReviewEffect>
+    {
+        public static readonly EffectComparer Instance = new();
+
+        public bool Equals(ReviewEffect? x, ReviewEffect? y) => ByContent(x, y);
+
+        public int GetHashCode(ReviewEffect obj) => obj.GetType().GetHashCode();
+    }
+
+    private static bool ByContent(object? x, object? y) =>
+        x?.GetType() == y?.GetType() && System.Text.Json.JsonSerializer.Serialize(x, x!.GetType()) == System.Text.Json.JsonSerializer.Serialize(y, y!.GetType());
 }

@@ -22,6 +22,9 @@ internal static class Reviews
     /// <summary>Friday 8 January 2027: seven clear working days before the meeting.</summary>
     public static readonly DateOnly Deadline = new(2027, 1, 8);
 
+    /// <summary>The officer answering for themselves.</summary>
+    public static Respondent By(Officer officer) => new(officer.Email);
+
     public static DateTimeOffset At(int year, int month, int day, int hour = 10, int minute = 0) =>
         new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 

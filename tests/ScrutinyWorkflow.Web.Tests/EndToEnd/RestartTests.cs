@@ -18,6 +18,7 @@ public sealed class RestartTests
         await MoreAnswersAsync(uninterrupted.App);
         await SecondRemindersAndEscalationsAsync(uninterrupted.App);
         await DeadlinePassesAsync(uninterrupted.App);
+        await ReleaseAsync(uninterrupted.App, expectedId);
         var expected = await AssertFiledStatementAsync(uninterrupted.App, expectedId);
 
         await using var world = new TestWorld();
@@ -31,6 +32,8 @@ public sealed class RestartTests
         await world.RestartAsync();
         await SecondRemindersAndEscalationsAsync(world.App);
         await DeadlinePassesAsync(world.App);
+        await world.RestartAsync();                     // stopped before the statement was checked
+        await ReleaseAsync(world.App, id);
 
         Assert.Equal(expected, await AssertFiledStatementAsync(world.App, id));
         AssertMailSentOnce(world.App.Mailbox);
@@ -46,18 +49,18 @@ public sealed class RestartTests
         var outbox = world.App.Services.GetRequiredService<IOutbox>();
         var carrier = world.App.Services.GetRequiredService<EffectCarrier>();
         var pending = await outbox.PendingAsync(world.Clock.GetUtcNow(), 100, CancellationToken.None);
-        Assert.Equal(9, pending.Count);
+        Assert.Equal(4, pending.Count);
         foreach (var effect in pending)
         {
             await carrier.CarryOutAsync(effect.ReviewId, effect.Id, ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload), CancellationToken.None);
         }
-        Assert.Equal(9, world.App.Mailbox.List().Count);
+        Assert.Equal(4, world.App.Mailbox.List().Count);
 
         await world.RestartAsync();
         var pass = await world.App.RunRunnerAsync();
 
-        Assert.Equal(9, pass.EffectsCompleted);
-        Assert.Equal(9, world.App.Mailbox.List().Count);
+        Assert.Equal(4, pass.EffectsCompleted);
+        Assert.Equal(4, world.App.Mailbox.List().Count);
         Assert.Empty(await world.App.Services.GetRequiredService<IOutbox>().PendingAsync(world.Clock.GetUtcNow(), 100, CancellationToken.None));
     }
 
@@ -71,13 +74,17 @@ public sealed class RestartTests
         // The reminders are decided at 09:00 on 31 December, but the mail does not go out (an outage, say)...
         world.Clock.SetUtcNow(Uk(2026, 12, 31, 9, 0));
         await world.App.Services.GetRequiredService<IReviewCommands>().HandleAsync(id, new Core.Reviews.ProcessDueTimers(Uk(2026, 12, 31, 9, 0)), null, CancellationToken.None);
-        // ...and Tom answers before it does.
-        await world.App.AnswerAsync(world.App.LinkFor(Tom, Q2), Answer2);
+        // ...and Tom answers both his questions, and Zoë one of hers, before it does.
+        await world.App.AnswerAsync(world.App.LinkFor(Tom, Q2), Q2, Answer2);
+        await world.App.AnswerAsync(world.App.LinkFor(Tom, Q4), Q4, Answer4);
+        await world.App.AnswerAsync(world.App.LinkFor(Zoe, Q6), Q6, Answer6);
         await world.App.RunRunnerAsync();
 
         var reminders = world.App.Mailbox.List().Where(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(8, reminders.Count);
-        Assert.DoesNotContain(reminders, m => m.TextBody.Contains(Q2, StringComparison.Ordinal));
+        Assert.Equal([Data, Head, Zoe], reminders.Select(m => m.To.Single()[(m.To.Single().IndexOf('<', StringComparison.Ordinal) + 1)..^1]).Order());
+        var zoe = Assert.Single(reminders, m => m.To.Single().Contains(Zoe, StringComparison.Ordinal));
+        Assert.DoesNotContain(Q6, zoe.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Q7, zoe.TextBody, StringComparison.Ordinal);
         Assert.Empty(await world.App.Services.GetRequiredService<IOutbox>().PendingAsync(world.Clock.GetUtcNow(), 100, CancellationToken.None));
     }
 }

@@ -74,19 +74,19 @@ public sealed class ResponsePageTests : IAsyncLifetime
         var link = world.App.LinkFor(Tom, Q2);
         var before = await EventCountAsync();
 
-        var response = await world.App.AnswerAsync(link, new string('a', 5 * 1024 * 1024));
+        var response = await world.App.AnswerAsync(link, Q2, new string('a', 5 * 1024 * 1024));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("nothing was saved", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await EventCountAsync());
-        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(link, "A sensible answer.")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(link, Q2, "A sensible answer.")).StatusCode);
     }
 
     [Fact]
     public async Task Script_in_an_answer_is_shown_as_text_never_run()
     {
         var link = world.App.LinkFor(Tom, Q2);
-        await world.App.AnswerAsync(link, "<script>alert('pwned')</script>");
+        await world.App.AnswerAsync(link, Q2, "<script>alert('pwned')</script>");
 
         var page = await world.App.CreateClient().GetStringAsync(link.PathAndQuery);
 
@@ -99,11 +99,11 @@ public sealed class ResponsePageTests : IAsyncLifetime
     {
         var link = world.App.LinkFor(Tom, Q2);
 
-        var empty = await world.App.AnswerAsync(link, "   ");
+        var empty = await world.App.AnswerAsync(link, Q2, "   ");
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Write an answer before submitting it", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var draft = await world.App.AnswerAsync(link, "Half-written thoughts", submit: false);
+        var draft = await world.App.AnswerAsync(link, Q2, "Half-written thoughts", "draft");
         Assert.Equal(HttpStatusCode.SeeOther, draft.StatusCode);
         Assert.Contains(">Half-written thoughts</textarea>", await world.App.CreateClient().GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
         Assert.Equal("requested", (await world.App.GetReviewAsync(reviewId)).Assignments.Single(a => a.Question == Q2).State);
@@ -123,6 +123,117 @@ public sealed class ResponsePageTests : IAsyncLifetime
         var late = await world.App.Browser().PostAsync(link.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["answer"] = "Late", ["action"] = "submit" }));
         Assert.NotEqual(HttpStatusCode.SeeOther, late.StatusCode);
         Assert.Equal(before, await EventCountAsync());
+    }
+
+    [Fact]
+    public async Task One_link_shows_every_question_of_the_officers_with_its_state_and_takes_each_answer_in_turn()
+    {
+        var link = world.App.LinkFor(Head, Q1);
+        Assert.Equal(link, world.App.LinkFor(Head, Q8));
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(link, Q3, "We commission 40 supported places.")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(link, Q8, "Notes so far", "draft")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(world.App.LinkFor(Data, Q1), Q1, "Three this year.")).StatusCode);
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(link.PathAndQuery));
+        var states = page.QuerySelectorAll("section.question").Select(s => (s.QuerySelector("h2")!.TextContent, s.QuerySelector(".tag")!.TextContent)).ToList();
+        Assert.Equal(
+            [
+                (Q1, "Answered by Children's Services Data Team on 14 December 2026"),
+                (Q3, "Answered by you on 14 December 2026"),
+                (Q8, "Draft saved: not yet submitted"),
+            ],
+            states);
+    }
+
+    [Fact]
+    public async Task A_co_officers_amendment_is_shown_as_theirs_beside_the_first_answer()
+    {
+        await world.App.AnswerAsync(world.App.LinkFor(Data, Q1), Q1, "Three this year.");
+        world.App.Clock.SetUtcNow(Uk(2026, 12, 17, 10));
+        await world.App.AnswerAsync(world.App.LinkFor(Head, Q1), Q1, "Three this year; none since October.");
+
+        var page = await world.App.CreateClient().GetStringAsync(world.App.LinkFor(Data, Q1).PathAndQuery);
+
+        Assert.Contains("Answered by you on 14 December 2026, amended by Siân Llewellyn on 17 December 2026", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_can_say_a_question_is_not_for_them_and_the_team_can_hand_it_on_with_one_call()
+    {
+        var link = world.App.LinkFor(Tom, Q2);
+
+        var declined = await world.App.AnswerAsync(link, Q2, "", "decline", new() { ["colleague"] = "owen.price@council.example", ["reason"] = "Housing options assess homeless 16 and 17 year olds." });
+        Assert.Equal(HttpStatusCode.SeeOther, declined.StatusCode);
+        await world.App.RunRunnerAsync();
+
+        var notice = Assert.Single(world.App.Mailbox.List(), m => m.Subject.Contains("says a question is not for them", StringComparison.Ordinal));
+        Assert.Contains("scrutiny@council.example", notice.To.Single(), StringComparison.Ordinal);
+        Assert.Contains("Owen Price", notice.TextBody, StringComparison.Ordinal);
+        var review = await world.App.GetReviewAsync(reviewId);
+        var assignment = review.Assignments.Single(a => a.Question == Q2 && a.Officer == Tom);
+        Assert.Equal("declined", assignment.State);
+
+        var reassigned = await world.App.CreateClient().PostAsJsonAsync($"/api/reviews/{reviewId}/assignments/{assignment.Id}/reassign", new { reason = "As Tom suggested" });
+        Assert.Equal(HttpStatusCode.Accepted, reassigned.StatusCode);
+        await world.App.RunRunnerAsync();
+        Assert.Contains(Q2, Assert.Single(world.App.Mailbox.List(), m => m.To.Single().Contains("owen.price@council.example", StringComparison.Ordinal)).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_submission_shows_the_persons_text_back_with_what_to_do_next()
+    {
+        var link = world.App.LinkFor(Tom, Q2);
+        var browser = world.App.Browser();
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await browser.GetStringAsync(link.PathAndQuery));
+        var form = page.QuerySelectorAll("section.question").First(s => s.QuerySelector("h2")!.TextContent == Q2).QuerySelector("form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        world.App.Clock.SetUtcNow(Uk(2027, 1, 9, 8));   // the form was left open past the deadline
+
+        var late = await browser.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["answer"] = "My considered answer", ["action"] = "submit" }));
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var body = await late.Content.ReadAsStringAsync();
+        Assert.Contains("Responses closed at the end of 8 January 2027", body, StringComparison.Ordinal);
+        Assert.Contains(">My considered answer</textarea>", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_manager_answers_through_a_link_of_their_own_and_is_recorded_as_answering_on_behalf()
+    {
+        await world.App.AtAsync(Uk(2027, 1, 8, 9, 5));
+        var escalation = Assert.Single(world.App.Mailbox.List(), m => m.Subject.Contains("Tom Okafor has 2 unanswered questions", StringComparison.Ordinal));
+        var managerLink = world.App.LinkFor("head.of.service@council.example", Q4);
+        Assert.NotEqual(world.App.LinkFor(Tom, Q4), managerLink);
+        Assert.Contains("head.of.service@council.example", escalation.To.Single(), StringComparison.Ordinal);
+        Assert.Contains(Tom, escalation.Cc.Single(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(managerLink, Q4, "Yes, every care leaver has an adviser.")).StatusCode);
+
+        var page = await world.App.CreateClient().GetStringAsync(managerLink.PathAndQuery);
+        Assert.Contains("Answered by Siân Llewellyn on behalf of Tom Okafor", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.DoesNotContain(Q1.Replace("'", "&#39;", StringComparison.Ordinal), page, StringComparison.Ordinal);
+        var trail = await world.App.CreateClient().GetFromJsonAsync<List<Web.Reviews.AuditEntry>>($"/api/reviews/{reviewId}/events");
+        var by = Assert.Single(trail!, e => e.Type == "answer-submitted").Data.GetProperty("by");
+        Assert.Equal(("head.of.service@council.example", Tom), (by.GetProperty("email").GetString(), by.GetProperty("onBehalfOf").GetString()));
+    }
+
+    [Fact]
+    public async Task A_link_whose_questions_have_all_passed_to_colleagues_shows_them_gone_and_takes_nothing()
+    {
+        var link = world.App.LinkFor(Zoe, Q6);
+        var review = await world.App.GetReviewAsync(reviewId);
+        foreach (var assignment in review.Assignments.Where(a => a.Officer == Zoe))
+        {
+            await world.App.CreateClient().PostAsJsonAsync($"/api/reviews/{reviewId}/assignments/{assignment.Id}/reassign", new { to = "owen.price@council.example", reason = "Housing" });
+        }
+
+        var page = await world.App.CreateClient().GetAsync(link.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+        var body = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<form", body, StringComparison.Ordinal);
+        Assert.Contains("Passed to a colleague", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("already-dispatched", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         await world.App.RunRunnerAsync();
-        Assert.Equal(9, world.App.Mailbox.List().Count);
+        Assert.Equal(4, world.App.Mailbox.List().Count);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_scrutiny_officer_can_reassign_extend_and_close_early()
+    public async Task The_scrutiny_officer_can_reassign_extend_close_early_and_release()
     {
         var id = await AssuranceReviewScenario.CreateAndDispatchAsync(world.App);
         var client = world.App.CreateClient();
@@ -141,6 +141,9 @@ public sealed class ReviewsApiTests : IAsyncLifetime
 
         var closed = await client.PostAsJsonAsync($"/api/reviews/{id}/close", new { reason = "Meeting brought forward" });
         Assert.Equal(HttpStatusCode.Accepted, closed.StatusCode);
+        await world.App.RunRunnerAsync();
+        Assert.Equal("assembled", (await world.App.GetReviewAsync(id)).Status);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", null)).StatusCode);
         await world.App.RunRunnerAsync();
 
         var review = await world.App.GetReviewAsync(id);

@@ -90,24 +90,18 @@ public sealed class EmbeddedReviewEngine(
         return new Loaded(ReviewState.From(events.Select(e => e.Event)), history.Version, events);
     }
 
-    private async Task<CommandApplied> AppendAsync(string reviewId, long version, ReviewState state, IReadOnlyList<ReviewEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<CommandApplied> AppendAsync(string reviewId, long version, ReviewState before, IReadOnlyList<ReviewEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var effects = new List<OutboxEntry>();
-        var stored = new List<NewEvent>();
-        for (var i = 0; i < events.Count; i++)
-        {
-            state = ReviewState.Evolve(state, events[i]);
-            stored.Add(serializer.Serialize(events[i]));
-            var eventVersion = version + i + 1;
-            var position = 0;
-            foreach (var effect in ReviewEffects.Of(events[i], state))
-            {
-                var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
-                // Stable: the same event always yields the same effect ids, so a message id never changes on retry.
-                effects.Add(new OutboxEntry($"{reviewId}.{eventVersion}.{++position}", kind, payload));
-            }
-        }
-        await store.AppendAsync(reviewId, version, stored, effects, responseLinks.IndexFor(reviewId, events), state.NextDue, now, cancellationToken);
-        return new CommandApplied(state, version + events.Count, events);
+        var after = events.Aggregate(before, ReviewState.Evolve);
+        var newVersion = version + events.Count;
+        // Stable: the same decision always yields the same effect ids, so a message id never changes on retry.
+        var effects = ReviewEffects.Of(events, before, after)
+            .Select((effect, position) => ReviewEffectSerializer.Serialize(effect) is var (kind, payload)
+                ? new OutboxEntry($"{reviewId}.{newVersion}.{position + 1}", kind, payload)
+                : throw new InvalidOperationException("Unreachable."))
+            .ToList();
+        await store.AppendAsync(reviewId, version, [.. events.Select(serializer.Serialize)], effects, responseLinks.IndexFor(reviewId, events, before),
+            after.NextDue, now, cancellationToken);
+        return new CommandApplied(after, newVersion, events);
     }
 }

@@ -23,23 +23,40 @@ public sealed class ReviewEventSerializer
         ("request-sent", 1, typeof(RequestSent)),
         ("reminder-sent", 1, typeof(ReminderSent)),
         ("escalated", 1, typeof(Escalated)),
+        ("officer-reminded", 1, typeof(OfficerReminded)),
         // Stored under its first name: a saved (not yet submitted) answer was once called a draft answer.
         ("answer-drafted", 1, typeof(AnswerSaved)),
         ("answer-submitted", 1, typeof(AnswerSubmitted)),
         ("answer-amended", 1, typeof(AnswerAmended)),
+        ("late-answer-accepted", 1, typeof(LateAnswerAccepted)),
+        ("question-declined", 1, typeof(QuestionDeclined)),
         ("assignment-reassigned", 1, typeof(AssignmentReassigned)),
-        ("deadline-extended", 1, typeof(DeadlineExtended)),
+        ("question-added", 1, typeof(QuestionAdded)),
+        ("question-withdrawn", 1, typeof(QuestionWithdrawn)),
+        ("deadline-changed", 1, typeof(DeadlineChanged)),
+        ("meeting-date-changed", 1, typeof(MeetingDateChanged)),
         ("deadline-passed", 1, typeof(DeadlinePassed)),
         ("review-closed-early", 1, typeof(ReviewClosedEarly)),
         ("statement-assembled", 1, typeof(StatementAssembled)),
+        ("answers-reopened", 1, typeof(AnswersReopened)),
+        ("statement-released", 1, typeof(StatementReleased)),
         ("statement-filed", 1, typeof(StatementFiled)),
         ("panel-notified", 1, typeof(PanelNotified)),
+    ];
+
+    /// <summary>
+    /// Names written by earlier versions for a type that has since been renamed and stored under a new name. They are
+    /// read, never written: a deadline could only be extended when "deadline-extended" was written, with the same data.
+    /// </summary>
+    private static readonly (string Name, int Version, Type Type)[] FormerNames =
+    [
+        ("deadline-extended", 1, typeof(DeadlineChanged)),
     ];
 
     public static JsonSerializerOptions JsonOptions { get; } = CreateOptions();
 
     private readonly Dictionary<Type, (string Name, int Version)> byType = Types.ToDictionary(t => t.Type, t => (t.Name, t.Version));
-    private readonly Dictionary<string, (int Version, Type Type)> byName = Types.ToDictionary(t => t.Name, t => (t.Version, t.Type));
+    private readonly Dictionary<string, (int Version, Type Type)> byName = Types.Concat(FormerNames).ToDictionary(t => t.Name, t => (t.Version, t.Type));
     private readonly Dictionary<(string, int), EventUpcaster> upcasters;
 
     public ReviewEventSerializer(IEnumerable<EventUpcaster>? upcasters = null) =>

@@ -58,9 +58,9 @@ internal static class ReviewStoreArguments
 
         foreach (var link in links)
         {
-            if (link is null || string.IsNullOrWhiteSpace(link.TokenHash) || string.IsNullOrWhiteSpace(link.AssignmentId))
+            if (link is null || string.IsNullOrWhiteSpace(link.TokenHash) || string.IsNullOrWhiteSpace(link.RespondentKey))
             {
-                throw new ArgumentException($"Every link appended to review {reviewId} needs a token hash and an assignment.", nameof(links));
+                throw new ArgumentException($"Every link appended to review {reviewId} needs a token hash and the person it is for.", nameof(links));
             }
         }
     }

@@ -200,7 +200,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT review_id, assignment_id FROM links WHERE token_hash = $hash;";
+        command.CommandText = "SELECT review_id, respondent FROM links WHERE token_hash = $hash;";
         command.Parameters.AddWithValue("$hash", tokenHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
@@ -327,17 +327,17 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
     {
         foreach (var link in links)
         {
-            var target = new LinkTarget(reviewId, link.AssignmentId);
+            var target = new LinkTarget(reviewId, link.RespondentKey);
             await using (var insert = connection.CreateCommand())
             {
                 insert.Transaction = transaction;
                 insert.CommandText = """
-                    INSERT INTO links (token_hash, review_id, assignment_id) VALUES ($hash, $review, $assignment)
+                    INSERT INTO links (token_hash, review_id, respondent) VALUES ($hash, $review, $respondent)
                     ON CONFLICT (token_hash) DO NOTHING;
                     """;
                 insert.Parameters.AddWithValue("$hash", link.TokenHash);
                 insert.Parameters.AddWithValue("$review", target.ReviewId);
-                insert.Parameters.AddWithValue("$assignment", target.AssignmentId);
+                insert.Parameters.AddWithValue("$respondent", target.RespondentKey);
                 if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
                 {
                     continue;
@@ -349,8 +349,8 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
             {
                 // The hash is left out of the message: it is what a link is looked up by, so it stays out of logs.
                 throw new InvalidOperationException(
-                    $"A link for review {target.ReviewId}, assignment {target.AssignmentId} has the same token hash " +
-                    $"as the link already stored for review {existing?.ReviewId}, assignment {existing?.AssignmentId}. " +
+                    $"A link for review {target.ReviewId}, {target.RespondentKey} has the same token hash " +
+                    $"as the link already stored for review {existing?.ReviewId}, {existing?.RespondentKey}. " +
                     "Tokens must be unique: this is a token collision or a bug in how tokens are made. Nothing from this append was stored.");
             }
         }

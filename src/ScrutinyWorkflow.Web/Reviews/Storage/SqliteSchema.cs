@@ -62,6 +62,13 @@ internal static class SqliteSchema
             assignment_id TEXT NOT NULL
         ) STRICT;
         """,
+        """
+        -- A link now belongs to a person in a review (an officer, or a manager for an escalated officer), not to one
+        -- assignment. The links of the first version pointed at single assignments and their tokens are no longer
+        -- made, so they are dropped: such a link now says it is not recognised, and to ask the scrutiny team.
+        DELETE FROM links;
+        ALTER TABLE links RENAME COLUMN assignment_id TO respondent;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

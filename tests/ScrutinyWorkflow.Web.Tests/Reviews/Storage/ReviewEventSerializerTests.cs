@@ -21,14 +21,22 @@ public sealed class ReviewEventSerializerTests
         new RequestSent("A1", "Q1", Tom.Email, At),
         new ReminderSent("A1", 0, 1, At),
         new Escalated("A1", 1, null, At),
-        new AnswerSaved("A1", "Notes", At),
-        new AnswerSubmitted("A1", "Q1", "Answer", At),
+        new OfficerReminded(Tom.Email, ["A1"], At),
+        new AnswerSaved("A1", "Notes", At, new Respondent(Tom.Email)),
+        new AnswerSubmitted("A1", "Q1", "Answer", At, new Respondent("boss@council.example", Tom.Email)),
         new AnswerAmended("A1", "Q1", "Better answer", At),
-        new AssignmentReassigned("A1", "A2", Tom, "Better placed", At),
-        new DeadlineExtended(new DateOnly(2027, 1, 8), new DateOnly(2027, 1, 12), Schedule, At),
+        new LateAnswerAccepted("A1", "Q1", "Late answer", At),
+        new QuestionDeclined("A1", "someone@council.example", Tom, "Not mine", At),
+        new AssignmentReassigned("A1", "A2", Tom, "Better placed", At, Tom),
+        new QuestionAdded("Care leavers", new Question("Q2", "And?", [Tom.Email]), [Tom], At),
+        new QuestionWithdrawn("Q2", "Covered elsewhere", At),
+        new DeadlineChanged(new DateOnly(2027, 1, 8), new DateOnly(2027, 1, 12), Schedule with { ReleaseAt = new DateTime(2027, 1, 12, 9, 0, 0) }, At),
+        new MeetingDateChanged(new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 27), new DateTime(2027, 1, 19, 9, 0, 0), At),
         new DeadlinePassed(At),
         new ReviewClosedEarly("Meeting moved", At),
         new StatementAssembled(At),
+        new AnswersReopened(new DateOnly(2027, 1, 11), At),
+        new StatementReleased(true, At),
         new StatementFiled("/data/panel/rv-1/position-statement.html", At),
         new PanelNotified(At),
     ];
@@ -56,6 +64,18 @@ public sealed class ReviewEventSerializerTests
 
         Assert.All(eventTypes, t => Assert.Contains(Samples, e => e.GetType() == t));
         Assert.Equal(Samples.Length, Samples.Select(serializer.NameOf).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_deadline_extension_stored_under_its_former_name_loads_as_a_deadline_change()
+    {
+        var old = new StoredEvent(9, "deadline-extended", 1,
+            """{"from":"2027-01-08","to":"2027-01-12","schedule":{"steps":[],"closesAt":"2027-01-13T00:00:00"},"at":"2027-01-04T09:00:00+00:00"}""", At);
+
+        var changed = Assert.IsType<DeadlineChanged>(new ReviewEventSerializer().Deserialize(old));
+
+        Assert.Equal((new DateOnly(2027, 1, 8), new DateOnly(2027, 1, 12), (DateTime?)null), (changed.From, changed.To, changed.Schedule.ReleaseAt));
+        Assert.Equal("deadline-changed", new ReviewEventSerializer().Serialize(changed).Type);
     }
 
     [Fact]
