@@ -322,9 +322,9 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
 
     private static Decision Remind(RemindOfficer c, ReviewState state)
     {
-        if (state.Status == ReviewStatus.Assembled || CheckOpen(state, c.Now) is not null)
+        if (CheckOpen(state, c.Now) is { } refusal)
         {
-            return CheckOpen(state, c.Now) ?? Decision.Reject(RejectionCodes.NotOpen, "Every question is answered: there is nobody to remind.");
+            return refusal;
         }
         var email = Officer.NormaliseEmail(c.OfficerEmail);
         var open = state.Assignments.Where(a => a.OfficerEmail == email && a.IsOpen).Select(a => a.Id).ToList();

@@ -191,7 +191,8 @@ public static class ResponsePages
             if (takes)
             {
                 var mineAttempt = attempt?.AssignmentId == assignment.Id ? attempt : null;
-                var value = mineAttempt?.Text ?? answer?.Text ?? assignment.SavedText ?? "";
+                // A saved draft is its officer's own: a manager answering on their behalf starts from a blank page.
+                var value = mineAttempt?.Text ?? answer?.Text ?? (respondent.OnBehalfOf is null ? assignment.SavedText : null) ?? "";
                 var field = $"answer-{assignment.Id}";
                 html.Append("<form method=\"post\" novalidate>")
                     .Append(Hidden(tokens.FormFieldName, tokens.RequestToken ?? "")).Append(Hidden("assignment", assignment.Id))
@@ -251,7 +252,7 @@ public static class ResponsePages
             AssignmentOutcome.NoResponse => "No response received",
             _ when answer is not null => (answer.Late ? $"Answered by {Name(answer.SubmittedBy)} (accepted late) on {On(answer.SubmittedAt)}" : $"Answered by {Name(answer.SubmittedBy)} on {On(answer.SubmittedAt)}")
                 + (answer.LastAmendment is { } amended ? $", amended by {Name(amended.By)} on {On(amended.At)}" : ""),
-            _ when assignment.SavedText is not null => "Draft saved: not yet submitted",
+            _ when assignment.SavedText is not null && respondent.OnBehalfOf is null => "Draft saved: not yet submitted",
             _ => "Not started",
         };
     }

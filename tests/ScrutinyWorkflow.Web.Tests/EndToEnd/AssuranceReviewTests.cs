@@ -39,6 +39,7 @@ public sealed class AssuranceReviewTests
         Assert.Contains(Data, Assert.Single(app.Mailbox.List(), m => m.Subject.Contains("answer amended by", StringComparison.Ordinal)).To.Single(), StringComparison.Ordinal);
         await SecondRemindersAndEscalationsAsync(app);
         Assert.Equal(7, Subjects(app.Mailbox, "Reminder:").Count);
+        Assert.Equal(2, app.Mailbox.List().Count(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal) && m.To.Single().Contains(Head, StringComparison.Ordinal)));
         var escalations = app.Mailbox.List().Where(m => m.Subject.Contains("unanswered question", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             ["aisha.rahman@council.example", "fiona.macleod@council.example", "owen.price@council.example"],

@@ -201,10 +201,12 @@ public sealed class ResponsePageTests : IAsyncLifetime
     [Fact]
     public async Task A_manager_answers_through_a_link_of_their_own_and_is_recorded_as_answering_on_behalf()
     {
+        await world.App.AnswerAsync(world.App.LinkFor(Tom, Q4), Q4, "Tom's private notes", "draft");
         await world.App.AtAsync(Uk(2027, 1, 8, 9, 5));
         var escalation = Assert.Single(world.App.Mailbox.List(), m => m.Subject.Contains("Tom Okafor has 2 unanswered questions", StringComparison.Ordinal));
         var managerLink = world.App.LinkFor("head.of.service@council.example", Q4);
         Assert.NotEqual(world.App.LinkFor(Tom, Q4), managerLink);
+        Assert.DoesNotContain("private notes", await world.App.CreateClient().GetStringAsync(managerLink.PathAndQuery), StringComparison.Ordinal);
         Assert.Contains("head.of.service@council.example", escalation.To.Single(), StringComparison.Ordinal);
         Assert.Contains(Tom, escalation.Cc.Single(), StringComparison.Ordinal);
 

@@ -95,11 +95,12 @@ public sealed class EmbeddedReviewEngine(
         var after = events.Aggregate(before, ReviewState.Evolve);
         var newVersion = version + events.Count;
         // Stable: the same decision always yields the same effect ids, so a message id never changes on retry.
-        var effects = ReviewEffects.Of(events, before, after)
-            .Select((effect, position) => ReviewEffectSerializer.Serialize(effect) is var (kind, payload)
-                ? new OutboxEntry($"{reviewId}.{newVersion}.{position + 1}", kind, payload)
-                : throw new InvalidOperationException("Unreachable."))
-            .ToList();
+        var effects = new List<OutboxEntry>();
+        foreach (var effect in ReviewEffects.Of(events, before, after))
+        {
+            var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
+            effects.Add(new OutboxEntry($"{reviewId}.{newVersion}.{effects.Count + 1}", kind, payload));
+        }
         await store.AppendAsync(reviewId, version, [.. events.Select(serializer.Serialize)], effects, responseLinks.IndexFor(reviewId, events, before),
             after.NextDue, now, cancellationToken);
         return new CommandApplied(after, newVersion, events);
