@@ -3,11 +3,8 @@ namespace ScrutinyWorkflow.Core.Reviews;
 /// <summary>One thing wrong with a command, tied to the field it came from (JSON path style, e.g. <c>areas[0].heading</c>).</summary>
 public sealed record Problem(string Field, string Message);
 
-/// <summary>Why a command was refused. Nothing was applied.</summary>
-public sealed record Rejection(string Code, string Message, IReadOnlyList<Problem> Problems)
-{
-    public Rejection(string code, string message) : this(code, message, []) { }
-}
+/// <summary>Why a command was refused. Nothing was applied. (One constructor, so it travels as JSON between processes.)</summary>
+public sealed record Rejection(string Code, string Message, IReadOnlyList<Problem> Problems);
 
 /// <summary>The outcome of deciding a command: the events to append, or a rejection.</summary>
 public abstract record Decision
@@ -16,7 +13,7 @@ public abstract record Decision
 
     public static Decision Accept(IReadOnlyList<ReviewEvent> events) => new Accepted(events);
 
-    public static Decision Reject(string code, string message) => new Rejected(new Rejection(code, message));
+    public static Decision Reject(string code, string message) => new Rejected(new Rejection(code, message, []));
 }
 
 /// <summary>Accepted with no events means the command was already satisfied (an idempotent no-op).</summary>

@@ -4,8 +4,8 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Core.Statements;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
-using ScrutinyWorkflow.Web.Reviews.Storage;
 using ScrutinyWorkflow.Web.Statements;
+using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 

@@ -6,6 +6,7 @@ using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Notifications;
 using ScrutinyWorkflow.Web.Reviews.Embedded;
 using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 

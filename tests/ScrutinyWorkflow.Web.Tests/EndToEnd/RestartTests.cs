@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Workflow.Serialization;
 using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
 
 namespace ScrutinyWorkflow.Web.Tests.EndToEnd;

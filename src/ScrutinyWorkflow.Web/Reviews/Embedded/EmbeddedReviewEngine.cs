@@ -1,6 +1,7 @@
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews.Embedded;
 

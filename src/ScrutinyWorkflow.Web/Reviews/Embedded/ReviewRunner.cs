@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews.Embedded;
 

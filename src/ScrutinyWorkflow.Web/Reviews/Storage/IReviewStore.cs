@@ -1,13 +1,7 @@
 using ScrutinyWorkflow.Web.Links;
+using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews.Storage;
-
-/// <summary>An event about to be stored: its type name and schema version travel with the data,
-/// so a stream written by older code still loads after the event types change.</summary>
-public sealed record NewEvent(string Type, int SchemaVersion, string Data);
-
-/// <summary>An event as stored, numbered from 1 within its review's stream.</summary>
-public sealed record StoredEvent(long Version, string Type, int SchemaVersion, string Data, DateTimeOffset RecordedAt);
 
 /// <summary>One review's whole stream of events; <see cref="Version"/> is the number of the last event.</summary>
 public sealed record ReviewHistory(string ReviewId, long Version, IReadOnlyList<StoredEvent> Events);

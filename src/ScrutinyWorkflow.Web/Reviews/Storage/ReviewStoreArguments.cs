@@ -1,4 +1,5 @@
 using ScrutinyWorkflow.Web.Links;
+using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews.Storage;
 

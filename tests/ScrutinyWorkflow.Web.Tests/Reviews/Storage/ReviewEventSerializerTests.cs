@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScrutinyWorkflow.Core.Reviews;
-using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Tests.Reviews.Storage;
 

@@ -1,5 +1,6 @@
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Tests.Reviews.Storage;
 

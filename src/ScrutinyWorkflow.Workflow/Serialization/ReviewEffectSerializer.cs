@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScrutinyWorkflow.Core.Reviews;
 
-namespace ScrutinyWorkflow.Web.Reviews.Storage;
+namespace ScrutinyWorkflow.Workflow.Serialization;
 
 /// <summary>Maps effects to outbox rows (a kind and a JSON payload) and back.</summary>
 public static class ReviewEffectSerializer

@@ -1,0 +1,194 @@
+using Microsoft.DurableTask;
+using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Workflow.Serialization;
+
+namespace ScrutinyWorkflow.Workflow;
+
+/// <summary>
+/// One review as a Durable Task orchestration (instance id = review id): a thin loop around the decider. Each step
+/// waits for the next command or the review's next due time, decides with the orchestration's clock in council time,
+/// records the events, carries out their effects as activities, and continues as new with the review as data. Every
+/// decision is the decider's; every side effect is an activity; nothing here reads a clock, configuration or I/O.
+/// </summary>
+public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
+{
+    public const string CommandEvent = "command";
+
+    /// <summary>Enough for a caller waiting on its command to find the result, without the status growing for ever.</summary>
+    private const int RecentResultsKept = 50;
+
+    /// <summary>How soon an effect or a recording that failed every retry is tried again.</summary>
+    private static readonly TimeSpan RetryFailedAfter = TimeSpan.FromMinutes(15);
+
+    private static readonly TaskOptions Retries = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+
+    private static readonly ReviewEventSerializer Serializer = new();
+
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, ReviewRun run)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(run);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(run.Rules.TimeZone);
+        var decider = new ReviewDecider(run.Rules.Policy, new WorkingCalendar(run.Rules.ExtraNonWorkingDays));
+        var events = run.Events.Select((e, i) => Serializer.Deserialize(new StoredEvent(i + 1, e.Type, e.SchemaVersion, e.Data, default))).ToList();
+        var state = ReviewState.From(events);
+        context.SetCustomStatus(new ReviewRunStatus(events.Count, state.Status.ToString(), run.RecentResults));
+        var behind = run.RecordedVersion < events.Count || run.PendingEffects.Count > 0;
+        if (state.Status == ReviewStatus.Completed && !behind)
+        {
+            return "completed";
+        }
+
+        var envelope = await NextCommandAsync(context, state, zone, behind);
+        var now = TimeZoneInfo.ConvertTime(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), zone);
+        var step = new Step(context, run, events, state);
+        await step.CatchUpAsync();
+
+        if (envelope is not null && run.RecentResults.Any(r => r.CommandId == envelope.CommandId))
+        {
+            // Raised twice (a caller retried): it was decided once, and its result stands.
+            envelope = null;
+        }
+        var command = envelope is null ? new ProcessDueTimers(now) : ReviewCommandSerializer.Deserialize(envelope) with { Now = now };
+        var result = await step.DecideAsync(decider, command, envelope?.CommandId);
+
+        var results = result is null ? run.RecentResults : [.. run.RecentResults.TakeLast(RecentResultsKept - 1), result];
+        context.SetCustomStatus(new ReviewRunStatus(step.Events.Count, step.State.Status.ToString(), results));
+        context.ContinueAsNew(run with
+        {
+            Events = [.. step.Events.Select(Serializer.Serialize)],
+            RecordedVersion = step.RecordedVersion,
+            RecentResults = results,
+            PendingEffects = step.Pending,
+        });
+        return "continued";
+    }
+
+    /// <summary>
+    /// The next command, or null when the review's due time (or a retry of failed work) came first. Only one wait for
+    /// a command is pending at a time, and the timer that lost is cancelled.
+    /// </summary>
+    private static async Task<CommandEnvelope?> NextCommandAsync(TaskOrchestrationContext context, ReviewState state, TimeZoneInfo zone, bool retryDue)
+    {
+        DateTime? wake = state.NextDue is { } dueLocal ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(dueLocal, DateTimeKind.Unspecified), zone) : null;
+        if (retryDue && (wake is null || context.CurrentUtcDateTime + RetryFailedAfter < wake))
+        {
+            wake = context.CurrentUtcDateTime + RetryFailedAfter;
+        }
+        using var cancel = new CancellationTokenSource();
+        var command = context.WaitForExternalEvent<CommandEnvelope>(CommandEvent, cancel.Token);
+        if (wake is not { } at)
+        {
+            return await command;
+        }
+        var timer = context.CreateTimer(at < context.CurrentUtcDateTime ? context.CurrentUtcDateTime : at, cancel.Token);
+        var first = await Task.WhenAny(command, timer);
+        // Cancelled synchronously: an orchestration must not hop to the thread pool.
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
+        return first == command ? await command : null;
+    }
+
+    /// <summary>One step of the review: what it decides, records and carries out.</summary>
+    private sealed class Step(TaskOrchestrationContext context, ReviewRun run, List<ReviewEvent> events, ReviewState state)
+    {
+        public List<ReviewEvent> Events { get; } = events;
+
+        public ReviewState State { get; private set; } = state;
+
+        public long RecordedVersion { get; private set; } = run.RecordedVersion;
+
+        public List<PendingEffect> Pending { get; } = [];
+
+        /// <summary>Work an earlier step could not finish: recording the read side, then effects that failed.</summary>
+        public async Task CatchUpAsync()
+        {
+            await RecordAsync();
+            foreach (var effect in run.PendingEffects)
+            {
+                await DeliverAsync(effect);
+            }
+        }
+
+        /// <summary>Decides the command and what its effects lead to (a filing is recorded, the panel told); the command's own result.</summary>
+        public async Task<CommandResult?> DecideAsync(ReviewDecider decider, ReviewCommand command, string? commandId)
+        {
+            CommandResult? result = null;
+            var queue = new Queue<ReviewCommand>([command]);
+            while (queue.TryDequeue(out var next))
+            {
+                var decision = decider.Decide(next, State);
+                if (decision is Accepted { Events.Count: > 0 } accepted)
+                {
+                    var before = State;
+                    State = accepted.Events.Aggregate(State, ReviewState.Evolve);
+                    Events.AddRange(accepted.Events);
+                    await RecordAsync();
+                    // Stable ids, as the embedded outbox makes them: the same decision always gives the same message ids.
+                    var effects = new List<PendingEffect>();
+                    foreach (var effect in ReviewEffects.Of(accepted.Events, before, State))
+                    {
+                        var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
+                        effects.Add(new PendingEffect($"{run.ReviewId}.{Events.Count}.{effects.Count + 1}", kind, payload));
+                    }
+                    foreach (var follow in await Task.WhenAll(effects.Select(DeliverAsync)))
+                    {
+                        if (follow is not null)
+                        {
+                            queue.Enqueue(follow with { Now = next.Now });
+                        }
+                    }
+                }
+                if (next == command && commandId is not null)
+                {
+                    result = decision is Rejected rejected
+                        ? new CommandResult(commandId, false, Events.Count, rejected.Rejection)
+                        : new CommandResult(commandId, true, Events.Count, null);
+                }
+            }
+            return result;
+        }
+
+        /// <summary>Brings the read side up to date; effects only go out once it has the events they describe.</summary>
+        private async Task RecordAsync()
+        {
+            if (RecordedVersion >= Events.Count)
+            {
+                return;
+            }
+            try
+            {
+                var unrecorded = Events.Skip((int)RecordedVersion).Select(Serializer.Serialize).ToList();
+                await context.CallActivityAsync(nameof(RecordReviewEvents), new RecordRequest(run.ReviewId, RecordedVersion + 1, unrecorded), Retries);
+                RecordedVersion = Events.Count;
+            }
+            catch (TaskFailedException)
+            {
+                // The events are safe in this orchestration's input; the next step records them.
+            }
+        }
+
+        private async Task<ReviewCommand?> DeliverAsync(PendingEffect effect)
+        {
+            if (RecordedVersion < Events.Count)
+            {
+                Pending.Add(effect);
+                return null;
+            }
+            try
+            {
+                var follow = await context.CallActivityAsync<CommandEnvelope?>(nameof(DeliverEffect), new DeliveryRequest(run.ReviewId, effect), Retries);
+                return follow is null ? null : ReviewCommandSerializer.Deserialize(follow);
+            }
+            catch (TaskFailedException)
+            {
+                // Kept, and tried again on a later step: a mail outage must not end a weeks-long review.
+                Pending.Add(effect);
+                return null;
+            }
+        }
+    }
+}

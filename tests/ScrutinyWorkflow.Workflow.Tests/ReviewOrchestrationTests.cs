@@ -1,0 +1,138 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Reviews;
+
+namespace ScrutinyWorkflow.Workflow.Tests;
+
+/// <summary>
+/// The review orchestration on the Durable Task engine's in-process host: real orchestration replays, real external
+/// events and real durable timers. The council's chase time is set a few seconds ahead of now, so the decider itself
+/// schedules a chaser that the durable timer then fires; nothing in the orchestration is a test clock.
+/// </summary>
+public sealed class ReviewOrchestrationTests : IAsyncLifetime
+{
+    private static readonly Officer Asha = new("asha@council.example", "Asha Patel", "Head of Service", "dee@council.example");
+    private static readonly Officer Ben = new("ben@council.example", "Ben Okafor", "Data Lead", "asha@council.example");
+    private static readonly Officer Dee = new("dee@council.example", "Dee Rector", "Director", null);
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly FakeReviewRecord record = new();
+    private readonly FakeEffectDelivery delivery = new();
+    private DurableTaskTestHost host = null!;
+
+    public async Task InitializeAsync() =>
+        host = await DurableTaskTestHost.StartAsync(registry => registry.AddReviewWorkflow(), new DurableTaskTestHostOptions
+        {
+            ConfigureServices = services => services.AddSingleton<IReviewRecord>(record).AddSingleton<IEffectDelivery>(delivery),
+        });
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private static DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, London);
+
+    /// <summary>Answers are due by the end of today, and the escalation goes at <paramref name="chaseIn"/> from now, today.</summary>
+    private static (ReviewWorkflowClient Client, DraftReview Draft) Review(DurableTaskClient client, TimeSpan chaseIn, string id)
+    {
+        var chaseAt = LocalNow + chaseIn;
+        var calendar = new WorkingCalendar();
+        var deadline = DateOnly.FromDateTime(chaseAt.DateTime);
+        var policy = ReviewPolicy.Default with { ReminderWorkingDaysBefore = [], ChaseTimeOfDay = TimeOnly.FromDateTime(chaseAt.DateTime) };
+        var draft = new DraftReview(id, "Careless: children in care", new YearMonth(2020, 12), "Children and Families Scrutiny Panel", "panel@council.example",
+            calendar.AddWorkingDays(deadline, 10), deadline,
+            [new AreaInput("Accommodation", [new QuestionInput("How many are in bed and breakfast?", [Asha.Email]), new QuestionInput("How are needs assessed?", [Ben.Email])])],
+            [Asha, Ben, Dee], LocalNow);
+        return (new ReviewWorkflowClient(client, ReviewRules.For(policy, London)), draft);
+    }
+
+    private async Task<CommandResult> SendAsync(ReviewWorkflowClient client, string id, ReviewCommand command)
+    {
+        var result = await client.SendAsync(id, command, Guid.NewGuid().ToString("N"), Patience, CancellationToken.None);
+        if (result is null)
+        {
+            var instance = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+            Assert.Fail($"No result for {command.GetType().Name}: the orchestration is {instance?.RuntimeStatus}: {instance?.FailureDetails?.ErrorMessage} {instance?.FailureDetails?.StackTrace}");
+        }
+        Assert.True(result.Applied, $"{command.GetType().Name} was refused: {result.Rejection?.Message}");
+        return result;
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"Waited {Patience.TotalSeconds} s for {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task A_review_runs_from_dispatch_through_an_escalation_on_a_durable_timer_to_a_filed_statement_with_each_effect_once()
+    {
+        const string id = "rv-durable-1";
+        var (client, draft) = Review(host.Client, TimeSpan.FromSeconds(8), id);
+
+        await SendAsync(client, id, draft);
+        await SendAsync(client, id, new DispatchReview(default));
+        await SendAsync(client, id, new SubmitAnswer("A2", "Assessed jointly with housing.", default));
+        Assert.Equal([Asha.Email, Ben.Email], delivery.Of<SendRequest>().Select(r => r.OfficerEmail).Order());
+
+        await UntilAsync(() => delivery.Of<SendEscalation>().Count > 0, "the escalation timer");
+        var escalation = Assert.Single(delivery.Of<SendEscalation>());
+        Assert.Equal((Asha.Email, Dee.Email), (escalation.OfficerEmail, escalation.ManagerEmail));
+        Assert.Equal(["A1"], escalation.AssignmentIds);
+
+        await SendAsync(client, id, new CloseEarly("The meeting moved", default));
+        await SendAsync(client, id, new ReleaseStatement(default));
+        var completion = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, new CancellationTokenSource(Patience).Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, completion.RuntimeStatus);
+        var events = record.Events(id);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(v => (long)v), events.Select(e => e.Version));
+        var state = ReviewState.From(events.Select(e => e.Event));
+        Assert.Equal(ReviewStatus.Completed, state.Status);
+        Assert.Equal($"https://panel.example/{id}/position-statement.html", state.FiledLocation);
+        Assert.Equal(delivery.Delivered.Count, delivery.Delivered.Select(d => d.EffectId).Distinct().Count());
+        Assert.Equal(
+            ["FileStatement", "NotifyPanel", "SendClosedNotice", "SendEscalation", "SendRequest", "SendRequest", "SendStatementForCheck"],
+            delivery.Delivered.Select(d => d.Effect.GetType().Name).Order());
+    }
+
+    [Fact]
+    public async Task A_timer_that_fires_after_the_answer_is_in_sends_nothing_and_the_review_carries_on()
+    {
+        const string id = "rv-durable-2";
+        var (client, draft) = Review(host.Client, TimeSpan.FromSeconds(4), id);
+        await SendAsync(client, id, draft);
+        await SendAsync(client, id, new DispatchReview(default));
+        await SendAsync(client, id, new SubmitAnswer("A1", "Three this year.", default));
+
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        var afterTimer = await SendAsync(client, id, new SaveAnswer("A2", "Notes so far", default));
+
+        Assert.Single(delivery.Of<SendEscalation>());
+        Assert.Equal(Ben.Email, delivery.Of<SendEscalation>()[0].OfficerEmail);
+        Assert.Equal(record.Events(id).Count, afterTimer.Version);
+    }
+
+    [Fact]
+    public async Task A_refused_command_reports_why_and_records_nothing_and_a_command_raised_twice_is_decided_once()
+    {
+        const string id = "rv-durable-3";
+        var (client, draft) = Review(host.Client, TimeSpan.FromHours(1), id);
+        await SendAsync(client, id, draft);
+        var version = record.Events(id).Count;
+
+        var refused = await client.SendAsync(id, new SubmitAnswer("A1", "Too soon.", default), "c-refused", Patience, CancellationToken.None);
+        var dispatched = await client.SendAsync(id, new DispatchReview(default), "c-dispatch", Patience, CancellationToken.None);
+        var again = await client.SendAsync(id, new DispatchReview(default), "c-dispatch", Patience, CancellationToken.None);
+
+        Assert.Equal((false, RejectionCodes.NotOpen, version), (refused!.Applied, refused.Rejection!.Code, refused.Version));
+        Assert.Equal(dispatched, again);
+        Assert.Equal(2, delivery.Of<SendRequest>().Count);
+        Assert.Equal(RejectionCodes.NotFound, (await client.SendAsync("rv-nope", new DispatchReview(default), "c-x", Patience, CancellationToken.None))!.Rejection!.Code);
+    }
+}
