@@ -5,7 +5,7 @@ namespace ScrutinyWorkflow.Workflow;
 
 public sealed record RecordRequest(string ReviewId, long FirstVersion, IReadOnlyList<NewEvent> Events);
 
-public sealed record DeliveryRequest(string ReviewId, PendingEffect Effect);
+public sealed record DeliveryRequest(string ReviewId, EffectToDeliver Effect);
 
 /// <summary>Writes a review's new events to the read side, idempotently by version.</summary>
 public sealed class RecordReviewEvents(IReviewRecord record) : TaskActivity<RecordRequest, bool>

@@ -35,7 +35,7 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
         var events = run.Events.Select((e, i) => Serializer.Deserialize(new StoredEvent(i + 1, e.Type, e.SchemaVersion, e.Data, default))).ToList();
         var state = ReviewState.From(events);
         context.SetCustomStatus(new ReviewRunStatus(events.Count, state.Status.ToString(), run.RecentResults));
-        var behind = run.RecordedVersion < events.Count || run.PendingEffects.Count > 0;
+        var behind = run.RecordedVersion < events.Count || run.UndeliveredEffects.Count > 0;
         if (state.Status == ReviewStatus.Completed && !behind)
         {
             return "completed";
@@ -61,7 +61,7 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
             Events = [.. step.Events.Select(Serializer.Serialize)],
             RecordedVersion = step.RecordedVersion,
             RecentResults = results,
-            PendingEffects = step.Pending,
+            UndeliveredEffects = step.Undelivered,
         });
         return "continued";
     }
@@ -101,13 +101,13 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
 
         public long RecordedVersion { get; private set; } = run.RecordedVersion;
 
-        public List<PendingEffect> Pending { get; } = [];
+        public List<EffectToDeliver> Undelivered { get; } = [];
 
         /// <summary>Work an earlier step could not finish: recording the read side, then effects that failed.</summary>
         public async Task CatchUpAsync()
         {
             await RecordAsync();
-            foreach (var effect in run.PendingEffects)
+            foreach (var effect in run.UndeliveredEffects)
             {
                 await DeliverAsync(effect);
             }
@@ -128,11 +128,11 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
                     Events.AddRange(accepted.Events);
                     await RecordAsync();
                     // Stable ids, as the embedded outbox makes them: the same decision always gives the same message ids.
-                    var effects = new List<PendingEffect>();
+                    var effects = new List<EffectToDeliver>();
                     foreach (var effect in ReviewEffects.Of(accepted.Events, before, State))
                     {
                         var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
-                        effects.Add(new PendingEffect($"{run.ReviewId}.{Events.Count}.{effects.Count + 1}", kind, payload));
+                        effects.Add(new EffectToDeliver($"{run.ReviewId}.{Events.Count}.{effects.Count + 1}", kind, payload));
                     }
                     foreach (var follow in await Task.WhenAll(effects.Select(DeliverAsync)))
                     {
@@ -171,11 +171,11 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
             }
         }
 
-        private async Task<ReviewCommand?> DeliverAsync(PendingEffect effect)
+        private async Task<ReviewCommand?> DeliverAsync(EffectToDeliver effect)
         {
             if (RecordedVersion < Events.Count)
             {
-                Pending.Add(effect);
+                Undelivered.Add(effect);
                 return null;
             }
             try
@@ -186,7 +186,7 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
             catch (TaskFailedException)
             {
                 // Kept, and tried again on a later step: a mail outage must not end a weeks-long review.
-                Pending.Add(effect);
+                Undelivered.Add(effect);
                 return null;
             }
         }

@@ -18,8 +18,8 @@ public sealed record ReviewRules(ReviewPolicy Policy, string TimeZone, IReadOnly
 /// <summary>What became of one command sent to a review: applied (recording the version it reached) or refused.</summary>
 public sealed record CommandResult(string CommandId, bool Applied, long Version, Rejection? Rejection);
 
-/// <summary>An effect that could not be carried out yet: it is tried again on the review's next step.</summary>
-public sealed record PendingEffect(string EffectId, string Kind, string Payload);
+/// <summary>An effect to carry out, by its stable id; one that could not be carried out yet is tried again on the next step.</summary>
+public sealed record EffectToDeliver(string EffectId, string Kind, string Payload);
 
 /// <summary>
 /// A review's orchestration input: the review as data (its events so far), not a suspended program. Each step ends
@@ -32,7 +32,7 @@ public sealed record ReviewRun(
     IReadOnlyList<NewEvent> Events,
     long RecordedVersion,
     IReadOnlyList<CommandResult> RecentResults,
-    IReadOnlyList<PendingEffect> PendingEffects)
+    IReadOnlyList<EffectToDeliver> UndeliveredEffects)
 {
     public static ReviewRun Start(string reviewId, ReviewRules rules) => new(reviewId, rules, [], 0, [], []);
 }

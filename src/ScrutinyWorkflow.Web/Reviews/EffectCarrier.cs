@@ -5,35 +5,36 @@ using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Notifications;
 using ScrutinyWorkflow.Web.Statements;
+using ScrutinyWorkflow.Workflow;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
 /// <summary>
-/// Carries out one outbox entry. Every step is safe to repeat: mail is idempotent per message id, filing
-/// replaces the same file, and recording a filing or a notification twice is a no-op in the decider.
-/// So a crash anywhere here only means the entry is carried out again, never that a person hears twice.
-/// Both engines use it: the embedded runner for its outbox, the Durable activities for theirs.
+/// Carries out one effect: an email, or filing the statement. Every step is safe to repeat: mail is idempotent per
+/// message id and filing replaces the same file, so a crash anywhere here only means the effect is carried out again,
+/// never that a person hears twice. What came of it (where the statement was filed, that the panel was told) goes back
+/// as a command for the review to decide. Both engines use it: the embedded runner for its outbox, the Durable
+/// orchestration's activity for its effects.
 /// </summary>
 public sealed class EffectCarrier(
     IReviewQueries queries,
-    IReviewCommands commands,
     ReviewMessages messages,
     IMailSender mail,
     IStatementFiling filing,
     CouncilClock clock,
-    ILogger<EffectCarrier> logger)
+    ILogger<EffectCarrier> logger) : IEffectDelivery
 {
     public const string StatementFileName = "position-statement.html";
 
     /// <param name="effectId">Stable for this effect: it becomes the message id, which is what makes mail idempotent.</param>
-    public async Task CarryOutAsync(string reviewId, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
+    public async Task<ReviewCommand?> DeliverAsync(string reviewId, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
     {
         var review = await queries.FindAsync(reviewId, cancellationToken)
             ?? throw new InvalidOperationException($"Effect {effectId} belongs to review {reviewId}, which does not exist.");
         if (!ReviewEffects.StillWanted(effect, review.State))
         {
             logger.LogInformation("Effect {EffectId} ({Effect}) is no longer wanted: the review or assignment has moved on.", effectId, effect.GetType().Name);
-            return;
+            return null;
         }
 
         switch (effect)
@@ -41,23 +42,13 @@ public sealed class EffectCarrier(
             case FileStatement:
                 var html = StatementHtml.Render(PositionStatement.From(review.State));
                 var location = await filing.FileAsync(reviewId, StatementFileName, "text/html", Encoding.UTF8.GetBytes(html), cancellationToken);
-                Expect(await commands.HandleAsync(reviewId, new RecordStatementFiled(location, clock.Now), null, cancellationToken), effectId);
-                break;
+                return new RecordStatementFiled(location, clock.Now);
             case NotifyPanel:
                 await mail.SendAsync(messages.Compose(effectId, effect, review.State, clock.Now), cancellationToken);
-                Expect(await commands.HandleAsync(reviewId, new RecordPanelNotified(clock.Now), null, cancellationToken), effectId);
-                break;
+                return new RecordPanelNotified(clock.Now);
             default:
                 await mail.SendAsync(messages.Compose(effectId, effect, review.State, clock.Now), cancellationToken);
-                break;
-        }
-    }
-
-    private static void Expect(CommandOutcome outcome, string effectId)
-    {
-        if (outcome is CommandRefused refused)
-        {
-            throw new InvalidOperationException($"Recording the result of {effectId} was refused: {refused.Rejection.Message}");
+                return null;
         }
     }
 }

@@ -6,6 +6,7 @@ using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Notifications;
 using ScrutinyWorkflow.Web.Reviews.Embedded;
 using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Workflow;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
@@ -19,6 +20,7 @@ public static class ReviewsRegistration
         builder.Services.AddSingleton(sp => new ReviewDecider(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.ToPolicy(), sp.GetRequiredService<WorkingCalendar>()));
         builder.Services.AddSingleton<ReviewMessages>();
         builder.Services.AddSingleton<EffectCarrier>();
+        builder.Services.AddSingleton<IEffectDelivery>(sp => sp.GetRequiredService<EffectCarrier>());
         return builder;
     }
 

@@ -53,7 +53,7 @@ public sealed class RestartTests
         Assert.Equal(4, pending.Count);
         foreach (var effect in pending)
         {
-            await carrier.CarryOutAsync(effect.ReviewId, effect.Id, ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload), CancellationToken.None);
+            await carrier.DeliverAsync(effect.ReviewId, effect.Id, ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload), CancellationToken.None);
         }
         Assert.Equal(4, world.App.Mailbox.List().Count);
 

@@ -71,7 +71,12 @@ public sealed class ReviewRunner(
         {
             try
             {
-                await effects.CarryOutAsync(pending.ReviewId, pending.Id, ReviewEffectSerializer.Deserialize(pending.Kind, pending.Payload), cancellationToken);
+                var effect = ReviewEffectSerializer.Deserialize(pending.Kind, pending.Payload);
+                if (await effects.DeliverAsync(pending.ReviewId, pending.Id, effect, cancellationToken) is { } result
+                    && await reviews.HandleAsync(pending.ReviewId, result, null, cancellationToken) is CommandRefused refused)
+                {
+                    throw new InvalidOperationException($"Recording the result of {pending.Id} was refused: {refused.Rejection.Message}");
+                }
                 await outbox.CompleteAsync(pending.Id, clock.UtcNow, cancellationToken);
                 completed++;
             }
