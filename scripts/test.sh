@@ -4,8 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Everything the tests need today comes with the .NET SDK and NuGet. When a test needs a Debian package
-# (chromium for browser tests) or an npm one (azurite), install it here, so a fresh machine passes too.
+# What the tests need beyond the .NET SDK and NuGet is installed here, so a fresh machine passes too:
+# Azurite (npm), the Azure Storage emulator the Durable Task backend tests start on free loopback ports.
+if [ ! -x tools/azurite/node_modules/.bin/azurite ]; then
+  (cd tools/azurite && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
+fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -72,7 +72,7 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
     /// </summary>
     private static async Task<CommandEnvelope?> NextCommandAsync(TaskOrchestrationContext context, ReviewState state, TimeZoneInfo zone, bool retryDue)
     {
-        DateTime? wake = state.NextDue is { } dueLocal ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(dueLocal, DateTimeKind.Unspecified), zone) : null;
+        DateTime? wake = state.NextDue is { } dueLocal ? ToUtc(dueLocal, zone) : null;
         if (retryDue && (wake is null || context.CurrentUtcDateTime + RetryFailedAfter < wake))
         {
             wake = context.CurrentUtcDateTime + RetryFailedAfter;
@@ -90,6 +90,13 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
         cancel.Cancel();
 #pragma warning restore CA1849
         return first == command ? await command : null;
+    }
+
+    /// <summary>A council-local time as UTC; one that falls in the hour the clocks skip in spring is taken an hour later.</summary>
+    private static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(unspecified) ? unspecified.AddHours(1) : unspecified, zone);
     }
 
     /// <summary>One step of the review: what it decides, records and carries out.</summary>

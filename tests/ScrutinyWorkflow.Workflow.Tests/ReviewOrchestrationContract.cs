@@ -7,11 +7,11 @@ using ScrutinyWorkflow.Core.Reviews;
 namespace ScrutinyWorkflow.Workflow.Tests;
 
 /// <summary>
-/// The review orchestration on the Durable Task engine's in-process host: real orchestration replays, real external
-/// events and real durable timers. The council's chase time is set a few seconds ahead of now, so the decider itself
-/// schedules a chaser that the durable timer then fires; nothing in the orchestration is a test clock.
+/// The review orchestration on a real Durable Task engine: real orchestration replays, external events and durable
+/// timers. The council's chase time is set a few seconds ahead of now, so the decider itself schedules a chaser that
+/// the durable timer then fires; nothing in the orchestration is a test clock. Each engine runs the same tests.
 /// </summary>
-public sealed class ReviewOrchestrationTests : IAsyncLifetime
+public abstract class ReviewOrchestrationContract : IAsyncLifetime
 {
     private static readonly Officer Asha = new("asha@council.example", "Asha Patel", "Head of Service", "dee@council.example");
     private static readonly Officer Ben = new("ben@council.example", "Ben Okafor", "Data Lead", "asha@council.example");
@@ -21,15 +21,17 @@ public sealed class ReviewOrchestrationTests : IAsyncLifetime
 
     private readonly FakeReviewRecord record = new();
     private readonly FakeEffectDelivery delivery = new();
-    private DurableTaskTestHost host = null!;
+    private DurableTaskClient engine = null!;
+
+    /// <summary>Starts the engine with the review workflow registered over these services; returns its client.</summary>
+    protected abstract Task<DurableTaskClient> StartEngineAsync(Action<IServiceCollection> services);
+
+    protected abstract Task StopEngineAsync();
 
     public async Task InitializeAsync() =>
-        host = await DurableTaskTestHost.StartAsync(registry => registry.AddReviewWorkflow(), new DurableTaskTestHostOptions
-        {
-            ConfigureServices = services => services.AddSingleton<IReviewRecord>(record).AddSingleton<IEffectDelivery>(delivery),
-        });
+        engine = await StartEngineAsync(services => services.AddSingleton<IReviewRecord>(record).AddSingleton<IEffectDelivery>(delivery));
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public Task DisposeAsync() => StopEngineAsync();
 
     private static DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, London);
 
@@ -52,7 +54,7 @@ public sealed class ReviewOrchestrationTests : IAsyncLifetime
         var result = await client.SendAsync(id, command, Guid.NewGuid().ToString("N"), Patience, CancellationToken.None);
         if (result is null)
         {
-            var instance = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+            var instance = await engine.GetInstanceAsync(id, getInputsAndOutputs: true);
             Assert.Fail($"No result for {command.GetType().Name}: the orchestration is {instance?.RuntimeStatus}: {instance?.FailureDetails?.ErrorMessage} {instance?.FailureDetails?.StackTrace}");
         }
         Assert.True(result.Applied, $"{command.GetType().Name} was refused: {result.Rejection?.Message}");
@@ -73,7 +75,7 @@ public sealed class ReviewOrchestrationTests : IAsyncLifetime
     public async Task A_review_runs_from_dispatch_through_an_escalation_on_a_durable_timer_to_a_filed_statement_with_each_effect_once()
     {
         const string id = "rv-durable-1";
-        var (client, draft) = Review(host.Client, TimeSpan.FromSeconds(8), id);
+        var (client, draft) = Review(engine, TimeSpan.FromSeconds(8), id);
 
         await SendAsync(client, id, draft);
         await SendAsync(client, id, new DispatchReview(default));
@@ -87,7 +89,7 @@ public sealed class ReviewOrchestrationTests : IAsyncLifetime
 
         await SendAsync(client, id, new CloseEarly("The meeting moved", default));
         await SendAsync(client, id, new ReleaseStatement(default));
-        var completion = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, new CancellationTokenSource(Patience).Token);
+        var completion = await engine.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, new CancellationTokenSource(Patience).Token);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, completion.RuntimeStatus);
         var events = record.Events(id);
@@ -105,7 +107,7 @@ public sealed class ReviewOrchestrationTests : IAsyncLifetime
     public async Task A_timer_that_fires_after_the_answer_is_in_sends_nothing_and_the_review_carries_on()
     {
         const string id = "rv-durable-2";
-        var (client, draft) = Review(host.Client, TimeSpan.FromSeconds(4), id);
+        var (client, draft) = Review(engine, TimeSpan.FromSeconds(4), id);
         await SendAsync(client, id, draft);
         await SendAsync(client, id, new DispatchReview(default));
         await SendAsync(client, id, new SubmitAnswer("A1", "Three this year.", default));
@@ -122,7 +124,7 @@ public sealed class ReviewOrchestrationTests : IAsyncLifetime
     public async Task A_refused_command_reports_why_and_records_nothing_and_a_command_raised_twice_is_decided_once()
     {
         const string id = "rv-durable-3";
-        var (client, draft) = Review(host.Client, TimeSpan.FromHours(1), id);
+        var (client, draft) = Review(engine, TimeSpan.FromHours(1), id);
         await SendAsync(client, id, draft);
         var version = record.Events(id).Count;
 
@@ -134,5 +136,51 @@ public sealed class ReviewOrchestrationTests : IAsyncLifetime
         Assert.Equal(dispatched, again);
         Assert.Equal(2, delivery.Of<SendRequest>().Count);
         Assert.Equal(RejectionCodes.NotFound, (await client.SendAsync("rv-nope", new DispatchReview(default), "c-x", Patience, CancellationToken.None))!.Rejection!.Code);
+    }
+}
+
+/// <summary>On the Durable Task SDK's in-process host: an in-memory backend behind the same gRPC protocol.</summary>
+public sealed class ReviewOrchestrationOnTheInProcessHost : ReviewOrchestrationContract
+{
+    private DurableTaskTestHost? host;
+
+    protected override async Task<DurableTaskClient> StartEngineAsync(Action<IServiceCollection> services)
+    {
+        host = await DurableTaskTestHost.StartAsync(registry => registry.AddReviewWorkflow(), new DurableTaskTestHostOptions { ConfigureServices = services });
+        return host.Client;
+    }
+
+    protected override async Task StopEngineAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>On the Durable Task Framework's Azure Storage backend, against Azurite: queues, leases, tables and timers.</summary>
+public sealed class ReviewOrchestrationOnAzureStorage : ReviewOrchestrationContract
+{
+    private Azurite? azurite;
+    private AzureStorageDurableHost? host;
+
+    protected override async Task<DurableTaskClient> StartEngineAsync(Action<IServiceCollection> services)
+    {
+        azurite = await Azurite.StartAsync();
+        host = await AzureStorageDurableHost.StartAsync(azurite.ConnectionString, "scrutinytests", registry => registry.AddReviewWorkflow(), services);
+        return host.Client;
+    }
+
+    protected override async Task StopEngineAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
     }
 }

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ScrutinyWorkflow.Workflow.Tests;
+
+/// <summary>
+/// Azurite, the Azure Storage emulator from npm (installed by the test script into tools/azurite), started on free
+/// loopback ports over a temporary folder, and stopped with everything it wrote.
+/// </summary>
+internal sealed class Azurite : IAsyncDisposable
+{
+    // Azurite's documented development account: public, and accepted by nothing but the emulator.
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process process;
+    private readonly string folder;
+
+    private Azurite(Process process, string folder, int blob, int queue, int table)
+    {
+        this.process = process;
+        this.folder = folder;
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<Azurite> StartAsync()
+    {
+        var executable = Path.Combine(RepositoryRoot(), "tools", "azurite", "node_modules", ".bin", "azurite");
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {executable}: run ./scripts/test.sh, which installs it with npm.");
+        }
+        var folder = Path.Combine(Path.GetTempPath(), "scrutiny-azurite", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var start = new ProcessStartInfo(executable)
+        {
+            ArgumentList =
+            {
+                "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                "--location", folder,
+                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        var azurite = new Azurite(process, folder, blob, queue, table);
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!(Listening(blob) && Listening(queue) && Listening(table)))
+        {
+            if (process.HasExited || DateTime.UtcNow > until)
+            {
+                var error = process.HasExited ? await process.StandardError.ReadToEndAsync() : "it did not listen within 30 s";
+                await azurite.DisposeAsync();
+                throw new InvalidOperationException($"Azurite did not start: {error}");
+            }
+            await Task.Delay(100);
+        }
+        return azurite;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the dying process: the temp folder is cleaned by the system in time.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool Listening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ScrutinyWorkflow.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
+    }
+}
