@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Tests.Shared;
 
 namespace ScrutinyWorkflow.Workflow.Tests;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ScrutinyWorkflow.Workflow.Tests;
+namespace ScrutinyWorkflow.Tests.Shared;
 
 /// <summary>
 /// Azurite, the Azure Storage emulator from npm (installed by the test script into tools/azurite), started on free
