@@ -6,18 +6,16 @@ using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.Statements;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddScrutinyHosting();
 builder.AddReviews();
-builder.AddEmbeddedReviewEngine();
+builder.AddReviewEngine();
 builder.AddResponseLinks();
 builder.AddOfficerDirectory();
 builder.AddFocusReportReading();
 builder.AddEmbeddedMail();
-builder.AddEmbeddedStatementFiling();
 
 var app = builder.Build();
 

@@ -18,7 +18,7 @@ namespace ScrutinyWorkflow.Web.Tests;
 /// officer directory, and a fake clock the test moves. The background runner is off; tests run its passes
 /// themselves, so nothing happens between steps that the test did not ask for.
 /// </summary>
-internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvider clock) : WebApplicationFactory<Program>
+internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string PublicBaseUrl = "https://scrutiny.council.example";
 
@@ -35,11 +35,16 @@ internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvi
         builder.UseSetting("Scrutiny:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Scrutiny:TeamEmail", "scrutiny@council.example");
         builder.UseSetting("Scrutiny:Runner:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
-    /// <summary>One pass of the runner: fire due timers, carry out pending effects (mail, filing).</summary>
-    public Task<RunnerPass> RunRunnerAsync() => Services.GetRequiredService<ReviewRunner>().RunOnceAsync(CancellationToken.None);
+    /// <summary>One pass of the embedded runner: fire due timers, carry out pending effects (mail, filing). The Durable runtime has none: its engine does this.</summary>
+    public Task<RunnerPass> RunRunnerAsync() =>
+        Services.GetService<ReviewRunner>()?.RunOnceAsync(CancellationToken.None) ?? Task.FromResult(new RunnerPass(0, 0, 0));
 
     /// <summary>Moves the clock to a UK local time (GMT in winter, so the same as UTC) and runs the runner.</summary>
     public async Task<RunnerPass> AtAsync(DateTimeOffset localTime)
@@ -85,7 +90,7 @@ internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvi
     public async Task<string> CreateReviewAsync(object body)
     {
         var response = await CreateClient().PostAsJsonAsync("/api/reviews", body);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Creating the review answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<Web.Reviews.CreatedReview>())!.Id;
     }
 
@@ -115,13 +120,14 @@ internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvi
 }
 
 /// <summary>A temporary data folder and a fake clock, shared by every host a test starts, so a restart sees both.</summary>
-internal sealed class TestWorld : IAsyncDisposable
+internal sealed class TestWorld(DateTimeOffset? start = null) : IAsyncDisposable
 {
     private readonly TemporaryFolder folder = new();
 
     public string DataPath => folder.Path;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 14, 10, 0, 0, TimeSpan.Zero));
+    /// <summary>Monday 14 December 2026, 10:00 unless the test says otherwise.</summary>
+    public FakeTimeProvider Clock { get; } = new(start ?? new DateTimeOffset(2026, 12, 14, 10, 0, 0, TimeSpan.Zero));
 
     private ScrutinyApplication? current;
 
@@ -138,9 +144,12 @@ internal sealed class TestWorld : IAsyncDisposable
         current = Start();
     }
 
+    /// <summary>Settings for every host this world starts (the runtime, say), over the test defaults.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     private ScrutinyApplication Start()
     {
-        var app = new ScrutinyApplication(DataPath, Clock);
+        var app = new ScrutinyApplication(DataPath, Clock, Settings);
         _ = app.Server; // start now, so a restart is a real new host
         return app;
     }

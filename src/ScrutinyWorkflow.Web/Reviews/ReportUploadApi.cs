@@ -67,7 +67,7 @@ public static class ReportUploadApi
             clock.Now);
         return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {
-            CommandApplied applied => TypedResults.Created($"/api/reviews/{id}", ReviewView.From(applied.State)),
+            (CommandApplied or CommandReceived) and var done => TypedResults.Created($"/api/reviews/{id}", ReviewView.From(done.State)),
             var other => ReviewProblems.For(other, FormField),
         };
     }

@@ -24,6 +24,12 @@ public sealed record CommandRefused(Rejection Rejection, ReviewState State, long
 public sealed record CommandStale(long ExpectedVersion, ReviewState State, long Version) : CommandOutcome(State, Version);
 
 /// <summary>
+/// Received but not decided yet: the engine queues commands, and this one was still waiting when the caller stopped
+/// waiting. It will be decided; nothing is lost. <see cref="CommandOutcome.State"/> is the review as last recorded.
+/// </summary>
+public sealed record CommandReceived(ReviewState State, long Version) : CommandOutcome(State, Version);
+
+/// <summary>
 /// The one way commands reach a review, whichever engine runs it (embedded SQLite, or Durable orchestrations).
 /// </summary>
 public interface IReviewCommands

@@ -51,15 +51,9 @@ public static class ReviewsApi
         var command = ReviewRequests.ToDraft(id, body, await FindOfficersAsync(directory, ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
         return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {
-            CommandApplied applied => Created(context.Response, applied),
+            CommandApplied or CommandReceived => TypedResults.Created($"/api/reviews/{id}", new CreatedReview(id)),
             var other => ReviewProblems.For(other),
         };
-
-        static Created<CreatedReview> Created(HttpResponse response, CommandApplied applied)
-        {
-            VersionTags.Set(response, applied.Version);
-            return TypedResults.Created($"/api/reviews/{applied.State.ReviewId}", new CreatedReview(applied.State.ReviewId));
-        }
     }
 
     private static async Task<Results<Ok<ReviewView>, ProblemHttpResult>> ReviseQuestions(
@@ -77,14 +71,14 @@ public static class ReviewsApi
         var command = new Core.Reviews.ReviseQuestions(areas, await FindOfficersAsync(directory, ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
         return await commands.HandleAsync(id, command, expected, cancellationToken) switch
         {
-            CommandApplied applied => Ok(context.Response, applied),
+            (CommandApplied or CommandReceived) and var done => Ok(context.Response, done),
             var other => ReviewProblems.For(other),
         };
 
-        static Ok<ReviewView> Ok(HttpResponse response, CommandApplied applied)
+        static Ok<ReviewView> Ok(HttpResponse response, CommandOutcome done)
         {
-            VersionTags.Set(response, applied.Version);
-            return TypedResults.Ok(ReviewView.From(applied.State));
+            VersionTags.Set(response, done.Version);
+            return TypedResults.Ok(ReviewView.From(done.State));
         }
     }
 
@@ -179,12 +173,12 @@ public static class ReviewsApi
             return ReviewProblems.UnreadableIfMatch();
         }
         var outcome = await commands.HandleAsync(id, command, expected, cancellationToken);
-        if (outcome is not CommandApplied applied)
+        if (outcome is not (CommandApplied or CommandReceived))
         {
             return ReviewProblems.For(outcome);
         }
-        VersionTags.Set(context.Response, applied.Version);
-        return TypedResults.Accepted($"/api/reviews/{id}", ReviewView.From(applied.State));
+        VersionTags.Set(context.Response, outcome.Version);
+        return TypedResults.Accepted($"/api/reviews/{id}", ReviewView.From(outcome.State));
     }
 
     /// <summary>The directory entries for the addresses named, and for their managers, who may be escalated to.</summary>

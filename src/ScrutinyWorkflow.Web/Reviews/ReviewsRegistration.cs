@@ -4,8 +4,10 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Notifications;
+using ScrutinyWorkflow.Web.Reviews.Durable;
 using ScrutinyWorkflow.Web.Reviews.Embedded;
 using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Web.Statements;
 using ScrutinyWorkflow.Workflow;
 using ScrutinyWorkflow.Workflow.Serialization;
 
@@ -23,6 +25,15 @@ public static class ReviewsRegistration
         builder.Services.AddSingleton<IEffectDelivery>(sp => sp.GetRequiredService<EffectCarrier>());
         return builder;
     }
+
+    /// <summary>
+    /// The engine that runs reviews, as <c>Scrutiny:Runtime</c> says: <c>Embedded</c> (the default: SQLite, local folders,
+    /// one machine) or <c>Durable</c> (Durable Task orchestrations on Azure Storage, for several machines).
+    /// </summary>
+    public static WebApplicationBuilder AddReviewEngine(this WebApplicationBuilder builder) =>
+        builder.Configuration[$"{ScrutinyOptions.Section}:Runtime"] is { } runtime && runtime.Equals("Durable", StringComparison.OrdinalIgnoreCase)
+            ? builder.AddDurableReviewEngine()
+            : builder.AddEmbeddedReviewEngine().AddEmbeddedStatementFiling();
 
     /// <summary>
     /// The embedded engine: SQLite holds the streams, the outbox and the link index, and a background runner in

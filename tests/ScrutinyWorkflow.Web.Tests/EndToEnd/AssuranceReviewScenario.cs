@@ -38,12 +38,14 @@ internal static class AssuranceReviewScenario
     /// </summary>
     public const int MailsInAll = 18;
 
-    public static object Request() => new
+    public static object Request() => RequestWithDates(new DateOnly(2027, 1, 8), new DateOnly(2027, 1, 20));
+
+    public static object RequestWithDates(DateOnly deadline, DateOnly meetingDate) => new
     {
         focusReport = new { title = "Careless: helping to improve council services to children in care", published = "2020-12" },
         panel = new { name = "Children and Families Scrutiny Panel", email = "panel@council.example" },
-        meetingDate = "2027-01-20",
-        deadline = "2027-01-08",
+        meetingDate = meetingDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        deadline = deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         areas = new object[]
         {
             new { heading = "Accommodation for 16 and 17 year olds", questions = new object[]

@@ -1,0 +1,46 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Links;
+using ScrutinyWorkflow.Web.Statements;
+using ScrutinyWorkflow.Workflow;
+using ScrutinyWorkflow.Workflow.Serialization;
+
+namespace ScrutinyWorkflow.Web.Reviews.Durable;
+
+public static class DurableRegistration
+{
+    /// <summary>
+    /// Reviews as Durable Task orchestrations on the Azure Storage backend named by <c>Scrutiny:Storage:ConnectionString</c>,
+    /// with the read side in its tables and statements in its blobs: for several web hosts sharing one task hub.
+    /// </summary>
+    public static WebApplicationBuilder AddDurableReviewEngine(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration[$"{ScrutinyOptions.Section}:Storage:ConnectionString"] ?? "";
+        var taskHub = builder.Configuration[$"{ScrutinyOptions.Section}:Durable:TaskHub"] ?? "scrutiny";
+        var sidecar = new DurableTaskSidecar(connectionString, taskHub);
+
+        builder.Services.AddSingleton(sidecar);
+        builder.Services.AddHostedService(_ => sidecar);
+        builder.Services.AddSingleton(new TableServiceClient(connectionString));
+        builder.Services.AddSingleton(_ => new ReviewEventSerializer());
+        builder.Services.AddSingleton(sp => new TableReviewReadSide(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ReviewEventSerializer>(), sp.GetRequiredService<ResponseLinks>()));
+        builder.Services.AddSingleton<IReviewQueries>(sp => sp.GetRequiredService<TableReviewReadSide>());
+        builder.Services.AddSingleton<ILinkIndex>(sp => sp.GetRequiredService<TableReviewReadSide>());
+        builder.Services.AddSingleton<IReviewRecord>(sp => sp.GetRequiredService<TableReviewReadSide>());
+        builder.Services.AddSingleton<IStatementFiling>(_ => new BlobStatementFiling(new BlobServiceClient(connectionString).GetBlobContainerClient("statements")));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value;
+            return ReviewRules.For(options.ToPolicy(), TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.ExtraNonWorkingDays);
+        });
+        builder.Services.AddSingleton<ReviewWorkflowClient>();
+        builder.Services.AddSingleton<IReviewCommands, DurableReviewCommands>();
+        builder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(sidecar.Channel).AddTasks(tasks => tasks.AddReviewWorkflow()));
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Channel).RegisterDirectly());
+        return builder;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+
+namespace ScrutinyWorkflow.Web.Reviews.Durable;
+
+/// <summary>
+/// The Durable Task Framework's Azure Storage backend, served to this process's Durable Task worker and client over
+/// gRPC on a loopback port: the queues, leases, history tables and timers are the engine's, shared by every process
+/// that names the same storage account and task hub. Each process gets its own worker id.
+/// </summary>
+public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService orchestration;
+    private readonly int port = FreePort();
+    private WebApplication? server;
+
+    public DurableTaskSidecar(string connectionString, string taskHub)
+    {
+        orchestration = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = taskHub,
+            // The default is the machine name, which two processes on one machine would share.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
+            // The default is 30 s: a person who presses Submit should not wait for the next poll.
+            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+        });
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+    }
+
+    /// <summary>Where this process's worker and client reach the backend.</summary>
+    public GrpcChannel Channel { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await orchestration.CreateIfNotExistsAsync();
+        // Built here, not when registered: a host built while the main one is being built would be taken for it by
+        // anything that watches hosts being built (the test server does).
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(orchestration);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(orchestration);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        server = builder.Build();
+        server.MapGrpcService<TaskHubGrpcServer>();
+        await server.StartAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => server?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+        Channel.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Tests.Shared;
+using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
+
+namespace ScrutinyWorkflow.Web.Tests.EndToEnd;
+
+/// <summary>
+/// The web host in Durable mode: reviews run as Durable Task orchestrations on the Azure Storage backend (Azurite),
+/// the read side in its tables, statements in its blobs. The same review, run the same way on the embedded runtime,
+/// gives the same statement. Orchestrations keep real time, so the dates are set from today.
+/// </summary>
+public sealed class DurableRuntimeTests : IAsyncLifetime
+{
+    private Azurite azurite = null!;
+
+    public async Task InitializeAsync() => azurite = await Azurite.StartAsync();
+
+    public async Task DisposeAsync() => await azurite.DisposeAsync();
+
+    private static TestWorld World(Dictionary<string, string>? settings = null)
+    {
+        var world = new TestWorld(DateTimeOffset.UtcNow);
+        foreach (var (key, value) in settings ?? [])
+        {
+            world.Settings[key] = value;
+        }
+        return world;
+    }
+
+    /// <summary>The scenario's review, due in four working weeks, answered through the emailed links, closed early and released.</summary>
+    private static async Task<string> RunAsync(ScrutinyApplication app)
+    {
+        var calendar = new WorkingCalendar();
+        var deadline = calendar.AddWorkingDays(DateOnly.FromDateTime(DateTime.UtcNow), 20);
+        var request = RequestWithDates(deadline, calendar.AddWorkingDays(deadline, 8));
+        var client = app.CreateClient();
+        var id = await app.CreateReviewAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/dispatch", null)).StatusCode);
+        await app.RunRunnerAsync();
+        foreach (var (officer, question, answer) in new[] { (Data, Q1, Answer1), (Tom, Q2, Answer2), (Tom, Q4, Answer4), (Zoe, Q6, Answer6), (Head, Q1, Answer1Amended) })
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, (await app.AnswerAsync(app.LinkFor(officer, question), question, answer)).StatusCode);
+            await app.RunRunnerAsync();
+        }
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"/api/reviews/{id}/close", new { reason = "The panel meeting was brought forward" })).StatusCode);
+        await app.RunRunnerAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", null)).StatusCode);
+        await app.RunRunnerAsync();
+        return id;
+    }
+
+    [Fact]
+    public async Task A_review_on_the_durable_runtime_reaches_the_same_statement_as_on_the_embedded_runtime()
+    {
+        await using var embedded = World();
+        var embeddedId = await RunAsync(embedded.App);
+        await using var durable = World(new()
+        {
+            ["Scrutiny:Runtime"] = "Durable",
+            ["Scrutiny:Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Scrutiny:Durable:TaskHub"] = "scrutinye2e",
+        });
+
+        var id = await RunAsync(durable.App);
+
+        var review = await durable.App.GetReviewAsync(id);
+        Assert.Equal("completed", review.Status);
+        Assert.StartsWith("http://127.0.0.1:", review.FiledLocation, StringComparison.Ordinal);
+        var statement = await durable.App.CreateClient().GetStringAsync($"/api/reviews/{id}/statement");
+        var expected = await embedded.App.CreateClient().GetStringAsync($"/api/reviews/{embeddedId}/statement");
+        Assert.Equal(expected, statement);
+        Assert.Equal(
+            embedded.App.Mailbox.List().Select(m => (m.Subject, string.Join(",", m.To))).Order(),
+            durable.App.Mailbox.List().Select(m => (m.Subject, string.Join(",", m.To))).Order());
+        Assert.Single(durable.App.Mailbox.List(), m => m.Subject.StartsWith("Position statement:", StringComparison.Ordinal));
+    }
+}
