@@ -67,6 +67,15 @@ public sealed class ScrutinyOptions : IValidatableObject
 
     public RunnerOptions Runner { get; set; } = new();
 
+    /// <summary>What runs reviews: "Embedded" (SQLite and local folders, one machine) or "Durable" (Azure Storage).</summary>
+    public string Runtime { get; set; } = "Embedded";
+
+    public StorageOptions Storage { get; set; } = new();
+
+    public DurableOptions Durable { get; set; } = new();
+
+    public bool IsDurable => Runtime.Equals("Durable", StringComparison.OrdinalIgnoreCase);
+
     public ReviewPolicy ToPolicy() => new(
         ReminderWorkingDaysBefore ?? [.. ReviewPolicy.Default.ReminderWorkingDaysBefore],
         EscalationWorkingDaysBefore,
@@ -105,6 +114,18 @@ public sealed class ScrutinyOptions : IValidatableObject
         {
             yield return new ValidationResult("Scrutiny:IngestionTimeout must be a positive time span, e.g. 00:00:30.", [nameof(IngestionTimeout)]);
         }
+        if (!IsDurable && !Runtime.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult($"Scrutiny:Runtime '{Runtime}' must be Embedded or Durable.", [nameof(Runtime)]);
+        }
+        if (IsDurable && string.IsNullOrWhiteSpace(Storage.ConnectionString))
+        {
+            yield return new ValidationResult("Scrutiny:Storage:ConnectionString must name the storage account when Scrutiny:Runtime is Durable.", [nameof(Storage)]);
+        }
+        if (IsDurable && !System.Text.RegularExpressions.Regex.IsMatch(Durable.TaskHub, "^[A-Za-z][A-Za-z0-9]{2,44}$"))
+        {
+            yield return new ValidationResult($"Scrutiny:Durable:TaskHub '{Durable.TaskHub}' must be 3 to 45 letters and digits, starting with a letter.", [nameof(Durable)]);
+        }
         if (LinkKey is { Length: > 0 } key && (!IsBase64(key, out var bytes) || bytes < 32))
         {
             yield return new ValidationResult("Scrutiny:LinkKey must be base64 of at least 32 random bytes.", [nameof(LinkKey)]);
@@ -127,4 +148,16 @@ public sealed class RunnerOptions
     /// <summary>How often the runner looks for due timers and pending effects.</summary>
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 15;
+}
+
+public sealed class StorageOptions
+{
+    /// <summary>The Azure Storage account the Durable runtime keeps its task hub, read side and statements in (Key Vault in Azure).</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public sealed class DurableOptions
+{
+    /// <summary>The task hub: every web host (or Function App) naming the same one shares the same reviews.</summary>
+    public string TaskHub { get; set; } = "scrutiny";
 }

@@ -31,7 +31,7 @@ public static class ReviewsRegistration
     /// one machine) or <c>Durable</c> (Durable Task orchestrations on Azure Storage, for several machines).
     /// </summary>
     public static WebApplicationBuilder AddReviewEngine(this WebApplicationBuilder builder) =>
-        builder.Configuration[$"{ScrutinyOptions.Section}:Runtime"] is { } runtime && runtime.Equals("Durable", StringComparison.OrdinalIgnoreCase)
+        builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() is { IsDurable: true }
             ? builder.AddDurableReviewEngine()
             : builder.AddEmbeddedReviewEngine().AddEmbeddedStatementFiling();
 

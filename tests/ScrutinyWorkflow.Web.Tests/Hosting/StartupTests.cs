@@ -51,6 +51,8 @@ public sealed class StartupTests
     [InlineData("Scrutiny:TeamEmail", "", "TeamEmail")]
     [InlineData("Scrutiny:TeamEmail", "scrutiny@localhost", "TeamEmail")]
     [InlineData("Scrutiny:TimeZone", "Mars/Olympus_Mons", "TimeZone")]
+    [InlineData("Scrutiny:ReleaseTimeOfDay", "noon", "ReleaseTimeOfDay")]
+    [InlineData("Scrutiny:Runtime", "Cloudy", "Runtime")]
     public async Task Bad_configuration_stops_the_host_at_start_with_the_setting_named(string key, string value, string named)
     {
         await using var world = new TestWorld();
@@ -59,6 +61,18 @@ public sealed class StartupTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_durable_runtime_without_a_storage_account_stops_the_host_with_the_setting_named()
+    {
+        await using var world = new TestWorld();
+        await using var host = Host(world.DataPath, ("Scrutiny:Runtime", "Durable"), ("Scrutiny:Durable:TaskHub", "x"));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Scrutiny:Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Scrutiny:Durable:TaskHub", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,9 +19,11 @@ public static class DurableRegistration
     /// </summary>
     public static WebApplicationBuilder AddDurableReviewEngine(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration[$"{ScrutinyOptions.Section}:Storage:ConnectionString"] ?? "";
-        var taskHub = builder.Configuration[$"{ScrutinyOptions.Section}:Durable:TaskHub"] ?? "scrutiny";
-        var sidecar = new DurableTaskSidecar(connectionString, taskHub);
+        // Read here because the sidecar's channel is wired into the worker as it is registered; the same settings are
+        // validated with the rest when the host starts, so a missing one stops it with the setting named.
+        var settings = builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() ?? new ScrutinyOptions();
+        var connectionString = settings.Storage.ConnectionString ?? "";
+        var sidecar = new DurableTaskSidecar(connectionString, settings.Durable.TaskHub);
 
         builder.Services.AddSingleton(sidecar);
         builder.Services.AddHostedService(_ => sidecar);
