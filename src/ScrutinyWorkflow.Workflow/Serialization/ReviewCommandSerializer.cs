@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Workflow.Serialization;
@@ -9,7 +8,7 @@ public sealed record CommandEnvelope(string CommandId, string Kind, string Paylo
 /// <summary>Maps commands to envelopes and back, so they can travel as orchestration events and activity results.</summary>
 public static class ReviewCommandSerializer
 {
-    private static readonly (string Kind, Type Type)[] Kinds =
+    private static readonly KindedJson<ReviewCommand> Kinds = new(
     [
         ("draft-review", typeof(DraftReview)),
         ("revise-questions", typeof(ReviseQuestions)),
@@ -30,16 +29,13 @@ public static class ReviewCommandSerializer
         ("release-statement", typeof(ReleaseStatement)),
         ("record-statement-filed", typeof(RecordStatementFiled)),
         ("record-panel-notified", typeof(RecordPanelNotified)),
-    ];
+    ]);
 
-    private static readonly Dictionary<Type, string> KindOf = Kinds.ToDictionary(k => k.Type, k => k.Kind);
-    private static readonly Dictionary<string, Type> TypeOf = Kinds.ToDictionary(k => k.Kind, k => k.Type);
+    public static CommandEnvelope Serialize(string commandId, ReviewCommand command)
+    {
+        var (kind, payload) = Kinds.Serialize(command);
+        return new CommandEnvelope(commandId, kind, payload);
+    }
 
-    public static CommandEnvelope Serialize(string commandId, ReviewCommand command) =>
-        new(commandId, KindOf[command.GetType()], JsonSerializer.Serialize(command, command.GetType(), ReviewEventSerializer.JsonOptions));
-
-    public static ReviewCommand Deserialize(CommandEnvelope envelope) =>
-        TypeOf.TryGetValue(envelope.Kind, out var type)
-            ? (ReviewCommand)(JsonSerializer.Deserialize(envelope.Payload, type, ReviewEventSerializer.JsonOptions) ?? throw new InvalidDataException($"Empty {envelope.Kind} command."))
-            : throw new InvalidDataException($"Unknown command kind '{envelope.Kind}'.");
+    public static ReviewCommand Deserialize(CommandEnvelope envelope) => Kinds.Deserialize(envelope.Kind, envelope.Payload);
 }

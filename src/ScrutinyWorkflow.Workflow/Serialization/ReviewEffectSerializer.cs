@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Workflow.Serialization;
@@ -6,7 +5,7 @@ namespace ScrutinyWorkflow.Workflow.Serialization;
 /// <summary>Maps effects to outbox rows (a kind and a JSON payload) and back.</summary>
 public static class ReviewEffectSerializer
 {
-    private static readonly (string Kind, Type Type)[] Kinds =
+    private static readonly KindedJson<ReviewEffect> Kinds = new(
     [
         ("send-request", typeof(SendRequest)),
         ("send-reminder", typeof(SendReminder)),
@@ -22,16 +21,9 @@ public static class ReviewEffectSerializer
         ("send-statement-for-check", typeof(SendStatementForCheck)),
         ("file-statement", typeof(FileStatement)),
         ("notify-panel", typeof(NotifyPanel)),
-    ];
+    ]);
 
-    private static readonly Dictionary<Type, string> KindOf = Kinds.ToDictionary(k => k.Type, k => k.Kind);
-    private static readonly Dictionary<string, Type> TypeOf = Kinds.ToDictionary(k => k.Kind, k => k.Type);
+    public static (string Kind, string Payload) Serialize(ReviewEffect effect) => Kinds.Serialize(effect);
 
-    public static (string Kind, string Payload) Serialize(ReviewEffect effect) =>
-        (KindOf[effect.GetType()], JsonSerializer.Serialize(effect, effect.GetType(), ReviewEventSerializer.JsonOptions));
-
-    public static ReviewEffect Deserialize(string kind, string payload) =>
-        TypeOf.TryGetValue(kind, out var type)
-            ? (ReviewEffect)(JsonSerializer.Deserialize(payload, type, ReviewEventSerializer.JsonOptions) ?? throw new InvalidDataException($"Empty {kind} effect."))
-            : throw new InvalidDataException($"Unknown effect kind '{kind}'.");
+    public static ReviewEffect Deserialize(string kind, string payload) => Kinds.Deserialize(kind, payload);
 }
