@@ -27,6 +27,11 @@ public sealed class ReviewWorkflowClient(DurableTaskClient client, ReviewRules r
             }
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(ReviewOrchestration), ReviewRun.Start(reviewId, rules), new StartOrchestrationOptions(reviewId), cancellationToken);
         }
+        else if (instance.IsCompleted)
+        {
+            // A finished review's orchestration has ended: nothing would ever read the command, so say so now.
+            return new CommandResult(commandId, false, 0, new Rejection(RejectionCodes.NotOpen, "This review is finished: its statement has gone to the panel.", []));
+        }
         await client.RaiseEventAsync(reviewId, ReviewOrchestration.CommandEvent, ReviewCommandSerializer.Serialize(commandId, command), cancellationToken);
         return await ResultAsync(reviewId, commandId, wait, cancellationToken);
     }

@@ -99,6 +99,8 @@ public abstract class ReviewOrchestrationContract : IAsyncLifetime
         Assert.Equal(ReviewStatus.Completed, state.Status);
         Assert.Equal($"https://panel.example/{id}/position-statement.html", state.FiledLocation);
         Assert.Equal(delivery.Delivered.Count, delivery.Delivered.Select(d => d.EffectId).Distinct().Count());
+        var late = await client.SendAsync(id, new SubmitAnswer("A1", "Too late.", default), "c-late", Patience, CancellationToken.None);
+        Assert.Equal((false, RejectionCodes.NotOpen), (late!.Applied, late.Rejection!.Code));
         Assert.Equal(
             ["FileStatement", "NotifyPanel", "SendClosedNotice", "SendEscalation", "SendRequest", "SendRequest", "SendStatementForCheck"],
             delivery.Delivered.Select(d => d.Effect.GetType().Name).Order());
