@@ -107,6 +107,36 @@ public abstract class ReviewOrchestrationContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reminder_goes_on_a_durable_timer_on_the_working_day_before_the_deadline()
+    {
+        const string id = "rv-durable-4";
+        var calendar = new WorkingCalendar();
+        var chaseAt = LocalNow + TimeSpan.FromSeconds(6);
+        var today = DateOnly.FromDateTime(chaseAt.DateTime);
+        var deadline = calendar.AddWorkingDays(today, 1);
+        var policy = ReviewPolicy.Default with { ReminderWorkingDaysBefore = [1], ChaseTimeOfDay = TimeOnly.FromDateTime(chaseAt.DateTime) };
+        var client = new ReviewWorkflowClient(engine, ReviewRules.For(policy, London));
+        await SendAsync(client, id, new DraftReview(id, "Careless: children in care", new YearMonth(2020, 12), "Children and Families Scrutiny Panel", "panel@council.example",
+            calendar.AddWorkingDays(deadline, 10), deadline, [new AreaInput("Accommodation", [new QuestionInput("How many?", [Ben.Email])])], [Asha, Ben, Dee], LocalNow));
+        await SendAsync(client, id, new DispatchReview(default));
+
+        await Task.Delay(TimeSpan.FromSeconds(10));
+
+        // The working day before the deadline is today only when today is a working day; at a weekend the chase
+        // starts with the escalation on the deadline day, and nothing is due within seconds.
+        if (calendar.IsWorkingDay(today))
+        {
+            await UntilAsync(() => delivery.Of<SendReminder>().Count > 0, "the reminder timer");
+            Assert.Equal(Ben.Email, Assert.Single(delivery.Of<SendReminder>()).OfficerEmail);
+        }
+        else
+        {
+            Assert.Empty(delivery.Of<SendReminder>());
+        }
+        Assert.Empty(delivery.Of<SendEscalation>());
+    }
+
+    [Fact]
     public async Task A_timer_that_fires_after_the_answer_is_in_sends_nothing_and_the_review_carries_on()
     {
         const string id = "rv-durable-2";
