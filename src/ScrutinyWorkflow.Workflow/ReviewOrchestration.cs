@@ -18,6 +18,9 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
     /// <summary>Enough for a caller waiting on its command to find the result, without the status growing for ever.</summary>
     private const int RecentResultsKept = 50;
 
+    /// <summary>Commands decided in one step before continuing as new, so history stays short under a burst.</summary>
+    private const int CommandsPerStep = 20;
+
     /// <summary>How soon an effect or a recording that failed every retry is tried again.</summary>
     private static readonly TimeSpan RetryFailedAfter = TimeSpan.FromMinutes(15);
 
@@ -51,10 +54,23 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
             // Raised twice (a caller retried): it was decided once, and its result stands.
             envelope = null;
         }
-        var command = envelope is null ? new ProcessDueTimers(now) : ReviewCommandSerializer.Deserialize(envelope) with { Now = now };
-        var result = await step.DecideAsync(decider, command, envelope?.CommandId);
+        var results = run.RecentResults.ToList();
+        for (var taken = 1; ; taken++)
+        {
+            var command = envelope is null ? new ProcessDueTimers(now) : ReviewCommandSerializer.Deserialize(envelope) with { Now = now };
+            if (await step.DecideAsync(decider, command, envelope?.CommandId) is { } result)
+            {
+                results = [.. results.TakeLast(RecentResultsKept - 1), result];
+            }
+            // Commands that arrived while this one was decided are taken now, not left to be carried over to the next
+            // generation: a command that is never carried over cannot be lost in the carrying.
+            envelope = taken < CommandsPerStep ? NextWaiting(context, results) : null;
+            if (envelope is null)
+            {
+                break;
+            }
+        }
 
-        var results = result is null ? run.RecentResults : [.. run.RecentResults.TakeLast(RecentResultsKept - 1), result];
         context.SetCustomStatus(new ReviewRunStatus(step.Events.Count, step.State.Status.ToString(), results));
         context.ContinueAsNew(run with
         {
@@ -90,6 +106,28 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
         cancel.Cancel();
 #pragma warning restore CA1849
         return first == command ? await command : null;
+    }
+
+    /// <summary>A command already waiting (buffered since the step began), or null when none is.</summary>
+    private static CommandEnvelope? NextWaiting(TaskOrchestrationContext context, List<CommandResult> results)
+    {
+        for (var looked = 0; looked < CommandsPerStep; looked++)
+        {
+            using var cancel = new CancellationTokenSource();
+            var waiting = context.WaitForExternalEvent<CommandEnvelope>(CommandEvent, cancel.Token);
+            if (!waiting.IsCompletedSuccessfully)
+            {
+#pragma warning disable CA1849 // Synchronously: an orchestration must not hop to the thread pool.
+                cancel.Cancel();
+#pragma warning restore CA1849
+                return null;
+            }
+            if (!results.Any(r => r.CommandId == waiting.Result.CommandId))
+            {
+                return waiting.Result;
+            }
+        }
+        return null;
     }
 
     /// <summary>A council-local time as UTC; one that falls in the hour the clocks skip in spring is taken an hour later.</summary>

@@ -14,6 +14,8 @@ public sealed class ReviewWorkflowClient(DurableTaskClient client, ReviewRules r
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(100);
 
+    private static readonly TimeSpan RaiseAgainAfter = TimeSpan.FromSeconds(5);
+
     /// <returns>The command's result, or null when it was received but not yet decided within <paramref name="wait"/>.</returns>
     public async Task<CommandResult?> SendAsync(string reviewId, ReviewCommand command, string commandId, TimeSpan wait, CancellationToken cancellationToken)
     {
@@ -32,8 +34,23 @@ public sealed class ReviewWorkflowClient(DurableTaskClient client, ReviewRules r
             // A finished review's orchestration has ended: nothing would ever read the command, so say so now.
             return new CommandResult(commandId, false, 0, new Rejection(RejectionCodes.NotOpen, "This review is finished: its statement has gone to the panel.", []));
         }
-        await client.RaiseEventAsync(reviewId, ReviewOrchestration.CommandEvent, ReviewCommandSerializer.Serialize(commandId, command), cancellationToken);
-        return await ResultAsync(reviewId, commandId, wait, cancellationToken);
+        // Raised again, under the same id, while no result has come: the orchestration decides an id once, so a repeat
+        // costs nothing, and an event the engine dropped between generations is delivered after all.
+        var envelope = ReviewCommandSerializer.Serialize(commandId, command);
+        var until = DateTime.UtcNow + wait;
+        while (true)
+        {
+            await client.RaiseEventAsync(reviewId, ReviewOrchestration.CommandEvent, envelope, cancellationToken);
+            var left = until - DateTime.UtcNow;
+            if (await ResultAsync(reviewId, commandId, left < RaiseAgainAfter ? left : RaiseAgainAfter, cancellationToken) is { } result)
+            {
+                return result;
+            }
+            if (DateTime.UtcNow >= until)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>The result of a command sent earlier, if it has been decided within <paramref name="wait"/>.</summary>

@@ -137,6 +137,26 @@ public abstract class ReviewOrchestrationContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answers_raised_at_the_same_moment_are_each_decided()
+    {
+        const string id = "rv-durable-5";
+        var (client, draft) = Review(engine, TimeSpan.FromHours(1), id);
+        await SendAsync(client, id, draft);
+        await SendAsync(client, id, new DispatchReview(default));
+
+        var results = await Task.WhenAll(
+            client.SendAsync(id, new SubmitAnswer("A1", "Three this year.", default), "c-asha", Patience, CancellationToken.None),
+            client.SendAsync(id, new SubmitAnswer("A2", "Jointly with housing.", default), "c-ben", Patience, CancellationToken.None),
+            client.SendAsync(id, new SaveAnswer("A2", "Notes", default), "c-ben-notes", Patience, CancellationToken.None));
+
+        Assert.All(results, r => Assert.NotNull(r));
+        Assert.Equal([true, true], results.Take(2).Select(r => r!.Applied));
+        var state = ReviewState.From(record.Events(id).Select(e => e.Event));
+        Assert.Equal(["Q1", "Q2"], state.Answers.Keys.Order());
+        Assert.Equal(ReviewStatus.Assembled, state.Status);
+    }
+
+    [Fact]
     public async Task A_timer_that_fires_after_the_answer_is_in_sends_nothing_and_the_review_carries_on()
     {
         const string id = "rv-durable-2";
