@@ -23,6 +23,9 @@ public sealed record Panel(string Name, string Email);
 public sealed record Officer(string Email, string Name, string Designation, string? ManagerEmail)
 {
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>The same person with their and their manager's addresses in the one form the review keeps.</summary>
+    public Officer Normalised() => this with { Email = NormaliseEmail(Email), ManagerEmail = ManagerEmail is null ? null : NormaliseEmail(ManagerEmail) };
 }
 
 /// <summary>

@@ -289,7 +289,7 @@ public sealed partial class ReviewDecider
         _ when state.TakesAnswersAt(now) => null,
         _ when state.IsReleased => Decision.Reject(RejectionCodes.NotOpen, "The statement has gone to the panel: responses to this review have closed."),
         _ when state.ClosedEarlyAt is { } closed => Decision.Reject(RejectionCodes.NotOpen, $"The review was closed early on {Format(DateOnly.FromDateTime(closed.DateTime))}."),
-        _ when state.AnswersCloseAt is { } closes => Decision.Reject(RejectionCodes.NotOpen, $"Responses closed at the end of {Format(DateOnly.FromDateTime(closes.AddTicks(-1)))}."),
+        _ when state.LastAnswerDay is { } lastDay => Decision.Reject(RejectionCodes.NotOpen, $"Responses closed at the end of {Format(lastDay)}."),
         _ => Decision.Reject(RejectionCodes.NotOpen, "Responses to this review have closed."),
     };
 

@@ -416,7 +416,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
     private static List<Officer> OfficersNamed(IEnumerable<string> emails, IReadOnlyList<Officer> knownOfficers)
     {
         var known = knownOfficers
-            .Select(o => o with { Email = Officer.NormaliseEmail(o.Email), ManagerEmail = o.ManagerEmail is null ? null : Officer.NormaliseEmail(o.ManagerEmail) })
+            .Select(o => o.Normalised())
             .DistinctBy(o => o.Email)
             .ToDictionary(o => o.Email);
         var named = emails.Where(known.ContainsKey).ToHashSet();
@@ -425,7 +425,5 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
     }
 
     private static Officer? Known(IReadOnlyList<Officer> knownOfficers, string email) =>
-        knownOfficers.FirstOrDefault(o => Officer.NormaliseEmail(o.Email) == email) is { } officer
-            ? officer with { Email = email, ManagerEmail = officer.ManagerEmail is null ? null : Officer.NormaliseEmail(officer.ManagerEmail) }
-            : null;
+        knownOfficers.FirstOrDefault(o => Officer.NormaliseEmail(o.Email) == email)?.Normalised();
 }

@@ -106,6 +106,9 @@ public sealed record ReviewState
 
     public IEnumerable<Question> Questions => Areas.SelectMany(a => a.Questions);
 
+    /// <summary>The last day answers are (or were) taken: the day before <see cref="AnswersCloseAt"/>'s midnight.</summary>
+    public DateOnly? LastAnswerDay => AnswersCloseAt is { } closes ? DateOnly.FromDateTime(closes.AddTicks(-1)) : null;
+
     public bool IsReleased => Status is ReviewStatus.Released or ReviewStatus.Filed or ReviewStatus.Completed;
 
     public Assignment? FindAssignment(string assignmentId) => Assignments.Find(a => a.Id == assignmentId);

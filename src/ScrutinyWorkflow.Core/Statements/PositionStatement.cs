@@ -49,9 +49,7 @@ public sealed record PositionStatement(
             throw new InvalidOperationException($"Review {state.ReviewId} has no assembled statement.");
         }
         // The last day answers were taken: the deadline, or the end of a reopening.
-        var lastDay = state.AnswersCloseAt is { } closes && state.ClosedEarlyAt is null
-            ? DateOnly.FromDateTime(closes.AddTicks(-1))
-            : state.Deadline;
+        var lastDay = state.ClosedEarlyAt is null ? state.LastAnswerDay ?? state.Deadline : state.Deadline;
         var closedEarlyOn = state.ClosedEarlyAt is { } closed ? DateOnly.FromDateTime(closed.DateTime) : (DateOnly?)null;
 
         return new PositionStatement(

@@ -193,7 +193,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     {
         var officer = review.OfficerOrAddress(e.OfficerEmail);
         var questions = Open(review, e.AssignmentIds);
-        var until = DateOnly.FromDateTime(review.AnswersCloseAt!.Value.AddTicks(-1));
+        var until = review.LastAnswerDay!.Value;
         var body = new MessageBody()
             .Line($"Dear {officer.Name},")
             .Line($"The scrutiny team has opened the {review.Panel!.Name}'s review for answers again until the end of {LongDate.FormatWithDay(until)}. Your answer is still wanted for {Count(questions.Count)}:")

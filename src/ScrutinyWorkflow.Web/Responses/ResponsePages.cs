@@ -95,7 +95,7 @@ public static class ResponsePages
         ReviewCommand command = action switch
         {
             "submit" => new SubmitAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent),
-            "decline" => new DeclineQuestion(attempt.AssignmentId, attempt.Colleague, await ColleagueAsync(directory, attempt.Colleague, cancellationToken), attempt.Reason ?? "", clock.Now, found.Respondent),
+            "decline" => new DeclineQuestion(attempt.AssignmentId, attempt.Colleague, await directory.FindWithManagersAsync([attempt.Colleague], cancellationToken), attempt.Reason ?? "", clock.Now, found.Respondent),
             _ => new SaveAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent),
         };
         return await commands.HandleAsync(found.State.ReviewId, command, expectedVersion: null, cancellationToken) switch
@@ -105,11 +105,6 @@ public static class ResponsePages
             _ => SeeOther(context, $"/respond/{token}?done={action switch { "submit" => "submitted", "decline" => "declined", _ => "draft" }}&question={attempt.AssignmentId}#q-{attempt.AssignmentId}"),
         };
     }
-
-    private static async Task<IReadOnlyList<Officer>> ColleagueAsync(IOfficerDirectory directory, string? email, CancellationToken cancellationToken) =>
-        !string.IsNullOrWhiteSpace(email) && EmailAddress.IsValid(Officer.NormaliseEmail(email)) && await directory.FindAsync(email, cancellationToken) is { } officer
-            ? [officer]
-            : [];
 
     /// <summary>Post, redirect, get: a refresh after answering never sends the answer twice.</summary>
     private static IResult SeeOther(HttpContext context, string location)
@@ -151,8 +146,8 @@ public static class ResponsePages
         {
             html.Append("<p>These were escalated to you as ").Append(E(officer.Name)).Append("'s manager. An answer you give here is recorded as given by you on their behalf, and the statement names you as reporter.</p>");
         }
-        html.Append(state.TakesAnswersAt(now) && state.AnswersCloseAt is { } closes
-            ? $"<p class=\"deadline\">Answers close at the end of {E(LongDate.FormatWithDay(DateOnly.FromDateTime(closes.AddTicks(-1))))}.</p>"
+        html.Append(state.TakesAnswersAt(now) && state.LastAnswerDay is { } lastDay
+            ? $"<p class=\"deadline\">Answers close at the end of {E(LongDate.FormatWithDay(lastDay))}.</p>"
             : "<p class=\"deadline\">Responses to this review have closed, so this page no longer accepts answers.</p>");
         if (attempt is { Error.Length: > 0 } && !mine.Any(a => a.Id == attempt.AssignmentId && state.TakesAnswerFrom(a.Id, now, respondent)))
         {

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Core.Reviews;
-using ScrutinyWorkflow.Core.Statements;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
-using ScrutinyWorkflow.Web.Statements;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
@@ -35,7 +33,7 @@ public static class ReviewsApi
         api.MapPost("/{id}/reopen", ReopenAnswers);
         api.MapPost("/{id}/release", Release);
         api.MapGet("/{id}/events", GetEvents);
-        api.MapGet("/{id}/statement", GetStatement);
+        api.MapGet("/{id}/statement", StatementPages.Show);
         return app;
     }
 
@@ -48,7 +46,7 @@ public static class ReviewsApi
         }
         var id = NewReviewId();
         var areas = ReviewRequests.Areas(body.Areas);
-        var command = ReviewRequests.ToDraft(id, body, await FindOfficersAsync(directory, ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
+        var command = ReviewRequests.ToDraft(id, body, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
         return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {
             CommandApplied or CommandReceived => TypedResults.Created($"/api/reviews/{id}", new CreatedReview(id)),
@@ -68,7 +66,7 @@ public static class ReviewsApi
             return ReviewProblems.Invalid([new("body", "Send the areas as a JSON object: { \"areas\": [...] }.")]);
         }
         var areas = ReviewRequests.Areas(body.Areas);
-        var command = new Core.Reviews.ReviseQuestions(areas, await FindOfficersAsync(directory, ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
+        var command = new Core.Reviews.ReviseQuestions(areas, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
         return await commands.HandleAsync(id, command, expected, cancellationToken) switch
         {
             (CommandApplied or CommandReceived) and var done => Ok(context.Response, done),
@@ -90,7 +88,7 @@ public static class ReviewsApi
         string id, NewQuestionRequest body, HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var officers = (body.Officers ?? []).Select(o => o ?? "").ToList();
-        var command = new Core.Reviews.AddQuestion(body.Area ?? "", body.Text ?? "", officers, await FindOfficersAsync(directory, officers, cancellationToken), clock.Now);
+        var command = new Core.Reviews.AddQuestion(body.Area ?? "", body.Text ?? "", officers, await directory.FindWithManagersAsync(officers, cancellationToken), clock.Now);
         return await AcceptedOrProblem(id, context, commands, command, cancellationToken);
     }
 
@@ -104,7 +102,7 @@ public static class ReviewsApi
         // With no one named, the decider hands the question to the colleague its officer suggested when declining it.
         var named = body?.To is { Length: > 0 } to ? [to]
             : (await queries.FindAsync(id, cancellationToken))?.State.FindAssignment(assignmentId)?.Declined?.SuggestedEmail is { } suggested ? [suggested] : Array.Empty<string>();
-        var command = new ReassignAssignment(assignmentId, body?.To, await FindOfficersAsync(directory, named, cancellationToken), body?.Reason ?? "", clock.Now);
+        var command = new ReassignAssignment(assignmentId, body?.To, await directory.FindWithManagersAsync(named, cancellationToken), body?.Reason ?? "", clock.Now);
         return await AcceptedOrProblem(id, context, commands, command, cancellationToken);
     }
 
@@ -159,12 +157,6 @@ public static class ReviewsApi
     /// <summary>A saved answer is the officer's own until they submit it: the trail shows that it was saved, not what it said.</summary>
     private static ReviewEvent Private(ReviewEvent @event) => @event is AnswerSaved saved ? saved with { Text = "" } : @event;
 
-    /// <summary>The assembled statement (marked as not yet released until it is), then the one filed for the panel.</summary>
-    private static async Task<Results<ContentHttpResult, NotFound>> GetStatement(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
-        await queries.FindAsync(id, cancellationToken) is { State.AssembledAt: not null } review
-            ? TypedResults.Content(StatementHtml.Render(PositionStatement.From(review.State)), "text/html; charset=utf-8")
-            : TypedResults.NotFound();
-
     private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> AcceptedOrProblem(
         string id, HttpContext context, IReviewCommands commands, ReviewCommand command, CancellationToken cancellationToken)
     {
@@ -179,24 +171,6 @@ public static class ReviewsApi
         }
         VersionTags.Set(context.Response, outcome.Version);
         return TypedResults.Accepted($"/api/reviews/{id}", ReviewView.From(outcome.State));
-    }
-
-    /// <summary>The directory entries for the addresses named, and for their managers, who may be escalated to.</summary>
-    private static async Task<IReadOnlyList<Officer>> FindOfficersAsync(IOfficerDirectory directory, IEnumerable<string> emails, CancellationToken cancellationToken)
-    {
-        var found = new Dictionary<string, Officer>();
-        foreach (var email in emails.Select(Officer.NormaliseEmail).Where(EmailAddress.IsValid).Distinct())
-        {
-            if (await directory.FindAsync(email, cancellationToken) is { } officer)
-            {
-                found[email] = officer;
-                if (officer.ManagerEmail is { } managerEmail && !found.ContainsKey(Officer.NormaliseEmail(managerEmail)) && await directory.FindAsync(managerEmail, cancellationToken) is { } manager)
-                {
-                    found[Officer.NormaliseEmail(managerEmail)] = manager;
-                }
-            }
-        }
-        return [.. found.Values];
     }
 
     private static async Task<T?> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class

@@ -6,7 +6,8 @@ namespace ScrutinyWorkflow.Web.Reviews;
 
 /// <summary>
 /// The statement as a page a councillor can open from the panel's email: an address people read, not an API path.
-/// (Who may read it is the sign-in issue's; today the review id, 48 random bits, is all that finds it.)
+/// The API serves the same document. (Who may read it is the sign-in issue's; today the review id, 48 random bits, is
+/// all that finds it.) Before release it is the assembled statement, marked as not yet released.
 /// </summary>
 public static class StatementPages
 {
@@ -16,7 +17,7 @@ public static class StatementPages
         return app;
     }
 
-    private static async Task<IResult> Show(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
+    internal static async Task<IResult> Show(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, cancellationToken) is { State.AssembledAt: not null } review
             ? Results.Content(StatementHtml.Render(PositionStatement.From(review.State)), "text/html; charset=utf-8", Encoding.UTF8)
             : Results.NotFound();

@@ -31,8 +31,11 @@ public sealed class TableReviewReadSide(TableServiceClient tables, ReviewEventSe
     {
         ArgumentNullException.ThrowIfNull(events);
         await EnsureTablesAsync(cancellationToken);
-        // Links are indexed first: a crash in between leaves only hashes that lead to events not yet readable.
-        var before = ReviewState.From((await LoadAsync(reviewId, cancellationToken)).Where(e => e.Version < firstVersion).Select(e => e.Event));
+        // Links are indexed first: a crash in between leaves only hashes that lead to events not yet readable. Only an
+        // escalation's link needs the review as it stood (whose officer it escalates), so only then is it read.
+        var before = events.Any(e => e is Escalated)
+            ? ReviewState.From((await LoadAsync(reviewId, cancellationToken)).Where(e => e.Version < firstVersion).Select(e => e.Event))
+            : ReviewState.Initial;
         foreach (var link in links.IndexFor(reviewId, events, before))
         {
             await IndexAsync(reviewId, link, cancellationToken);
