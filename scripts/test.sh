@@ -10,6 +10,19 @@ if [ ! -x tools/azurite/node_modules/.bin/azurite ]; then
   (cd tools/azurite && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
 fi
 
+# Debian packages the page, document and report tests drive for real: headless Chromium (Playwright drives it,
+# and it prints sample reports to PDF), LibreOffice (proves a .docx opens and converts it to PDF) and poppler-utils
+# (renders PDF pages to images). Installed only when missing; sudo only when not already root.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
