@@ -28,7 +28,7 @@ internal sealed class AzureStorageDurableHost : IAsyncDisposable
 
     public static async Task<AzureStorageDurableHost> StartAsync(string connectionString, string taskHub, Action<DurableTaskRegistry> tasks, Action<IServiceCollection> services)
     {
-        var sidecar = new DurableTaskSidecar(connectionString, taskHub);
+        var sidecar = new DurableTaskSidecar(connectionString, taskHub, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         await sidecar.StartAsync(CancellationToken.None);
         var worker = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.ClearProviders())

@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
@@ -23,10 +25,8 @@ public static class DurableRegistration
         // validated with the rest when the host starts, so a missing one stops it with the setting named.
         var settings = builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() ?? new ScrutinyOptions();
         var connectionString = settings.Storage.ConnectionString ?? "";
-        var sidecar = new DurableTaskSidecar(connectionString, settings.Durable.TaskHub);
-
-        builder.Services.AddSingleton(sidecar);
-        builder.Services.AddHostedService(_ => sidecar);
+        builder.Services.AddSingleton(sp => new DurableTaskSidecar(connectionString, settings.Durable.TaskHub, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskSidecar>());
         builder.Services.AddSingleton(new TableServiceClient(connectionString));
         builder.Services.AddSingleton(_ => new ReviewEventSerializer());
         builder.Services.AddSingleton(sp => new TableReviewReadSide(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ReviewEventSerializer>(), sp.GetRequiredService<ResponseLinks>()));
@@ -41,8 +41,11 @@ public static class DurableRegistration
         });
         builder.Services.AddSingleton<ReviewWorkflowClient>();
         builder.Services.AddSingleton<IReviewCommands, DurableReviewCommands>();
-        builder.Services.AddDurableTaskWorker(worker => worker.UseGrpc(sidecar.Channel).AddTasks(tasks => tasks.AddReviewWorkflow()));
-        builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Channel).RegisterDirectly());
+        builder.Services.AddDurableTaskWorker(worker => worker.UseGrpc().AddTasks(tasks => tasks.AddReviewWorkflow()));
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc().RegisterDirectly());
+        // The worker and client reach the engine through this process's sidecar.
+        builder.Services.AddOptions<GrpcDurableTaskWorkerOptions>(Options.DefaultName).Configure<DurableTaskSidecar>((options, sidecar) => options.Channel = sidecar.Channel);
+        builder.Services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName).Configure<DurableTaskSidecar>((options, sidecar) => options.Channel = sidecar.Channel);
         return builder;
     }
 }

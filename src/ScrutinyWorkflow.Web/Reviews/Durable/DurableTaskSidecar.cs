@@ -19,7 +19,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     private readonly int port = FreePort();
     private WebApplication? server;
 
-    public DurableTaskSidecar(string connectionString, string taskHub)
+    public DurableTaskSidecar(string connectionString, string taskHub, ILoggerFactory loggerFactory)
     {
         orchestration = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -29,6 +29,15 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
             // The default is 30 s: a person who presses Submit should not wait for the next poll.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            // How long a message taken by a process that then stops (killed, or its partition moved to another process
+            // mid-batch: the engine's rebalancing can leave a few dequeued messages in the old owner's buffer) stays
+            // invisible before another process takes it. The default, 5 minutes, held a person's answer that long while
+            // a second host joined; our steps and activities take well under a second, and each is safe to run twice
+            // (commands are decided once by id, effects carried out once by effect id), so a minute bounds the wait.
+            ControlQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
+            // The engine's own account of leases, partitions and discarded messages, under "DurableTask.AzureStorage".
+            LoggerFactory = loggerFactory,
         });
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
     }
