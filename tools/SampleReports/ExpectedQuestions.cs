@@ -26,6 +26,7 @@ internal static class ExpectedQuestions
         var areas = new List<(string Heading, List<StringBuilder> Questions)>();
         StringBuilder? question = null;
         int? firstSubPointDepth = null;
+        string? stem = null;
 
         foreach (var element in source.Body.Skip(start + 1))
         {
@@ -36,6 +37,12 @@ internal static class ExpectedQuestions
                 case HeadingElement heading:
                     areas.Add((heading.Text, []));
                     question = null;
+                    stem = null;
+                    break;
+                case ListItemElement item when item.Depth == 0 && stem is not null:
+                    // "How does your council:" and "have a policy on...?" make "How does your council have a policy on...?"
+                    question = Start($"{stem.TrimEnd(':').TrimEnd()} {item.Text}");
+                    firstSubPointDepth = null;
                     break;
                 case ListItemElement item when item.Depth == 0 && !item.SubPoint:
                     question = Start(item.Text);
@@ -52,9 +59,15 @@ internal static class ExpectedQuestions
                 case ParagraphElement { Role: ParagraphRole.Question or ParagraphRole.LeadIn } paragraph:
                     question = Start(paragraph.Text);
                     firstSubPointDepth = null;
+                    stem = null;
+                    break;
+                case ParagraphElement { Role: ParagraphRole.Stem } paragraph:
+                    stem = paragraph.Text;
+                    question = null;
                     break;
                 case ParagraphElement or CaseStudyElement:
                     question = null;
+                    stem = null;
                     break;
             }
         }

@@ -11,14 +11,8 @@ internal static class HtmlWriter
 {
     public static string Write(ReportSource source)
     {
-        var html = new StringBuilder();
-        html.Append($$"""
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{E(source.Title)}} | Focus reports</title>
+        var html = DocumentStart($"{source.Title} | Focus reports", """<meta name="viewport" content="width=device-width, initial-scale=1">""");
+        html.Append("""
             <style>
               body { font-family: Arial, sans-serif; max-width: 46rem; margin: 0 auto; line-height: 1.5; }
               .case-study { background: #eaf1fb; padding: 0.5rem 1rem; margin: 1rem 0; }
@@ -52,6 +46,98 @@ internal static class HtmlWriter
         html.Append($"<h1>{E(source.FullTitle)}</h1>\n");
         html.Append($"<p class=\"published\">Published: <time datetime=\"{ExpectedMonth(source)}\">{E(source.Published)}</time></p>\n");
 
+        AppendBody(html, source);
+        html.Append("""
+            </article>
+            </main>
+            <footer class="site-footer">
+            <h2>Contact us</h2>
+            <p>Local Government and Social Care Ombudsman, PO Box 0000, Coventry</p>
+            <p><a href="/privacy">Privacy</a> | <a href="/accessibility">Accessibility</a> | <a href="/cookies">Cookies</a></p>
+            </footer>
+            <script src="/assets/site.js"></script>
+            </body>
+            </html>
+
+            """);
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// Writes a sample as a page meant to be printed to PDF by a browser: a cover page, CSS list bullets (which
+    /// browsers draw as shapes, not characters), CSS columns, and a running header and footer in
+    /// <c>position: fixed</c>, which a browser repeats on every printed page.
+    /// </summary>
+    public static string WriteForPrint(ReportSource source)
+    {
+        var html = DocumentStart(source.Title, null);
+        html.Append("""
+            <style>
+              @page { size: A4; margin: 12mm 20mm 12mm 20mm; }
+              body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; margin: 0; }
+              .cover { break-after: page; padding-top: 60mm; }
+              .cover .label { font-size: 12pt; color: #595959; }
+              .cover h1 { font-size: 30pt; margin: 6mm 0; }
+              .cover .subtitle { font-size: 16pt; }
+              .cover .published { font-size: 12pt; margin-top: 10mm; }
+              h2 { font-size: 17pt; margin: 8mm 0 3mm; }
+              h3 { font-size: 13.5pt; margin: 5mm 0 2mm; }
+              h4 { font-size: 11pt; margin: 2mm 0; }
+              ul, ol { padding-left: 7mm; }
+              li { margin: 1.5mm 0; }
+              .columns { column-count: 2; column-gap: 9mm; }
+              .columns h3 { break-after: avoid; }
+              .case-study { background: #eaf1fb; padding: 2mm 4mm; margin: 4mm 0; break-inside: avoid; }
+              .pagebreak { break-before: page; }
+              .running-header { position: fixed; top: 0; right: 0; font-size: 8pt; color: #595959; }
+              .running-footer { position: fixed; bottom: 0; left: 0; font-size: 8pt; color: #595959; }
+              table.page { border-collapse: collapse; width: 100%; }
+              table.page td { padding: 0; }
+              .header-space { height: 12mm; }
+              .footer-space { height: 12mm; }
+            </style>
+            </head>
+            <body>
+
+            """);
+        if (source.Header is { } header)
+        {
+            html.Append($"<div class=\"running-header\">{E(header)}</div>\n");
+        }
+        if (source.Footer is { } footer)
+        {
+            html.Append($"<div class=\"running-footer\">{E(footer)}</div>\n");
+        }
+        // Fixed elements print on every page over whatever is there; the table's repeated head and foot keep the
+        // text clear of them, as pages made this way do.
+        html.Append("<table class=\"page\"><thead><tr><td><div class=\"header-space\"></div></td></tr></thead>\n");
+        html.Append("<tfoot><tr><td><div class=\"footer-space\"></div></td></tr></tfoot>\n<tbody><tr><td>\n");
+        html.Append("<section class=\"cover\">\n");
+        if (source.CoverLabel is { } label)
+        {
+            html.Append($"<p class=\"label\">{E(label)}</p>\n");
+        }
+        html.Append($"<h1>{E(source.Title)}</h1>\n<p class=\"subtitle\">{E(source.Subtitle)}</p>\n");
+        html.Append($"<p class=\"published\">{E(source.Published)}</p>\n</section>\n");
+        AppendBody(html, source);
+        html.Append("</td></tr></tbody></table>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The opening of either page, up to its title.</summary>
+    private static StringBuilder DocumentStart(string title, string? meta)
+    {
+        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+        if (meta is not null)
+        {
+            html.Append(meta).Append('\n');
+        }
+        return html.Append($"<title>{E(title)}</title>\n");
+    }
+
+    /// <summary>The report's own text: headings, paragraphs, case studies, lists and columns.</summary>
+    private static void AppendBody(StringBuilder html, ReportSource source)
+    {
         var openLists = new Stack<string>();
         var inColumns = false;
         foreach (var element in source.Body)
@@ -85,6 +171,9 @@ internal static class HtmlWriter
                     html.Append("<div class=\"columns\">\n");
                     inColumns = true;
                     break;
+                case PageBreakElement:
+                    html.Append("<div class=\"pagebreak\"></div>\n");
+                    break;
                 case ColumnsEndElement when inColumns:
                     html.Append("</div>\n");
                     inColumns = false;
@@ -92,20 +181,10 @@ internal static class HtmlWriter
             }
         }
         CloseLists(html, openLists, 0);
-        html.Append("""
-            </article>
-            </main>
-            <footer class="site-footer">
-            <h2>Contact us</h2>
-            <p>Local Government and Social Care Ombudsman, PO Box 0000, Coventry</p>
-            <p><a href="/privacy">Privacy</a> | <a href="/accessibility">Accessibility</a> | <a href="/cookies">Cookies</a></p>
-            </footer>
-            <script src="/assets/site.js"></script>
-            </body>
-            </html>
-
-            """);
-        return html.ToString();
+        if (inColumns)
+        {
+            html.Append("</div>\n");
+        }
     }
 
     /// <summary>

@@ -2,7 +2,9 @@ using System.Globalization;
 using SampleReports;
 
 // Usage: SampleReports <source.txt> <output directory> [--name <name>] [--repeat-narrative <times>]
-// Writes <name>.docx (for "pdf" and "docx" samples), <name>.html or <name>.md, and <name>.expected.json.
+// Writes <name>.html or <name>.md for those formats, and for "pdf" samples what each of its producers starts from:
+// <name>.docx (LibreOffice; also for "docx" samples), <name>.print.html (Chromium) or <name>.pdfpig.pdf itself;
+// and <name>.expected.json.
 if (args.Length < 2)
 {
     Console.Error.WriteLine("Usage: SampleReports <source.txt> <output directory> [--name <name>] [--repeat-narrative <times>]");
@@ -39,7 +41,27 @@ var basePath = Path.Combine(outputDirectory, name);
 
 switch (source.Format)
 {
-    case "pdf" or "docx":
+    case "pdf":
+        foreach (var producer in source.Producers)
+        {
+            switch (producer)
+            {
+                case "libreoffice":
+                    DocxWriter.Write(source, basePath + ".docx");
+                    break;
+                case "chromium":
+                    File.WriteAllText(basePath + ".print.html", HtmlWriter.WriteForPrint(source));
+                    break;
+                case "pdfpig":
+                    PdfPigWriter.Write(source, basePath + ".pdfpig.pdf");
+                    break;
+                default:
+                    Console.Error.WriteLine($"Unknown producer '{producer}' in {sourcePath}");
+                    return 2;
+            }
+        }
+        break;
+    case "docx":
         DocxWriter.Write(source, basePath + ".docx");
         break;
     case "html":

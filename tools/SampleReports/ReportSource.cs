@@ -13,6 +13,18 @@ internal sealed record ReportSource(
     string? Footer,
     IReadOnlyList<Element> Body)
 {
+    /// <summary>
+    /// The tools a "pdf" sample is printed with (<c>producers:</c>, comma-separated): <c>libreoffice</c> (from .docx),
+    /// <c>chromium</c> (from print HTML) and <c>pdfpig</c> (written directly). LibreOffice alone when not given.
+    /// </summary>
+    public IReadOnlyList<string> Producers { get; init; } = ["libreoffice"];
+
+    /// <summary>
+    /// How the PdfPig-written PDF marks list items (<c>pdfpig-lists:</c>): <c>drawn</c> (a filled circle drawn as a
+    /// path, numbers as their own text runs) or <c>hanging</c> (no marker at all, only a hanging indent).
+    /// </summary>
+    public string PdfPigLists { get; init; } = "drawn";
+
     /// <summary>The title a reader of the cover would give: title and subtitle.</summary>
     public string FullTitle => $"{Title}: {Subtitle}";
 }
@@ -31,6 +43,12 @@ internal enum ParagraphRole
 
     /// <summary>A paragraph ending in a colon whose following list items are its sub-points (<c>:&gt;</c>).</summary>
     LeadIn,
+
+    /// <summary>
+    /// A question's opening words ending in a colon ("How does your council:", <c>*&gt;</c>) whose following list items
+    /// each complete it into a question of their own.
+    /// </summary>
+    Stem,
 }
 
 internal sealed record ParagraphElement(string Text, ParagraphRole Role) : Element;
@@ -107,7 +125,13 @@ internal static partial class ReportSourceParser
             metadata.GetValueOrDefault("cover"),
             metadata.GetValueOrDefault("header"),
             metadata.GetValueOrDefault("footer"),
-            body);
+            body)
+        {
+            Producers = metadata.TryGetValue("producers", out var producers)
+                ? [.. producers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+                : ["libreoffice"],
+            PdfPigLists = metadata.GetValueOrDefault("pdfpig-lists") ?? "drawn",
+        };
     }
 
     private static Element ParseLine(string line, int lineNumber)
@@ -148,6 +172,10 @@ internal static partial class ReportSourceParser
         if (line.StartsWith(":> ", StringComparison.Ordinal))
         {
             return new ParagraphElement(line[3..].Trim(), ParagraphRole.LeadIn);
+        }
+        if (line.StartsWith("*> ", StringComparison.Ordinal))
+        {
+            return new ParagraphElement(line[3..].Trim(), ParagraphRole.Stem);
         }
         if (line.StartsWith(' '))
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Core.Reports;
@@ -7,13 +8,23 @@ namespace ScrutinyWorkflow.Core.Reports;
 /// <remarks>
 /// A list item starts a question and deeper items are its sub-points; a paragraph is a question when it asks
 /// something; a paragraph ending in a colon that introduces fragments ("how charges are worked out;") is a lead-in
-/// question whose fragments are its sub-points. Text that starts in lower case after an unfinished question
-/// continues it: that is a question broken by a page or column the reader could not mend.
+/// question whose fragments are its sub-points, unless every fragment ends in a question mark: then the lead-in is
+/// the opening words of each ("How does your council:" and "have a policy...?" make one question), a question per
+/// fragment. Text that starts in lower case after an unfinished question continues it: that is a question broken by
+/// a page or column the reader could not mend.
 /// </remarks>
-internal sealed class AreaReader(string heading, ReportSource source, bool implicitArea)
+internal sealed partial class AreaReader(string heading, ReportSource source, bool implicitArea)
 {
+    /// <summary>An item this many words long is more likely several questions run together than one.</summary>
+    private const int LongQuestionWords = 90;
+
     private readonly List<QuestionDraft> questions = [];
     private QuestionDraft? open;
+
+    // The opening words the next list items complete, while they last.
+    private ReportBlock? stem;
+    private int stemItemsLeft;
+    private int stemLevel;
 
     public bool IsImplicit { get; } = implicitArea;
 
@@ -33,13 +44,24 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
     }
 
     /// <summary>A heading inside the area: nothing after it continues the question before it.</summary>
-    public void Interrupt() => open = null;
+    public void Interrupt()
+    {
+        open = null;
+        stem = null;
+    }
 
     public ExtractedArea ToArea() =>
         new(heading, source, [.. questions.Select((question, i) => question.ToQuestion(heading, i + 1))]);
 
     private void AcceptListItem(ReportBlock item)
     {
+        if (stem is not null && stemItemsLeft > 0 && item.Level == stemLevel)
+        {
+            stemItemsLeft--;
+            open = QuestionDraft.FromStem(stem, item);
+            questions.Add(open);
+            return;
+        }
         if (open is not null && open.TakesSubPoint(item))
         {
             open.AddSubPoint(item);
@@ -52,6 +74,10 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
     private void AcceptParagraph(IReadOnlyList<ReportBlock> blocks, int index)
     {
         var paragraph = blocks[index];
+        if (!(open is not null && open.IsUnfinished && StartsInLowerCase(paragraph.Text)))
+        {
+            stem = null;
+        }
         if (open is not null && open.IsUnfinished && StartsInLowerCase(paragraph.Text))
         {
             open.Continue(paragraph);
@@ -68,6 +94,17 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
             if (outer.Count(item => AsksSomething(item.Text) && !StartsInLowerCase(item.Text)) * 2 > outer.Count)
             {
                 open = null;
+                return;
+            }
+
+            // "How does your council:" over "have a policy...?" and "train its staff...?": every fragment finishes a
+            // question of its own.
+            if (outer.All(item => StartsInLowerCase(item.Text)) && OuterEndings(blocks, index + 1, run[0].Level).All(EndsWithQuestionMark))
+            {
+                open = null;
+                stem = paragraph;
+                stemItemsLeft = outer.Count;
+                stemLevel = run[0].Level;
                 return;
             }
             open = QuestionDraft.FromLeadIn(paragraph, run.Count, run[0].Level);
@@ -132,6 +169,32 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
         return run;
     }
 
+    /// <summary>
+    /// How each item at a lead-in's first level ends, with the lower-case text that carried it on over a page or
+    /// column break.
+    /// </summary>
+    private static List<string> OuterEndings(IReadOnlyList<ReportBlock> blocks, int start, int level)
+    {
+        var endings = new List<string>();
+        for (var i = start; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.Kind == BlockKind.ListItem && block.Level == level)
+            {
+                endings.Add(block.Text);
+            }
+            else if (block.Kind == BlockKind.Paragraph && endings.Count > 0 && StartsInLowerCase(block.Text))
+            {
+                endings[^1] = block.Text;
+            }
+            else if (block.Kind != BlockKind.ListItem || block.Level < level)
+            {
+                break;
+            }
+        }
+        return endings;
+    }
+
     private static bool EndsSentence(string text) => text.TrimEnd(ClosingMarks) is { Length: > 0 } trimmed && trimmed[^1] is '.' or '?' or '!';
 
     /// <summary>Has some text before its closing marks, and that text stops mid-sentence.</summary>
@@ -185,17 +248,37 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
         private string firstEnding;
         private string lastEnding;
 
-        private QuestionDraft(ReportBlock first, bool fromListItem, int subPointDepth, int leadInItems)
+        private readonly List<string> doubts = [];
+        private readonly string? stemText;
+        private readonly bool numberRemoved;
+
+        private QuestionDraft(ReportBlock first, bool fromListItem, int subPointDepth, int leadInItems, string? stemText = null)
         {
             this.fromListItem = fromListItem;
+            this.stemText = stemText;
             leadInItemsLeft = leadInItems;
             this.subPointDepth = subPointDepth;
             level = first.Level;
             firstPage = first.Page;
             lastPage = first.EndPage ?? first.Page;
             IsLeadIn = leadInItems > 0;
-            pieces.Add(new Piece(new StringBuilder(first.Text), Depth: -1));
-            firstEnding = lastEnding = Ending(first.Text);
+            var text = WithoutListNumber(first.Text);
+            numberRemoved = text.Length != first.Text.Length;
+            if (stemText is not null)
+            {
+                text = $"{stemText.TrimEnd().TrimEnd(':').TrimEnd()} {text}";
+            }
+            pieces.Add(new Piece(new StringBuilder(text), Depth: -1));
+            firstEnding = lastEnding = Ending(text);
+            Doubt(first);
+        }
+
+        private void Doubt(ReportBlock block)
+        {
+            if (block.Doubt is { } doubt && !doubts.Contains(doubt))
+            {
+                doubts.Add(doubt);
+            }
         }
 
         /// <summary>
@@ -215,6 +298,14 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
 
         public static QuestionDraft FromLeadIn(ReportBlock paragraph, int items, int subPointDepth) =>
             new(paragraph, fromListItem: false, subPointDepth, items);
+
+        /// <summary>A list item that finishes the opening words of a lead-in into a question of its own.</summary>
+        public static QuestionDraft FromStem(ReportBlock stem, ReportBlock item)
+        {
+            var draft = new QuestionDraft(item, fromListItem: true, item.Level + 1, leadInItems: 0, stem.Text);
+            draft.Doubt(stem);
+            return draft;
+        }
 
         /// <summary>The text so far stops mid-sentence, so the next line may be the rest of it.</summary>
         public bool IsUnfinished => StopsMidSentence(lastEnding);
@@ -249,6 +340,7 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
             leadInItemsLeft--;
             pieces.Add(new Piece(new StringBuilder(item.Text), depth));
             lastEnding = Ending(item.Text);
+            Doubt(item);
             lastPage = item.EndPage ?? item.Page ?? lastPage;
         }
 
@@ -263,6 +355,7 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
             }
             continuations++;
             lastPage = block.EndPage ?? block.Page ?? lastPage;
+            Doubt(block);
         }
 
         public ExtractedQuestion ToQuestion(string area, int position)
@@ -278,6 +371,7 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
             var points = subPoints == 1 ? "1 sub-point" : $"{subPoints} sub-points";
             var (reason, confidence) = (fromListItem, IsLeadIn) switch
             {
+                (true, _) when stemText is not null => ($"A list item that finishes the lead-in “{stemText}”", 0.85),
                 (true, _) when subPoints > 0 => ($"A list item and its {points}", 0.95),
                 (true, _) when EndsWithQuestionMark(lead) => ("A list item", 0.95),
                 (true, _) => ("A list item that does not end in a question mark", 0.8),
@@ -290,12 +384,36 @@ internal sealed class AreaReader(string heading, ReportSource source, bool impli
                 reason += ", joined with the text that continued it";
                 confidence -= 0.15;
             }
+            if (numberRemoved)
+            {
+                reason += ", its list number left out";
+            }
+            var words = text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (words > LongQuestionWords)
+            {
+                reason += $"; very long for one question ({words} words): check that it is not several run together";
+                confidence -= 0.25;
+            }
+            foreach (var doubt in doubts)
+            {
+                reason += $"; {doubt}";
+                confidence -= 0.15;
+            }
             reason += $": question {position} under “{area}”";
             if (lastPage is { } last && firstPage is { } first && last != first)
             {
                 reason += $" (continues on page {last})";
             }
-            return new ExtractedQuestion(text.ToString(), new ReportSource(firstPage, reason, Math.Round(confidence, 2)));
+            return new ExtractedQuestion(text.ToString(), new ReportSource(firstPage, reason, Math.Round(Math.Max(confidence, 0.1), 2)));
         }
     }
+
+    /// <summary>
+    /// The text without a list number a reader left at its start ("2. Is bed and breakfast..."): the order of the
+    /// questions already says it.
+    /// </summary>
+    internal static string WithoutListNumber(string text) => ListNumber().Match(text) is { Success: true } match ? text[match.Length..] : text;
+
+    [GeneratedRegex(@"^\(?\d{1,3}[.)]\s+(?=[\p{L}“‘""'])", RegexOptions.CultureInvariant)]
+    private static partial Regex ListNumber();
 }

@@ -78,14 +78,14 @@ internal static partial class QuestionsSection
                     break;
                 }
                 Flush(area, areas);
-                area = new AreaReader(block.Text, new ReportSource(block.Page, $"A heading after “{section.Text}”, at its level, followed by questions", 0.7), implicitArea: false);
+                area = new AreaReader(block.Text, AreaSource(block, $"A heading after “{section.Text}”, at its level, followed by questions", 0.7), implicitArea: false);
                 continue;
             }
             if (areaLevel is null || block.Level <= areaLevel)
             {
                 areaLevel = block.Level;
                 Flush(area, areas);
-                area = new AreaReader(block.Text, new ReportSource(block.Page, $"A sub-heading of the questions section “{section.Text}”", 0.9), implicitArea: false);
+                area = new AreaReader(block.Text, AreaSource(block, $"A sub-heading of the questions section “{section.Text}”", 0.9), implicitArea: false);
                 continue;
             }
 
@@ -99,6 +99,12 @@ internal static partial class QuestionsSection
         }
         return new Reading(section, areas);
     }
+
+    /// <summary>Where an area came from, lowered when the reader was unsure of its heading.</summary>
+    private static ReportSource AreaSource(ReportBlock heading, string reason, double confidence) =>
+        heading.Doubt is { } doubt
+            ? new ReportSource(heading.Page, $"{reason}; {doubt}", Math.Round(confidence - 0.2, 2))
+            : new ReportSource(heading.Page, reason, confidence);
 
     private static void Flush(AreaReader area, List<ExtractedArea> areas)
     {

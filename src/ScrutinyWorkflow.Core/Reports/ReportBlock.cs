@@ -31,6 +31,12 @@ public sealed record ReportBlock(BlockKind Kind, string Text, int? Page, int Lev
     /// <summary>The page the block ends on, when it runs over a page break; otherwise null.</summary>
     public int? EndPage { get; init; }
 
+    /// <summary>
+    /// What the reader was unsure of when it read the block's layout ("set in a larger size but not bold: a heading
+    /// told from its size alone"), for the scrutiny officer to check; null when the layout was plain.
+    /// </summary>
+    public string? Doubt { get; init; }
+
     public static ReportBlock Heading(string text, int level, int? page = null) => new(BlockKind.Heading, text, page, level);
 
     public static ReportBlock Paragraph(string text, int? page = null) => new(BlockKind.Paragraph, text, page, 0);

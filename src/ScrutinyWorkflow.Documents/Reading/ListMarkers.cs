@@ -11,6 +11,9 @@ internal static partial class ListMarkers
     /// <summary>Text that is a bullet or a number only when set apart from what follows: "-", "–", "*", "o", "1.", "a)".</summary>
     public static bool IsAmbiguousMarker(string word) => word is "-" or "–" or "—" or "*" or "o" || Numbering().IsMatch(word);
 
+    /// <summary>"1.", "12)", "(3)": a list number, as opposed to a letter or a dash.</summary>
+    public static bool IsNumber(string word) => word.TrimStart('(') is { Length: > 0 } number && char.IsAsciiDigit(number[0]) && Numbering().IsMatch(word);
+
     public static bool IsBullet(string word) => word.Length == 1 && Bullets.Contains(word[0], StringComparison.Ordinal);
 
     /// <summary>

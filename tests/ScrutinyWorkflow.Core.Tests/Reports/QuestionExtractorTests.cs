@@ -380,4 +380,75 @@ public sealed class QuestionExtractorTests
             + string.Concat(Enumerable.Repeat("\n• the next thing;", 20_000));
         Assert.Equal([expected], Texts(Assert.Single(report.Areas)));
     }
+
+    [Fact]
+    public void Makes_each_fragment_after_a_question_s_opening_words_a_question_of_its_own_on_its_own_page()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 1),
+            Heading("Leaving hospital", 2, page: 7),
+            Paragraph("How does your council:", 7),
+            ListItem("have resources and systems in place to assess people's needs before they leave hospital?", page: 7),
+            ListItem("make sure that people are not charged for care that should be free?", page: 8),
+            Paragraph("Other questions follow.", 8),
+            ListItem("Who checks the care plan?", page: 8));
+
+        var area = Assert.Single(report.Areas);
+        Assert.Equal(
+            [
+                "How does your council have resources and systems in place to assess people's needs before they leave hospital?",
+                "How does your council make sure that people are not charged for care that should be free?",
+                "Who checks the care plan?",
+            ],
+            Texts(area));
+        Assert.Equal([7, 8, 8], area.Questions.Select(question => question.Source.Page));
+        Assert.Contains("finishes the lead-in “How does your council:”", area.Questions[0].Source.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keeps_fragments_that_do_not_each_ask_something_as_one_question_s_sub_points()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 1),
+            Heading("Charging", 2),
+            Paragraph("Does the council take into account:"),
+            ListItem("the costs people actually incur;"),
+            ListItem("the income they must be left with?"));
+
+        Assert.Equal(["Does the council take into account:\n• the costs people actually incur;\n• the income they must be left with?"], Texts(Assert.Single(report.Areas)));
+    }
+
+    [Fact]
+    public void Leaves_out_a_list_number_a_reader_left_at_the_start_of_a_question_and_says_so()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 1),
+            Heading("Placements", 2),
+            ListItem("2. Is bed and breakfast accommodation ever used?"),
+            Paragraph("3) How long do moves take?"));
+
+        var area = Assert.Single(report.Areas);
+        Assert.Equal(["Is bed and breakfast accommodation ever used?", "How long do moves take?"], Texts(area));
+        Assert.All(area.Questions, question => Assert.Contains("its list number left out", question.Source.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lowers_its_confidence_in_a_very_long_item_and_in_what_the_reader_doubted_and_says_why()
+    {
+        var longItem = string.Join(' ', Enumerable.Repeat("How does the council check this and that", 12)) + "?";
+        var report = Extracted(
+            Heading("Questions for councillors", 1),
+            Heading("Checks", 2) with { Doubt = "its heading was told from its size alone" },
+            ListItem(longItem),
+            ListItem("Who signs off a closure?") with { Doubt = "its words may have been read across two columns" },
+            ListItem("Who is told?"));
+
+        var area = Assert.Single(report.Areas);
+        Assert.Contains("told from its size alone", area.Source.Reason, StringComparison.Ordinal);
+        Assert.True(area.Source.Confidence < 0.9);
+        Assert.Contains("very long for one question", area.Questions[0].Source.Reason, StringComparison.Ordinal);
+        Assert.Contains("read across two columns", area.Questions[1].Source.Reason, StringComparison.Ordinal);
+        Assert.True(area.Questions[0].Source.Confidence < area.Questions[2].Source.Confidence);
+        Assert.True(area.Questions[1].Source.Confidence < area.Questions[2].Source.Confidence);
+    }
 }

@@ -274,4 +274,59 @@ public sealed class PdfLayoutTests
     [Fact]
     public void Hyphenation_keeps_the_hyphen_only_for_compound_starts() =>
         Assert.Equal([true, true, false], new[] { "long", "well-being-", "consid" }.Select(fragment => Hyphenation.KeepsHyphen(fragment.TrimEnd('-'))));
+
+    [Fact]
+    public void Reads_small_shapes_drawn_at_the_start_of_lines_as_bullets_so_that_items_are_not_glued_together()
+    {
+        // Two items a browser printed: each starts with a drawn disc, not a character, and nothing else separates them.
+        var words = Line("How are people housed", 90, 760).Concat(Line("quickly?", 90, 746))
+            .Concat(Line("Where are they placed?", 90, 732)).ToList();
+        var page = new PdfPageWords(1, 842, words, [new PdfMark(78, 81.6, 761.8, 765.4), new PdfMark(78, 81.6, 733.8, 737.4)]);
+
+        var blocks = Blocks(page);
+
+        Assert.Equal(["How are people housed quickly?", "Where are they placed?"], blocks.Select(block => block.Text));
+        Assert.All(blocks, block => Assert.Equal(BlockKind.ListItem, block.Kind));
+    }
+
+    [Fact]
+    public void Leaves_a_shape_inside_a_line_or_a_box_around_text_out_of_the_text()
+    {
+        var words = Line("Who checks the plan and who signs it off?", 72, 760).ToList();
+        var page = new PdfPageWords(1, 842, words, [new PdfMark(150, 153, 762, 765), new PdfMark(60, 540, 750, 775)]);
+
+        var block = Assert.Single(Blocks(page));
+        Assert.Equal(BlockKind.Paragraph, block.Kind);
+        Assert.Equal("Who checks the plan and who signs it off?", block.Text);
+    }
+
+    [Fact]
+    public void Reads_a_number_set_a_word_space_from_its_text_as_a_marker_when_the_item_s_next_line_hangs_under_the_text()
+    {
+        var page = Page(1,
+            Line("1. How does the council make sure", 80, 760), Line("that plans are reviewed?", 94.08, 746),
+            Line("2. Who checks them?", 80, 732));
+
+        var blocks = Blocks(page);
+
+        Assert.Equal(["How does the council make sure that plans are reviewed?", "Who checks them?"], blocks.Select(block => block.Text));
+        Assert.All(blocks, block => Assert.Equal(BlockKind.ListItem, block.Kind));
+    }
+
+    [Fact]
+    public void Reads_lines_set_with_hanging_indents_and_no_markers_as_separate_items()
+    {
+        // The first line of each item at the margin, its other lines indented; a one-line item between them.
+        var page = Page(1,
+            Line("How long do people wait for an assessment, and how", 72, 760), Line("are they kept informed?", 90, 746),
+            Line("Are carers offered an assessment?", 72, 732),
+            Line("Who checks that the care agreed on discharge is", 72, 718), Line("in place on the day?", 90, 704));
+
+        var blocks = Blocks(page);
+
+        Assert.Equal(
+            ["How long do people wait for an assessment, and how are they kept informed?", "Are carers offered an assessment?", "Who checks that the care agreed on discharge is in place on the day?"],
+            blocks.Select(block => block.Text));
+        Assert.All(blocks, block => Assert.Equal(BlockKind.ListItem, block.Kind));
+    }
 }

@@ -21,14 +21,50 @@ public enum RunningTextStyle
     PageOfPagesMirrored,
 }
 
+/// <summary>How a typeset variant marks its list items.</summary>
+public enum BulletStyle
+{
+    /// <summary>A bullet character, "•", as word processors set it.</summary>
+    Glyph,
+
+    /// <summary>A small filled circle drawn as a shape, as browsers and desktop publishing do.</summary>
+    Drawn,
+
+    /// <summary>No marker at all: the item's first line hangs out to the left of its other lines.</summary>
+    Hanging,
+}
+
+/// <summary>How a typeset variant numbers the items of a list that is not nested.</summary>
+public enum NumberStyle
+{
+    /// <summary>The bullet style's marker on every item.</summary>
+    None,
+
+    /// <summary>"1.", "2."... as text runs of their own, a tab's width before the item's text.</summary>
+    Numbers,
+
+    /// <summary>"1.", "2."... a word space before the item's text, as browsers set an ordered list's numbers.</summary>
+    CloseNumbers,
+}
+
 /// <summary>One way of setting a report on pages.</summary>
 /// <param name="PageBottoms">How far down each page the text may run (points from the foot), page after page.</param>
 /// <param name="HyphenationPercent">How often a long word at the end of a line is broken with a hyphen.</param>
 /// <param name="LigaturePercent">How often "fi" and "fl" come out as a single ligature glyph.</param>
-public sealed record Typesetting(int[] PageBottoms, RunningTextStyle RunningText, int HyphenationPercent, int LigaturePercent, bool RunningTextOnCover)
+/// <param name="TextWidth">How wide the column of text is, in points.</param>
+public sealed record Typesetting(
+    int[] PageBottoms,
+    RunningTextStyle RunningText,
+    int HyphenationPercent,
+    int LigaturePercent,
+    bool RunningTextOnCover,
+    BulletStyle Bullets = BulletStyle.Glyph,
+    NumberStyle Numbering = NumberStyle.None,
+    int TextWidth = 451)
 {
     public override string ToString() =>
-        $"pages to [{string.Join(", ", PageBottoms)}], {RunningText}{(RunningTextOnCover ? " (cover too)" : "")}, hyphenation {HyphenationPercent}%, ligatures {LigaturePercent}%";
+        $"pages to [{string.Join(", ", PageBottoms)}], {RunningText}{(RunningTextOnCover ? " (cover too)" : "")}, hyphenation {HyphenationPercent}%, ligatures {LigaturePercent}%, "
+        + $"bullets {Bullets}, numbering {Numbering}, text {TextWidth} pt wide";
 }
 
 /// <summary>
@@ -40,7 +76,10 @@ internal static class Typesetter
 {
     private const double PageWidth = 595;
     private const double Left = 72;
-    private const double Right = 523;
+    private const double PageRight = 523;
+
+    /// <summary>Stands in a line for a bullet drawn as a shape until the line has its height.</summary>
+    private const string DrawnBullet = "\0drawn";
     private const double Top = 780;
     private const double BodySize = 11;
 
@@ -49,6 +88,8 @@ internal static class Typesetter
         var random = new Random(setting.PageBottoms.Aggregate(17, (hash, bottom) => (hash * 31) + bottom) ^ setting.HyphenationPercent);
         var pages = new List<List<PdfWord>>();
         var page = new List<PdfWord>();
+        var marks = new List<List<PdfMark>>();
+        var pageMarks = new List<PdfMark>();
         var y = Top;
         var pageIndex = 0;
         double Bottom() => setting.PageBottoms[pageIndex % setting.PageBottoms.Length];
@@ -56,12 +97,15 @@ internal static class Typesetter
         void NewPage()
         {
             pages.Add(page);
+            marks.Add(pageMarks);
+            pageMarks = [];
             page = [];
             pageIndex++;
             y = Top;
         }
 
         var coverEnd = CoverEnd(blocks);
+        var number = 0;
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
@@ -69,10 +113,15 @@ internal static class Typesetter
             {
                 NewPage();
             }
+            number = block.Kind != BlockKind.ListItem ? 0 : block.Level == 0 ? number + 1 : number;
             var (size, bold) = Style(block);
-            var lines = Wrap(block, size, random, setting);
+            var lines = Wrap(block, size, random, setting, number);
             var pitch = size * 1.25;
-            var spaceBefore = block.Kind == BlockKind.Heading ? size : 0.6 * BodySize;
+
+            // Items without markers sit line under line, as such lists are set: only their indents tell them apart.
+            var spaceBefore = block.Kind == BlockKind.Heading ? size
+                : block.Kind == BlockKind.ListItem && setting.Bullets == BulletStyle.Hanging && b > 0 && blocks[b - 1].Kind == BlockKind.ListItem ? 0
+                : 0.6 * BodySize;
 
             // Headings are kept whole and with the line after them, as word processors do.
             if (block.Kind == BlockKind.Heading && y - spaceBefore - ((lines.Count + 1) * pitch) < Bottom())
@@ -87,12 +136,22 @@ internal static class Typesetter
                     NewPage();
                 }
                 y -= pitch;
-                page.AddRange(line.Select(word => word with { Baseline = y, FontSize = size, Bold = bold }));
+                foreach (var word in line)
+                {
+                    if (word.Text == DrawnBullet)
+                    {
+                        var middle = y + (0.33 * size);
+                        pageMarks.Add(new PdfMark(word.Left, word.Left + 3.6, middle - 1.8, middle + 1.8));
+                        continue;
+                    }
+                    page.Add(word with { Baseline = y, FontSize = size, Bold = bold });
+                }
             }
         }
         pages.Add(page);
+        marks.Add(pageMarks);
 
-        return [.. pages.Select((words, i) => new PdfPageWords(i + 1, 842, [.. words, .. RunningText(setting, i + 1, pages.Count, runningTitle)]))];
+        return [.. pages.Select((words, i) => new PdfPageWords(i + 1, 842, [.. words, .. RunningText(setting, i + 1, pages.Count, runningTitle)], marks[i]))];
     }
 
     /// <summary>The blocks up to and including the publication month are the cover.</summary>
@@ -122,24 +181,44 @@ internal static class Typesetter
     };
 
     /// <summary>The block's words broken into lines, each word placed across the page (its height set later).</summary>
-    private static List<List<PdfWord>> Wrap(ReportBlock block, double size, Random random, Typesetting setting)
+    private static List<List<PdfWord>> Wrap(ReportBlock block, double size, Random random, Typesetting setting, int number)
     {
         var lines = new List<List<PdfWord>>();
-        var markerX = Left + 18 + (block.Level * 24);
+        var right = Left + setting.TextWidth;
+        // Without markers, a nested item's first line starts past the text of the item above, or nothing would
+        // tell it from that item's own next line.
+        var markerX = Left + 18 + (block.Level * (setting.Bullets == BulletStyle.Hanging ? 40 : 24));
         var textLeft = block.Kind == BlockKind.ListItem ? markerX + 18 : Left;
+        var firstLeft = textLeft;
         var line = new List<PdfWord>();
         if (block.Kind == BlockKind.ListItem)
         {
-            line.Add(Word("•", markerX, size));
+            var numbered = block.Level == 0 && setting.Numbering != NumberStyle.None;
+            var label = numbered ? $"{number}." : "•";
+            switch (setting.Bullets)
+            {
+                case BulletStyle.Hanging:
+                    firstLeft = markerX;
+                    break;
+                case BulletStyle.Drawn when !numbered:
+                    line.Add(Word(DrawnBullet, markerX, size));
+                    break;
+                default:
+                    // A browser puts an ordered list's number a word space before the text, right-aligned.
+                    var labelX = numbered && setting.Numbering == NumberStyle.CloseNumbers ? textLeft - (0.28 * size) - Width(label, size) : markerX;
+                    line.Add(Word(label, labelX, size));
+                    break;
+            }
         }
-        var x = textLeft;
+        var x = firstLeft;
         foreach (var original in block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var word = random.Next(100) < setting.LigaturePercent ? Ligatures(original) : original;
             var width = Width(word, size);
-            if (x > textLeft && x + width > Right)
+            var lineLeft = lines.Count == 0 ? firstLeft : textLeft;
+            if (x > lineLeft && x + width > right)
             {
-                if (random.Next(100) < setting.HyphenationPercent && Hyphenate(word) is { } split && x + Width(split.Head + "-", size) <= Right)
+                if (random.Next(100) < setting.HyphenationPercent && Hyphenate(word) is { } split && x + Width(split.Head + "-", size) <= right)
                 {
                     line.Add(Word(split.Head + "-", x, size));
                     word = split.Tail;
@@ -186,14 +265,14 @@ internal static class Typesetter
         {
             RunningTextStyle.HeaderAndFooter =>
             [
-                .. Words(title, Right - Width(title, 9), 810, 9),
+                .. Words(title, PageRight - Width(title, 9), 810, 9),
                 .. Words("Local Government and Social Care Ombudsman", Left, 30, 9),
-                Word(number, Right - Width(number, 9), 9) with { Baseline = 30 },
+                Word(number, PageRight - Width(number, 9), 9) with { Baseline = 30 },
             ],
             RunningTextStyle.PageNumberOnly => [Word(number, (PageWidth / 2) - 3, 10) with { Baseline = 28 }],
             RunningTextStyle.PageOfPagesMirrored =>
             [
-                .. Words(title, page % 2 == 1 ? Right - Width(title, 9) : Left, 810, 9),
+                .. Words(title, page % 2 == 1 ? PageRight - Width(title, 9) : Left, 810, 9),
                 .. Words($"Page {number} of {pages.ToString(CultureInfo.InvariantCulture)}", (PageWidth / 2) - 30, 28, 9),
             ],
             _ => [],

@@ -35,6 +35,44 @@ public sealed class SampleExtractionTests
         });
     }
 
+    public static TheoryData<string, string> SameSourceOtherPrinting()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var printings in SampleReports.Printings().Where(printings => printings.Count > 1))
+        {
+            foreach (var other in printings.Skip(1))
+            {
+                data.Add(printings[0], other);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SameSourceOtherPrinting))]
+    public void The_same_source_printed_by_another_tool_gives_the_same_areas_and_questions(string first, string other)
+    {
+        var one = Assert.IsType<Ingested>(SampleReports.Ingest(first)).Report;
+        var another = Assert.IsType<Ingested>(SampleReports.Ingest(other)).Report;
+
+        ExtractionAssert.SameQuestions(one, another);
+        Assert.Equal(one.Areas.Select(area => area.Questions.Count), another.Areas.Select(area => area.Questions.Count));
+    }
+
+    [Fact]
+    public void Every_new_producer_and_topic_is_among_the_samples()
+    {
+        var files = SampleReports.Printings().SelectMany(printings => printings).ToList();
+
+        Assert.Contains("children-in-care.chromium.pdf", files);
+        Assert.Contains("children-in-care.pdfpig.pdf", files);
+        Assert.Contains("domestic-abuse.chromium.pdf", files);
+        Assert.Contains("housing.chromium.pdf", files);
+        Assert.Contains("housing.pdfpig.pdf", files);
+        Assert.Contains("adult-social-care.chromium.pdf", files);
+        Assert.Contains("adult-social-care.pdfpig.pdf", files);
+    }
+
     [Fact]
     public void Names_the_page_a_question_starts_on_and_the_page_it_continues_on()
     {

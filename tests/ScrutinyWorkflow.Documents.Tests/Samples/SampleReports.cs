@@ -10,24 +10,44 @@ public static class SampleReports
 
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "Samples");
 
-    /// <summary>Every sample file that has an expected-questions file, by file name.</summary>
+    /// <summary>
+    /// Every sample file that has an expected-questions file, by file name: <c>name.pdf</c> (LibreOffice),
+    /// <c>name.chromium.pdf</c>, <c>name.pdfpig.pdf</c>, <c>name.docx</c>... all share <c>name.expected.json</c>.
+    /// </summary>
     public static TheoryData<string> All()
     {
         var data = new TheoryData<string>();
-        foreach (var expected in Directory.GetFiles(Folder, "*.expected.json").Order())
+        foreach (var file in Printings().SelectMany(printings => printings))
         {
-            var name = Path.GetFileName(expected)[..^".expected.json".Length];
-            var report = Directory.GetFiles(Folder, name + ".*").Single(path => !path.EndsWith(".expected.json", StringComparison.Ordinal));
-            data.Add(Path.GetFileName(report));
+            data.Add(file);
         }
         return data;
     }
+
+    /// <summary>For each source, the file names of every printing of it (one, or one per producer).</summary>
+    public static IEnumerable<IReadOnlyList<string>> Printings()
+    {
+        foreach (var expected in Directory.GetFiles(Folder, "*.expected.json").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(expected)[..^".expected.json".Length];
+            var files = Directory.GetFiles(Folder, name + ".*")
+                .Where(path => !path.EndsWith(".expected.json", StringComparison.Ordinal))
+                .Select(path => Path.GetFileName(path)!)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            Assert.NotEmpty(files);
+            yield return files;
+        }
+    }
+
+    /// <summary>The source a sample file was made from: its name up to the first dot.</summary>
+    public static string SourceName(string fileName) => fileName[..fileName.IndexOf('.', StringComparison.Ordinal)];
 
     public static byte[] Bytes(string fileName) => File.ReadAllBytes(Path.Combine(Folder, fileName));
 
     public static Expected ExpectedFor(string fileName)
     {
-        var name = Path.GetFileNameWithoutExtension(fileName);
+        var name = SourceName(fileName);
         var json = File.ReadAllText(Path.Combine(Folder, name + ".expected.json"));
         return JsonSerializer.Deserialize<Expected>(json, JsonOptions)
             ?? throw new InvalidOperationException($"{name}.expected.json is empty.");

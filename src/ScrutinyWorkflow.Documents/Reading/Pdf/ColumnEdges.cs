@@ -1,7 +1,7 @@
 namespace ScrutinyWorkflow.Documents.Reading.Pdf;
 
 /// <summary>
-/// Finds the left edge of each kind of column over the whole document. One page alone can mislead: a page of list
+/// Finds the left and right edges of each kind of column over the whole document. One page alone can mislead: a page of list
 /// items, or a right column that starts mid-question, has no line at the margin.
 /// </summary>
 internal static class ColumnEdges
@@ -20,14 +20,34 @@ internal static class ColumnEdges
         var mirrored = oddFull.Count >= MinimumLinesToCompare && evenFull.Count >= MinimumLinesToCompare
             && Math.Abs(Edge(oddFull) - Edge(evenFull)) > 2 * SameEdge;
 
-        foreach (var group in lines.GroupBy(line => (line.Side, Odd: mirrored && line.Page % 2 == 1)))
+        var groups = lines.GroupBy(line => (line.Side, Odd: mirrored && line.Page % 2 == 1)).ToList();
+        foreach (var group in groups)
         {
             var edge = Edge([.. group.Select(line => line.Left)]);
+            var right = group.Max(line => line.Right);
+            if (group.Key.Side == ColumnSide.Right && groups.FirstOrDefault(other => other.Key == (ColumnSide.Left, group.Key.Odd)) is { } left)
+            {
+                edge = RightColumnEdge(group, edge, Edge([.. left.Select(line => line.Left)]), right - left.Max(line => line.Right));
+            }
             foreach (var line in group)
             {
                 line.ColumnLeft = edge;
+                line.ColumnRight = right;
             }
         }
+    }
+
+    /// <summary>
+    /// A right column often has no two lines at its edge (its items' text and bullets are indented, its one heading
+    /// stands alone), and measured from its bullets its indents would not match the left column's. Columns of a page
+    /// are the same width, so its edge sits as far from the left column's edge as their right edges are apart: the
+    /// first line starting there (a heading) marks it, or the measured edge when that is further left.
+    /// </summary>
+    private static double RightColumnEdge(IEnumerable<PdfLine> lines, double measured, double leftEdge, double pitch)
+    {
+        var expected = leftEdge + pitch;
+        var atExpected = lines.Select(line => line.Left).Where(left => left >= expected - (2 * SameEdge)).DefaultIfEmpty(measured).Min();
+        return Math.Min(measured, atExpected);
     }
 
     /// <summary>The leftmost position at which at least two lines start, so that one stray line does not count.</summary>

@@ -21,6 +21,9 @@ internal static class LineAssembler
     /// <summary>Lines further apart than this many font sizes are in different paragraphs.</summary>
     private const double LineGap = 1.45;
 
+    /// <summary>A gap between words this many font sizes wide is a gutter, not a word space.</summary>
+    private const double WideGap = 2.5;
+
     /// <summary>How far (in font sizes) lines may disagree and still be lined up.</summary>
     private const double AlignTolerance = 0.9;
 
@@ -32,16 +35,22 @@ internal static class LineAssembler
         }
         var bodySize = BodySize(lines);
         var drafts = new List<Draft>();
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var marker = Marker(line);
+            var line = lines[i];
             var current = drafts.Count > 0 ? drafts[^1] : null;
+            var marker = Marker(line) ?? SetNumber(line, i + 1 < lines.Count ? lines[i + 1] : null, current);
             if (marker is null && current is not null && Continues(current, line, bodySize))
             {
                 current.Add(line);
                 continue;
             }
-            drafts.Add(new Draft(line, marker));
+            drafts.Add(new Draft(line, marker)
+            {
+                InHangingList = current is { IsHanging: true } or { InHangingList: true }
+                    && current.Lines[^1].Page == line.Page && current.Lines[^1].Column == line.Column
+                    && Math.Abs(current.Lines[0].Left - line.Left) <= AlignTolerance * line.FontSize,
+            });
         }
         return ToBlocks(drafts, bodySize);
     }
@@ -67,6 +76,35 @@ internal static class LineAssembler
         return null;
     }
 
+    /// <summary>
+    /// A browser sets a list's number only a word space before the item's text, as close as a sentence that starts
+    /// with a number. The layout tells them apart: the item's next line hangs under its text, not under the number,
+    /// or the item above was numbered from the same place.
+    /// </summary>
+    private static double? SetNumber(PdfLine line, PdfLine? next, Draft? previous)
+    {
+        if (line.Words.Count < 2 || !ListMarkers.IsNumber(line.Words[0].Text))
+        {
+            return null;
+        }
+        var textLeft = line.Words[1].Left;
+        var tolerance = AlignTolerance * line.FontSize;
+        if (textLeft - line.Words[0].Right < 0.15 * line.FontSize)
+        {
+            return null;
+        }
+        // Measured from the column's edge, so that the item's next line may be over a page or column break.
+        var textIndent = textLeft - line.ColumnLeft;
+        var sameFlow = next is not null && next.Page == line.Page && next.Column == line.Column;
+        var hangs = next is not null
+            && (!sameFlow || (line.Baseline - next.Baseline > 0 && line.Baseline - next.Baseline <= LineGap * line.FontSize))
+            && Math.Abs(next.Left - next.ColumnLeft - textIndent) <= 0.2 * line.FontSize
+            && next.Left - next.ColumnLeft > line.Left - line.ColumnLeft + tolerance;
+        var follows = previous is { IsListItem: true, Numbered: true }
+            && Math.Abs(previous.TextLeft - textLeft) <= 0.2 * line.FontSize;
+        return hangs || follows ? textLeft : null;
+    }
+
     private static bool Continues(Draft draft, PdfLine line, double bodySize)
     {
         var previous = draft.Lines[^1];
@@ -80,15 +118,28 @@ internal static class LineAssembler
         if (sameFlow)
         {
             var gap = previous.Baseline - line.Baseline;
-            if (gap <= 0 || gap > LineGap * Math.Max(line.FontSize, previous.FontSize))
+            if (gap <= 0 || gap > LineGap * Math.Max(line.FontSize, previous.FontSize) || EndedEarly(previous, line))
             {
                 return false;
             }
-            return draft.IsListItem
-                ? Math.Abs(line.Left - draft.TextLeft) <= tolerance
-                : draft.Lines.Count == 1
-                    ? line.Left <= draft.TextLeft + tolerance
-                    : Math.Abs(line.Left - draft.TextLeft) <= tolerance;
+            if (draft.IsListItem)
+            {
+                return Math.Abs(line.Left - draft.TextLeft) <= tolerance;
+            }
+            if (draft.Lines.Count > 1)
+            {
+                return Math.Abs(line.Left - draft.TextLeft) <= tolerance;
+            }
+
+            // A first line set further left than the second is a first-line indent the other way round: a hanging
+            // indent, which marks a list item without a bullet, unless the first line finished a sentence or a
+            // lead-in. Under an item that hangs, a line level with the item's first line is the next item, not the
+            // rest of this one.
+            if (IsHangingIndent(line.Left - draft.TextLeft, line.FontSize) && !EndsSentence(draft.Ending))
+            {
+                return true;
+            }
+            return line.Left <= draft.TextLeft + tolerance && !draft.InHangingList;
         }
 
         // A page or column break: headings do not run on, and the break hides the spacing, so alignment and the
@@ -100,14 +151,42 @@ internal static class LineAssembler
         var indent = line.Left - line.ColumnLeft;
         if (draft.IsListItem)
         {
-            return Math.Abs(indent - draft.TextIndent) <= tolerance && indent > draft.MarkerIndent + tolerance;
+            // An item's sentence left unfinished and carried on in lower case is the same item, wherever the
+            // next column sets its text.
+            return (Math.Abs(indent - draft.TextIndent) <= tolerance && indent > draft.MarkerIndent + tolerance)
+                || (!EndsSentence(draft.Ending) && StartsInLowerCase(line.Text));
         }
-        return Math.Abs(indent - draft.TextIndent) <= tolerance
-            && (!EndsSentence(draft.Ending) || StartsInLowerCase(line.Text));
+        // A line hanging in under a one-line paragraph carries it on only mid-sentence: after a lead-in's colon it
+        // is the first of the items the lead-in introduces.
+        var unfinished = !EndsSentence(draft.Ending) || StartsInLowerCase(line.Text);
+        return (unfinished && Math.Abs(indent - draft.TextIndent) <= tolerance)
+            || (draft.Lines.Count == 1 && !EndsSentence(draft.Ending) && IsHangingIndent(indent - draft.TextIndent, line.FontSize));
+    }
+
+    /// <summary>How far a hanging indent sets the lines after the first in: more than a slip, less than a column.</summary>
+    private static bool IsHangingIndent(double indent, double fontSize) => indent > AlignTolerance * fontSize && indent <= 4 * fontSize;
+
+    /// <summary>
+    /// The line above stopped well short of its column's right edge, though the first word of this line would have
+    /// fitted there: whoever set it ended the line on purpose, so this line starts something new (the next of a list
+    /// of items without bullets, or a new paragraph). A line that finished a sentence needs less room to show it.
+    /// </summary>
+    private static bool EndedEarly(PdfLine previous, PdfLine line)
+    {
+        if (previous.ColumnRight == double.MaxValue || previous.Text.EndsWith('-') || line.Words.Count == 0)
+        {
+            return false;
+        }
+        var size = line.FontSize;
+        var firstWord = line.Words[0];
+        var needed = (firstWord.Right - firstWord.Left) + (0.3 * size);
+        var slack = EndsSentence(previous.Text) ? 0.5 * size : 2 * size;
+        return previous.Right + needed + slack <= previous.ColumnRight;
     }
 
     private static List<ReportBlock> ToBlocks(List<Draft> drafts, double bodySize)
     {
+        MarkHangingRuns(drafts);
         var kinds = drafts.Select(draft => Classify(draft, bodySize)).ToList();
         var headingStyles = drafts.Where((_, i) => kinds[i] == BlockKind.Heading)
             .Select(draft => Style(draft))
@@ -130,13 +209,17 @@ internal static class LineAssembler
             switch (kinds[i])
             {
                 case BlockKind.ListItem:
-                    blocks.Add(ReportBlock.ListItem(text, Depth(markerIndents, draft.MarkerIndent, draft.FontSize), draft.Page) with { EndPage = endPage });
+                    blocks.Add(ReportBlock.ListItem(text, Depth(markerIndents, draft.MarkerIndent, draft.FontSize), draft.Page) with { EndPage = endPage, Doubt = Doubt(draft) });
                     continue;
                 case BlockKind.Heading:
-                    blocks.Add(ReportBlock.Heading(text, headingStyles.IndexOf(Style(draft)) + 1, draft.Page));
+                    var bySizeAlone = !draft.Bold && draft.FontSize < bodySize * 1.3;
+                    blocks.Add(ReportBlock.Heading(text, headingStyles.IndexOf(Style(draft)) + 1, draft.Page) with
+                    {
+                        Doubt = bySizeAlone ? "its heading is only a little larger than the text and not bold, so it was told from its size alone" : Doubt(draft),
+                    });
                     break;
                 default:
-                    blocks.Add(ReportBlock.Paragraph(text, draft.Page) with { EndPage = endPage });
+                    blocks.Add(ReportBlock.Paragraph(text, draft.Page) with { EndPage = endPage, Doubt = Doubt(draft) });
                     break;
             }
             markerIndents.Clear();
@@ -144,9 +227,72 @@ internal static class LineAssembler
         return blocks;
     }
 
+    /// <summary>
+    /// In a list set with hanging indents and no bullets, an item that fits on one line shows no indent of its own;
+    /// it is an item all the same when it sits, line after line, with items that do.
+    /// </summary>
+    private static void MarkHangingRuns(List<Draft> drafts)
+    {
+        // Down the page, then back up it: one-line items below and above an item that hangs.
+        for (var i = 1; i < drafts.Count; i++)
+        {
+            if (drafts[i - 1].IsHanging && CouldHang(drafts[i]) && Adjacent(drafts[i - 1].Lines[^1], drafts[i].Lines[0], drafts[i - 1].MarkerIndent, drafts[i]))
+            {
+                drafts[i].IsHanging = true;
+            }
+        }
+        for (var i = drafts.Count - 2; i >= 0; i--)
+        {
+            if (drafts[i + 1].IsHanging && CouldHang(drafts[i]) && Adjacent(drafts[i].Lines[^1], drafts[i + 1].Lines[0], drafts[i + 1].MarkerIndent, drafts[i]))
+            {
+                drafts[i].IsHanging = true;
+            }
+        }
+    }
+
+    private static bool CouldHang(Draft draft) => !draft.IsListItem && !draft.IsHanging && draft.Lines.Count == 1;
+
+    /// <summary>
+    /// One line directly below the other, in the same column and style, and the one-line block indented like a list
+    /// item: no further left than the list, or set in from the column's edge (the item a nested list hangs from).
+    /// </summary>
+    private static bool Adjacent(PdfLine upper, PdfLine lower, double listIndent, Draft draft)
+    {
+        if (upper.Page != lower.Page || upper.Column != lower.Column || Math.Abs(upper.FontSize - lower.FontSize) > 0.6 || upper.Bold != lower.Bold)
+        {
+            return false;
+        }
+        var gap = upper.Baseline - lower.Baseline;
+        var tolerance = AlignTolerance * lower.FontSize;
+        return gap > 0 && gap <= LineGap * lower.FontSize && (draft.MarkerIndent >= listIndent - tolerance || draft.MarkerIndent > tolerance);
+    }
+
+    /// <summary>What was unusual in the block's lines, for the scrutiny officer to check.</summary>
+    private static string? Doubt(Draft draft) =>
+        draft.Lines.Any(HasWideGap)
+            ? "a line of it has a gap as wide as a gutter between columns, so its words may have been read across two columns: check their order"
+            : null;
+
+    /// <summary>A line across the page with a gap in it wider than word spaces ever are (a marker's gap aside).</summary>
+    private static bool HasWideGap(PdfLine line)
+    {
+        if (line.Side != ColumnSide.Full)
+        {
+            return false;
+        }
+        for (var w = 2; w < line.Words.Count; w++)
+        {
+            if (line.Words[w].Left - line.Words[w - 1].Right >= WideGap * line.FontSize)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static BlockKind Classify(Draft draft, double bodySize)
     {
-        if (draft.IsListItem)
+        if (draft.IsListItem || draft.IsHanging)
         {
             return BlockKind.ListItem;
         }
@@ -196,6 +342,7 @@ internal static class LineAssembler
             FontSize = first.FontSize;
             Bold = first.Bold;
             IsListItem = markerTextLeft is not null;
+            Numbered = IsListItem && ListMarkers.IsNumber(first.Words[0].Text);
             MarkerIndent = first.Left - first.ColumnLeft;
             TextLeft = markerTextLeft ?? first.Left;
             TextIndent = TextLeft - first.ColumnLeft;
@@ -210,6 +357,15 @@ internal static class LineAssembler
         public bool Bold { get; }
 
         public bool IsListItem { get; }
+
+        /// <summary>Starts level with the first line of a list item that hangs, just below it: the next item.</summary>
+        public bool InHangingList { get; init; }
+
+        /// <summary>A list item whose marker is a number.</summary>
+        public bool Numbered { get; }
+
+        /// <summary>A block without a marker whose first line hangs out to the left of the others: a list item.</summary>
+        public bool IsHanging { get; set; }
 
         /// <summary>Where the marker (or the first line) starts, from the left of its column.</summary>
         public double MarkerIndent { get; }
@@ -230,6 +386,7 @@ internal static class LineAssembler
             if (!IsListItem && Lines.Count == 1)
             {
                 // A first line may be indented; the second shows where the paragraph's lines start.
+                IsHanging = line.Left - line.ColumnLeft > TextIndent + (AlignTolerance * line.FontSize);
                 TextLeft = line.Left;
                 TextIndent = line.Left - line.ColumnLeft;
             }

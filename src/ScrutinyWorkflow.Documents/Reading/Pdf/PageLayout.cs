@@ -18,6 +18,12 @@ internal static class PageLayout
     /// <summary>The narrowest gap (in font sizes) between columns; word spaces are about a third of that.</summary>
     private const double MinimumGutterWidth = 0.9;
 
+    /// <summary>
+    /// How far (in line pitches) a one-sided row may sit from a band and still join it: a heading's space above it
+    /// within a column, not the space between the columns and the text after them.
+    /// </summary>
+    private const double BandReach = 2.5;
+
     /// <summary>Gutters within this many points of each other are the same gutter.</summary>
     private const double SameGutter = 6;
 
@@ -222,11 +228,11 @@ internal static class PageLayout
             var first = twoSided[0];
             var last = twoSided[^1];
             var pitch = TypicalPitch(rows, first, last);
-            while (first > start && rows[first - 1].Baseline - rows[first].Baseline <= 2 * pitch)
+            while (first > start && rows[first - 1].Baseline - rows[first].Baseline <= BandReach * pitch)
             {
                 first--;
             }
-            while (last < end && rows[last].Baseline - rows[last + 1].Baseline <= 2 * pitch)
+            while (last < end && rows[last].Baseline - rows[last + 1].Baseline <= BandReach * pitch)
             {
                 last++;
             }

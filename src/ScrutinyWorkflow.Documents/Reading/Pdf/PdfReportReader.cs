@@ -13,6 +13,9 @@ internal static class PdfReportReader
     /// <summary>A page with fewer letters than this carries no real text (a page number, a stray mark).</summary>
     private const int MinimumLettersForText = 20;
 
+    /// <summary>A filled shape wider or taller than this (points) is a box or a rule, never a list bullet.</summary>
+    private const double MaximumMarkSize = 12;
+
     public static ReadResult Read(byte[] content, IngestionLimits limits, CancellationToken cancellationToken)
     {
         if (!EndsWithEndOfFileMarker(content))
@@ -66,7 +69,7 @@ internal static class PdfReportReader
             {
                 pagesWithoutText.Add(page);
             }
-            pages.Add(new PdfPageWords(number, page.Height, words));
+            pages.Add(new PdfPageWords(number, page.Height, words, Marks(page)));
         }
         return new Parsed(pages, IsScanned(pages.Count, pagesWithoutText) ? Rejections.NoTextLayer() : null);
     }
@@ -74,7 +77,7 @@ internal static class PdfReportReader
     /// <summary>The layout stages after PdfPig, on plain data so that tests can feed them made-up pages.</summary>
     internal static List<Core.Reports.ReportBlock> Blocks(IReadOnlyList<PdfPageWords> pages)
     {
-        var rows = RunningText.Remove([.. pages.Select(PageLayout.Rows)]);
+        var rows = RunningText.Remove([.. pages.Select(page => PageLayout.Rows(DrawnMarkers.Apply(page)))]);
         var lines = PageLayout.Lines(rows);
         ColumnEdges.Apply(lines);
         return LineAssembler.Blocks(lines);
@@ -106,6 +109,27 @@ internal static class PdfReportReader
             words.Add(new PdfWord(word.Text, word.BoundingBox.Left, word.BoundingBox.Right, letters[0].StartBaseLine.Y, size, bold));
         }
         return words;
+    }
+
+    /// <summary>
+    /// The small shapes on the page, filled (a disc, a square) or outlined (the hollow circle browsers give a nested
+    /// list): candidates for drawn list bullets.
+    /// </summary>
+    private static List<PdfMark> Marks(Page page)
+    {
+        var marks = new List<PdfMark>();
+        foreach (var path in page.Paths)
+        {
+            if (!(path.IsFilled || path.IsStroked) || path.IsClipping || path.GetBoundingRectangle() is not { } box)
+            {
+                continue;
+            }
+            if (box.Width <= MaximumMarkSize && box.Height <= MaximumMarkSize)
+            {
+                marks.Add(new PdfMark(box.Left, box.Right, box.Bottom, box.Top));
+            }
+        }
+        return marks;
     }
 
     private static bool IsBold(Letter letter)

@@ -3,8 +3,19 @@ namespace ScrutinyWorkflow.Documents.Reading.Pdf;
 /// <summary>A word as the PDF placed it, in points, with y growing up the page.</summary>
 internal sealed record PdfWord(string Text, double Left, double Right, double Baseline, double FontSize, bool Bold);
 
-/// <summary>The words of one page, in no particular order.</summary>
-internal sealed record PdfPageWords(int Number, double Height, IReadOnlyList<PdfWord> Words);
+/// <summary>
+/// A small shape the page draws (a path, not a character), in points: browsers and desktop publishing draw list
+/// bullets this way.
+/// </summary>
+internal sealed record PdfMark(double Left, double Right, double Bottom, double Top)
+{
+    public double Width => Right - Left;
+
+    public double Height => Top - Bottom;
+}
+
+/// <summary>The words of one page, in no particular order, and the small shapes drawn on it.</summary>
+internal sealed record PdfPageWords(int Number, double Height, IReadOnlyList<PdfWord> Words, IReadOnlyList<PdfMark>? Marks = null);
 
 /// <summary>Words that share a baseline across the whole width of a page, left to right.</summary>
 internal sealed class PdfRow(IReadOnlyList<PdfWord> words)
@@ -61,6 +72,12 @@ internal sealed class PdfLine
 
     /// <summary>Set by <see cref="ColumnEdges"/> once every page has been laid out.</summary>
     public double ColumnLeft { get; internal set; }
+
+    /// <summary>
+    /// The right edge of the column the line sits in (as far as any line in such a column reaches), set by
+    /// <see cref="ColumnEdges"/>: a line that stops well short of it was ended on purpose.
+    /// </summary>
+    public double ColumnRight { get; internal set; } = double.MaxValue;
 
     public string Text { get; }
 

@@ -21,12 +21,13 @@ internal static class RunningText
     {
         var pagesWithText = pages.Count(page => page.Rows.Count > 0);
         var required = Math.Max(2, (int)Math.Ceiling(pagesWithText * 0.4));
+        var largest = LargestRunningSize(pages);
 
         // For each shape of edge text, the pages and heights it was seen at.
         var seen = new Dictionary<string, List<(int Page, double Baseline)>>();
         foreach (var page in pages)
         {
-            foreach (var index in EdgeRowIndexes(page))
+            foreach (var index in EdgeRowIndexes(page, largest))
             {
                 var row = page.Rows[index];
                 var key = Shape(row.Text);
@@ -59,7 +60,7 @@ internal static class RunningText
 
         return [.. pages.Select(page =>
         {
-            var runningRows = EdgeRowIndexes(page).Where(index => IsRunning(running, page.Rows[index])).ToHashSet();
+            var runningRows = EdgeRowIndexes(page, largest).Where(index => IsRunning(running, page.Rows[index])).ToHashSet();
             return runningRows.Count == 0 ? page : page with { Rows = [.. page.Rows.Where((_, index) => !runningRows.Contains(index))] };
         })];
     }
@@ -69,15 +70,30 @@ internal static class RunningText
         && heights.Any(height => Math.Abs(height - row.Baseline) <= SameHeight + 0.5);
 
     /// <summary>
-    /// The rows among the first or last few of the page that sit in its top or bottom margin zone. Only the edges are
-    /// looked at: a page can hold tens of thousands of rows.
+    /// The rows among the first or last few of the page that sit in its top or bottom margin zone, set no larger than
+    /// <paramref name="largest"/>. Only the edges are looked at: a page can hold tens of thousands of rows.
     /// </summary>
-    private static IEnumerable<int> EdgeRowIndexes(PdfPageRows page)
+    private static IEnumerable<int> EdgeRowIndexes(PdfPageRows page, double largest)
     {
         var count = page.Rows.Count;
         var lastStart = Math.Min(count, Math.Max(EdgeRows, count - EdgeRows));
         var edges = Enumerable.Range(0, Math.Min(EdgeRows, count)).Concat(Enumerable.Range(lastStart, count - lastStart));
-        return edges.Where(index => IsInMargin(page, page.Rows[index]));
+        return edges.Where(index => IsInMargin(page, page.Rows[index]) && page.Rows[index].Words.Max(word => word.FontSize) <= largest);
+    }
+
+    /// <summary>
+    /// Running headers and footers are set no larger than the body text. A larger row at the top of two pages is a
+    /// heading that happens to open both (a short report's narrative and questions can share an area's name).
+    /// </summary>
+    private static double LargestRunningSize(IReadOnlyList<PdfPageRows> pages)
+    {
+        var letters = new Dictionary<double, int>();
+        foreach (var word in pages.SelectMany(page => page.Rows).SelectMany(row => row.Words))
+        {
+            var size = Math.Round(word.FontSize, 1);
+            letters[size] = letters.GetValueOrDefault(size) + word.Text.Length;
+        }
+        return letters.Count == 0 ? double.MaxValue : letters.MaxBy(pair => pair.Value).Key * 1.1;
     }
 
     private static bool IsInMargin(PdfPageRows page, PdfRow row) =>
