@@ -88,10 +88,26 @@ public static class AnswerMarkdown
         {
             yield break;
         }
+        // Words between an inline <script> or <style> and its end tag are code, not the officer's: they go with the tags.
+        string? skipUntil = null;
         foreach (var inline in container)
         {
+            if (skipUntil is not null)
+            {
+                if (inline is HtmlInline end && end.Tag.StartsWith(skipUntil, StringComparison.OrdinalIgnoreCase))
+                {
+                    skipUntil = null;
+                }
+                continue;
+            }
             switch (inline)
             {
+                case HtmlInline html when html.Tag.StartsWith("<script", StringComparison.OrdinalIgnoreCase):
+                    skipUntil = "</script";
+                    break;
+                case HtmlInline html when html.Tag.StartsWith("<style", StringComparison.OrdinalIgnoreCase):
+                    skipUntil = "</style";
+                    break;
                 case LiteralInline literal:
                     yield return new TextRun(literal.Content.ToString(), bold, italic);
                     break;

@@ -11,6 +11,7 @@ namespace ScrutinyWorkflow.Documents.Statements;
 /// </summary>
 public static class StatementDocx
 {
+    public const string ContentType = WordDocument.ContentType;
     public const string Question = "Question";
     public const string PositionStatementColumn = "Position statement";
     public const string Reporter = "Reporter";
