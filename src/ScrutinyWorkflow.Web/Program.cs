@@ -6,12 +6,14 @@ using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Statements;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddScrutinyHosting();
 builder.AddReviews();
 builder.AddReviewEngine();
+builder.AddStatements();
 builder.AddResponseLinks();
 builder.AddOfficerDirectory();
 builder.AddFocusReportReading();

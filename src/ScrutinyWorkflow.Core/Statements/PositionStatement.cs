@@ -16,7 +16,8 @@ public sealed record StatementRow(
     DateOnly? NoResponseBy,
     IReadOnlyList<Reporter> Reporters,
     DateOnly? ClosedEarlyOn = null,
-    bool LateAnswer = false)
+    bool LateAnswer = false,
+    int Number = 0)
 {
     /// <summary>What the panel reads in place of an answer, in the same words in every rendering.</summary>
     public string? Unanswered => Answer is not null ? null
@@ -39,8 +40,13 @@ public sealed record PositionStatement(
     IReadOnlyList<StatementArea> Areas,
     bool Released = false,
     string? ClosedEarlyReason = null,
-    DateOnly? ClosedEarlyOn = null)
+    DateOnly? ClosedEarlyOn = null,
+    DateOnly? AskedOn = null,
+    DateOnly? Deadline = null,
+    DateOnly? ReleasedOn = null)
 {
+    public IEnumerable<StatementRow> Rows => Areas.SelectMany(a => a.Rows);
+
     /// <summary>The statement for a review whose statement has been assembled.</summary>
     public static PositionStatement From(ReviewState state)
     {
@@ -52,18 +58,23 @@ public sealed record PositionStatement(
         var lastDay = state.ClosedEarlyAt is null ? state.LastAnswerDay ?? state.Deadline : state.Deadline;
         var closedEarlyOn = state.ClosedEarlyAt is { } closed ? DateOnly.FromDateTime(closed.DateTime) : (DateOnly?)null;
 
+        // Questions are numbered down the statement in the report's order, as the panel refers to them.
+        var number = 0;
         return new PositionStatement(
             state.FocusReport,
             state.Panel,
             state.MeetingDate,
             DateOnly.FromDateTime(assembledAt.DateTime),
-            [.. state.Areas.Select(area => new StatementArea(area.Heading, [.. area.Questions.Select(q => Row(state, q, lastDay, closedEarlyOn))]))],
+            [.. state.Areas.Select(area => new StatementArea(area.Heading, [.. area.Questions.Select(q => Row(state, q, lastDay, closedEarlyOn, ++number))]))],
             state.IsReleased,
             state.ClosedEarlyReason is { Length: > 0 } reason ? reason : null,
-            closedEarlyOn);
+            closedEarlyOn,
+            state.DispatchedAt is { } dispatched ? DateOnly.FromDateTime(dispatched.DateTime) : null,
+            state.Deadline,
+            state.ReleasedAt is { } released ? DateOnly.FromDateTime(released.DateTime) : null);
     }
 
-    private static StatementRow Row(ReviewState state, Question question, DateOnly lastDay, DateOnly? closedEarlyOn)
+    private static StatementRow Row(ReviewState state, Question question, DateOnly lastDay, DateOnly? closedEarlyOn, int number)
     {
         var answer = state.Answers.GetValueOrDefault(question.QuestionId);
         var asked = state.Assignments.Where(a => a.QuestionId == question.QuestionId && a.IsCurrent).ToList();
@@ -82,6 +93,7 @@ public sealed record PositionStatement(
             answer is null && !closedEarly ? lastDay : null,
             reporters,
             closedEarly ? closedEarlyOn : null,
-            answer?.Late ?? false);
+            answer?.Late ?? false,
+            number);
     }
 }

@@ -19,7 +19,8 @@ public sealed record EmlMessage(
     IReadOnlyList<string> Cc,
     string Subject,
     string TextBody,
-    string HtmlBody)
+    string HtmlBody,
+    IReadOnlyList<string>? AttachmentNames = null)
 {
     /// <summary>Reads a message; throws <see cref="FormatException"/> when it has no readable Date or From.</summary>
     public static EmlMessage Read(string fileName, Stream stream)
@@ -43,7 +44,8 @@ public sealed record EmlMessage(
             Show(message.Cc),
             (message.Subject ?? "").Trim(),
             MimeComposer.ToLf(message.TextBody ?? ""),
-            MimeComposer.ToLf(message.HtmlBody ?? ""));
+            MimeComposer.ToLf(message.HtmlBody ?? ""),
+            [.. message.Attachments.OfType<MimePart>().Select(a => a.FileName ?? "")]);
     }
 
     /// <summary>Reads a message held in memory, as <see cref="Read"/> does.</summary>

@@ -35,8 +35,13 @@ internal static class MimeComposer
         message.From.Add(Mailbox(mail.From));
         message.To.AddRange(mail.To.Select(Mailbox));
         message.Cc.AddRange(mail.Cc.Select(Mailbox));
-        message.Body = new BodyBuilder { TextBody = ToLf(mail.TextBody), HtmlBody = ToLf(mail.HtmlBody) }.ToMessageBody();
-        foreach (var part in message.BodyParts.OfType<TextPart>())
+        var body = new BodyBuilder { TextBody = ToLf(mail.TextBody), HtmlBody = ToLf(mail.HtmlBody) };
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
+        }
+        message.Body = body.ToMessageBody();
+        foreach (var part in message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment))
         {
             // Quoted-printable keeps both parts ASCII in short lines, and still readable in the raw file.
             part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;

@@ -36,7 +36,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         SendClosedNotice e => ClosedEarly(effectId, review, e, now),
         SendReopenedNotice e => Reopened(effectId, review, e, now),
         SendStatementForCheck => ForCheck(effectId, review, now),
-        NotifyPanel => PanelNotice(effectId, review, now),
+        NotifyPanel => PanelNotice(effectId, review, now, []),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "This effect is not an email."),
     };
 
@@ -216,20 +216,34 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         return Mail(id, [Team], [], $"{ShortTitle(review)} review: the position statement is ready for you to check", body, now);
     }
 
-    private OutgoingMail PanelNotice(string id, ReviewState review, DateTimeOffset now)
+    /// <summary>
+    /// The panel's email: a one-paragraph summary, the Word papers attached (or, when they were too large to attach,
+    /// links to them), and the page a councillor can open.
+    /// </summary>
+    public OutgoingMail PanelNotice(string id, ReviewState review, DateTimeOffset now, IReadOnlyList<MailAttachment> attachments)
     {
-        var statement = PositionStatement.From(review);
-        var rows = statement.Areas.SelectMany(a => a.Rows).ToList();
+        var summary = StatementSummary.Of(PositionStatement.From(review));
         var body = new MessageBody()
-            .Line($"The position statement for the {review.Panel!.Name} on the Ombudsman's focus report \u201c{review.FocusReport!.Title}\u201d is ready for the meeting on {LongDate.FormatWithDay(review.MeetingDate)}.")
-            .Line($"{rows.Count(r => r.Answer is not null)} of {rows.Count} questions were answered{(review.ClosedEarlyReason is { Length: > 0 } reason ? $"; the review was closed early: {reason}" : "")}.")
-            .Link("Read the position statement", StatementPage(review))
+            .Line($"The position statement for the {review.Panel!.Name} on the Ombudsman's focus report \u201c{review.FocusReport!.Title}\u201d is ready for the meeting on {LongDate.FormatWithDay(review.MeetingDate)}. {summary.AnsweredSentence}{(review.ClosedEarlyReason is { Length: > 0 } reason ? $"; the review was closed early: {reason}" : "")}.");
+        if (attachments.Count > 0)
+        {
+            body.Line("The position statement (the Word appendix for the agenda pack) and a cover report, filled in as far as the review allows for the report's author to complete, are attached.");
+        }
+        else
+        {
+            body.Line("The Word appendix and cover report are too large to attach; download them here:")
+                .Link("Position statement (Word)", Page(review, "statement.docx"))
+                .Link("Cover report (Word)", Page(review, "cover-report.docx"));
+        }
+        body.Link("Read the position statement", StatementPage(review))
             .Line($"Questions about it: {settings.TeamName}, {settings.TeamEmail}.");
-        return Mail(id, [new MailAddress(review.Panel.Email, review.Panel.Name)], [Team], $"Position statement: {review.FocusReport.Title}", body, now);
+        return Mail(id, [new MailAddress(review.Panel.Email, review.Panel.Name)], [Team], $"Position statement: {review.FocusReport.Title}", body, now) with { Attachments = attachments };
     }
 
-    private Uri StatementPage(ReviewState review) =>
-        new(new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/"), $"reviews/{Uri.EscapeDataString(review.ReviewId)}/statement");
+    private Uri StatementPage(ReviewState review) => Page(review, "statement");
+
+    private Uri Page(ReviewState review, string name) =>
+        new(new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/"), $"reviews/{Uri.EscapeDataString(review.ReviewId)}/{name}");
 
     private OutgoingMail Mail(string id, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, string subject, MessageBody body, DateTimeOffset now) =>
         new(id, Team, to, cc, subject, body.Text(), body.Html(subject), now);

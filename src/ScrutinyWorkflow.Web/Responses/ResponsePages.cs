@@ -16,6 +16,10 @@ namespace ScrutinyWorkflow.Web.Responses;
 /// </summary>
 public static class ResponsePages
 {
+    /// <summary>The formatting an answer may use, as the statement's Word and HTML renderings understand it (README: "Answers are Markdown").</summary>
+    public const string FormattingHint =
+        "You can format your answer: a blank line between paragraphs, \"- \" for bullets, \"1. \" for numbered lists, **bold**, *italic*, [link text](https://...) and tables as | Column | Column | rows. It appears formatted in the panel's Word statement.";
+
     public static IEndpointRouteBuilder MapResponsePages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/respond").AddEndpointFilter(async (context, next) =>
@@ -192,7 +196,8 @@ public static class ResponsePages
                 html.Append("<form method=\"post\" novalidate>")
                     .Append(Hidden(tokens.FormFieldName, tokens.RequestToken ?? "")).Append(Hidden("assignment", assignment.Id))
                     .Append("<label for=\"").Append(E(field)).Append("\">").Append(answer is null ? "Your answer" : "The answer (any change you submit replaces it)").Append("</label>")
-                    .Append("<textarea id=\"").Append(E(field)).Append("\" name=\"answer\" rows=\"10\">").Append(E(value)).Append("</textarea>")
+                    .Append("<p class=\"hint\" id=\"hint-").Append(E(field)).Append("\">").Append(E(FormattingHint)).Append("</p>")
+                    .Append("<textarea id=\"").Append(E(field)).Append("\" name=\"answer\" rows=\"10\" aria-describedby=\"hint-").Append(E(field)).Append("\">").Append(E(value)).Append("</textarea>")
                     .Append("<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"submit\">").Append(answer is null ? "Submit answer" : "Submit amended answer").Append("</button>");
                 if (answer is null)
                 {
@@ -265,7 +270,7 @@ public static class ResponsePages
         "main{max-width:40em;margin:0 auto;padding:1.5rem}.caption,.area{color:#505a5f;margin-bottom:0}" +
         ".question{border-top:1px solid #b1b4b6;margin-top:2rem;padding-top:1rem}.question h2{font-size:1.25rem;margin-top:.25rem}" +
         ".tag{display:inline-block;background:#f3f2f1;padding:.1rem .5rem;font-size:1rem}" +
-        "label{display:block;font-weight:bold;margin-top:1rem}" +
+        "label{display:block;font-weight:bold;margin-top:1rem}.hint{color:#505a5f;margin:.25rem 0 .5rem}" +
         "textarea,input{width:100%;box-sizing:border-box;font:inherit;border:2px solid #0b0c0c;padding:.5rem}" +
         "textarea:focus,input:focus,button:focus,summary:focus{outline:3px solid #ffdd00;outline-offset:0}" +
         ".buttons{margin-top:1rem;display:flex;gap:1rem;flex-wrap:wrap}" +

@@ -1,6 +1,4 @@
-using System.Text;
 using ScrutinyWorkflow.Core.Reviews;
-using ScrutinyWorkflow.Core.Statements;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Notifications;
@@ -11,7 +9,7 @@ namespace ScrutinyWorkflow.Web.Reviews;
 
 /// <summary>
 /// Carries out one effect: an email, or filing the statement. Every step is safe to repeat: mail is idempotent per
-/// message id and filing replaces the same file, so a crash anywhere here only means the effect is carried out again,
+/// message id and filing leaves a document already filed for the release, so a crash anywhere here only means the effect is carried out again,
 /// never that a person hears twice. What came of it (where the statement was filed, that the panel was told) goes back
 /// as a command for the review to decide. Both engines use it: the embedded runner for its outbox, the Durable
 /// orchestration's activity for its effects.
@@ -21,11 +19,10 @@ public sealed class EffectCarrier(
     ReviewMessages messages,
     IMailSender mail,
     IStatementFiling filing,
+    StatementDocuments documents,
     CouncilClock clock,
     ILogger<EffectCarrier> logger) : IEffectDelivery
 {
-    public const string StatementFileName = "position-statement.html";
-
     /// <param name="effectId">Stable for this effect: it becomes the message id, which is what makes mail idempotent.</param>
     public async Task<ReviewCommand?> DeliverAsync(string reviewId, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
     {
@@ -40,11 +37,17 @@ public sealed class EffectCarrier(
         switch (effect)
         {
             case FileStatement:
-                var html = StatementHtml.Render(PositionStatement.From(review.State));
-                var location = await filing.FileAsync(reviewId, StatementFileName, "text/html", Encoding.UTF8.GetBytes(html), cancellationToken);
-                return new RecordStatementFiled(location, clock.Now);
+                // The appendix, the cover report and the HTML view, into the release's folder; the appendix's place is recorded.
+                var folder = FilingFolder.For(review.State);
+                var locations = new List<string>();
+                foreach (var document in await documents.ForFilingAsync(StatementDocuments.Paper(review.State)))
+                {
+                    locations.Add(await filing.FileAsync(folder, document, cancellationToken));
+                }
+                return new RecordStatementFiled(locations[0], clock.Now);
             case NotifyPanel:
-                await mail.SendAsync(messages.Compose(effectId, effect, review.State, clock.Now), cancellationToken);
+                var attachments = documents.ForEmail(StatementDocuments.Paper(review.State)).Select(d => new MailAttachment(d.FileName, d.ContentType, d.Content)).ToList();
+                await mail.SendAsync(messages.PanelNotice(effectId, review.State, clock.Now, attachments), cancellationToken);
                 return new RecordPanelNotified(clock.Now);
             default:
                 await mail.SendAsync(messages.Compose(effectId, effect, review.State, clock.Now), cancellationToken);

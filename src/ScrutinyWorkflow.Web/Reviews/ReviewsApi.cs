@@ -34,6 +34,9 @@ public static class ReviewsApi
         api.MapPost("/{id}/release", Release);
         api.MapGet("/{id}/events", GetEvents);
         api.MapGet("/{id}/statement", StatementPages.Show);
+        api.MapGet("/{id}/statement.docx", StatementPages.Appendix);
+        api.MapGet("/{id}/cover-report.docx", StatementPages.CoverReport);
+        api.MapGet("/{id}/statement.pdf", StatementPages.Pdf);
         return app;
     }
 

@@ -7,7 +7,6 @@ using ScrutinyWorkflow.Web.Notifications;
 using ScrutinyWorkflow.Web.Reviews.Durable;
 using ScrutinyWorkflow.Web.Reviews.Embedded;
 using ScrutinyWorkflow.Web.Reviews.Storage;
-using ScrutinyWorkflow.Web.Statements;
 using ScrutinyWorkflow.Workflow;
 using ScrutinyWorkflow.Workflow.Serialization;
 
@@ -33,7 +32,7 @@ public static class ReviewsRegistration
     public static WebApplicationBuilder AddReviewEngine(this WebApplicationBuilder builder) =>
         builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() is { IsDurable: true }
             ? builder.AddDurableReviewEngine()
-            : builder.AddEmbeddedReviewEngine().AddEmbeddedStatementFiling();
+            : builder.AddEmbeddedReviewEngine();
 
     /// <summary>
     /// The embedded engine: SQLite holds the streams, the outbox and the link index, and a background runner in

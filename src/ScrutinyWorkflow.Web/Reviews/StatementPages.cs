@@ -1,24 +1,44 @@
 using System.Text;
 using ScrutinyWorkflow.Core.Statements;
+using ScrutinyWorkflow.Documents.Statements;
 using ScrutinyWorkflow.Web.Statements;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
 /// <summary>
-/// The statement as a page a councillor can open from the panel's email: an address people read, not an API path.
-/// The API serves the same document. (Who may read it is the sign-in issue's; today the review id, 48 random bits, is
-/// all that finds it.) Before release it is the assembled statement, marked as not yet released.
+/// The statement as the panel's papers: the page a councillor opens from the panel's email (an address people read,
+/// not an API path), the Word appendix, the cover report and a PDF. The API serves the same documents through the same
+/// handlers. (Who may read them is the sign-in issue's; today the review id, 48 random bits, is all that finds them.)
+/// Before release they are the assembled statement, marked as not yet released; after it, the statement as filed.
 /// </summary>
 public static class StatementPages
 {
     public static IEndpointRouteBuilder MapStatementPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/reviews/{id}/statement", Show);
+        app.MapGet("/reviews/{id}/statement.docx", Appendix);
+        app.MapGet("/reviews/{id}/cover-report.docx", CoverReport);
+        app.MapGet("/reviews/{id}/statement.pdf", Pdf);
         return app;
     }
 
-    internal static async Task<IResult> Show(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
+    internal static Task<IResult> Show(string id, IReviewQueries queries, StatementDocuments documents, CancellationToken cancellationToken) =>
+        WithPaperAsync(id, queries, async paper => Results.Content(await documents.HtmlAsync(paper), "text/html; charset=utf-8", Encoding.UTF8), cancellationToken);
+
+    internal static Task<IResult> Appendix(string id, IReviewQueries queries, StatementDocuments documents, CancellationToken cancellationToken) =>
+        WithPaperAsync(id, queries, paper => Task.FromResult(Results.File(documents.Appendix(paper), StatementDocx.ContentType, $"{id}-{StatementDocuments.AppendixFileName}")), cancellationToken);
+
+    internal static Task<IResult> CoverReport(string id, IReviewQueries queries, StatementDocuments documents, CancellationToken cancellationToken) =>
+        WithPaperAsync(id, queries, paper => Task.FromResult(Results.File(documents.CoverReport(paper), StatementDocx.ContentType, $"{id}-{StatementDocuments.CoverReportFileName}")), cancellationToken);
+
+    /// <summary>The appendix as PDF, made by LibreOffice where the server has it; 503 where it does not.</summary>
+    internal static Task<IResult> Pdf(string id, IReviewQueries queries, StatementDocuments documents, LibreOfficePdf libreOffice, CancellationToken cancellationToken) =>
+        WithPaperAsync(id, queries, async paper => libreOffice.IsInstalled
+            ? Results.File(await libreOffice.ConvertAsync(documents.Appendix(paper), cancellationToken), "application/pdf", $"{id}-position-statement.pdf")
+            : Results.Problem("PDF needs LibreOffice (soffice) on the server, and it is not installed here. The Word appendix is at statement.docx.", statusCode: StatusCodes.Status503ServiceUnavailable), cancellationToken);
+
+    private static async Task<IResult> WithPaperAsync(string id, IReviewQueries queries, Func<StatementPaper, Task<IResult>> render, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, cancellationToken) is { State.AssembledAt: not null } review
-            ? Results.Content(StatementHtml.Render(PositionStatement.From(review.State)), "text/html; charset=utf-8", Encoding.UTF8)
+            ? await render(StatementDocuments.Paper(review.State))
             : Results.NotFound();
 }

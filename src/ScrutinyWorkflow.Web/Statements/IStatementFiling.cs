@@ -1,26 +1,78 @@
+using System.Globalization;
+using System.Text;
+using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 
 namespace ScrutinyWorkflow.Web.Statements;
 
-/// <summary>Files a compiled statement where the panel keeps its papers, and says where it went.</summary>
-public interface IStatementFiling
+/// <summary>One document of a release, as filed.</summary>
+public sealed record FiledDocument(string FileName, string ContentType, ReadOnlyMemory<byte> Content);
+
+/// <summary>
+/// Where a release's documents go: by panel, meeting date and review, then one folder per release, so a later release
+/// is a new version beside the first and never replaces it.
+/// </summary>
+public sealed record FilingFolder(string Panel, DateOnly MeetingDate, string ReviewId, DateTimeOffset ReleasedAt)
 {
-    /// <summary>Files the document; filing the same review and name again replaces it. Returns its location (path or URL).</summary>
-    Task<string> FileAsync(string reviewId, string fileName, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+    public static FilingFolder For(ReviewState review) => new(
+        review.Panel!.Name,
+        review.MeetingDate,
+        review.ReviewId,
+        review.ReleasedAt ?? throw new InvalidOperationException($"Review {review.ReviewId} has not been released."));
+
+    /// <summary>The folder names, each safe in a path, a blob name and a SharePoint library.</summary>
+    public IReadOnlyList<string> Segments =>
+    [
+        Slug(Panel),
+        MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Slug(ReviewId),
+        "release-" + ReleasedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture),
+    ];
+
+    public string Path => string.Join('/', Segments);
+
+    /// <summary>Letters and digits kept, every other run of characters one hyphen: "Children &amp; Families" is "children-families".</summary>
+    public static string Slug(string text)
+    {
+        var slug = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(char.ToLowerInvariant(c));
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+        var result = slug.ToString().Trim('-');
+        return result.Length == 0 ? "untitled" : result;
+    }
 }
 
-/// <summary>The embedded default: a local folder, one sub-folder per review.</summary>
-public sealed class FolderStatementFiling(string folder) : IStatementFiling
+/// <summary>Files a released statement's documents where the panel keeps its papers, and says where each went.</summary>
+public interface IStatementFiling
 {
-    public Task<string> FileAsync(string reviewId, string fileName, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Files the document in the release's folder. A document already filed there under that name is left as it is:
+    /// filing one release twice makes one document. Returns its location (path or URL).
+    /// </summary>
+    Task<string> FileAsync(FilingFolder folder, FiledDocument document, CancellationToken cancellationToken);
+}
+
+/// <summary>The embedded default: a local folder (the data folder's <c>panel</c>), in the release's sub-folders.</summary>
+public sealed class FolderStatementFiling(string root) : IStatementFiling
+{
+    public Task<string> FileAsync(FilingFolder folder, FiledDocument document, CancellationToken cancellationToken)
     {
-        if (Path.GetFileName(reviewId) != reviewId || Path.GetFileName(fileName) != fileName)
+        if (System.IO.Path.GetFileName(document.FileName) != document.FileName || document.FileName.Length == 0)
         {
-            throw new ArgumentException("Review ids and file names must be plain names.");
+            throw new ArgumentException("File names must be plain names.", nameof(document));
         }
-        var path = Path.Combine(folder, reviewId, fileName);
-        // The panel's copy is never half written.
-        AtomicFile.Write(path, content.Span, replace: true);
-        return Task.FromResult(Path.GetFullPath(path));
+        var path = System.IO.Path.Combine([root, .. folder.Segments, document.FileName]);
+        // Written whole or not at all; a copy already there is this release's, and stays.
+        AtomicFile.Write(path, document.Content.Span, replace: false);
+        return Task.FromResult(System.IO.Path.GetFullPath(path));
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using ScrutinyWorkflow.Web.Mail;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ScrutinyWorkflow.Web.Tests.EndToEnd;
 
@@ -142,10 +145,12 @@ internal static class AssuranceReviewScenario
         var review = await app.GetReviewAsync(id);
         Assert.Equal("completed", review.Status);
         Assert.NotNull(review.FiledLocation);
-        var html = await File.ReadAllTextAsync(review.FiledLocation);
+        Assert.EndsWith(".docx", review.FiledLocation, StringComparison.Ordinal);
+        // The HTML view is filed beside the Word appendix, from the same statement.
+        var html = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(review.FiledLocation)!, "position-statement.html"));
         var document = new HtmlParser().ParseDocument(html);
 
-        var tables = document.QuerySelectorAll("table").ToList();
+        var tables = document.QuerySelectorAll("main > table").ToList();
         Assert.Equal(["Accommodation for 16 and 17 year olds", "Care leavers", "Contact arrangements"], tables.Select(t => t.QuerySelector("caption")!.TextContent));
         Assert.All(tables, t => Assert.Equal(["Question", "Position statement", "Reporter", "Designation"], t.QuerySelectorAll("thead th").Select(th => th.TextContent)));
 
@@ -155,18 +160,25 @@ internal static class AssuranceReviewScenario
         const string NoResponse = "No response received by 8 January 2027";
         Assert.Equal(
             [
-                [Q1, Answer1Amended, "Siân Llewellyn / Children's Services Data Team", "Head of Service, Children in Care / Performance and Data Team"],
-                [Q2, Answer2, "Tom Okafor", "Team Manager, Looked After Children"],
-                [Q3, NoResponse, "Siân Llewellyn", "Head of Service, Children in Care"],
-                [Q4, Answer4, "Tom Okafor", "Team Manager, Looked After Children"],
-                [Q5, NoResponse, "Children's Services Data Team", "Performance and Data Team"],
-                [Q6, Answer6.Replace("\n\n", "", StringComparison.Ordinal), "Zoë Fairbrother", "Domestic Abuse Coordinator"],
-                [Q7, NoResponse, "Zoë Fairbrother", "Domestic Abuse Coordinator"],
-                [Q8, NoResponse, "Siân Llewellyn", "Head of Service, Children in Care"],
+                [$"1. {Q1}", Answer1Amended, "Siân Llewellyn / Children's Services Data Team", "Head of Service, Children in Care / Performance and Data Team"],
+                [$"2. {Q2}", Answer2, "Tom Okafor", "Team Manager, Looked After Children"],
+                [$"3. {Q3}", NoResponse, "Siân Llewellyn", "Head of Service, Children in Care"],
+                [$"4. {Q4}", Answer4, "Tom Okafor", "Team Manager, Looked After Children"],
+                [$"5. {Q5}", NoResponse, "Children's Services Data Team", "Performance and Data Team"],
+                [$"6. {Q6}", "Care plans record contact frequency and venue.Independent reviewing officers check this at every review .", "Zoë Fairbrother", "Domestic Abuse Coordinator"],
+                [$"7. {Q7}", NoResponse, "Zoë Fairbrother", "Domestic Abuse Coordinator"],
+                [$"8. {Q8}", NoResponse, "Siân Llewellyn", "Head of Service, Children in Care"],
             ],
             rows);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("Children and Families Scrutiny Panel", document.QuerySelector("dl.cover")!.TextContent, StringComparison.Ordinal);
+
+        // The Word appendix filed with it says the same, row for row.
+        using var word = WordprocessingDocument.Open(review.FiledLocation, isEditable: false);
+        var wordTables = word.MainDocumentPart!.Document.Body!.Elements<W.Table>().Skip(1).ToList();
+        Assert.Equal(rows, wordTables.SelectMany(t => t.Elements<W.TableRow>().Skip(1)).Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToArray()));
+        Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(word));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(review.FiledLocation)!, "cover-report.docx")));
         return rows;
     }
 

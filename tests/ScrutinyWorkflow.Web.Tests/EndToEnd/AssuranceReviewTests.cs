@@ -71,11 +71,13 @@ public sealed class AssuranceReviewTests
         Assert.Contains($"{ScrutinyApplication.PublicBaseUrl}/reviews/{id}/statement", panelMail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(world.DataPath, panelMail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/", panelMail.TextBody, StringComparison.Ordinal);
+        Assert.Equal(["Appendix 1 - position statement.docx", "Cover report.docx"], panelMail.AttachmentNames);
+        Assert.Contains("are attached", panelMail.TextBody, StringComparison.Ordinal);
         AssertMailSentOnce(app.Mailbox);
 
         var page = await app.CreateClient().GetAsync($"/reviews/{id}/statement");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal(await File.ReadAllTextAsync(final.FiledLocation!), await page.Content.ReadAsStringAsync());
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(final.FiledLocation!)!, "position-statement.html")), await page.Content.ReadAsStringAsync());
     }
 
     [Fact]

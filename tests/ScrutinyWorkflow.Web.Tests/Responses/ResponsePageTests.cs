@@ -39,6 +39,15 @@ public sealed class ResponsePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_answer_box_says_which_formatting_the_statement_keeps()
+    {
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(world.App.LinkFor(Tom, Q2).PathAndQuery));
+
+        var box = page.QuerySelectorAll("textarea[name=answer]")[0];
+        Assert.Equal(Web.Responses.ResponsePages.FormattingHint, page.GetElementById(box.GetAttribute("aria-describedby")!)!.TextContent);
+    }
+
+    [Fact]
     public async Task A_forged_or_mangled_link_is_not_recognised()
     {
         var real = world.App.LinkFor(Tom, Q2).AbsolutePath;

@@ -8,41 +8,61 @@ namespace ScrutinyWorkflow.Web.Tests.Statements;
 /// <summary>Filing to Azure Blob Storage, against Azurite.</summary>
 public sealed class BlobStatementFilingTests : IAsyncLifetime
 {
+    private static readonly FilingFolder Release = new("Children & Families Scrutiny Panel", new DateOnly(2027, 1, 20), "rv-1", new DateTimeOffset(2027, 1, 11, 10, 0, 0, TimeSpan.Zero));
+
     private Azurite azurite = null!;
     private BlobContainerClient container = null!;
 
     public async Task InitializeAsync()
     {
         azurite = await Azurite.StartAsync();
-        container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("statements");
+        container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("exampleshire");
     }
 
     public async Task DisposeAsync() => await azurite.DisposeAsync();
 
+    private static FiledDocument Document(string text) => new("position-statement.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Encoding.UTF8.GetBytes(text));
+
     [Fact]
-    public async Task A_statement_is_filed_under_its_review_and_filing_it_again_replaces_it()
+    public async Task A_statement_is_filed_by_panel_meeting_date_review_and_release_with_its_content_type_and_metadata()
     {
-        var filing = new BlobStatementFiling(container);
+        var location = await new BlobStatementFiling(container).FileAsync(Release, Document("first"), CancellationToken.None);
 
-        var first = await filing.FileAsync("rv-1", "position-statement.html", "text/html", Encoding.UTF8.GetBytes("<p>First</p>"), CancellationToken.None);
-        var second = await filing.FileAsync("rv-1", "position-statement.html", "text/html", Encoding.UTF8.GetBytes("<p>Second</p>"), CancellationToken.None);
-
-        Assert.Equal(first, second);
-        Assert.EndsWith("/statements/rv-1/position-statement.html", first, StringComparison.Ordinal);
-        var blob = container.GetBlobClient("rv-1/position-statement.html");
-        Assert.Equal("<p>Second</p>", (await blob.DownloadContentAsync()).Value.Content.ToString());
-        Assert.Equal("text/html", (await blob.GetPropertiesAsync()).Value.ContentType);
-        Assert.Single(container.GetBlobs());
+        Assert.EndsWith("/exampleshire/children-families-scrutiny-panel/2027-01-20/rv-1/release-20270111-100000/position-statement.docx", location, StringComparison.Ordinal);
+        var properties = (await container.GetBlobClient(Release.Path + "/position-statement.docx").GetPropertiesAsync()).Value;
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", properties.ContentType);
+        Assert.Equal("rv-1", properties.Metadata["review"]);
+        Assert.Equal("Children%20%26%20Families%20Scrutiny%20Panel", properties.Metadata["panel"]);
+        Assert.Equal("2027-01-20", properties.Metadata["meetingdate"]);
     }
 
-    [Theory]
-    [InlineData("../rv-1", "statement.html")]
-    [InlineData("rv-1", "../../secrets.txt")]
-    [InlineData("", "statement.html")]
-    public async Task Names_that_would_leave_the_review_folder_are_refused(string reviewId, string fileName)
+    [Fact]
+    public async Task Filing_one_release_twice_makes_one_document_and_never_overwrites_it()
     {
         var filing = new BlobStatementFiling(container);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => filing.FileAsync(reviewId, fileName, "text/html", new byte[] { 1 }, CancellationToken.None));
+        var first = await filing.FileAsync(Release, Document("first"), CancellationToken.None);
+        var second = await filing.FileAsync(Release, Document("second"), CancellationToken.None);
+
+        Assert.Equal(first, second);
+        Assert.Single(container.GetBlobs());
+        Assert.Equal("first", (await container.GetBlobClient(Release.Path + "/position-statement.docx").DownloadContentAsync()).Value.Content.ToString());
+    }
+
+    [Fact]
+    public async Task A_later_release_is_a_new_version_beside_the_first()
+    {
+        var filing = new BlobStatementFiling(container);
+
+        await filing.FileAsync(Release, Document("first"), CancellationToken.None);
+        await filing.FileAsync(Release with { ReleasedAt = Release.ReleasedAt.AddDays(2) }, Document("second"), CancellationToken.None);
+
+        Assert.Equal(2, container.GetBlobs().Count());
+    }
+
+    [Fact]
+    public async Task A_file_name_that_would_leave_the_release_folder_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => new BlobStatementFiling(container).FileAsync(Release, Document("x") with { FileName = "../../secrets.txt" }, CancellationToken.None));
     }
 }

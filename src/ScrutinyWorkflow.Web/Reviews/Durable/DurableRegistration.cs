@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Worker;
@@ -7,7 +6,6 @@ using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
-using ScrutinyWorkflow.Web.Statements;
 using ScrutinyWorkflow.Workflow;
 using ScrutinyWorkflow.Workflow.Serialization;
 
@@ -17,7 +15,7 @@ public static class DurableRegistration
 {
     /// <summary>
     /// Reviews as Durable Task orchestrations on the Azure Storage backend named by <c>Scrutiny:Storage:ConnectionString</c>,
-    /// with the read side in its tables and statements in its blobs: for several web hosts sharing one task hub.
+    /// with the read side in its tables (statements are filed to its blobs unless Scrutiny:Filing says otherwise): for several web hosts sharing one task hub.
     /// </summary>
     public static WebApplicationBuilder AddDurableReviewEngine(this WebApplicationBuilder builder)
     {
@@ -33,7 +31,6 @@ public static class DurableRegistration
         builder.Services.AddSingleton<IReviewQueries>(sp => sp.GetRequiredService<TableReviewReadSide>());
         builder.Services.AddSingleton<ILinkIndex>(sp => sp.GetRequiredService<TableReviewReadSide>());
         builder.Services.AddSingleton<IReviewRecord>(sp => sp.GetRequiredService<TableReviewReadSide>());
-        builder.Services.AddSingleton<IStatementFiling>(_ => new BlobStatementFiling(new BlobServiceClient(connectionString).GetBlobContainerClient("statements")));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value;
