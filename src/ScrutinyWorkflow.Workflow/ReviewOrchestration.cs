@@ -18,8 +18,8 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
     /// <summary>Enough for a caller waiting on its command to find the result, without the status growing for ever.</summary>
     private const int RecentResultsKept = 50;
 
-    /// <summary>Commands decided in one step before continuing as new, so history stays short under a burst.</summary>
-    private const int CommandsPerStep = 20;
+    /// <summary>More repeats of decided commands than callers could raise in one step (each re-raises every 5 s).</summary>
+    private const int MaxRepeatsSkipped = 10_000;
 
     /// <summary>How soon an effect or a recording that failed every retry is tried again.</summary>
     private static readonly TimeSpan RetryFailedAfter = TimeSpan.FromMinutes(15);
@@ -45,31 +45,35 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
         }
 
         var envelope = await NextCommandAsync(context, state, zone, behind);
-        var now = TimeZoneInfo.ConvertTime(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), zone);
         var step = new Step(context, run, events, state);
-        await step.CatchUpAsync();
-
         if (envelope is not null && run.RecentResults.Any(r => r.CommandId == envelope.CommandId))
         {
             // Raised twice (a caller retried): it was decided once, and its result stands.
             envelope = null;
         }
         var results = run.RecentResults.ToList();
-        for (var taken = 1; ; taken++)
+        do
         {
+            var now = TimeZoneInfo.ConvertTime(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), zone);
             var command = envelope is null ? new ProcessDueTimers(now) : ReviewCommandSerializer.Deserialize(envelope) with { Now = now };
-            if (await step.DecideAsync(decider, command, envelope?.CommandId) is { } result)
+            while (command is not null)
             {
-                results = [.. results.TakeLast(RecentResultsKept - 1), result];
+                if (step.Decide(decider, command, envelope?.CommandId) is { } result)
+                {
+                    results = [.. results.TakeLast(RecentResultsKept - 1), result];
+                }
+                envelope = NextWaiting(context, results);
+                command = envelope is null ? null : ReviewCommandSerializer.Deserialize(envelope) with { Now = now };
             }
-            // Commands that arrived while this one was decided are taken now, not left to be carried over to the next
-            // generation: a command that is never carried over cannot be lost in the carrying.
-            envelope = taken < CommandsPerStep ? NextWaiting(context, results) : null;
-            if (envelope is null)
-            {
-                break;
-            }
+            // Recorded once for every command taken (and anything an earlier step could not record), then the effects
+            // carried out, earlier ones that failed first, and what those lead to decided in turn.
+            await step.SettleAsync(decider, now);
+            // Commands that arrived while the step was recording or delivering are taken too, so that none is waiting
+            // when the review continues as new: the self-hosted engine's sidecar drops events carried over to the next
+            // generation, and a command that is never carried over cannot be lost in the carrying.
+            envelope = NextWaiting(context, results);
         }
+        while (envelope is not null);
 
         context.SetCustomStatus(new ReviewRunStatus(step.Events.Count, step.State.Status.ToString(), results));
         context.ContinueAsNew(run with
@@ -108,10 +112,11 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
         return first == command ? await command : null;
     }
 
-    /// <summary>A command already waiting (buffered since the step began), or null when none is.</summary>
+    /// <summary>A command already waiting (buffered since the step began) and not yet decided, or null when none is.</summary>
     private static CommandEnvelope? NextWaiting(TaskOrchestrationContext context, List<CommandResult> results)
     {
-        for (var looked = 0; looked < CommandsPerStep; looked++)
+        // Each pass takes one buffered event, so the loop ends when the buffer does; the bound only makes that plain.
+        for (var looked = 0; looked < MaxRepeatsSkipped; looked++)
         {
             using var cancel = new CancellationTokenSource();
             var waiting = context.WaitForExternalEvent<CommandEnvelope>(CommandEvent, cancel.Token);
@@ -148,53 +153,57 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
 
         public List<EffectToDeliver> Undelivered { get; } = [];
 
-        /// <summary>Work an earlier step could not finish: recording the read side, then effects that failed.</summary>
-        public async Task CatchUpAsync()
+        /// <summary>Effects not yet carried out: those an earlier step could not, then this step's.</summary>
+        private readonly List<EffectToDeliver> pending = [.. run.UndeliveredEffects];
+
+        /// <summary>Decides one command on the state so far, keeping its effects for <see cref="SettleAsync"/>; the command's own result.</summary>
+        public CommandResult? Decide(ReviewDecider decider, ReviewCommand command, string? commandId)
         {
-            await RecordAsync();
-            foreach (var effect in run.UndeliveredEffects)
+            var decision = decider.Decide(command, State);
+            if (decision is Accepted { Events.Count: > 0 } accepted)
             {
-                await DeliverAsync(effect);
+                var before = State;
+                State = accepted.Events.Aggregate(State, ReviewState.Evolve);
+                Events.AddRange(accepted.Events);
+                // Stable ids, as the embedded outbox makes them: the same decision always gives the same message ids.
+                var made = 0;
+                foreach (var effect in ReviewEffects.Of(accepted.Events, before, State))
+                {
+                    var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
+                    pending.Add(new EffectToDeliver($"{run.ReviewId}.{Events.Count}.{++made}", kind, payload));
+                }
             }
+            return commandId is null ? null
+                : decision is Rejected rejected ? new CommandResult(commandId, false, Events.Count, rejected.Rejection)
+                : new CommandResult(commandId, true, Events.Count, null);
         }
 
-        /// <summary>Decides the command and what its effects lead to (a filing is recorded, the panel told); the command's own result.</summary>
-        public async Task<CommandResult?> DecideAsync(ReviewDecider decider, ReviewCommand command, string? commandId)
+        /// <summary>
+        /// Records what the step decided in one go, then carries out the effects together; what they lead to (a filing
+        /// is recorded, the panel told) is decided, recorded and carried out in turn.
+        /// </summary>
+        public async Task SettleAsync(ReviewDecider decider, DateTimeOffset now)
         {
-            CommandResult? result = null;
-            var queue = new Queue<ReviewCommand>([command]);
-            while (queue.TryDequeue(out var next))
+            while (pending.Count > 0 || RecordedVersion < Events.Count)
             {
-                var decision = decider.Decide(next, State);
-                if (decision is Accepted { Events.Count: > 0 } accepted)
+                await RecordAsync();
+                List<EffectToDeliver> effects = [.. pending];
+                pending.Clear();
+                if (RecordedVersion < Events.Count)
                 {
-                    var before = State;
-                    State = accepted.Events.Aggregate(State, ReviewState.Evolve);
-                    Events.AddRange(accepted.Events);
-                    await RecordAsync();
-                    // Stable ids, as the embedded outbox makes them: the same decision always gives the same message ids.
-                    var effects = new List<EffectToDeliver>();
-                    foreach (var effect in ReviewEffects.Of(accepted.Events, before, State))
-                    {
-                        var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
-                        effects.Add(new EffectToDeliver($"{run.ReviewId}.{Events.Count}.{effects.Count + 1}", kind, payload));
-                    }
-                    foreach (var follow in await Task.WhenAll(effects.Select(DeliverAsync)))
-                    {
-                        if (follow is not null)
-                        {
-                            queue.Enqueue(follow with { Now = next.Now });
-                        }
-                    }
+                    // Recording failed every retry: the events stay in the input, and the next step records them and
+                    // then carries out these effects.
+                    Undelivered.AddRange(effects);
+                    return;
                 }
-                if (next == command && commandId is not null)
+                foreach (var follow in await Task.WhenAll(effects.Select(DeliverAsync)))
                 {
-                    result = decision is Rejected rejected
-                        ? new CommandResult(commandId, false, Events.Count, rejected.Rejection)
-                        : new CommandResult(commandId, true, Events.Count, null);
+                    if (follow is not null)
+                    {
+                        Decide(decider, follow with { Now = now }, commandId: null);
+                    }
                 }
             }
-            return result;
         }
 
         /// <summary>Brings the read side up to date; effects only go out once it has the events they describe.</summary>

@@ -15,6 +15,9 @@ internal sealed class Azurite : IAsyncDisposable
 
     private readonly Process process;
     private readonly string folder;
+    private long blobRequests;
+    private long queueRequests;
+    private long tableRequests;
 
     private Azurite(Process process, string folder, int blob, int queue, int table)
     {
@@ -27,7 +30,11 @@ internal sealed class Azurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<Azurite> StartAsync()
+    /// <summary>Requests served so far by service, counted from Azurite's access log (only when started to count them).</summary>
+    public StorageRequests Requests => new(Interlocked.Read(ref blobRequests), Interlocked.Read(ref queueRequests), Interlocked.Read(ref tableRequests));
+
+    /// <param name="countRequests">Keep Azurite's access log and count its lines by service: what a council would pay for.</param>
+    public static async Task<Azurite> StartAsync(bool countRequests = false)
     {
         var executable = Path.Combine(RepositoryRoot(), "tools", "azurite", "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
@@ -41,7 +48,7 @@ internal sealed class Azurite : IAsyncDisposable
         {
             ArgumentList =
             {
-                "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                 "--location", folder,
                 "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -51,8 +58,14 @@ internal sealed class Azurite : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (!countRequests)
+        {
+            start.ArgumentList.Add("--silent");
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         var azurite = new Azurite(process, folder, blob, queue, table);
+        process.OutputDataReceived += (_, line) => azurite.Count(line.Data);
+        process.BeginOutputReadLine();
         var until = DateTime.UtcNow.AddSeconds(30);
         while (!(Listening(blob) && Listening(queue) && Listening(table)))
         {
@@ -82,6 +95,32 @@ internal sealed class Azurite : IAsyncDisposable
         catch (IOException)
         {
             // A file still held by the dying process: the temp folder is cleaned by the system in time.
+        }
+    }
+
+    /// <summary>
+    /// One access-log line, <c>127.0.0.1 - - [date] "GET /devstoreaccount1/path HTTP/1.1" 200 -</c>, put to its service
+    /// by the shape of its path: queue messages and the task hub's queues, table entities and batches, else blobs.
+    /// </summary>
+    private void Count(string? line)
+    {
+        var start = line?.IndexOf('"', StringComparison.Ordinal) ?? -1;
+        if (line is null || start < 0 || !line.Contains(" /devstoreaccount1", StringComparison.Ordinal))
+        {
+            return;
+        }
+        var path = line[start..];
+        if (path.Contains("/messages", StringComparison.Ordinal) || path.Contains("-control-", StringComparison.Ordinal) || path.Contains("-workitems", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref queueRequests);
+        }
+        else if (path.Contains('(') || path.Contains("/Tables", StringComparison.Ordinal) || path.Contains("$batch", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref tableRequests);
+        }
+        else
+        {
+            Interlocked.Increment(ref blobRequests);
         }
     }
 
@@ -115,4 +154,13 @@ internal sealed class Azurite : IAsyncDisposable
         }
         return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
+}
+
+/// <summary>Storage requests by service; each is one billable transaction on a real account.</summary>
+internal sealed record StorageRequests(long Blob, long Queue, long Table)
+{
+    public long Total => Blob + Queue + Table;
+
+    public static StorageRequests operator -(StorageRequests after, StorageRequests before) =>
+        new(after.Blob - before.Blob, after.Queue - before.Queue, after.Table - before.Table);
 }
