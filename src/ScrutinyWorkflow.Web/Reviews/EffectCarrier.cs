@@ -31,7 +31,14 @@ public sealed class EffectCarrier(
     {
         var review = await queries.FindAsync(reviewId, cancellationToken)
             ?? throw new InvalidOperationException($"Effect {effectId} belongs to review {reviewId}, which does not exist.");
-        if (!ReviewEffects.StillWanted(effect, review.State))
+        return await DeliverAsync(reviewId, review.State, effectId, effect, cancellationToken);
+    }
+
+    /// <summary>The same, for a caller that has just read the review (the embedded runner reads it once for a batch of effects).</summary>
+    public async Task<ReviewCommand?> DeliverAsync(string reviewId, ReviewState review, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (!ReviewEffects.StillWanted(effect, review))
         {
             logger.LogInformation("Effect {EffectId} ({Effect}) is no longer wanted: the review or assignment has moved on.", effectId, effect.GetType().Name);
             return null;
@@ -40,14 +47,14 @@ public sealed class EffectCarrier(
         switch (effect)
         {
             case FileStatement:
-                var html = StatementHtml.Render(PositionStatement.From(review.State));
+                var html = StatementHtml.Render(PositionStatement.From(review));
                 var location = await filing.FileAsync(reviewId, StatementFileName, "text/html", Encoding.UTF8.GetBytes(html), cancellationToken);
                 return new RecordStatementFiled(location, clock.Now);
             case NotifyPanel:
-                await mail.SendAsync(messages.Compose(effectId, effect, review.State, clock.Now), cancellationToken);
+                await mail.SendAsync(messages.Compose(effectId, effect, review, clock.Now), cancellationToken);
                 return new RecordPanelNotified(clock.Now);
             default:
-                await mail.SendAsync(messages.Compose(effectId, effect, review.State, clock.Now), cancellationToken);
+                await mail.SendAsync(messages.Compose(effectId, effect, review, clock.Now), cancellationToken);
                 return null;
         }
     }
