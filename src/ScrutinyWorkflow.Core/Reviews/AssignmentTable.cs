@@ -27,7 +27,27 @@ public sealed class AssignmentTable : IReadOnlyList<Assignment>
         (this.items, this.byId, this.byQuestion, this.byOfficer) = (items, byId, byQuestion, byOfficer);
 
     /// <summary>A table of these assignments in this order, its indexes rebuilt (a snapshot holds only the list).</summary>
-    public static AssignmentTable From(IEnumerable<Assignment> assignments) => assignments.Aggregate(Empty, (table, a) => table.Add(a));
+    public static AssignmentTable From(IEnumerable<Assignment> assignments)
+    {
+        var items = ImmutableList.CreateRange(assignments);
+        var byId = ImmutableDictionary.CreateBuilder<string, int>();
+        var byQuestion = new Dictionary<string, List<int>>();
+        var byOfficer = new Dictionary<string, List<int>>();
+        for (var index = 0; index < items.Count; index++)
+        {
+            var assignment = items[index];
+            byId.TryAdd(assignment.Id, index);
+            Indexed(byQuestion, assignment.QuestionId).Add(index);
+            Indexed(byOfficer, assignment.OfficerEmail).Add(index);
+        }
+        return new(items, byId.ToImmutable(), Frozen(byQuestion), Frozen(byOfficer));
+
+        static List<int> Indexed(Dictionary<string, List<int>> index, string key) =>
+            index.TryGetValue(key, out var list) ? list : index[key] = [];
+
+        static ImmutableDictionary<string, ImmutableList<int>> Frozen(Dictionary<string, List<int>> index) =>
+            index.ToImmutableDictionary(e => e.Key, e => ImmutableList.CreateRange(e.Value));
+    }
 
     public int Count => items.Count;
 
