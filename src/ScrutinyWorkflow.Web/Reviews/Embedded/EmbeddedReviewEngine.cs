@@ -98,6 +98,9 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
 
     private async Task RecordAsync(List<Pending> batch)
     {
+        // First without a savepoint per decision, which nearly always succeeds; should one decision fail, the batch is
+        // rolled back and recorded again with each decision in its own savepoint, so only that one fails.
+        var isolated = false;
         for (var attempt = 1; ; attempt++)
         {
             var outcomes = new Dictionary<Pending, object>();
@@ -107,6 +110,8 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
             {
                 await store.WriteAsync(async writer =>
                 {
+                    // Read under the write lock, once for the batch: nobody else can move these streams until it commits.
+                    var versions = await writer.VersionsAsync([.. batch.Select(p => p.ReviewId).Distinct(StringComparer.Ordinal)], CancellationToken.None);
                     foreach (var pending in batch)
                     {
                         if (pending.CancellationToken.IsCancellationRequested)
@@ -115,13 +120,13 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
                         }
                         try
                         {
-                            var current = touched.TryGetValue(pending.ReviewId, out var held) ? held : await loader.LoadAsync(writer, pending.ReviewId, CancellationToken.None);
-                            var (outcome, after, effects) = await DecideAsync(writer, pending, current);
+                            var current = touched.TryGetValue(pending.ReviewId, out var held) ? held : await loader.LoadAsync(writer, pending.ReviewId, CancellationToken.None, versions.GetValueOrDefault(pending.ReviewId));
+                            var (outcome, after, effects) = await DecideAsync(writer, pending, current, isolated);
                             outcomes[pending] = outcome;
                             touched[pending.ReviewId] = after;
                             wakeRunner |= effects;
                         }
-                        catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: BusyCode or LockedCode })
+                        catch (Exception ex) when (isolated && ex is not SqliteException { SqliteErrorCode: BusyCode or LockedCode })
                         {
                             outcomes[pending] = ex;
                         }
@@ -138,6 +143,11 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
                     }
                     return true;
                 }, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!isolated && ex is not SqliteException { SqliteErrorCode: BusyCode or LockedCode })
+            {
+                isolated = true;
+                continue;
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode is BusyCode or LockedCode && attempt < BusyAttempts)
             {
@@ -183,7 +193,7 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
     private const int BusyCode = 5;
     private const int LockedCode = 6;
 
-    private async Task<(CommandOutcome Outcome, Current After, bool WroteEffects)> DecideAsync(IReviewStreamWriter writer, Pending pending, Current current)
+    private async Task<(CommandOutcome Outcome, Current After, bool WroteEffects)> DecideAsync(IReviewStreamWriter writer, Pending pending, Current current, bool isolated)
     {
         var (state, version) = (current.State, current.Version);
         if (pending.ExpectedVersion is { } seen && seen != version)
@@ -210,7 +220,7 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
                 await writer.AppendAsync(
                     new ReviewAppend(pending.ReviewId, version, [.. events.Select(serializer.Serialize)], effects,
                         responseLinks.IndexFor(pending.ReviewId, events, state), after.NextDue, pending.Command.Now),
-                    CancellationToken.None);
+                    isolated, CancellationToken.None);
                 var wake = effects.Count > 0 || after.NextDue != state.NextDue;
                 return (new CommandApplied(after, newVersion, events), current with { State = after, Version = newVersion }, wake);
             default:

@@ -44,9 +44,11 @@ public sealed class ReviewLoader(IReviewStore store, ReviewEventSerializer seria
     /// it is of this shape) or from the start, with every event after folded in. A snapshot is never newer than the
     /// stream it was written with, and the events after it are always read, so an old one only costs a longer fold.
     /// </summary>
-    public async Task<Current> LoadAsync(IReviewStreamReader reader, string reviewId, CancellationToken cancellationToken)
+    /// <param name="knownVersion">The stream's version when the caller has just read it in the same transaction.</param>
+    public async Task<Current> LoadAsync(IReviewStreamReader reader, string reviewId, CancellationToken cancellationToken, long? knownVersion = null)
     {
-        var version = await reader.VersionAsync(reviewId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(reader);
+        var version = knownVersion ?? await reader.VersionAsync(reviewId, cancellationToken);
         if (version == 0)
         {
             return new Current(ReviewState.Initial, 0, 0);

@@ -49,6 +49,9 @@ public interface IReviewStreamReader
     /// <summary>The stream's version, 0 when there is no such review.</summary>
     Task<long> VersionAsync(string reviewId, CancellationToken cancellationToken);
 
+    /// <summary>The versions of those of these streams that exist, in one read.</summary>
+    Task<IReadOnlyDictionary<string, long>> VersionsAsync(IReadOnlyCollection<string> reviewIds, CancellationToken cancellationToken);
+
     Task<StoredSnapshot?> SnapshotAsync(string reviewId, CancellationToken cancellationToken);
 
     /// <summary>The events after <paramref name="version"/>, in order.</summary>
@@ -61,10 +64,14 @@ public interface IReviewStreamReader
 /// </summary>
 public interface IReviewStreamWriter : IReviewStreamReader
 {
-    /// <summary>Records one decision, or nothing of it; a failed append leaves the rest of the transaction as it was.</summary>
+    /// <summary>
+    /// Records one decision. <paramref name="isolated"/>: in a savepoint of its own, so a failed append leaves the rest of
+    /// the transaction as it was; otherwise a failed append leaves the transaction fit only to be rolled back (cheaper,
+    /// for a caller that then tries again isolated).
+    /// </summary>
     /// <exception cref="StreamConflictException">The stream is no longer at the expected version.</exception>
     /// <exception cref="InvalidOperationException">A link's hash is already indexed for someone else, or an effect id repeats.</exception>
-    Task AppendAsync(ReviewAppend append, CancellationToken cancellationToken);
+    Task AppendAsync(ReviewAppend append, bool isolated, CancellationToken cancellationToken);
 
     /// <summary>Writes the review's line in the review list; a line of a newer version already there is kept.</summary>
     Task ListAsync(string reviewId, ReviewListing listing, CancellationToken cancellationToken);

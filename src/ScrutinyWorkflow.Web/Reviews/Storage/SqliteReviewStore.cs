@@ -60,7 +60,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         ReviewStoreArguments.CheckAppend(reviewId, expectedVersion, events, effects, links);
         return WriteAsync(async writer =>
         {
-            await writer.AppendAsync(new ReviewAppend(reviewId, expectedVersion, events, effects, links, nextDueLocal, recordedAt), cancellationToken);
+            await writer.AppendAsync(new ReviewAppend(reviewId, expectedVersion, events, effects, links, nextDueLocal, recordedAt), isolated: false, cancellationToken);
             return true;
         }, cancellationToken);
     }

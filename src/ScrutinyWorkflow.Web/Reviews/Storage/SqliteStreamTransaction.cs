@@ -23,6 +23,20 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
         return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> VersionsAsync(IReadOnlyCollection<string> reviewIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reviewIds);
+        var command = Command("SELECT review_id, version FROM reviews WHERE review_id IN (SELECT value FROM json_each($reviews));");
+        command.Parameters["$reviews"].Value = System.Text.Json.JsonSerializer.Serialize(reviewIds);
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return versions;
+    }
+
     public async Task<StoredSnapshot?> SnapshotAsync(string reviewId, CancellationToken cancellationToken)
     {
         var command = Command("SELECT version, format, state FROM snapshots WHERE review_id = $review;");
@@ -48,36 +62,46 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
         return events;
     }
 
-    public async Task AppendAsync(ReviewAppend append, CancellationToken cancellationToken)
+    public async Task AppendAsync(ReviewAppend append, bool isolated, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(append);
         ReviewStoreArguments.CheckAppend(append.ReviewId, append.ExpectedVersion, append.Events, append.Effects, append.Links);
+        if (!isolated)
+        {
+            await WriteAsync(append, cancellationToken);
+            return;
+        }
 
-        // A savepoint per decision: one that fails (a conflict, a link collision) leaves the others in the batch intact.
-        transaction.Save(Savepoint);
+        // A savepoint for the decision: one that fails (a conflict, a link collision) leaves the others in the batch intact.
+        await Command($"SAVEPOINT {Savepoint};").ExecuteNonQueryAsync(cancellationToken);
         try
         {
-            try
-            {
-                // The version-guarded write decides: inserting a stream that exists, or updating one that has moved past
-                // the expected version, fails, and nothing of this append is kept.
-                await SaveReviewAsync(append, cancellationToken);
-                await InsertEventsAsync(append, cancellationToken);
-            }
-            catch (SqliteException exception) when (IsDuplicateKey(exception))
-            {
-                throw new StreamConflictException(append.ReviewId, append.ExpectedVersion);
-            }
-            await InsertEffectsAsync(append, cancellationToken);
-            await InsertLinksAsync(append, cancellationToken);
-            transaction.Release(Savepoint);
+            await WriteAsync(append, cancellationToken);
+            await Command($"RELEASE {Savepoint};").ExecuteNonQueryAsync(cancellationToken);
         }
         catch
         {
-            transaction.Rollback(Savepoint);
-            transaction.Release(Savepoint);
+            await Command($"ROLLBACK TO {Savepoint};").ExecuteNonQueryAsync(CancellationToken.None);
+            await Command($"RELEASE {Savepoint};").ExecuteNonQueryAsync(CancellationToken.None);
             throw;
         }
+    }
+
+    private async Task WriteAsync(ReviewAppend append, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The version-guarded write decides: inserting a stream that exists, or updating one that has moved past
+            // the expected version, fails, and nothing of this append is kept.
+            await SaveReviewAsync(append, cancellationToken);
+            await InsertEventsAsync(append, cancellationToken);
+        }
+        catch (SqliteException exception) when (IsDuplicateKey(exception))
+        {
+            throw new StreamConflictException(append.ReviewId, append.ExpectedVersion);
+        }
+        await InsertEffectsAsync(append, cancellationToken);
+        await InsertLinksAsync(append, cancellationToken);
     }
 
     public async Task ListAsync(string reviewId, ReviewListing listing, CancellationToken cancellationToken)
