@@ -18,7 +18,9 @@ namespace ScrutinyWorkflow.Web.Tests;
 /// officer directory, and a fake clock the test moves. The background runner is off; tests run its passes
 /// themselves, so nothing happens between steps that the test did not ask for.
 /// </summary>
-internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+internal sealed partial class ScrutinyApplication(
+    string dataPath, FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<Action<IServiceCollection>>? services = null)
+    : WebApplicationFactory<Program>
 {
     public const string PublicBaseUrl = "https://scrutiny.council.example";
 
@@ -39,7 +41,14 @@ internal sealed partial class ScrutinyApplication(string dataPath, FakeTimeProvi
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(collection =>
+        {
+            collection.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            foreach (var configure in services ?? [])
+            {
+                configure(collection);
+            }
+        });
     }
 
     /// <summary>One pass of the embedded runner: fire due timers, carry out pending effects (mail, filing). The Durable runtime has none: its engine does this.</summary>
@@ -147,9 +156,12 @@ internal sealed class TestWorld(DateTimeOffset? start = null) : IAsyncDisposable
     /// <summary>Settings for every host this world starts (the runtime, say), over the test defaults.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Changes to every host's services (a fake at a port), after the product's own.</summary>
+    public List<Action<IServiceCollection>> Services { get; } = [];
+
     private ScrutinyApplication Start()
     {
-        var app = new ScrutinyApplication(DataPath, Clock, Settings);
+        var app = new ScrutinyApplication(DataPath, Clock, Settings, Services);
         _ = app.Server; // start now, so a restart is a real new host
         return app;
     }

@@ -180,7 +180,7 @@ public sealed partial class ReviewDecider
         {
             return [new("to", $"{toEmail} is not in the officer directory.")];
         }
-        return state.Assignments.Any(a => a.IsCurrent && a.QuestionId == assignment.QuestionId && a.OfficerEmail == toEmail)
+        return state.Assignments.OfQuestion(assignment.QuestionId).Any(a => a.IsCurrent && a.OfficerEmail == toEmail)
             ? [new("to", $"{toEmail} is already asked this question.")]
             : [];
     }

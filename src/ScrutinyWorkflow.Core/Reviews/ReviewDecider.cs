@@ -327,7 +327,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             return refusal;
         }
         var email = Officer.NormaliseEmail(c.OfficerEmail);
-        var open = state.Assignments.Where(a => a.OfficerEmail == email && a.IsOpen).Select(a => a.Id).ToList();
+        var open = state.Assignments.OfOfficer(email).Where(a => a.IsOpen).Select(a => a.Id).ToList();
         if (open.Count == 0)
         {
             return Decision.Reject(RejectionCodes.NothingToChase, $"{email} has no unanswered questions in this review.");

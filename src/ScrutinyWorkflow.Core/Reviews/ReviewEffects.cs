@@ -73,8 +73,8 @@ public static class ReviewEffects
                 AssignmentReassigned e => [new SendReassignmentNotice(e.AssignmentId)],
                 QuestionDeclined e => [new SendDeclineNotice(e.AssignmentId)],
                 DeadlineChanged => OpenPerOfficer(after).Select(g => new SendDeadlineNotice(g.Key, g.Value)),
-                QuestionWithdrawn e => before.Assignments
-                    .Where(a => a.QuestionId == e.QuestionId && a.IsCurrent)
+                QuestionWithdrawn e => before.Assignments.OfQuestion(e.QuestionId)
+                    .Where(a => a.IsCurrent)
                     .Select(a => a.OfficerEmail).Distinct()
                     .Select(officer => new SendWithdrawalNotice(officer, e.QuestionId)),
                 ReviewClosedEarly => OpenPerOfficer(before).Select(g => new SendClosedNotice(g.Key, g.Value)),
@@ -121,7 +121,7 @@ public static class ReviewEffects
         state.Assignments.Where(a => a.IsOpen).GroupBy(a => a.OfficerEmail).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(a => a.Id)]);
 
     private static IEnumerable<string> CoOfficers(ReviewState state, string questionId, string except) =>
-        state.Assignments.Where(a => a.QuestionId == questionId && a.IsCurrent && a.OfficerEmail != except).Select(a => a.OfficerEmail).Distinct();
+        state.Assignments.OfQuestion(questionId).Where(a => a.IsCurrent && a.OfficerEmail != except).Select(a => a.OfficerEmail).Distinct();
 
     private static string OfficerOf(ReviewState state, string assignmentId) => state.FindAssignment(assignmentId)!.OfficerEmail;
 }

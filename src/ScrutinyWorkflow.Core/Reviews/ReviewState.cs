@@ -73,7 +73,7 @@ public sealed record ReviewState
     public IReadOnlyList<AreaOfFocus> Areas { get; init; } = [];
     public ImmutableDictionary<string, Officer> Officers { get; init; } = ImmutableDictionary<string, Officer>.Empty;
     public ChaseSchedule? Schedule { get; init; }
-    public ImmutableList<Assignment> Assignments { get; init; } = [];
+    public AssignmentTable Assignments { get; init; } = AssignmentTable.Empty;
     public ImmutableDictionary<string, Answer> Answers { get; init; } = ImmutableDictionary<string, Answer>.Empty;
 
     /// <summary>Questions taken out after dispatch, with the area they were under, so officers' pages can still say what they were.</summary>
@@ -111,7 +111,7 @@ public sealed record ReviewState
 
     public bool IsReleased => Status is ReviewStatus.Released or ReviewStatus.Filed or ReviewStatus.Completed;
 
-    public Assignment? FindAssignment(string assignmentId) => Assignments.Find(a => a.Id == assignmentId);
+    public Assignment? FindAssignment(string assignmentId) => Assignments.Find(assignmentId);
 
     public Question? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.QuestionId == questionId);
 
@@ -156,8 +156,8 @@ public sealed record ReviewState
 
     /// <summary>The assignments a person sees through their link: their own, or the escalated officer's.</summary>
     public IEnumerable<Assignment> AssignmentsFor(Respondent respondent) =>
-        Assignments.Where(a => a.OfficerEmail == (respondent.OnBehalfOf ?? respondent.Email)
-            && (respondent.OnBehalfOf is null || MayAnswerFor(respondent, a)));
+        Assignments.OfOfficer(respondent.OnBehalfOf ?? respondent.Email)
+            .Where(a => respondent.OnBehalfOf is null || MayAnswerFor(respondent, a));
 
     public bool AllQuestionsAnswered => Questions.All(q => Answers.ContainsKey(q.QuestionId));
 
@@ -268,14 +268,14 @@ public sealed record ReviewState
             Areas = [.. state.Areas
                 .Select(a => a with { Questions = [.. a.Questions.Where(q => q.QuestionId != e.QuestionId)] })
                 .Where(a => a.Questions.Count > 0)],
-            Assignments = state.Assignments.ConvertAll(a => a.QuestionId == e.QuestionId && a.IsCurrent ? a with { Outcome = AssignmentOutcome.Withdrawn } : a),
+            Assignments = state.Assignments.UpdateQuestion(e.QuestionId, a => a.IsCurrent ? a with { Outcome = AssignmentOutcome.Withdrawn } : a),
         },
         DeadlineChanged e => state with
         {
             Deadline = e.To,
             Schedule = e.Schedule,
             AnswersCloseAt = e.Schedule.ClosesAt,
-            Assignments = state.Assignments.ConvertAll(a => a.IsOpen ? a with { NextStep = e.Schedule.FirstStepAfter(e.At.DateTime) } : a),
+            Assignments = state.Assignments.UpdateAll(a => a.IsOpen ? a with { NextStep = e.Schedule.FirstStepAfter(e.At.DateTime) } : a),
         },
         MeetingDateChanged e => state with
         {
@@ -300,7 +300,7 @@ public sealed record ReviewState
             ClosedEarlyReason = null,
             ClosedEarlyAt = null,
             // Reopened questions are not chased again: the schedule's steps are spent.
-            Assignments = state.Assignments.ConvertAll(a => a.IsUnanswered ? a with { Outcome = AssignmentOutcome.Open, NextStep = int.MaxValue } : a),
+            Assignments = state.Assignments.UpdateAll(a => a.IsUnanswered ? a with { Outcome = AssignmentOutcome.Open, NextStep = int.MaxValue } : a),
         },
         StatementReleased e => state with
         {
@@ -321,14 +321,14 @@ public sealed record ReviewState
     private static ReviewState Answered(ReviewState state, string questionId, Answer answer) => state with
     {
         Answers = state.Answers.SetItem(questionId, answer),
-        Assignments = state.Assignments.ConvertAll(a =>
-            a.QuestionId == questionId && (a.IsOpen || a.IsUnanswered) ? a with { Outcome = AssignmentOutcome.Answered } : a),
+        Assignments = state.Assignments.UpdateQuestion(questionId, a =>
+            a.IsOpen || a.IsUnanswered ? a with { Outcome = AssignmentOutcome.Answered } : a),
     };
 
     private static ReviewState CloseAnswers(ReviewState state, DateTimeOffset at, AssignmentOutcome unanswered) => state with
     {
         Status = ReviewStatus.ResponsesClosed,
-        Assignments = state.Assignments.ConvertAll(a => a.IsOpen ? a with { Outcome = unanswered } : a),
+        Assignments = state.Assignments.UpdateAll(a => a.IsOpen ? a with { Outcome = unanswered } : a),
     };
 
     private static IReadOnlyList<AreaOfFocus> WithQuestion(IReadOnlyList<AreaOfFocus> areas, string heading, Question question)
@@ -340,7 +340,7 @@ public sealed record ReviewState
     }
 
     private static ReviewState Update(ReviewState state, string assignmentId, Func<Assignment, Assignment> change) =>
-        state with { Assignments = state.Assignments.ConvertAll(a => a.Id == assignmentId ? change(a) : a) };
+        state with { Assignments = state.Assignments.Update(assignmentId, change) };
 
     private static ImmutableDictionary<string, Officer> WithOfficers(ImmutableDictionary<string, Officer> officers, IEnumerable<Officer> more) =>
         officers.SetItems(more.Select(o => KeyValuePair.Create(Officer.NormaliseEmail(o.Email), o)));

@@ -77,7 +77,7 @@ public sealed record PositionStatement(
     private static StatementRow Row(ReviewState state, Question question, DateOnly lastDay, DateOnly? closedEarlyOn, int number)
     {
         var answer = state.Answers.GetValueOrDefault(question.QuestionId);
-        var asked = state.Assignments.Where(a => a.QuestionId == question.QuestionId && a.IsCurrent).ToList();
+        var asked = state.Assignments.OfQuestion(question.QuestionId).Where(a => a.IsCurrent).ToList();
         // A manager who answered on an officer's behalf reports in that officer's place.
         var reporters = asked
             .Select(a => answer?.SubmittedBy is { OnBehalfOf: { } officer } by && officer == a.OfficerEmail ? by.Email : a.OfficerEmail)

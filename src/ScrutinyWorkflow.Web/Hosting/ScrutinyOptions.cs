@@ -148,6 +148,10 @@ public sealed class RunnerOptions
     /// <summary>How often the runner looks for due timers and pending effects.</summary>
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 15;
+
+    /// <summary>How many emails the runner writes at once; it still never sends one twice.</summary>
+    [Range(1, 64)]
+    public int MailConcurrency { get; set; } = 8;
 }
 
 public sealed class StorageOptions

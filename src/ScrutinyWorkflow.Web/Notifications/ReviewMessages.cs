@@ -129,7 +129,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     {
         var assignment = review.FindAssignment(e.AssignmentId)!;
         var officer = review.OfficerOrAddress(assignment.OfficerEmail);
-        var successor = review.Assignments.LastOrDefault(a => a.QuestionId == assignment.QuestionId && a.IsCurrent);
+        var successor = review.Assignments.OfQuestion(assignment.QuestionId).LastOrDefault(a => a.IsCurrent);
         var to = successor is null ? "a colleague" : review.OfficerOrAddress(successor.OfficerEmail).Name;
         var body = new MessageBody()
             .Line($"Dear {officer.Name},")
@@ -258,8 +258,8 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     private static string Describe(ReviewState review, Assignment assignment, bool withCoOfficers)
     {
         var place = Place(review, assignment.QuestionId);
-        var others = review.Assignments
-            .Where(a => a.QuestionId == assignment.QuestionId && a.IsCurrent && a.OfficerEmail != assignment.OfficerEmail)
+        var others = review.Assignments.OfQuestion(assignment.QuestionId)
+            .Where(a => a.IsCurrent && a.OfficerEmail != assignment.OfficerEmail)
             .Select(a => review.OfficerOrAddress(a.OfficerEmail).Name)
             .Distinct()
             .ToList();

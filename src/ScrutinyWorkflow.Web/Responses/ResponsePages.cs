@@ -102,7 +102,18 @@ public static class ResponsePages
             "decline" => new DeclineQuestion(attempt.AssignmentId, attempt.Colleague, await directory.FindWithManagersAsync([attempt.Colleague], cancellationToken), attempt.Reason ?? "", clock.Now, found.Respondent),
             _ => new SaveAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent),
         };
-        return await commands.HandleAsync(found.State.ReviewId, command, expectedVersion: null, cancellationToken) switch
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await commands.HandleAsync(found.State.ReviewId, command, expectedVersion: null, cancellationToken);
+        }
+        catch (Exception ex) when (ReviewBusyExceptionHandler.IsBusy(ex))
+        {
+            context.Response.Headers.RetryAfter = ReviewBusyExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Render(found, clock.Now, context, antiforgery, attempt with { Error = "The service was busy, so nothing was saved. Your text is below: press the button again in a moment to send it." },
+                null, null, StatusCodes.Status503ServiceUnavailable);
+        }
+        return outcome switch
         {
             CommandRefused r => Render(found with { State = r.State }, clock.Now, context, antiforgery, attempt with { Error = Explain(r.Rejection) }, null, null,
                 r.Rejection.Code == RejectionCodes.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict),

@@ -28,7 +28,14 @@ public sealed class EffectCarrier(
     {
         var review = await queries.FindAsync(reviewId, cancellationToken)
             ?? throw new InvalidOperationException($"Effect {effectId} belongs to review {reviewId}, which does not exist.");
-        if (!ReviewEffects.StillWanted(effect, review.State))
+        return await DeliverAsync(reviewId, review.State, effectId, effect, cancellationToken);
+    }
+
+    /// <summary>The same, for a caller that has just read the review (the embedded runner reads it once for a batch of effects).</summary>
+    public async Task<ReviewCommand?> DeliverAsync(string reviewId, ReviewState review, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (!ReviewEffects.StillWanted(effect, review))
         {
             logger.LogInformation("Effect {EffectId} ({Effect}) is no longer wanted: the review or assignment has moved on.", effectId, effect.GetType().Name);
             return null;
@@ -38,19 +45,19 @@ public sealed class EffectCarrier(
         {
             case FileStatement:
                 // The appendix, the cover report and the HTML view, into the release's folder; the appendix's place is recorded.
-                var folder = FilingFolder.For(review.State);
+                var folder = FilingFolder.For(review);
                 var locations = new List<string>();
-                foreach (var document in await documents.ForFilingAsync(StatementDocuments.Paper(review.State)))
+                foreach (var document in await documents.ForFilingAsync(StatementDocuments.Paper(review)))
                 {
                     locations.Add(await filing.FileAsync(folder, document, cancellationToken));
                 }
                 return new RecordStatementFiled(locations[0], clock.Now);
             case NotifyPanel:
-                var attachments = documents.ForEmail(StatementDocuments.Paper(review.State)).Select(d => new MailAttachment(d.FileName, d.ContentType, d.Content)).ToList();
-                await mail.SendAsync(messages.PanelNotice(effectId, review.State, clock.Now, attachments), cancellationToken);
+                var attachments = documents.ForEmail(StatementDocuments.Paper(review)).Select(d => new MailAttachment(d.FileName, d.ContentType, d.Content)).ToList();
+                await mail.SendAsync(messages.PanelNotice(effectId, review, clock.Now, attachments), cancellationToken);
                 return new RecordPanelNotified(clock.Now);
             default:
-                await mail.SendAsync(messages.Compose(effectId, effect, review.State, clock.Now), cancellationToken);
+                await mail.SendAsync(messages.Compose(effectId, effect, review, clock.Now), cancellationToken);
                 return null;
         }
     }

@@ -35,10 +35,43 @@ public sealed record ReasonRequest(string? Reason);
 
 public sealed record CreatedReview(string Id);
 
-public sealed record ReviewSummary(string Id, string Status, string Title, string Panel, DateOnly MeetingDate, DateOnly Deadline)
+/// <summary>
+/// One line of the review list. <see cref="Overdue"/> counts the questions still without an answer that have been
+/// escalated to a manager or closed with no response; <see cref="NextDue"/> is when the review next wakes (council time).
+/// </summary>
+public sealed record ReviewSummary(
+    string Id, string Status, string Title, string Panel, DateOnly MeetingDate, DateOnly Deadline, int Answered, int Questions, int Overdue, DateTime? NextDue)
 {
-    public static ReviewSummary From(ReviewState state) =>
-        new(state.ReviewId, ReviewView.StatusName(state.Status), state.FocusReport?.Title ?? "", state.Panel?.Name ?? "", state.MeetingDate, state.Deadline);
+    public static ReviewSummary From(ReviewState state)
+    {
+        var questions = state.Questions.ToList();
+        var unanswered = questions.Where(q => !state.Answers.ContainsKey(q.QuestionId)).ToList();
+        var overdue = unanswered.Count(q => state.Assignments.OfQuestion(q.QuestionId)
+            .Any(a => a.IsCurrent && ((a.IsOpen && a.Escalated) || a.Outcome == AssignmentOutcome.NoResponse)));
+        return new(state.ReviewId, ReviewView.StatusName(state.Status), state.FocusReport?.Title ?? "", state.Panel?.Name ?? "", state.MeetingDate, state.Deadline,
+            questions.Count - unanswered.Count, questions.Count, overdue, state.NextDue);
+    }
+}
+
+/// <summary>A page of the review list, with links to the pages either side (null at the ends) and how many there are.</summary>
+public sealed record ReviewListView(IReadOnlyList<ReviewSummary> Reviews, int Page, int PageSize, int Total, int Pages, string? Previous, string? Next)
+{
+    public static ReviewListView From(ReviewListPage page, ReviewListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(query);
+        return new(page.Reviews, page.Page, page.PageSize, page.Total, page.Pages,
+            page.Page > 1 ? Link(query with { Page = Math.Min(page.Page - 1, page.Pages) }) : null,
+            page.Page < page.Pages ? Link(query with { Page = page.Page + 1 }) : null);
+    }
+
+    /// <summary>The API address of a page of the list.</summary>
+    public static string Link(ReviewListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var link = $"/api/reviews?page={query.Page}&pageSize={query.PageSize}&sort={query.Sort.ToString().ToLowerInvariant()}";
+        return query.Status is { } status ? $"{link}&status={Uri.EscapeDataString(status)}" : link;
+    }
 }
 
 public sealed record AuditEntry(long Version, string Type, int SchemaVersion, DateTimeOffset At, DateTimeOffset RecordedAt, JsonElement Data);

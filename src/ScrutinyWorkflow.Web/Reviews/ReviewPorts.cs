@@ -30,6 +30,13 @@ public sealed record CommandStale(long ExpectedVersion, ReviewState State, long 
 public sealed record CommandReceived(ReviewState State, long Version) : CommandOutcome(State, Version);
 
 /// <summary>
+/// The store stayed locked (by another process sharing it) past every retry, or another writer moved the review at the
+/// same moment: nothing was recorded, and the same command can simply be sent again in a moment.
+/// </summary>
+public sealed class ReviewBusyException(Exception inner)
+    : Exception("The review store is busy; nothing was recorded. Try again in a moment.", inner);
+
+/// <summary>
 /// The one way commands reach a review, whichever engine runs it (embedded SQLite, or Durable orchestrations).
 /// </summary>
 public interface IReviewCommands
@@ -46,6 +53,46 @@ public interface IReviewQueries
     /// <summary>Every event of the review in order, or null when there is no such review.</summary>
     Task<IReadOnlyList<RecordedEvent>?> AuditTrailAsync(string reviewId, CancellationToken cancellationToken);
 
-    /// <summary>The most recently created reviews, newest first.</summary>
-    Task<IReadOnlyList<ReviewState>> RecentAsync(int max, CancellationToken cancellationToken);
+    /// <summary>One page of the review list, filtered and sorted as asked, with how many reviews match in all.</summary>
+    Task<ReviewListPage> ListAsync(ReviewListQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>How the review list is ordered: newest first, or by deadline, meeting date or title (earliest or A first).</summary>
+public enum ReviewSort
+{
+    Newest,
+    Deadline,
+    Meeting,
+    Title,
+}
+
+/// <summary>A page of the review list (numbered from 1), optionally only the reviews of one status (as the API names it).</summary>
+public sealed record ReviewListQuery(int Page = 1, int PageSize = ReviewListQuery.DefaultPageSize, string? Status = null, ReviewSort Sort = ReviewSort.Newest)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 200;
+
+    /// <summary>Rows to skip before this page.</summary>
+    public int Offset => (Page - 1) * PageSize;
+}
+
+/// <summary>One page of reviews, and how many there are in all with the same filter, so a caller can always reach the rest.</summary>
+public sealed record ReviewListPage(IReadOnlyList<ReviewSummary> Reviews, int Page, int PageSize, int Total)
+{
+    public int Pages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    /// <summary>Filters, sorts and pages a list held in memory, the same way the embedded store does in SQL.</summary>
+    public static ReviewListPage Of(IEnumerable<(ReviewSummary Summary, DateTimeOffset CreatedAt)> reviews, ReviewListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var matching = reviews.Where(r => query.Status is null || r.Summary.Status == query.Status).ToList();
+        IEnumerable<(ReviewSummary Summary, DateTimeOffset CreatedAt)> sorted = query.Sort switch
+        {
+            ReviewSort.Deadline => matching.OrderBy(r => r.Summary.Deadline).ThenBy(r => r.Summary.Id, StringComparer.Ordinal),
+            ReviewSort.Meeting => matching.OrderBy(r => r.Summary.MeetingDate).ThenBy(r => r.Summary.Id, StringComparer.Ordinal),
+            ReviewSort.Title => matching.OrderBy(r => r.Summary.Title, StringComparer.Ordinal).ThenBy(r => r.Summary.Id, StringComparer.Ordinal),
+            _ => matching.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Summary.Id, StringComparer.Ordinal),
+        };
+        return new([.. sorted.Skip(query.Offset).Take(query.PageSize).Select(r => r.Summary)], query.Page, query.PageSize, matching.Count);
+    }
 }

@@ -147,8 +147,17 @@ public static class ReviewsApi
         return TypedResults.Ok(ReviewView.From(review.State));
     }
 
-    private static async Task<Ok<IReadOnlyList<ReviewSummary>>> ListReviews(IReviewQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<ReviewSummary>>([.. (await queries.RecentAsync(200, cancellationToken)).Select(ReviewSummary.From)]);
+    private static async Task<Results<Ok<ReviewListView>, ProblemHttpResult>> ListReviews(
+        string? page, string? pageSize, string? status, string? sort, IReviewQueries queries, CancellationToken cancellationToken)
+    {
+        var problems = new List<Problem>();
+        var query = ReviewRequests.ListQuery(page, pageSize, status, sort, problems);
+        if (problems.Count > 0)
+        {
+            return ReviewProblems.Invalid(problems);
+        }
+        return TypedResults.Ok(ReviewListView.From(await queries.ListAsync(query, cancellationToken), query));
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, NotFound>> GetEvents(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
         await queries.AuditTrailAsync(id, cancellationToken) is { } trail

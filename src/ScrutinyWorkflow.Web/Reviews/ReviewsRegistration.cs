@@ -22,6 +22,7 @@ public static class ReviewsRegistration
         builder.Services.AddSingleton<ReviewMessages>();
         builder.Services.AddSingleton<EffectCarrier>();
         builder.Services.AddSingleton<IEffectDelivery>(sp => sp.GetRequiredService<EffectCarrier>());
+        builder.Services.AddExceptionHandler<ReviewBusyExceptionHandler>();
         return builder;
     }
 
@@ -46,14 +47,20 @@ public static class ReviewsRegistration
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteReviewStore>());
         builder.Services.AddSingleton<ILinkIndex>(sp => sp.GetRequiredService<SqliteReviewStore>());
         builder.Services.AddSingleton(_ => new ReviewEventSerializer());
+        builder.Services.AddSingleton<ReviewLoader>();
         builder.Services.AddSingleton<EmbeddedReviewEngine>();
         builder.Services.AddSingleton<IReviewCommands>(sp => sp.GetRequiredService<EmbeddedReviewEngine>());
         builder.Services.AddSingleton<IReviewQueries>(sp => sp.GetRequiredService<EmbeddedReviewEngine>());
+        builder.Services.AddSingleton<RunnerSignal>();
         builder.Services.AddSingleton<ReviewRunner>();
         builder.Services.AddSingleton<IHostedService>(sp => new StartupCheck(async cancellationToken =>
         {
             // Opening brings the schema up to date, or refuses a file written by a newer version of the product.
-            await using var connection = await sp.GetRequiredService<SqliteDatabase>().OpenAsync(cancellationToken);
+            await using (await sp.GetRequiredService<SqliteDatabase>().OpenAsync(cancellationToken))
+            {
+            }
+            // Reviews recorded before the review list existed are listed (and snapshotted) once.
+            await sp.GetRequiredService<ReviewLoader>().ListUnlistedAsync(cancellationToken);
         }));
         if (builder.Configuration.GetValue($"{ScrutinyOptions.Section}:Runner:Enabled", defaultValue: true))
         {

@@ -10,57 +10,12 @@ namespace ScrutinyWorkflow.Core.Tests.Reviews;
 /// <summary>Whatever people and the scheduler do, in whatever order, the review stays coherent.</summary>
 public sealed class DeciderProperties
 {
-    private static readonly string[] AssignmentIds = ["A1", "A2", "A3", "A4", "A5", "A6", "A99"];
-
-    private static readonly string[] Kinds =
-    [
-        "dispatch", "timers", "timers", "submit", "submit", "draft", "reassign", "deadline", "close", "release", "reopen", "late",
-        "decline", "add", "withdraw", "meeting", "remind", "manager", "filed", "notified",
-    ];
-
-    /// <summary>One thing someone (or the scheduler) does, some hours after the last: printable, so a failure reads as a story.</summary>
-    public sealed record Move(string Kind, string Assignment, int Days, int HoursLater)
-    {
-        public ReviewCommand At(DateTimeOffset now, ReviewState state) => Kind switch
-        {
-            "dispatch" => new DispatchReview(now),
-            "timers" => new ProcessDueTimers(now),
-            "submit" => new SubmitAnswer(Assignment, $"Answer from {Assignment}", now),
-            "draft" => new SaveAnswer(Assignment, $"Draft from {Assignment}", now),
-            "reassign" => new ReassignAssignment(Assignment, Days % 2 == 0 ? Leaving.Email : null, Council, "", now),
-            "deadline" => new ChangeDeadline(Deadline.AddDays(Days - 3), now),
-            "close" => new CloseEarly("", now),
-            "release" => new ReleaseStatement(now),
-            "reopen" => new ReopenAnswers(DateOnly.FromDateTime(now.DateTime).AddDays(Days), now),
-            "late" => new AcceptLateAnswer(Assignment, $"Late from {Assignment}", now),
-            "decline" => new DeclineQuestion(Assignment, Days % 2 == 0 ? Leaving.Email : null, Council, "Not mine", now),
-            "add" => new AddQuestion(Days % 2 == 0 ? "Care leavers" : "New area", $"Added question {Days}?", [Council[Days % Council.Length].Email], Council, now),
-            "withdraw" => new WithdrawQuestion($"Q{Days % 5 + 1}", "No longer needed", now),
-            "meeting" => new ChangeMeetingDate(Meeting.AddDays(Days - 2), now),
-            "remind" => new RemindOfficer(Council[Days % Council.Length].Email, now),
-            "manager" => state.FindAssignment(Assignment) is { } a && state.Officers.GetValueOrDefault(a.OfficerEmail)?.ManagerEmail is { } manager
-                ? new SubmitAnswer(Assignment, $"Manager for {Assignment}", now, new Respondent(manager, a.OfficerEmail))
-                : new ProcessDueTimers(now),
-            "filed" => new RecordStatementFiled("filed", now),
-            _ => new RecordPanelNotified(now),
-        };
-    }
-
     /// <summary>Answers as comparable text: their amendment lists are rebuilt, not shared, on every replay.</summary>
     private static string Describe(IReadOnlyDictionary<string, Answer> answers) =>
         string.Join("\n", answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}: {a.Value.Text} by {a.Value.SubmittedBy}, {a.Value.Amendments.Count} amendments"));
 
-    private static Arbitrary<Move[]> Histories() =>
-        Gen.Zip(
-                Gen.Zip(Gen.Elements(Kinds), Gen.Elements(AssignmentIds)),
-                Gen.Zip(Gen.Choose(0, 6), Gen.Choose(0, 72)))
-            .Select(t => new Move(t.Item1.Item1, t.Item1.Item2, t.Item2.Item1, t.Item2.Item2))
-            .ArrayOf()
-            .Select(a => a.Take(50).ToArray())
-            .ToArbitrary();
-
     [Property(MaxTest = 400)]
-    public Property Any_sequence_of_commands_keeps_the_review_coherent() => Prop.ForAll(Histories(), history =>
+    public Property Any_sequence_of_commands_keeps_the_review_coherent() => Prop.ForAll(ReviewHistories.Histories(), history =>
     {
         var decider = new DeciderSpecification().Decider;
         var events = new List<ReviewEvent>();

@@ -68,23 +68,20 @@ public sealed class TableReviewReadSide(TableServiceClient tables, ReviewEventSe
         return events.Count == 0 ? null : events;
     }
 
-    public async Task<IReadOnlyList<ReviewState>> RecentAsync(int max, CancellationToken cancellationToken)
+    public async Task<ReviewListPage> ListAsync(ReviewListQuery query, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(query);
         await EnsureTablesAsync(cancellationToken);
-        var listed = new List<(DateTimeOffset CreatedAt, string Id)>();
+        // Straightforward: every listed review is read back and the page made in memory (no list projection here yet).
+        var reviews = new List<(ReviewSummary Summary, DateTimeOffset CreatedAt)>();
         await foreach (var row in tables.GetTableClient(ReviewsTable).QueryAsync<TableEntity>(e => e.PartitionKey == ReviewsPartition, cancellationToken: cancellationToken))
         {
-            listed.Add((row.GetDateTimeOffset("CreatedAt") ?? default, row.RowKey));
-        }
-        var reviews = new List<ReviewState>();
-        foreach (var (_, id) in listed.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal).Take(max))
-        {
-            if (await FindAsync(id, cancellationToken) is { } review)
+            if (await FindAsync(row.RowKey, cancellationToken) is { } review)
             {
-                reviews.Add(review.State);
+                reviews.Add((ReviewSummary.From(review.State), row.GetDateTimeOffset("CreatedAt") ?? default));
             }
         }
-        return reviews;
+        return ReviewListPage.Of(reviews, query);
     }
 
     Task<LinkTarget?> ILinkIndex.FindAsync(string tokenHash, CancellationToken cancellationToken) => FindLinkAsync(tokenHash, cancellationToken);

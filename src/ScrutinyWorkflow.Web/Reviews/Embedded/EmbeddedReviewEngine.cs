@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Reviews.Storage;
@@ -6,104 +8,224 @@ using ScrutinyWorkflow.Workflow.Serialization;
 namespace ScrutinyWorkflow.Web.Reviews.Embedded;
 
 /// <summary>
-/// Reviews on one machine: load the stream from SQLite, decide, append with the expected version. The events,
-/// their effects, the links they create and the next due time are written in one transaction, so nothing decided
-/// can be lost or half recorded.
+/// Reviews on one machine. Every command goes through one writer that decides it while holding the store's write lock:
+/// it reads the review's version under the lock, so two commands (from this process or another sharing the file) never
+/// conflict, and a command is only ever refused by a rule. The writer takes the commands waiting and records them in one
+/// transaction, each decision in its own savepoint, with their effects, links, next due times, the review list's lines
+/// and snapshots; a load reads the review from memory, or its snapshot, and only the events after.
 /// </summary>
-public sealed class EmbeddedReviewEngine(
-    IReviewStore store,
-    ReviewEventSerializer serializer,
-    ReviewDecider decider,
-    ResponseLinks responseLinks,
-    ILogger<EmbeddedReviewEngine> logger) : IReviewCommands, IReviewQueries
+public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsyncDisposable
 {
-    private const int ConflictRetries = 5;
+    // Enough to take a burst (a dispatch's answers arriving at once) in a few transactions, small enough to keep each short.
+    private const int MaxBatch = 256;
 
-    public async Task<ReviewSnapshot?> FindAsync(string reviewId, CancellationToken cancellationToken) =>
-        await LoadAsync(reviewId, cancellationToken) is { } loaded ? new ReviewSnapshot(loaded.State, loaded.Version) : null;
+    // A store busy past its timeout (another process holding the lock) is tried again this often before the caller is told.
+    private const int BusyAttempts = 3;
+
+    private readonly IReviewStore store;
+    private readonly ReviewEventSerializer serializer;
+    private readonly ReviewLoader loader;
+    private readonly ReviewDecider decider;
+    private readonly ResponseLinks responseLinks;
+    private readonly RunnerSignal runnerSignal;
+    private readonly ILogger<EmbeddedReviewEngine> logger;
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task writer;
+
+    public EmbeddedReviewEngine(
+        IReviewStore store,
+        ReviewEventSerializer serializer,
+        ReviewLoader loader,
+        ReviewDecider decider,
+        ResponseLinks responseLinks,
+        RunnerSignal runnerSignal,
+        ILogger<EmbeddedReviewEngine> logger)
+    {
+        (this.store, this.serializer, this.loader, this.decider, this.responseLinks, this.runnerSignal, this.logger) = (store, serializer, loader, decider, responseLinks, runnerSignal, logger);
+        writer = Task.Run(WriteAsync);
+    }
+
+    public async Task<ReviewSnapshot?> FindAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
+        var current = await store.ReadAsync(reader => loader.LoadAsync(reader, reviewId, cancellationToken), cancellationToken);
+        return current.Version == 0 ? null : new ReviewSnapshot(current.State, current.Version);
+    }
 
     public async Task<IReadOnlyList<RecordedEvent>?> AuditTrailAsync(string reviewId, CancellationToken cancellationToken) =>
-        (await LoadAsync(reviewId, cancellationToken))?.History;
+        await store.LoadAsync(reviewId, cancellationToken) is { } history
+            ? [.. history.Events.Select(e => new RecordedEvent(e.Version, e.Type, e.SchemaVersion, serializer.Deserialize(e), e.RecordedAt))]
+            : null;
 
-    public async Task<IReadOnlyList<ReviewState>> RecentAsync(int max, CancellationToken cancellationToken)
-    {
-        var reviews = new List<ReviewState>();
-        foreach (var id in await store.ListAsync(max, cancellationToken))
-        {
-            if (await LoadAsync(id, cancellationToken) is { } loaded)
-            {
-                reviews.Add(loaded.State);
-            }
-        }
-        return reviews;
-    }
+    public Task<ReviewListPage> ListAsync(ReviewListQuery query, CancellationToken cancellationToken) => store.ListPageAsync(query, cancellationToken);
 
     public async Task<CommandOutcome> HandleAsync(string reviewId, ReviewCommand command, long? expectedVersion, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
+        ArgumentNullException.ThrowIfNull(command);
+        var pending = new Pending(reviewId, command, expectedVersion, cancellationToken);
+        if (!queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(EmbeddedReviewEngine), "The review engine is shutting down.");
+        }
+        return await pending.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer.ConfigureAwait(false);
+    }
+
+    private sealed record Pending(string ReviewId, ReviewCommand Command, long? ExpectedVersion, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource<CommandOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            await RecordAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordAsync(List<Pending> batch)
+    {
+        // First without a savepoint per decision, which nearly always succeeds; should one decision fail, the batch is
+        // rolled back and recorded again with each decision in its own savepoint, so only that one fails.
+        var isolated = false;
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await LoadAsync(reviewId, cancellationToken);
-            var state = loaded?.State ?? ReviewState.Initial;
-            var version = loaded?.Version ?? 0;
-            if (expectedVersion is { } seen && seen != version)
+            var outcomes = new Dictionary<Pending, object>();
+            var touched = new Dictionary<string, Current>(StringComparer.Ordinal);
+            var wakeRunner = false;
+            try
             {
-                return new CommandStale(seen, state, version);
+                await store.WriteAsync(async writer =>
+                {
+                    // Read under the write lock, once for the batch: nobody else can move these streams until it commits.
+                    var versions = await writer.VersionsAsync([.. batch.Select(p => p.ReviewId).Distinct(StringComparer.Ordinal)], CancellationToken.None);
+                    foreach (var pending in batch)
+                    {
+                        if (pending.CancellationToken.IsCancellationRequested)
+                        {
+                            continue;
+                        }
+                        try
+                        {
+                            var current = touched.TryGetValue(pending.ReviewId, out var held) ? held : await loader.LoadAsync(writer, pending.ReviewId, CancellationToken.None, versions.GetValueOrDefault(pending.ReviewId));
+                            var (outcome, after, effects) = await DecideAsync(writer, pending, current, isolated);
+                            outcomes[pending] = outcome;
+                            touched[pending.ReviewId] = after;
+                            wakeRunner |= effects;
+                        }
+                        catch (Exception ex) when (isolated && ex is not SqliteException { SqliteErrorCode: BusyCode or LockedCode })
+                        {
+                            outcomes[pending] = ex;
+                        }
+                    }
+                    // The list's line and (every so often) a snapshot, once per review however many commands it had.
+                    foreach (var (reviewId, current) in touched.Where(t => t.Value.Version > 0))
+                    {
+                        await writer.ListAsync(reviewId, ReviewLoader.Listing(current), CancellationToken.None);
+                        if (current.Version - current.SnapshotVersion >= ReviewLoader.SnapshotEvery)
+                        {
+                            await writer.SaveSnapshotAsync(reviewId, ReviewSnapshots.Write(current.State, current.Version), CancellationToken.None);
+                            touched[reviewId] = current with { SnapshotVersion = current.Version };
+                        }
+                    }
+                    return true;
+                }, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!isolated && ex is not SqliteException { SqliteErrorCode: BusyCode or LockedCode })
+            {
+                isolated = true;
+                continue;
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is BusyCode or LockedCode && attempt < BusyAttempts)
+            {
+                logger.LogWarning("The review store stayed locked by another process; trying {Count} commands again.", batch.Count);
+                continue;
+            }
+            catch (Exception ex)
+            {
+                // Nothing of the batch was committed: every caller hears so (a busy store as such, to be tried again).
+                var failure = ex is SqliteException { SqliteErrorCode: BusyCode or LockedCode } ? new ReviewBusyException(ex) : ex;
+                logger.LogError(ex, "Recording {Count} commands failed; none was recorded.", batch.Count);
+                batch.ForEach(pending => pending.Outcome.TrySetException(failure));
+                return;
             }
 
-            switch (decider.Decide(command, state))
+            foreach (var (reviewId, current) in touched)
             {
-                case Rejected rejected:
-                    return new CommandRefused(rejected.Rejection, state, version);
-                case Accepted { Events.Count: 0 }:
-                    return new CommandApplied(state, version, []);
-                case Accepted accepted:
-                    try
-                    {
-                        return await AppendAsync(reviewId, version, state, accepted.Events, command.Now, cancellationToken);
-                    }
-                    catch (StreamConflictException) when (expectedVersion is { } expected)
-                    {
-                        // Someone else appended after the check: the caller's edit is stale, not to be re-decided for them.
-                        var latest = await LoadAsync(reviewId, cancellationToken);
-                        return new CommandStale(expected, latest?.State ?? state, latest?.Version ?? version);
-                    }
-                    catch (StreamConflictException) when (attempt < ConflictRetries)
-                    {
-                        // Someone else appended first (another request, the runner, another instance): decide again on their result.
-                        logger.LogInformation("Review {ReviewId} moved past version {Version}; deciding {Command} again.", reviewId, version, command.GetType().Name);
+                loader.Remember(reviewId, current);
+            }
+            if (wakeRunner)
+            {
+                runnerSignal.Wake();
+            }
+            foreach (var pending in batch)
+            {
+                switch (outcomes.GetValueOrDefault(pending))
+                {
+                    case CommandOutcome outcome:
+                        pending.Outcome.TrySetResult(outcome);
                         break;
-                    }
-                default:
-                    throw new InvalidOperationException("The decider returned neither events nor a rejection.");
+                    case Exception ex:
+                        pending.Outcome.TrySetException(ex);
+                        break;
+                    default:
+                        pending.Outcome.TrySetCanceled(pending.CancellationToken);
+                        break;
+                }
             }
+            return;
         }
     }
 
-    private sealed record Loaded(ReviewState State, long Version, IReadOnlyList<RecordedEvent> History);
+    private const int BusyCode = 5;
+    private const int LockedCode = 6;
 
-    private async Task<Loaded?> LoadAsync(string reviewId, CancellationToken cancellationToken)
+    private async Task<(CommandOutcome Outcome, Current After, bool WroteEffects)> DecideAsync(IReviewStreamWriter writer, Pending pending, Current current, bool isolated)
     {
-        if (await store.LoadAsync(reviewId, cancellationToken) is not { } history)
+        var (state, version) = (current.State, current.Version);
+        if (pending.ExpectedVersion is { } seen && seen != version)
         {
-            return null;
+            return (new CommandStale(seen, state, version), current, false);
         }
-        var events = history.Events.Select(e => new RecordedEvent(e.Version, e.Type, e.SchemaVersion, serializer.Deserialize(e), e.RecordedAt)).ToList();
-        return new Loaded(ReviewState.From(events.Select(e => e.Event)), history.Version, events);
+        switch (decider.Decide(pending.Command, state))
+        {
+            case Rejected rejected:
+                return (new CommandRefused(rejected.Rejection, state, version), current, false);
+            case Accepted { Events.Count: 0 }:
+                return (new CommandApplied(state, version, []), current, false);
+            case Accepted accepted:
+                var events = accepted.Events;
+                var after = events.Aggregate(state, ReviewState.Evolve);
+                var newVersion = version + events.Count;
+                // Stable: the same decision always yields the same effect ids, so a message id never changes on retry.
+                var effects = new List<OutboxEntry>();
+                foreach (var effect in ReviewEffects.Of(events, state, after))
+                {
+                    var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
+                    effects.Add(new OutboxEntry($"{pending.ReviewId}.{newVersion}.{effects.Count + 1}", kind, payload));
+                }
+                await writer.AppendAsync(
+                    new ReviewAppend(pending.ReviewId, version, [.. events.Select(serializer.Serialize)], effects,
+                        responseLinks.IndexFor(pending.ReviewId, events, state), after.NextDue, pending.Command.Now),
+                    isolated, CancellationToken.None);
+                var wake = effects.Count > 0 || after.NextDue != state.NextDue;
+                return (new CommandApplied(after, newVersion, events), current with { State = after, Version = newVersion }, wake);
+            default:
+                throw new InvalidOperationException("The decider returned neither events nor a rejection.");
+        }
     }
 
-    private async Task<CommandApplied> AppendAsync(string reviewId, long version, ReviewState before, IReadOnlyList<ReviewEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var after = events.Aggregate(before, ReviewState.Evolve);
-        var newVersion = version + events.Count;
-        // Stable: the same decision always yields the same effect ids, so a message id never changes on retry.
-        var effects = new List<OutboxEntry>();
-        foreach (var effect in ReviewEffects.Of(events, before, after))
-        {
-            var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
-            effects.Add(new OutboxEntry($"{reviewId}.{newVersion}.{effects.Count + 1}", kind, payload));
-        }
-        await store.AppendAsync(reviewId, version, [.. events.Select(serializer.Serialize)], effects, responseLinks.IndexFor(reviewId, events, before),
-            after.NextDue, now, cancellationToken);
-        return new CommandApplied(after, newVersion, events);
-    }
 }

@@ -10,18 +10,23 @@ namespace ScrutinyWorkflow.Web.Reviews.Embedded;
 public sealed record RunnerPass(int TimersFired, int EffectsCompleted, int EffectsFailed);
 
 /// <summary>
-/// Turns due timers into commands and carries out pending effects. Everything it needs is in the store, so
-/// any number of passes, on any instance, after any restart, pick up exactly where the last one stopped.
+/// Turns due timers into commands and carries out pending effects. Everything it needs is in the store, so any number
+/// of passes, on any instance, after any restart, pick up exactly where the last one stopped. A batch of effects reads
+/// each review once, writes its mail in parallel (bounded, in order within a review: one decision's messages together,
+/// the next decision's after), and is completed in one transaction; mail is idempotent per message id, so a crash
+/// before completing only means the same messages are offered again and not written twice.
 /// </summary>
 public sealed class ReviewRunner(
     IReviewStore store,
     IOutbox outbox,
     IReviewCommands reviews,
+    IReviewQueries queries,
     EffectCarrier effects,
     CouncilClock clock,
+    IOptions<ScrutinyOptions> options,
     ILogger<ReviewRunner> logger)
 {
-    private const int BatchSize = 100;
+    private const int BatchSize = 500;
 
     // Carrying out an effect can cause more (filing leads to notifying the panel), so a pass repeats until
     // quiet; the bound keeps one pass from running forever if something keeps producing work.
@@ -43,75 +48,159 @@ public sealed class ReviewRunner(
         return total;
     }
 
+    /// <summary>
+    /// How long the runner may sleep after a pass that found nothing: until the earliest due time, and never past the
+    /// poll interval; at least a second, so a due time that brings nothing to do is not asked about in a tight loop.
+    /// </summary>
+    public async Task<TimeSpan> IdleForAsync(CancellationToken cancellationToken)
+    {
+        var poll = TimeSpan.FromSeconds(options.Value.Runner.PollSeconds);
+        var least = TimeSpan.FromSeconds(Math.Min(1, options.Value.Runner.PollSeconds));
+        return await store.NextDueAsync(cancellationToken) is { } due
+            ? TimeSpan.FromTicks(Math.Clamp((due - clock.Now.DateTime).Ticks, least.Ticks, poll.Ticks))
+            : poll;
+    }
+
     private async Task<int> FireDueTimersAsync(CancellationToken cancellationToken)
     {
-        var fired = 0;
-        foreach (var reviewId in await store.DueAsync(clock.Now.DateTime, BatchSize, cancellationToken))
+        // All at once: the engine's writer records whatever is waiting in one transaction.
+        var due = await store.DueAsync(clock.Now.DateTime, BatchSize, cancellationToken);
+        var fired = await Task.WhenAll(due.Select(async reviewId =>
         {
             try
             {
-                if (await reviews.HandleAsync(reviewId, new ProcessDueTimers(clock.Now), null, cancellationToken) is CommandApplied { Recorded.Count: > 0 })
-                {
-                    fired++;
-                }
+                return await reviews.HandleAsync(reviewId, new ProcessDueTimers(clock.Now), null, cancellationToken) is CommandApplied { Recorded.Count: > 0 };
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // Anything short of shutting down, a timed-out HTTP call included, is retried on the next pass.
+                // Anything short of shutting down is retried on the next pass.
                 logger.LogError(ex, "Timers for review {ReviewId} failed; they will be tried again on the next pass.", reviewId);
+                return false;
             }
-        }
-        return fired;
+        }));
+        return fired.Count(f => f);
     }
 
     private async Task<(int Completed, int Failed)> CarryOutEffectsAsync(CancellationToken cancellationToken)
     {
-        var (completed, failed) = (0, 0);
-        foreach (var pending in await outbox.PendingAsync(clock.UtcNow, BatchSize, cancellationToken))
+        var pending = await outbox.PendingAsync(clock.UtcNow, BatchSize, cancellationToken);
+        if (pending.Count == 0)
+        {
+            return (0, 0);
+        }
+        var states = new Dictionary<string, ReviewState?>(StringComparer.Ordinal);
+        foreach (var reviewId in pending.Select(p => p.ReviewId).Distinct(StringComparer.Ordinal))
+        {
+            states[reviewId] = (await queries.FindAsync(reviewId, cancellationToken))?.State;
+        }
+
+        var completed = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var results = new System.Collections.Concurrent.ConcurrentBag<(PendingEffect Effect, ReviewCommand Result)>();
+        var failed = new System.Collections.Concurrent.ConcurrentBag<(PendingEffect Effect, Exception Error)>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Runner.MailConcurrency, CancellationToken = cancellationToken };
+        foreach (var wave in Waves(pending))
+        {
+            await Parallel.ForEachAsync(wave, parallel, async (effect, token) =>
+            {
+                try
+                {
+                    var review = states[effect.ReviewId]
+                        ?? throw new InvalidOperationException($"Effect {effect.Id} belongs to review {effect.ReviewId}, which does not exist.");
+                    var result = await effects.DeliverAsync(effect.ReviewId, review, effect.Id, ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload), token);
+                    if (result is null)
+                    {
+                        completed.Add(effect.Id);
+                    }
+                    else
+                    {
+                        results.Add((effect, result));
+                    }
+                }
+                catch (Exception ex) when (!token.IsCancellationRequested)
+                {
+                    failed.Add((effect, ex));
+                }
+            });
+        }
+
+        // What came of a filing or the panel's email goes back to the review before the effect counts as done.
+        foreach (var (effect, result) in results)
         {
             try
             {
-                var effect = ReviewEffectSerializer.Deserialize(pending.Kind, pending.Payload);
-                if (await effects.DeliverAsync(pending.ReviewId, pending.Id, effect, cancellationToken) is { } result
-                    && await reviews.HandleAsync(pending.ReviewId, result, null, cancellationToken) is CommandRefused refused)
+                if (await reviews.HandleAsync(effect.ReviewId, result, null, cancellationToken) is CommandRefused refused)
                 {
-                    throw new InvalidOperationException($"Recording the result of {pending.Id} was refused: {refused.Rejection.Message}");
+                    throw new InvalidOperationException($"Recording the result of {effect.Id} was refused: {refused.Rejection.Message}");
                 }
-                await outbox.CompleteAsync(pending.Id, clock.UtcNow, cancellationToken);
-                completed++;
+                completed.Add(effect.Id);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                failed++;
-                // Back off 1, 2, 4... minutes, up to an hour, so a mail outage is retried without hammering.
-                var delay = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(pending.Attempts, 6))));
-                logger.LogWarning(ex, "Effect {EffectId} ({Kind}) failed on attempt {Attempt}; retrying in {Delay}.", pending.Id, pending.Kind, pending.Attempts + 1, delay);
-                await outbox.DeferAsync(pending.Id, ex.Message, clock.UtcNow + delay, cancellationToken);
+                failed.Add((effect, ex));
             }
         }
-        return (completed, failed);
+
+        await outbox.CompleteAsync([.. completed], clock.UtcNow, cancellationToken);
+        foreach (var (effect, error) in failed)
+        {
+            // Back off 1, 2, 4... minutes, up to an hour, so a mail outage is retried without hammering.
+            var delay = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(effect.Attempts, 6))));
+            logger.LogWarning(error, "Effect {EffectId} ({Kind}) failed on attempt {Attempt}; retrying in {Delay}.", effect.Id, effect.Kind, effect.Attempts + 1, delay);
+            await outbox.DeferAsync(effect.Id, error.Message, clock.UtcNow + delay, cancellationToken);
+        }
+        return (completed.Count, failed.Count);
     }
+
+    /// <summary>
+    /// The effects in waves that may run in parallel: the first decision of every review, then the second... A decision's
+    /// effects go to different people; a later decision's (a reminder after a request) waits for the earlier one's.
+    /// </summary>
+    private static IEnumerable<List<PendingEffect>> Waves(IReadOnlyList<PendingEffect> pending)
+    {
+        var decisions = pending
+            .GroupBy(p => DecisionOf(p.Id), StringComparer.Ordinal)
+            .GroupBy(d => d.First().ReviewId, StringComparer.Ordinal)
+            .Select(review => review.Select(d => d.ToList()).ToList())
+            .ToList();
+        for (var wave = 0; decisions.Any(r => r.Count > wave); wave++)
+        {
+            yield return [.. decisions.Where(r => r.Count > wave).SelectMany(r => r[wave])];
+        }
+    }
+
+    // Effect ids are "{review}.{version}.{position}": everything before the last dot names the decision.
+    private static string DecisionOf(string effectId) => effectId.LastIndexOf('.') is var dot and > 0 ? effectId[..dot] : effectId;
 }
 
-/// <summary>Runs <see cref="ReviewRunner"/> on a timer inside the web host.</summary>
-public sealed class ReviewRunnerService(ReviewRunner runner, IOptions<ScrutinyOptions> options, TimeProvider time, ILogger<ReviewRunnerService> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="ReviewRunner"/> inside the web host: pass after pass while there is work, and between passes it
+/// sleeps only until an append wakes it, the next timer falls due, or the poll interval ends, whichever comes first.
+/// </summary>
+public sealed class ReviewRunnerService(ReviewRunner runner, RunnerSignal signal, TimeProvider time, ILogger<ReviewRunnerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(options.Value.Runner.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var idle = TimeSpan.Zero;
             try
             {
-                await runner.RunOnceAsync(stoppingToken);
+                signal.Reset();
+                var pass = await runner.RunOnceAsync(stoppingToken);
+                if (pass.TimersFired == 0 && pass.EffectsCompleted == 0)
+                {
+                    idle = await runner.IdleForAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "A runner pass failed; the next pass will try again.");
+                idle = TimeSpan.FromSeconds(1);
             }
             try
             {
-                await Task.Delay(interval, time, stoppingToken);
+                await Task.WhenAny(signal.Woken, Task.Delay(idle, time, stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException)
             {

@@ -13,6 +13,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
 {
     // Fixed width, so comparing the text compares the times; the fraction keeps a due time exact.
     private const string LocalTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff";
+    internal const string DateFormat = "yyyy-MM-dd";
 
     // Extended result codes for a duplicate key: the only constraint failures that mean "someone else
     // got there first" rather than a bug in this class.
@@ -46,7 +47,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         return events.Count == 0 ? null : new ReviewHistory(reviewId, events[^1].Version, events);
     }
 
-    public async Task AppendAsync(
+    public Task AppendAsync(
         string reviewId,
         long expectedVersion,
         IReadOnlyList<NewEvent> events,
@@ -57,63 +58,131 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         CancellationToken cancellationToken)
     {
         ReviewStoreArguments.CheckAppend(reviewId, expectedVersion, events, effects, links);
+        return WriteAsync(async writer =>
+        {
+            await writer.AppendAsync(new ReviewAppend(reviewId, expectedVersion, events, effects, links, nextDueLocal, recordedAt), isolated: false, cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
 
+    public async Task<T> ReadAsync<T>(Func<IReviewStreamReader, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // A deferred transaction reads one moment of a WAL file however many statements it takes, and never blocks a writer.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var streams = new StreamTransaction(connection, transaction);
+        return await read(streams);
+    }
+
+    public async Task<T> WriteAsync<T>(Func<IReviewStreamWriter, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         await using var connection = await database.OpenAsync(cancellationToken);
 
-        // IMMEDIATE takes the write lock before the version is read. A deferred transaction would read
-        // under a shared lock and fail to upgrade when another writer got in first (SQLITE_BUSY that no
-        // amount of waiting fixes); this way a second writer waits, then sees the new version.
+        // IMMEDIATE takes the write lock before anything is read. A deferred transaction would read under a shared lock
+        // and fail to upgrade when another writer got in first (SQLITE_BUSY that no amount of waiting fixes); this way a
+        // second writer waits, then reads what the first wrote.
         await using var transaction = connection.BeginTransaction(deferred: false);
-
-        try
+        T result;
+        await using (var streams = new StreamTransaction(connection, transaction))
         {
-            // The version-guarded write decides: inserting a stream that exists, or updating one that has
-            // moved past expectedVersion, fails, and nothing of this append is kept.
-            await SaveReviewAsync(
-                connection, transaction, reviewId, expectedVersion, expectedVersion + events.Count, nextDueLocal,
-                recordedAt, cancellationToken);
-            await InsertEventsAsync(connection, transaction, reviewId, expectedVersion, events, recordedAt, cancellationToken);
+            result = await write(streams);
         }
-        catch (SqliteException exception) when (IsDuplicateKey(exception))
-        {
-            throw new StreamConflictException(reviewId, expectedVersion);
-        }
-
-        await InsertEffectsAsync(connection, transaction, reviewId, effects, recordedAt, cancellationToken);
-        await InsertLinksAsync(connection, transaction, reviewId, links, cancellationToken);
-
         await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
-    public async Task<IReadOnlyList<string>> DueAsync(DateTime localNow, int max, CancellationToken cancellationToken)
+    public async Task<ReviewListPage> ListPageAsync(ReviewListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Page);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.PageSize);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var filter = query.Status is null ? "" : "WHERE status = $status";
+        // Each order has its index (with and without the status filter), so a page costs the same wherever it is.
+        var order = query.Sort switch
+        {
+            ReviewSort.Deadline => "deadline, review_id",
+            ReviewSort.Meeting => "meeting_date, review_id",
+            ReviewSort.Title => "title, review_id",
+            _ => "created_at DESC, review_id DESC",
+        };
+
+        await using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = $"SELECT COUNT(*) FROM review_list {filter};";
+        await using var page = connection.CreateCommand();
+        page.Transaction = transaction;
+        page.CommandText = $"""
+            SELECT review_id, status, title, panel, meeting_date, deadline, answered, questions, overdue, next_due_local
+            FROM review_list {filter} ORDER BY {order} LIMIT $limit OFFSET $offset;
+            """;
+        if (query.Status is { } status)
+        {
+            count.Parameters.AddWithValue("$status", status);
+            page.Parameters.AddWithValue("$status", status);
+        }
+        page.Parameters.AddWithValue("$limit", query.PageSize);
+        page.Parameters.AddWithValue("$offset", query.Offset);
+
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var reviews = new List<ReviewSummary>();
+        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            reviews.Add(new ReviewSummary(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                DateOnly.ParseExact(reader.GetString(4), DateFormat, CultureInfo.InvariantCulture),
+                DateOnly.ParseExact(reader.GetString(5), DateFormat, CultureInfo.InvariantCulture),
+                reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
+                reader.IsDBNull(9) ? null : ParseLocal(reader.GetString(9))));
+        }
+        return new ReviewListPage(reviews, query.Page, query.PageSize, total);
+    }
+
+    public async Task<DateTime?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(next_due_local) FROM reviews WHERE next_due_local IS NOT NULL;";
+        return await command.ExecuteScalarAsync(cancellationToken) is string due ? ParseLocal(due) : null;
+    }
+
+    public Task<IReadOnlyList<string>> UnlistedAsync(int max, CancellationToken cancellationToken) => ReviewIdsAsync("""
+        SELECT review_id FROM reviews
+        WHERE NOT EXISTS (SELECT 1 FROM review_list WHERE review_list.review_id = reviews.review_id)
+        ORDER BY review_id LIMIT $max;
+        """, max, null, cancellationToken);
+
+    public Task<IReadOnlyList<string>> DueAsync(DateTime localNow, int max, CancellationToken cancellationToken) => ReviewIdsAsync("""
+        SELECT review_id FROM reviews
+        WHERE next_due_local IS NOT NULL AND next_due_local <= $now
+        ORDER BY next_due_local, review_id
+        LIMIT $max;
+        """, max, FormatLocal(localNow), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListAsync(int max, CancellationToken cancellationToken) => ReviewIdsAsync("""
+        SELECT review_id FROM reviews
+        ORDER BY created_at DESC, review_id DESC
+        LIMIT $max;
+        """, max, null, cancellationToken);
+
+    /// <summary>Review ids a query finds, at most <paramref name="max"/>; <paramref name="now"/> fills <c>$now</c> when the query has it.</summary>
+    private async Task<IReadOnlyList<string>> ReviewIdsAsync(string sql, int max, string? now, CancellationToken cancellationToken)
     {
         ReviewStoreArguments.CheckMax(max);
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT review_id FROM reviews
-            WHERE next_due_local IS NOT NULL AND next_due_local <= $now
-            ORDER BY next_due_local, review_id
-            LIMIT $max;
-            """;
-        command.Parameters.AddWithValue("$now", FormatLocal(localNow));
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$max", max);
-        return await ReadStringsAsync(command, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<string>> ListAsync(int max, CancellationToken cancellationToken)
-    {
-        ReviewStoreArguments.CheckMax(max);
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT review_id FROM reviews
-            ORDER BY created_at DESC, review_id DESC
-            LIMIT $max;
-            """;
-        command.Parameters.AddWithValue("$max", max);
+        if (now is not null)
+        {
+            command.Parameters.AddWithValue("$now", now);
+        }
         return await ReadStringsAsync(command, cancellationToken);
     }
 
@@ -165,6 +234,33 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         }
     }
 
+    public async Task CompleteAsync(IReadOnlyCollection<string> effectIds, DateTimeOffset completedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(effectIds);
+        if (effectIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE outbox SET completed_at = $at WHERE id = $id AND completed_at IS NULL;";
+        command.Parameters.AddWithValue("$at", FormatInstant(completedAt));
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var effectId in effectIds)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(effectId);
+            id.Value = effectId;
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await EnsureEffectExistsAsync(connection, effectId, cancellationToken, transaction);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task DeferAsync(
         string effectId, string failure, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
@@ -196,7 +292,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         return await FindAsync(connection, null, tokenHash, cancellationToken);
     }
 
-    private static async Task<LinkTarget?> FindAsync(
+    internal static async Task<LinkTarget?> FindAsync(
         SqliteConnection connection, SqliteTransaction? transaction, string tokenHash, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -209,158 +305,11 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
             : null;
     }
 
-    private static async Task SaveReviewAsync(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
-        string reviewId,
-        long expectedVersion,
-        long newVersion,
-        DateTime? nextDueLocal,
-        DateTimeOffset recordedAt,
-        CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = expectedVersion == 0
-            ? """
-              INSERT INTO reviews (review_id, version, next_due_local, created_at)
-              VALUES ($review, $version, $due, $created);
-              """
-            : """
-              UPDATE reviews SET version = $version, next_due_local = $due
-              WHERE review_id = $review AND version = $expected;
-              """;
-        command.Parameters.AddWithValue("$review", reviewId);
-        command.Parameters.AddWithValue("$version", newVersion);
-        command.Parameters.AddWithValue("$due", nextDueLocal is { } due ? FormatLocal(due) : DBNull.Value);
-        command.Parameters.AddWithValue("$created", FormatInstant(recordedAt));
-        command.Parameters.AddWithValue("$expected", expectedVersion);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            throw new StreamConflictException(reviewId, expectedVersion);
-        }
-    }
-
-    private static async Task InsertEventsAsync(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
-        string reviewId,
-        long expectedVersion,
-        IReadOnlyList<NewEvent> events,
-        DateTimeOffset recordedAt,
-        CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO events (review_id, version, type, schema_version, data, recorded_at)
-            VALUES ($review, $version, $type, $schema, $data, $recorded);
-            """;
-        command.Parameters.AddWithValue("$review", reviewId);
-        command.Parameters.AddWithValue("$recorded", recordedAt.ToString("O", CultureInfo.InvariantCulture));
-        var version = command.Parameters.Add("$version", SqliteType.Integer);
-        var type = command.Parameters.Add("$type", SqliteType.Text);
-        var schema = command.Parameters.Add("$schema", SqliteType.Integer);
-        var data = command.Parameters.Add("$data", SqliteType.Text);
-
-        for (var index = 0; index < events.Count; index++)
-        {
-            version.Value = expectedVersion + index + 1;
-            type.Value = events[index].Type;
-            schema.Value = events[index].SchemaVersion;
-            data.Value = events[index].Data;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static async Task InsertEffectsAsync(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
-        string reviewId,
-        IReadOnlyList<OutboxEntry> effects,
-        DateTimeOffset recordedAt,
-        CancellationToken cancellationToken)
-    {
-        if (effects.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO outbox (id, review_id, kind, payload, created_at)
-            VALUES ($id, $review, $kind, $payload, $created);
-            """;
-        command.Parameters.AddWithValue("$created", FormatInstant(recordedAt));
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        command.Parameters.AddWithValue("$review", reviewId);
-        var kind = command.Parameters.Add("$kind", SqliteType.Text);
-        var payload = command.Parameters.Add("$payload", SqliteType.Text);
-
-        foreach (var effect in effects)
-        {
-            id.Value = effect.Id;
-            kind.Value = effect.Kind;
-            payload.Value = effect.Payload;
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (SqliteException exception) when (IsDuplicateKey(exception))
-            {
-                // Effect ids are derived from the review, version and position, so a repeat means the
-                // caller built them wrongly; sending under a reused id could swallow a real message.
-                throw new InvalidOperationException(
-                    $"Outbox entry {effect.Id} for review {reviewId} already exists; effect ids must be unique. " +
-                    "Nothing from this append was stored.",
-                    exception);
-            }
-        }
-    }
-
-    private static async Task InsertLinksAsync(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
-        string reviewId,
-        IReadOnlyList<IndexedLink> links,
-        CancellationToken cancellationToken)
-    {
-        foreach (var link in links)
-        {
-            var target = new LinkTarget(reviewId, link.RespondentKey);
-            await using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction;
-                insert.CommandText = """
-                    INSERT INTO links (token_hash, review_id, respondent) VALUES ($hash, $review, $respondent)
-                    ON CONFLICT (token_hash) DO NOTHING;
-                    """;
-                insert.Parameters.AddWithValue("$hash", link.TokenHash);
-                insert.Parameters.AddWithValue("$review", target.ReviewId);
-                insert.Parameters.AddWithValue("$respondent", target.RespondentKey);
-                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
-                {
-                    continue;
-                }
-            }
-
-            var existing = await FindAsync(connection, transaction, link.TokenHash, cancellationToken);
-            if (existing != target)
-            {
-                // The hash is left out of the message: it is what a link is looked up by, so it stays out of logs.
-                throw new InvalidOperationException(
-                    $"A link for review {target.ReviewId}, {target.RespondentKey} has the same token hash " +
-                    $"as the link already stored for review {existing?.ReviewId}, {existing?.RespondentKey}. " +
-                    "Tokens must be unique: this is a token collision or a bug in how tokens are made. Nothing from this append was stored.");
-            }
-        }
-    }
-
     private static async Task EnsureEffectExistsAsync(
-        SqliteConnection connection, string effectId, CancellationToken cancellationToken)
+        SqliteConnection connection, string effectId, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT 1 FROM outbox WHERE id = $id;";
         command.Parameters.AddWithValue("$id", effectId);
         if (await command.ExecuteScalarAsync(cancellationToken) is null)
@@ -382,16 +331,18 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         return values;
     }
 
-    private static bool IsDuplicateKey(SqliteException exception) =>
+    internal static bool IsDuplicateKey(SqliteException exception) =>
         exception.SqliteExtendedErrorCode is PrimaryKeyViolation or UniqueViolation;
 
-    private static string FormatLocal(DateTime local) => local.ToString(LocalTimeFormat, CultureInfo.InvariantCulture);
+    internal static string FormatLocal(DateTime local) => local.ToString(LocalTimeFormat, CultureInfo.InvariantCulture);
 
     // Instants that are compared or ordered in SQL are stored in UTC, so that text order is time order
     // whatever offset the caller's clock used.
-    private static string FormatInstant(DateTimeOffset instant) =>
+    internal static string FormatInstant(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset ParseInstant(string text) =>
+    internal static DateTimeOffset ParseInstant(string text) =>
         DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None);
+
+    internal static DateTime ParseLocal(string text) => DateTime.ParseExact(text, LocalTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None);
 }

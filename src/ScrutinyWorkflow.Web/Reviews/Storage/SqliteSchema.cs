@@ -69,6 +69,40 @@ internal static class SqliteSchema
         DELETE FROM links;
         ALTER TABLE links RENAME COLUMN assignment_id TO respondent;
         """,
+        """
+        -- The review as it stood at a version, so a load reads it and only the newer events. format names the shape of
+        -- the state it was written from: a snapshot of another shape is ignored and the stream replayed.
+        CREATE TABLE IF NOT EXISTS snapshots (
+            review_id TEXT    NOT NULL PRIMARY KEY REFERENCES reviews (review_id),
+            version   INTEGER NOT NULL CHECK (version > 0),
+            format    TEXT    NOT NULL,
+            state     TEXT    NOT NULL
+        ) STRICT;
+
+        -- The list of reviews the dashboard and the API page through, written in the same transaction as the events.
+        -- Streams recorded before it are listed by the engine when it starts.
+        CREATE TABLE IF NOT EXISTS review_list (
+            review_id      TEXT    NOT NULL PRIMARY KEY REFERENCES reviews (review_id),
+            version        INTEGER NOT NULL,
+            created_at     TEXT    NOT NULL,
+            title          TEXT    NOT NULL,
+            panel          TEXT    NOT NULL,
+            status         TEXT    NOT NULL,
+            deadline       TEXT    NOT NULL,
+            meeting_date   TEXT    NOT NULL,
+            answered       INTEGER NOT NULL,
+            questions      INTEGER NOT NULL,
+            overdue        INTEGER NOT NULL,
+            next_due_local TEXT    NULL
+        ) STRICT;
+
+        CREATE INDEX IF NOT EXISTS review_list_newest ON review_list (created_at, review_id);
+        CREATE INDEX IF NOT EXISTS review_list_deadline ON review_list (deadline, review_id);
+        CREATE INDEX IF NOT EXISTS review_list_meeting ON review_list (meeting_date, review_id);
+        CREATE INDEX IF NOT EXISTS review_list_title ON review_list (title, review_id);
+        CREATE INDEX IF NOT EXISTS review_list_status_newest ON review_list (status, created_at, review_id);
+        CREATE INDEX IF NOT EXISTS review_list_status_deadline ON review_list (status, deadline, review_id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

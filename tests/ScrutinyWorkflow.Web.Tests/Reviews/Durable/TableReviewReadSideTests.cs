@@ -5,6 +5,7 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Tests.Shared;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
+using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Reviews.Durable;
 using ScrutinyWorkflow.Workflow.Serialization;
 
@@ -101,7 +102,10 @@ public sealed class TableReviewReadSideTests : IAsyncLifetime
         await readSide.RecordAsync("rv-old", 1, older, CancellationToken.None);
         await readSide.RecordAsync("rv-new", 1, newer, CancellationToken.None);
 
-        Assert.Equal(["rv-new", "rv-old"], (await readSide.RecentAsync(10, CancellationToken.None)).Select(r => r.ReviewId));
-        Assert.Equal(["rv-new"], (await readSide.RecentAsync(1, CancellationToken.None)).Select(r => r.ReviewId));
+        Assert.Equal(["rv-new", "rv-old"], (await readSide.ListAsync(new ReviewListQuery(PageSize: 10), CancellationToken.None)).Reviews.Select(r => r.Id));
+        var first = await readSide.ListAsync(new ReviewListQuery(PageSize: 1), CancellationToken.None);
+        Assert.Equal(["rv-new"], first.Reviews.Select(r => r.Id));
+        Assert.Equal(2, first.Total);
+        Assert.Equal(["rv-old"], (await readSide.ListAsync(new ReviewListQuery(Page: 2, PageSize: 1), CancellationToken.None)).Reviews.Select(r => r.Id));
     }
 }

@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using MimeKit;
+using static ScrutinyWorkflow.EngineBenchmarks.Figures;
+
+namespace ScrutinyWorkflow.EngineBenchmarks;
+
+/// <summary>
+/// Officers at the real form: the product's own build runs as its own process on a loopback port with default
+/// settings (runner on, 15 s poll), and 300 officers each open their link (GET) and then all submit at once (POST),
+/// first on one review, then spread over 100 reviews. Every POST must be answered 303 (no failures), and every answer
+/// must be in the review's events exactly once. Reports p50/p99 of the POSTs, the time from dispatch to the last
+/// request email, and the host's peak memory.
+/// </summary>
+internal static partial class LoadTest
+{
+    private const int Officers = 300;
+    private static readonly TimeSpan PhaseLimit = TimeSpan.FromMinutes(3);
+
+    public static async Task<int> RunAsync()
+    {
+        var folder = TemporaryFolder("load-test");
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        WriteDirectory(Path.Combine(folder, "directory.json"));
+        using var host = StartHost(folder, baseUrl);
+        try
+        {
+            using var api = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = PhaseLimit };
+            await WaitForAsync(async () => (await TryGetAsync(api, "/")) == HttpStatusCode.OK, "the host to start");
+
+            // A warm-up the size of one team, so the figures are of a host that has served a form before, as a running one has.
+            Console.WriteLine();
+            Console.WriteLine("Warm-up: 30 officers, one review (not counted):");
+            var failed = !await ScenarioAsync(api, folder, baseUrl, officerCount: 30, reviews: 1, firstOfficer: 2 * Officers);
+            Console.WriteLine();
+            Console.WriteLine($"{Officers} officers, one review of {Officers} questions (one each):");
+            failed |= !await ScenarioAsync(api, folder, baseUrl, Officers, reviews: 1, firstOfficer: 0);
+            Console.WriteLine();
+            Console.WriteLine($"{Officers} officers over 100 reviews of 3 questions (one each):");
+            failed |= !await ScenarioAsync(api, folder, baseUrl, Officers, reviews: 100, firstOfficer: Officers);
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Host peak resident memory: {PeakResidentMiB(host.Id):0} MiB"));
+            return failed ? 1 : 0;
+        }
+        finally
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<bool> ScenarioAsync(HttpClient api, string folder, string baseUrl, int officerCount, int reviews, int firstOfficer)
+    {
+        var perReview = officerCount / reviews;
+        var now = DateTimeOffset.Now;
+        var (deadline, meeting) = Dates(now);
+        var ids = new List<string>();
+        var offset = firstOfficer;
+        for (var r = 0; r < reviews; r++)
+        {
+            var response = await api.PostAsJsonAsync("/api/reviews", new
+            {
+                focusReport = new { title = "Careless: helping to improve council services to children in care", published = "2020-12" },
+                panel = new { name = "Children and Families Scrutiny Panel", email = "panel@council.example" },
+                meetingDate = meeting.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                deadline = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                areas = Enumerable.Range(0, perReview).Chunk(10).Select((chunk, a) => new
+                {
+                    heading = $"Area {a + 1}",
+                    questions = chunk.Select(q => new { text = $"Question {q + 1}: how is every child seen in time?", officers = new[] { Email(offset + (r * perReview) + q) } }),
+                }),
+            });
+            response.EnsureSuccessStatusCode();
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        var mailFolder = Path.Combine(folder, "data", "mail");
+        var before = Directory.Exists(mailFolder) ? Directory.GetFiles(mailFolder).Length : 0;
+        var dispatched = Stopwatch.StartNew();
+        foreach (var id in ids)
+        {
+            (await api.PostAsync($"/api/reviews/{id}/dispatch", null)).EnsureSuccessStatusCode();
+        }
+        await WaitForAsync(() => Task.FromResult(Directory.GetFiles(mailFolder).Length - before >= officerCount), "every request email");
+        var lastEmail = dispatched.Elapsed;
+        Console.WriteLine($"  dispatch to the last of {officerCount} request emails (default settings): {Ms(lastEmail.TotalMilliseconds)}");
+
+        var emails = Enumerable.Range(offset, officerCount).Select(Email).ToHashSet(StringComparer.Ordinal);
+        // The count above may include another scenario's late email to the scrutiny team; the links say for certain.
+        await WaitForAsync(() => Task.FromResult(Links(mailFolder, emails, baseUrl).Count == officerCount), "every officer's link");
+        var officers = Links(mailFolder, emails, baseUrl).Select(link => new Officer(link.Key, link.Value)).ToList();
+        try
+        {
+            return await AnswerAsync(api, ids, perReview, officers, officerCount);
+        }
+        finally
+        {
+            officers.ForEach(o => o.Dispose());
+        }
+    }
+
+    private static async Task<bool> AnswerAsync(HttpClient api, List<string> ids, int perReview, List<Officer> officers, int officerCount)
+    {
+        if (officers.Count != officerCount)
+        {
+            Console.WriteLine($"  FAILED: found {officers.Count} links, expected {officerCount}.");
+            return false;
+        }
+        await Task.WhenAll(officers.Select(o => o.OpenAsync()));
+        var posted = Stopwatch.StartNew();
+        var results = await Task.WhenAll(officers.Select(o => o.SubmitAsync()));
+        var all = posted.Elapsed;
+
+        var failures = results.Where(r => r.Status != HttpStatusCode.SeeOther).ToList();
+        var latencies = results.Select(r => r.Milliseconds).ToList();
+        Console.WriteLine($"  {results.Length} submissions at once: {results.Length - failures.Count} answered 303, {failures.Count} failed" +
+            (failures.Count > 0 ? $" ({string.Join(", ", failures.GroupBy(f => f.Status).Select(g => $"{g.Count()} x {(int)g.Key}"))})" : ""));
+        Console.WriteLine($"  POST latency p50 {Ms(Percentile(latencies, 0.5))}, p99 {Ms(Percentile(latencies, 0.99))}, max {Ms(latencies.Max())}; all done in {Ms(all.TotalMilliseconds)}");
+
+        var stored = 0;
+        var once = true;
+        foreach (var id in ids)
+        {
+            var events = await api.GetFromJsonAsync<JsonElement>($"/api/reviews/{id}/events");
+            var submitted = events.EnumerateArray().Where(e => e.GetProperty("type").GetString() == "answer-submitted")
+                .Select(e => e.GetProperty("data").GetProperty("questionId").GetString()!).ToList();
+            stored += submitted.Count;
+            once &= submitted.Count == submitted.Distinct().Count() && submitted.Count == perReview;
+        }
+        Console.WriteLine($"  answers stored: {stored} of {officerCount}, each once: {(once ? "yes" : "NO")}");
+        return failures.Count == 0 && once && stored == officerCount;
+    }
+
+    /// <summary>One officer with a browser of their own (the form's antiforgery cookie), and the time their submission took.</summary>
+    private sealed class Officer(string email, string link) : IDisposable
+    {
+        private readonly HttpClient browser = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { Timeout = PhaseLimit };
+        private Dictionary<string, string> form = [];
+
+        public string Answer => $"The answer from {email}: every child is seen within five working days.";
+
+        public async Task OpenAsync()
+        {
+            var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(new Uri(link)));
+            var submit = page.QuerySelectorAll("form").First(f => f.QuerySelector("button[value=submit]") is not null);
+            form = submit.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+            form["answer"] = Answer;
+            form["action"] = "submit";
+        }
+
+        public async Task<(HttpStatusCode Status, double Milliseconds)> SubmitAsync()
+        {
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                using var response = await browser.PostAsync(new Uri(link), new FormUrlEncodedContent(form));
+                return (response.StatusCode, watch.Elapsed.TotalMilliseconds);
+            }
+            catch (HttpRequestException)
+            {
+                return (0, watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        public void Dispose() => browser.Dispose();
+    }
+
+    /// <summary>Each of these officers' links, read from their request emails as the officer would.</summary>
+    private static Dictionary<string, string> Links(string mailFolder, HashSet<string> emails, string baseUrl)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(mailFolder, "*.eml"))
+        {
+            using var message = MimeMessage.Load(file);
+            var to = message.To.Mailboxes.Single().Address;
+            if (emails.Contains(to) && LinkPattern().Match(message.TextBody ?? "") is { Success: true } match && match.Value.StartsWith(baseUrl, StringComparison.Ordinal))
+            {
+                links[to] = match.Value;
+            }
+        }
+        return links;
+    }
+
+    private static string Email(int n) => $"officer{n + 1}@council.example";
+
+    private static void WriteDirectory(string path) =>
+        File.WriteAllText(path, JsonSerializer.Serialize(Enumerable.Range(0, (Officers * 2) + 30).Select(n => new
+        {
+            email = Email(n),
+            name = $"Officer {n + 1}",
+            designation = "Service Manager",
+            manager = (string?)null,
+        })));
+
+    private static Process StartHost(string folder, string baseUrl)
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var bin = Path.Combine(RepositoryRoot(), "src", "ScrutinyWorkflow.Web", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = bin,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(bin, "ScrutinyWorkflow.Web.dll"), "--urls", baseUrl,
+            $"--Scrutiny:DataPath={Path.Combine(folder, "data")}", $"--Scrutiny:DirectoryPath={Path.Combine(folder, "directory.json")}",
+            $"--Scrutiny:PublicBaseUrl={baseUrl}", "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
+        process.OutputDataReceived += (_, e) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"  host: {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<HttpStatusCode?> TryGetAsync(HttpClient client, string path)
+    {
+        try
+        {
+            using var response = await client.GetAsync(path);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> done, string what)
+    {
+        var limit = Stopwatch.StartNew();
+        while (!await done())
+        {
+            if (limit.Elapsed > PhaseLimit)
+            {
+                throw new TimeoutException($"Gave up waiting for {what} after {PhaseLimit}.");
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"https?://\S+/respond/[A-Za-z0-9_-]{43}")]
+    private static partial Regex LinkPattern();
+}
