@@ -23,6 +23,7 @@ public static class HostingRegistration
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton<CrossSiteRequests>();
         return builder;
     }
 
@@ -39,6 +40,7 @@ public static class HostingRegistration
             headers["Referrer-Policy"] = "no-referrer";
             await next(context);
         });
+        app.Use((context, next) => context.RequestServices.GetRequiredService<CrossSiteRequests>().InvokeAsync(context, next));
         app.UseAntiforgery();
         return app;
     }
