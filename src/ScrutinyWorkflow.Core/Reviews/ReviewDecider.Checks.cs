@@ -47,6 +47,7 @@ public sealed partial class ReviewDecider
         }
         if (c.MeetingDate is { } meeting && c.Deadline is { } deadline)
         {
+            problems.AddRange(CheckWorkingDay(meeting, "meetingDate", "meeting"));
             problems.AddRange(CheckDates(deadline, meeting, c.Now));
         }
         problems.AddRange(CheckAreas(c.Areas, c.KnownOfficers));
@@ -97,6 +98,7 @@ public sealed partial class ReviewDecider
                 }
             }
         }
+        problems.AddRange(CheckWorkingDay(state.MeetingDate, "meetingDate", "meeting"));
         problems.AddRange(CheckDates(state.Deadline, state.MeetingDate, now));
         return problems;
     }
@@ -120,7 +122,7 @@ public sealed partial class ReviewDecider
         {
             return [new("meetingDate", $"The meeting date {Format(meeting)} is in the past.")];
         }
-        return [.. CheckClearDays(state.Deadline, meeting, "meetingDate")];
+        return [.. CheckWorkingDay(meeting, "meetingDate", "meeting"), .. CheckClearDays(state.Deadline, meeting, "meetingDate")];
     }
 
     private static List<Problem> CheckReopening(DateOnly? until, ReviewState state, DateTimeOffset now)
@@ -209,10 +211,29 @@ public sealed partial class ReviewDecider
             yield return new("deadline", $"The deadline {Format(deadline)} is in the past.");
             yield break;
         }
+        if (CheckWorkingDay(deadline, "deadline", "deadline") is { } closed and not [])
+        {
+            yield return closed[0];
+            yield break;
+        }
         foreach (var problem in CheckClearDays(deadline, meetingDate, "deadline"))
         {
             yield return problem;
         }
+    }
+
+    /// <summary>A deadline or meeting on a day the council is closed, with the working days either side to choose from.</summary>
+    private List<Problem> CheckWorkingDay(DateOnly date, string field, string what)
+    {
+        if (calendar.IsWorkingDay(date))
+        {
+            return [];
+        }
+        var before = calendar.PreviousWorkingDayOnOrBefore(date);
+        var after = calendar.NextWorkingDayOnOrAfter(date);
+        return [new(field,
+            $"The {what} {LongDate.FormatWithDay(date)} is {calendar.WhyClosed(date)}, when the council is closed; " +
+            $"choose {LongDate.FormatWithDay(before)} or {LongDate.FormatWithDay(after)}.")];
     }
 
     private IEnumerable<Problem> CheckClearDays(DateOnly deadline, DateOnly meetingDate, string field)
