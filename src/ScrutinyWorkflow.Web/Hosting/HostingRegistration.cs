@@ -22,6 +22,8 @@ public static class HostingRegistration
         builder.Services.AddSingleton<CouncilClock>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // A body that does not bind reaches the handler above in every environment, so its problem names the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<CrossSiteRequests>();
         return builder;

@@ -126,6 +126,11 @@ public sealed class ScrutinyOptions : IValidatableObject
         {
             yield return new ValidationResult($"Scrutiny:Durable:TaskHub '{Durable.TaskHub}' must be 3 to 45 letters and digits, starting with a letter.", [nameof(Durable)]);
         }
+        // Data annotations are not checked on nested settings, so the runner's are checked here.
+        if (Runner.PollSeconds is < 1 or > 3600)
+        {
+            yield return new ValidationResult($"Scrutiny:Runner:PollSeconds {Runner.PollSeconds} must be from 1 to 3600 (seconds between the runner's looks; 0 would keep a core busy).", [nameof(Runner)]);
+        }
         if (LinkKey is { Length: > 0 } key && (!IsBase64(key, out var bytes) || bytes < 32))
         {
             yield return new ValidationResult("Scrutiny:LinkKey must be base64 of at least 32 random bytes.", [nameof(LinkKey)]);
