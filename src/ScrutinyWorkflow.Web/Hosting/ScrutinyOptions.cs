@@ -62,6 +62,10 @@ public sealed class ScrutinyOptions : IValidatableObject
     /// <summary>How long reading one uploaded report may take before it is refused (a 40-page report takes about 0.1 s).</summary>
     public TimeSpan IngestionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Uploaded reports read at once; one more is asked to try again, so uploads cannot exhaust memory together.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentIngestions { get; set; } = 2;
+
     /// <summary>Optional base64 key (32 bytes) that response-link tokens are made with; generated into the data folder when absent.</summary>
     public string? LinkKey { get; set; }
 

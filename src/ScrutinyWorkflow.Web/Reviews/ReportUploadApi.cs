@@ -62,12 +62,13 @@ public static class ReportUploadApi
         IngestionOutcome outcome;
         await using (var content = file.OpenReadStream())
         {
-            outcome = reader.Read(content, file.FileName, cancellationToken);
+            outcome = await reader.ReadAsync(content, file.FileName, cancellationToken);
         }
         if (outcome is not Ingested { Report: var report })
         {
             var rejected = (IngestionRejected)outcome;
-            return Problem(rejected.Code, rejected.Title, rejected.Detail);
+            return Problem(rejected.Code, rejected.Title, rejected.Detail,
+                rejected.Code == FocusReportReader.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest);
         }
 
         // What the scrutiny officer typed wins over what was read from the report.
@@ -138,8 +139,8 @@ public static class ReportUploadApi
         "The file is too large.",
         $"Reports can be up to {limit / (1024 * 1024.0):0.#} MB. Upload the accessible (text) version of the report, or enter the questions by hand.");
 
-    private static ProblemHttpResult Problem(string code, string title, string detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest,
+    private static ProblemHttpResult Problem(string code, string title, string detail, int status = StatusCodes.Status400BadRequest) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: status,
             extensions: new Dictionary<string, object?> { ["code"] = code });
 }
 

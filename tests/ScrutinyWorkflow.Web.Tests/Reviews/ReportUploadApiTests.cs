@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ScrutinyWorkflow.Testing;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
 namespace ScrutinyWorkflow.Web.Tests.Reviews;
@@ -163,5 +165,35 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("report-took-too-long", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Empty(await client.GetFromJsonAsync<List<JsonElement>>("/api/reviews") ?? []);
+    }
+
+    [Fact]
+    public async Task An_upload_while_every_reading_slot_is_taken_is_told_to_try_again_and_the_next_one_is_read()
+    {
+        await using var one = world.App.WithWebHostBuilder(b => b.UseSetting("Scrutiny:MaxConcurrentIngestions", "1"));
+        var client = await one.UploaderAsync();
+        var readings = one.Services.GetRequiredService<Web.Reports.FocusReportReader>().Readings;
+        var pdf = await File.ReadAllBytesAsync(Sample("children-in-care.pdf"));
+
+        await readings.WaitAsync();
+        var busy = await client.PostAsync("/api/reviews/from-report", Form(pdf, "children-in-care.pdf"));
+        readings.Release();
+        var after = await client.PostAsync("/api/reviews/from-report", Form(pdf, "children-in-care.pdf"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal("reading-busy", (await busy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pdf_decompression_bomb_is_refused_with_its_own_code_and_leaves_no_draft()
+    {
+        var bomb = HostilePdfs.PdfWithExpandingPage(expandedBytes: 48L * 1024 * 1024);
+
+        var response = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report", Form(bomb, "report.pdf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("pdf-too-large-expanded", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Empty(await world.App.CreateClient().GetFromJsonAsync<List<JsonElement>>("/api/reviews") ?? []);
     }
 }
