@@ -18,6 +18,7 @@ public static class Rejections
     public const string PdfTooManyPages = "pdf-too-many-pages";
     public const string DocxEncrypted = "docx-encrypted";
     public const string DocxTooLargeExpanded = "docx-too-large-expanded";
+    public const string PdfTooLargeExpanded = "pdf-too-large-expanded";
     public const string NestedTooDeeply = "document-nested-too-deeply";
     public const string DocumentHasNoText = "document-has-no-text";
     public const string NoQuestionsSection = "no-questions-section";
@@ -27,7 +28,7 @@ public static class Rejections
     public static IReadOnlyList<string> Codes { get; } =
     [
         FileEmpty, FileTooLarge, FileCorrupt, UnsupportedFormat, ContentDoesNotMatchExtension, PdfEncrypted,
-        PdfNoTextLayer, PdfTooManyPages, DocxEncrypted, DocxTooLargeExpanded, NestedTooDeeply, DocumentHasNoText,
+        PdfNoTextLayer, PdfTooManyPages, DocxEncrypted, DocxTooLargeExpanded, PdfTooLargeExpanded, NestedTooDeeply, DocumentHasNoText,
         NoQuestionsSection, NoQuestionsInSection,
     ];
 
@@ -96,6 +97,12 @@ public static class Rejections
         $"This Word document expands to more than {Size(limit)}",
         "A .docx is a compressed package, and this one unpacks to far more than any report needs: it may be damaged "
         + $"or deliberately oversized. Save the report again from Word, or upload it as a PDF, {ByHand}.");
+
+    internal static IngestionRejected PdfExpandsTooFar(long limit) => new(
+        PdfTooLargeExpanded,
+        $"This PDF expands to more than {Size(limit)}",
+        "Parts of a PDF are stored compressed, and this one unpacks to far more than any report needs: it may be damaged "
+        + $"or deliberately oversized. Print the report to PDF again, or upload it as Word or HTML, {ByHand}.");
 
     internal static IngestionRejected TooDeep(string format, int limit) => new(
         NestedTooDeeply,

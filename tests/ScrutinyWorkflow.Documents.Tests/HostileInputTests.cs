@@ -4,6 +4,7 @@ using ScrutinyWorkflow.Documents.Reading;
 using ScrutinyWorkflow.Documents.Reading.Html;
 using ScrutinyWorkflow.Documents.Reading.Pdf;
 using ScrutinyWorkflow.Documents.Reading.Text;
+using ScrutinyWorkflow.Testing;
 
 namespace ScrutinyWorkflow.Documents.Tests;
 
@@ -192,5 +193,38 @@ public sealed class HostileInputTests
 
         Assert.Equal([1, 40_000, 1], kept.Select(page => page.Rows.Count));
         Assert.Equal<PdfRow>(body, kept[1].Rows);
+    }
+
+    [Fact]
+    public void A_pdf_page_that_inflates_past_the_stream_limit_is_refused_unread()
+    {
+        var bomb = HostilePdfs.PdfWithExpandingPage(expandedBytes: 16L * 1024 * 1024);
+
+        var outcome = TestFiles.Ingest(bomb, "report.pdf", IngestionLimits.Default with { MaxPdfStreamBytes = 4L * 1024 * 1024 });
+
+        var rejected = Assert.IsType<IngestionRejected>(outcome);
+        Assert.Equal(Rejections.PdfTooLargeExpanded, rejected.Code);
+        Assert.Contains("4 MB", rejected.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdf_streams_that_together_inflate_past_the_document_limit_are_refused_unread()
+    {
+        var bomb = HostilePdfs.PdfWithExpandingPage(expandedBytes: 16L * 1024 * 1024);
+
+        var outcome = TestFiles.Ingest(bomb, "report.pdf", IngestionLimits.Default with { MaxExpandedBytes = 8L * 1024 * 1024 });
+
+        Assert.Equal(Rejections.PdfTooLargeExpanded, Assert.IsType<IngestionRejected>(outcome).Code);
+    }
+
+    [Fact]
+    public void A_pdf_page_that_inflates_within_the_limits_is_read_as_usual()
+    {
+        var page = HostilePdfs.PdfWithExpandingPage(expandedBytes: 1024 * 1024);
+
+        var outcome = TestFiles.Ingest(page, "report.pdf", IngestionLimits.Default with { MaxPdfStreamBytes = 4L * 1024 * 1024 });
+
+        // Spaces are no text: PdfPig read the page and found nothing on it.
+        Assert.Equal(Rejections.PdfNoTextLayer, Assert.IsType<IngestionRejected>(outcome).Code);
     }
 }

@@ -175,3 +175,19 @@ internal sealed class TestWorld(DateTimeOffset? start = null) : IAsyncDisposable
         folder.Dispose();
     }
 }
+
+/// <summary>How the tests call the API the way its rules require.</summary>
+internal static class Api
+{
+    /// <summary>A command that takes no body is still sent as JSON, which no other site's form can do.</summary>
+    public static HttpContent NoBody() => new StringContent("", System.Text.Encoding.UTF8, "application/json");
+
+    /// <summary>A client that has fetched the report upload's antiforgery token (and its cookie) and sends it on every request.</summary>
+    public static async Task<HttpClient> UploaderAsync(this WebApplicationFactory<Program> app)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = (await client.GetFromJsonAsync<Web.Reviews.UploadToken>("/api/reviews/from-report"))!;
+        client.DefaultRequestHeaders.Add(token.HeaderName, token.Token);
+        return client;
+    }
+}

@@ -59,6 +59,22 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly>? extraNonWorkingDays =
         return count;
     }
 
+    public DateOnly PreviousWorkingDayOnOrBefore(DateOnly date)
+    {
+        while (!IsWorkingDay(date))
+        {
+            date = date.AddDays(-1);
+        }
+        return date;
+    }
+
+    /// <summary>Why the office is closed on a day that is not a working day: "a Sunday", "Christmas Day", and so on.</summary>
+    public string WhyClosed(DateOnly date) =>
+        EnglandAndWalesBankHolidays.For(date.Year).FirstOrDefault(h => h.Date == date) is { } holiday ? holiday.Name
+        : date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? $"a {date.DayOfWeek}"
+        : extraClosedDays.Contains(date) ? "a day the council has said it is closed"
+        : "a working day";
+
     public DateOnly NextWorkingDayOnOrAfter(DateOnly date)
     {
         while (!IsWorkingDay(date))

@@ -27,7 +27,8 @@ public sealed record ChaseSchedule(IReadOnlyList<ChaseStep> Steps, DateTime Clos
         {
             steps.Add(new ChaseStep(ChaseAction.Reminder, number++, At(calendar.AddWorkingDays(deadline, -daysBefore), policy.ChaseTimeOfDay)));
         }
-        var escalationDay = calendar.AddWorkingDays(deadline, -Math.Max(0, policy.EscalationWorkingDaysBefore));
+        // A deadline recorded before closed days were refused may fall on one: nobody is chased on a day the office is shut.
+        var escalationDay = calendar.PreviousWorkingDayOnOrBefore(calendar.AddWorkingDays(deadline, -Math.Max(0, policy.EscalationWorkingDaysBefore)));
         steps.Add(new ChaseStep(ChaseAction.Escalation, 1, At(escalationDay, policy.ChaseTimeOfDay)));
 
         // Responses are accepted until the end of the deadline day.

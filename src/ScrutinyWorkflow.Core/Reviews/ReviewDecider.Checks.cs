@@ -47,6 +47,7 @@ public sealed partial class ReviewDecider
         }
         if (c.MeetingDate is { } meeting && c.Deadline is { } deadline)
         {
+            problems.AddRange(CheckWorkingDay(meeting, "meetingDate", "meeting"));
             problems.AddRange(CheckDates(deadline, meeting, c.Now));
         }
         problems.AddRange(CheckAreas(c.Areas, c.KnownOfficers));
@@ -97,6 +98,7 @@ public sealed partial class ReviewDecider
                 }
             }
         }
+        problems.AddRange(CheckWorkingDay(state.MeetingDate, "meetingDate", "meeting"));
         problems.AddRange(CheckDates(state.Deadline, state.MeetingDate, now));
         return problems;
     }
@@ -120,7 +122,7 @@ public sealed partial class ReviewDecider
         {
             return [new("meetingDate", $"The meeting date {Format(meeting)} is in the past.")];
         }
-        return [.. CheckClearDays(state.Deadline, meeting, "meetingDate")];
+        return [.. CheckWorkingDay(meeting, "meetingDate", "meeting"), .. CheckClearDays(state.Deadline, meeting, "meetingDate")];
     }
 
     private static List<Problem> CheckReopening(DateOnly? until, ReviewState state, DateTimeOffset now)
@@ -185,7 +187,7 @@ public sealed partial class ReviewDecider
             : [];
     }
 
-    private static List<Problem> CheckNewQuestion(AddQuestion c)
+    private static List<Problem> CheckNewQuestion(AddQuestion c, ReviewState state)
     {
         // One area with one question, checked as a draft's would be, with the fields named as this command has them.
         var problems = CheckAreas([new AreaInput(c.AreaHeading, [new QuestionInput(c.Text, c.OfficerEmails)])], c.KnownOfficers)
@@ -194,6 +196,10 @@ public sealed partial class ReviewDecider
                 Field = p.Field.Replace("areas[0].questions[0].", "", StringComparison.Ordinal).Replace("areas[0].heading", "area", StringComparison.Ordinal),
             })
             .ToList();
+        if (state.Questions.Count() >= MaxQuestionsPerReview)
+        {
+            problems.Add(new("text", $"This review already has {MaxQuestionsPerReview:N0} questions, the most one review may hold. Start a second review for the rest."));
+        }
         if (c.OfficerEmails.Count == 0)
         {
             problems.Add(new("officers", "Name at least one officer to answer the question."));
@@ -209,10 +215,29 @@ public sealed partial class ReviewDecider
             yield return new("deadline", $"The deadline {Format(deadline)} is in the past.");
             yield break;
         }
+        if (CheckWorkingDay(deadline, "deadline", "deadline") is { } closed and not [])
+        {
+            yield return closed[0];
+            yield break;
+        }
         foreach (var problem in CheckClearDays(deadline, meetingDate, "deadline"))
         {
             yield return problem;
         }
+    }
+
+    /// <summary>A deadline or meeting on a day the council is closed, with the working days either side to choose from.</summary>
+    private List<Problem> CheckWorkingDay(DateOnly date, string field, string what)
+    {
+        if (calendar.IsWorkingDay(date))
+        {
+            return [];
+        }
+        var before = calendar.PreviousWorkingDayOnOrBefore(date);
+        var after = calendar.NextWorkingDayOnOrAfter(date);
+        return [new(field,
+            $"The {what} {LongDate.FormatWithDay(date)} is {calendar.WhyClosed(date)}, when the council is closed; " +
+            $"choose {LongDate.FormatWithDay(before)} or {LongDate.FormatWithDay(after)}.")];
     }
 
     private IEnumerable<Problem> CheckClearDays(DateOnly deadline, DateOnly meetingDate, string field)
@@ -233,6 +258,18 @@ public sealed partial class ReviewDecider
         if (areas.Count == 0 || areas.All(a => a.Questions.Count == 0))
         {
             yield return new("areas", "A review needs at least one area of focus with at least one question.");
+        }
+        var questions = areas.Sum(a => a.Questions.Count);
+        if (questions > MaxQuestionsPerReview)
+        {
+            yield return new("areas", $"This review has {questions:N0} questions; one review may hold at most {MaxQuestionsPerReview:N0}. Split the report's areas across two reviews.");
+            yield break;
+        }
+        var people = areas.SelectMany(a => a.Questions).SelectMany(q => q.OfficerEmails).Select(Officer.NormaliseEmail).Distinct().Count();
+        if (people > MaxOfficersPerReview)
+        {
+            yield return new("areas", $"This review asks {people:N0} different people; one review may ask at most {MaxOfficersPerReview:N0}.");
+            yield break;
         }
         var known = knownOfficers.Select(o => Officer.NormaliseEmail(o.Email)).ToHashSet();
         for (var a = 0; a < areas.Count; a++)
@@ -260,6 +297,11 @@ public sealed partial class ReviewDecider
                 else if (question.Text.Length > MaxQuestionLength)
                 {
                     yield return new($"{path}.text", $"The question is longer than {MaxQuestionLength:N0} characters.");
+                }
+                if (question.OfficerEmails.Count > MaxOfficersPerQuestion)
+                {
+                    yield return new($"{path}.officers", $"This question names {question.OfficerEmails.Count:N0} officers; one question may be asked of at most {MaxOfficersPerQuestion:N0}.");
+                    continue;
                 }
                 var seen = new HashSet<string>();
                 for (var o = 0; o < question.OfficerEmails.Count; o++)

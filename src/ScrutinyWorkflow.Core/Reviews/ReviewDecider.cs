@@ -14,6 +14,18 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
     /// <summary>Titles, panel names and headings are a line of text; this only stops a paste gone wrong.</summary>
     public const int MaxLineLength = 500;
 
+    /// <summary>
+    /// The most questions one review may hold. The largest real reviews ask a few hundred; the limit keeps one review's
+    /// decisions, mail and statement from holding up everyone else's.
+    /// </summary>
+    public const int MaxQuestionsPerReview = 1_000;
+
+    /// <summary>The most officers one question may be asked of (every head of service in a large council is well under it).</summary>
+    public const int MaxOfficersPerQuestion = 500;
+
+    /// <summary>The most different people one review may ask.</summary>
+    public const int MaxOfficersPerReview = 1_000;
+
     public ReviewPolicy Policy => policy;
 
     public Decision Decide(ReviewCommand command, ReviewState state) => command switch
@@ -239,7 +251,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         {
             return refusal;
         }
-        if (CheckNewQuestion(c) is { Count: > 0 } problems)
+        if (CheckNewQuestion(c, state) is { Count: > 0 } problems)
         {
             return Invalid(problems);
         }

@@ -22,7 +22,10 @@ public static class HostingRegistration
         builder.Services.AddSingleton<CouncilClock>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // A body that does not bind reaches the handler above in every environment, so its problem names the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton<CrossSiteRequests>();
         return builder;
     }
 
@@ -39,6 +42,7 @@ public static class HostingRegistration
             headers["Referrer-Policy"] = "no-referrer";
             await next(context);
         });
+        app.Use((context, next) => context.RequestServices.GetRequiredService<CrossSiteRequests>().InvokeAsync(context, next));
         app.UseAntiforgery();
         return app;
     }

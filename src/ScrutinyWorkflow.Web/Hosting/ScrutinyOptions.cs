@@ -62,6 +62,10 @@ public sealed class ScrutinyOptions : IValidatableObject
     /// <summary>How long reading one uploaded report may take before it is refused (a 40-page report takes about 0.1 s).</summary>
     public TimeSpan IngestionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Uploaded reports read at once; one more is asked to try again, so uploads cannot exhaust memory together.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentIngestions { get; set; } = 2;
+
     /// <summary>Optional base64 key (32 bytes) that response-link tokens are made with; generated into the data folder when absent.</summary>
     public string? LinkKey { get; set; }
 
@@ -125,6 +129,11 @@ public sealed class ScrutinyOptions : IValidatableObject
         if (IsDurable && !System.Text.RegularExpressions.Regex.IsMatch(Durable.TaskHub, "^[A-Za-z][A-Za-z0-9]{2,44}$"))
         {
             yield return new ValidationResult($"Scrutiny:Durable:TaskHub '{Durable.TaskHub}' must be 3 to 45 letters and digits, starting with a letter.", [nameof(Durable)]);
+        }
+        // Data annotations are not checked on nested settings, so the runner's are checked here.
+        if (Runner.PollSeconds is < 1 or > 3600)
+        {
+            yield return new ValidationResult($"Scrutiny:Runner:PollSeconds {Runner.PollSeconds} must be from 1 to 3600 (seconds between the runner's looks; 0 would keep a core busy).", [nameof(Runner)]);
         }
         if (LinkKey is { Length: > 0 } key && (!IsBase64(key, out var bytes) || bytes < 32))
         {

@@ -8,11 +8,39 @@ namespace ScrutinyWorkflow.Web.Reports;
 /// Reads an uploaded focus report within the council's limits: its size, and how long reading it may take. A
 /// bound on the work one upload can cause, whatever a hostile file tries: the readers stop when time runs out.
 /// </summary>
-public sealed class FocusReportReader(IOptions<ScrutinyOptions> options)
+public sealed class FocusReportReader(IOptions<ScrutinyOptions> options) : IDisposable
 {
     public const string TookTooLong = "report-took-too-long";
+    public const string Busy = "reading-busy";
 
-    public IngestionOutcome Read(Stream content, string fileName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reports read at once. Each reading holds its file and what it expands to in memory, so however many people
+    /// upload together, only this many readings share the machine; one more is told at once to try again, rather
+    /// than queueing behind a hostile file while its upload holds a connection and memory.
+    /// </summary>
+    internal SemaphoreSlim Readings { get; } = new(options.Value.MaxConcurrentIngestions, options.Value.MaxConcurrentIngestions);
+
+    public async Task<IngestionOutcome> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        if (!await Readings.WaitAsync(TimeSpan.Zero, cancellationToken))
+        {
+            return new IngestionRejected(Busy,
+                "Other reports are being read just now.",
+                "Nothing was created. Upload the report again in a minute.");
+        }
+        try
+        {
+            return Read(content, fileName, cancellationToken);
+        }
+        finally
+        {
+            Readings.Release();
+        }
+    }
+
+    public void Dispose() => Readings.Dispose();
+
+    private IngestionOutcome Read(Stream content, string fileName, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -26,7 +26,9 @@ public static class ResponsePages
         {
             // The token is in the URL: never send it on as a referrer, never cache the page, never frame it.
             var headers = context.HttpContext.Response.Headers;
-            headers.CacheControl = "no-store";
+            // Exactly what antiforgery sets for a page with a token, so it has nothing to override and warn about.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
             headers["Referrer-Policy"] = "no-referrer";
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             return await next(context);
@@ -78,9 +80,8 @@ public static class ResponsePages
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
-            return Render(found, clock.Now, context, antiforgery, new Attempt("", null, null, null,
-                "Your answer was far too long to save, so nothing was saved. Shorten it and send it again; detail can go in an appendix to the panel report."),
-                null, null, StatusCodes.Status413PayloadTooLarge);
+            var (error, status) = WhyUnreadable(ex);
+            return Render(found, clock.Now, context, antiforgery, new Attempt("", null, null, null, error), null, null, status);
         }
         var attempt = new Attempt(form["assignment"].ToString(), form["answer"], form["colleague"], form["reason"], "");
         if (!await antiforgery.IsRequestValidAsync(context))
@@ -120,6 +121,26 @@ public static class ResponsePages
             _ => SeeOther(context, $"/respond/{token}?done={action switch { "submit" => "submitted", "decline" => "declined", _ => "draft" }}&question={attempt.AssignmentId}#q-{attempt.AssignmentId}"),
         };
     }
+
+    /// <summary>
+    /// What went wrong reading the form, in the person's terms. The form reader says which of its limits a form broke
+    /// only in its messages, so those are what is matched; anything else is taken as too large.
+    /// </summary>
+    private static (string Error, int Status) WhyUnreadable(Exception ex) => ex switch
+    {
+        InvalidDataException { InnerException: InvalidOperationException } => (
+            "Your answer contains a character that cannot be saved (a control character such as NUL, usually pasted in from another program), so nothing was saved. Retype the part you pasted and send it again.",
+            StatusCodes.Status400BadRequest),
+        InvalidDataException when ex.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase) => (
+            "The form had far more fields than the page sends, so nothing was saved. Send your answer from the form on this page.",
+            StatusCodes.Status400BadRequest),
+        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => (
+            "Your answer arrived too slowly to be saved, so nothing was saved. Check your connection and send it again.",
+            StatusCodes.Status408RequestTimeout),
+        _ => (
+            "Your answer was far too long to save, so nothing was saved. Shorten it and send it again; detail can go in an appendix to the panel report.",
+            StatusCodes.Status413PayloadTooLarge),
+    };
 
     /// <summary>Post, redirect, get: a refresh after answering never sends the answer twice.</summary>
     private static IResult SeeOther(HttpContext context, string location)

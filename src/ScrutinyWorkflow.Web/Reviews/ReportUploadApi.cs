@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,18 +20,35 @@ public static class ReportUploadApi
 
     public static IEndpointRouteBuilder MapReportUploadApi(this IEndpointRouteBuilder app)
     {
-        // No cookies or sign-in ride on this API, so there is no ambient credential for a forged form to borrow.
-        app.MapPost("/api/reviews/from-report", CreateFromReport).DisableAntiforgery().WithTags("Reviews");
+        // A form is the one thing another site can post without asking, so the upload carries an antiforgery token
+        // from GET (checked after the form is read within our own limits, hence not by the middleware).
+        app.MapGet("/api/reviews/from-report", UploadToken).WithTags("Reviews");
+        app.MapPost("/api/reviews/from-report", CreateFromReport)
+            .DisableAntiforgery()
+            .RequiresContentType("multipart/form-data")
+            .WithTags("Reviews");
         return app;
     }
 
+    private static Ok<UploadToken> UploadToken(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return TypedResults.Ok(new UploadToken(tokens.RequestToken!, tokens.HeaderName!, tokens.FormFieldName));
+    }
+
     private static async Task<Results<Created<ReviewView>, ProblemHttpResult>> CreateFromReport(
-        HttpContext context, IOptions<ScrutinyOptions> options, FocusReportReader reader, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+        HttpContext context, IAntiforgery antiforgery, IOptions<ScrutinyOptions> options, FocusReportReader reader, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
         if (await ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken) is not { } form)
         {
             return TooLarge(limit);
+        }
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Problem("antiforgery-token",
+                "The upload's antiforgery token is missing or does not match.",
+                "GET /api/reviews/from-report first (keeping its cookie), then send its token in the RequestVerificationToken header or the form; nothing was created.");
         }
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
@@ -44,12 +62,13 @@ public static class ReportUploadApi
         IngestionOutcome outcome;
         await using (var content = file.OpenReadStream())
         {
-            outcome = reader.Read(content, file.FileName, cancellationToken);
+            outcome = await reader.ReadAsync(content, file.FileName, cancellationToken);
         }
         if (outcome is not Ingested { Report: var report })
         {
             var rejected = (IngestionRejected)outcome;
-            return Problem(rejected.Code, rejected.Title, rejected.Detail);
+            return Problem(rejected.Code, rejected.Title, rejected.Detail,
+                rejected.Code == FocusReportReader.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest);
         }
 
         // What the scrutiny officer typed wins over what was read from the report.
@@ -120,7 +139,10 @@ public static class ReportUploadApi
         "The file is too large.",
         $"Reports can be up to {limit / (1024 * 1024.0):0.#} MB. Upload the accessible (text) version of the report, or enter the questions by hand.");
 
-    private static ProblemHttpResult Problem(string code, string title, string detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest,
+    private static ProblemHttpResult Problem(string code, string title, string detail, int status = StatusCodes.Status400BadRequest) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: status,
             extensions: new Dictionary<string, object?> { ["code"] = code });
 }
+
+/// <summary>What an upload must send back: the token, in this header or this form field, with the cookie that came with it.</summary>
+public sealed record UploadToken(string Token, string HeaderName, string FormFieldName);

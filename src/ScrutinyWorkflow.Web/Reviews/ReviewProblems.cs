@@ -30,6 +30,22 @@ public static class ReviewProblems
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "A successful outcome is not a problem."),
     };
 
+    /// <summary>
+    /// A review id no review can have (blank, or with control characters) is answered as not found before any store
+    /// is asked, so every route gives the same 404 instead of the store's argument check surfacing as a 500.
+    /// </summary>
+    public static async ValueTask<object?> RefuseImpossibleIds(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Request.RouteValues.TryGetValue("id", out var id) && (id is not string text || string.IsNullOrWhiteSpace(text) || text.Any(char.IsControl))
+            ? TypedResults.Problem(title: "There is no such review.", detail: "The review id in the address is blank or not one this service makes (rv- and 12 letters and digits).",
+                statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["code"] = RejectionCodes.NotFound })
+            : await next(context);
+
+    /// <summary>A JSON value of the wrong type, named by its path in the body as the decider names fields.</summary>
+    public static Problem WrongJsonType(System.Text.Json.JsonException exception) => exception.Path is { Length: > 1 } path
+        ? new(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$'),
+            "This value is of the wrong JSON type (for example a number or a list where text is expected, or text where a list is); see the README for the shape.")
+        : new("body", "Send a JSON object (see README for an example).");
+
     public static ProblemHttpResult UnreadableIfMatch() => Invalid([new("If-Match", "Send back the ETag exactly as GET gave it (for example \"7\"), or leave If-Match out.")]);
 
     private static ProblemHttpResult For(Rejection rejection) => rejection.Code switch

@@ -15,7 +15,7 @@ public static class ReviewsApi
 {
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reviews").WithTags("Reviews");
+        var api = app.MapGroup("/api/reviews").WithTags("Reviews").AddEndpointFilter(ReviewProblems.RefuseImpossibleIds);
 
         api.MapGet("/", ListReviews);
         api.MapPost("/", CreateReview);
@@ -43,9 +43,10 @@ public static class ReviewsApi
     private static async Task<Results<Created<CreatedReview>, ProblemHttpResult>> CreateReview(
         HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
-        if (await ReadJsonAsync<ReviewRequest>(context.Request, cancellationToken) is not { } body)
+        var (body, unreadable) = await ReadJsonAsync<ReviewRequest>(context.Request, cancellationToken);
+        if (body is null)
         {
-            return ReviewProblems.Invalid([new("body", "Send the review as a JSON object (see README for an example).")]);
+            return ReviewProblems.Invalid([unreadable ?? new("body", "Send the review as a JSON object (see README for an example).")]);
         }
         var id = NewReviewId();
         var areas = ReviewRequests.Areas(body.Areas);
@@ -64,9 +65,10 @@ public static class ReviewsApi
         {
             return ReviewProblems.UnreadableIfMatch();
         }
-        if (await ReadJsonAsync<QuestionsRequest>(context.Request, cancellationToken) is not { } body)
+        var (body, unreadable) = await ReadJsonAsync<QuestionsRequest>(context.Request, cancellationToken);
+        if (body is null)
         {
-            return ReviewProblems.Invalid([new("body", "Send the areas as a JSON object: { \"areas\": [...] }.")]);
+            return ReviewProblems.Invalid([unreadable ?? new("body", "Send the areas as a JSON object: { \"areas\": [...] }.")]);
         }
         var areas = ReviewRequests.Areas(body.Areas);
         var command = new Core.Reviews.ReviseQuestions(areas, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
@@ -185,20 +187,33 @@ public static class ReviewsApi
         return TypedResults.Accepted($"/api/reviews/{id}", ReviewView.From(outcome.State));
     }
 
-    private static async Task<T?> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    /// <summary>The body, or what is wrong with it: a value of the wrong type is named by its path.</summary>
+    private static async Task<(T? Body, Problem? Problem)> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
+        if (!request.HasJsonContentType())
+        {
+            return (null, null);
+        }
+        JsonDocument document;
         try
         {
-            return await request.ReadFromJsonAsync<T>(ReviewRequests.JsonOptions, cancellationToken);
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
         }
         catch (JsonException)
         {
-            return null;
+            // Not JSON at all: the body as a whole is wrong.
+            return (null, null);
         }
-        catch (InvalidOperationException)
+        using (document)
         {
-            // Not JSON at all (wrong content type).
-            return null;
+            try
+            {
+                return (document.RootElement.Deserialize<T>(ReviewRequests.JsonOptions), null);
+            }
+            catch (JsonException ex)
+            {
+                return (null, ReviewProblems.WrongJsonType(ex));
+            }
         }
     }
 

@@ -55,10 +55,7 @@ public static class ReviewsRegistration
         builder.Services.AddSingleton<ReviewRunner>();
         builder.Services.AddSingleton<IHostedService>(sp => new StartupCheck(async cancellationToken =>
         {
-            // Opening brings the schema up to date, or refuses a file written by a newer version of the product.
-            await using (await sp.GetRequiredService<SqliteDatabase>().OpenAsync(cancellationToken))
-            {
-            }
+            await CheckDatabaseAsync(sp.GetRequiredService<SqliteDatabase>(), cancellationToken);
             // Reviews recorded before the review list existed are listed (and snapshotted) once.
             await sp.GetRequiredService<ReviewLoader>().ListUnlistedAsync(cancellationToken);
         }));
@@ -67,5 +64,43 @@ public static class ReviewsRegistration
             builder.Services.AddHostedService<ReviewRunnerService>();
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Opening brings the schema up to date, or refuses a file written by a newer version of the product; a file
+    /// damaged part-way through would open and then fail on every pass, so its pages are checked before serving.
+    /// </summary>
+    private static async Task CheckDatabaseAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        string verdict;
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA quick_check(5);";
+            verdict = string.Join("; ", await ReadAllAsync(command, cancellationToken));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB.
+            verdict = ex.Message;
+        }
+        if (verdict != "ok")
+        {
+            throw new InvalidDataException(
+                $"The database {database.Path} is damaged ({verdict}). Stop the service and restore the file (with its -wal file) from the last backup, " +
+                "or move it aside to start with no reviews; then start again.");
+        }
+    }
+
+    private static async Task<List<string>> ReadAllAsync(System.Data.Common.DbCommand command, CancellationToken cancellationToken)
+    {
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(reader.GetString(0));
+        }
+        return rows;
     }
 }

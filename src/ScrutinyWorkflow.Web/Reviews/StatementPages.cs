@@ -15,15 +15,25 @@ public static class StatementPages
 {
     public static IEndpointRouteBuilder MapStatementPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reviews/{id}/statement", Show);
-        app.MapGet("/reviews/{id}/statement.docx", Appendix);
-        app.MapGet("/reviews/{id}/cover-report.docx", CoverReport);
-        app.MapGet("/reviews/{id}/statement.pdf", Pdf);
+        var papers = app.MapGroup("/reviews/{id}").AddEndpointFilter(ReviewProblems.RefuseImpossibleIds);
+        papers.MapGet("/statement", Show);
+        papers.MapGet("/statement.docx", Appendix);
+        papers.MapGet("/cover-report.docx", CoverReport);
+        papers.MapGet("/statement.pdf", Pdf);
         return app;
     }
 
-    internal static Task<IResult> Show(string id, IReviewQueries queries, StatementDocuments documents, CancellationToken cancellationToken) =>
-        WithPaperAsync(id, queries, async paper => Results.Content(await documents.HtmlAsync(paper), "text/html; charset=utf-8", Encoding.UTF8), cancellationToken);
+    /// <summary>
+    /// Answers are officers' text on a page councillors open: even past the sanitiser, the page runs no script and
+    /// loads nothing from elsewhere.
+    /// </summary>
+    internal const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    internal static Task<IResult> Show(string id, HttpResponse response, IReviewQueries queries, StatementDocuments documents, CancellationToken cancellationToken)
+    {
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        return WithPaperAsync(id, queries, async paper => Results.Content(await documents.HtmlAsync(paper), "text/html; charset=utf-8", Encoding.UTF8), cancellationToken);
+    }
 
     internal static Task<IResult> Appendix(string id, IReviewQueries queries, StatementDocuments documents, CancellationToken cancellationToken) =>
         WithPaperAsync(id, queries, paper => Task.FromResult(Results.File(documents.Appendix(paper), StatementDocx.ContentType, $"{id}-{StatementDocuments.AppendixFileName}")), cancellationToken);

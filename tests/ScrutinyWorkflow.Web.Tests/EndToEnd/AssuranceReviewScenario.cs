@@ -77,7 +77,7 @@ internal static class AssuranceReviewScenario
     public static async Task<string> CreateAndDispatchAsync(ScrutinyApplication app)
     {
         var id = await app.CreateReviewAsync(Request());
-        var dispatch = await app.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", null);
+        var dispatch = await app.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody());
         Assert.Equal(HttpStatusCode.Accepted, dispatch.StatusCode);
         return id;
     }
@@ -129,7 +129,7 @@ internal static class AssuranceReviewScenario
     public static async Task ReleaseAsync(ScrutinyApplication app, string id)
     {
         await app.AtAsync(Uk(2027, 1, 11, 10));
-        Assert.Equal(HttpStatusCode.Accepted, (await app.CreateClient().PostAsync($"/api/reviews/{id}/release", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.CreateClient().PostAsync($"/api/reviews/{id}/release", Api.NoBody())).StatusCode);
         await app.RunRunnerAsync();
     }
 

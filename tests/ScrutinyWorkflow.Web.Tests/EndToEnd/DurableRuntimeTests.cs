@@ -37,7 +37,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         var request = RequestWithDates(deadline, calendar.AddWorkingDays(deadline, 8));
         var client = app.CreateClient();
         var id = await app.CreateReviewAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody())).StatusCode);
         await app.RunRunnerAsync();
         foreach (var (officer, question, answer) in new[] { (Data, Q1, Answer1), (Tom, Q2, Answer2), (Tom, Q4, Answer4), (Zoe, Q6, Answer6), (Head, Q1, Answer1Amended) })
         {
@@ -46,7 +46,7 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         }
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"/api/reviews/{id}/close", new { reason = "The panel meeting was brought forward" })).StatusCode);
         await app.RunRunnerAsync();
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", Api.NoBody())).StatusCode);
         await app.RunRunnerAsync();
         return id;
     }

@@ -113,7 +113,7 @@ public sealed partial class TwoHostsTests : IAsyncLifetime
             var created = await first.PostAsJsonAsync("/api/reviews", Request(n, deadline, meeting));
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<Web.Reviews.CreatedReview>())!.Id;
-            Assert.Equal(HttpStatusCode.Accepted, (await second.PostAsync($"/api/reviews/{id}/dispatch", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await second.PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody())).StatusCode);
             return id;
         }));
 
@@ -152,7 +152,7 @@ public sealed partial class TwoHostsTests : IAsyncLifetime
         {
             var status = await WaitForAsync(live, id, "assembled");
             Assert.True(status == "assembled", $"Review {id} is {status}: {await live.GetStringAsync($"/api/reviews/{id}/events")}");
-            var released = await live.PostAsync($"/api/reviews/{id}/release", null);
+            var released = await live.PostAsync($"/api/reviews/{id}/release", Api.NoBody());
             Assert.True(released.StatusCode == HttpStatusCode.Accepted, await released.Content.ReadAsStringAsync());
         }));
 
@@ -176,12 +176,12 @@ public sealed partial class TwoHostsTests : IAsyncLifetime
     {
         var client = app.CreateClient();
         var id = await app.CreateReviewAsync(Request(n, deadline, meeting));
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody())).StatusCode);
         await app.RunRunnerAsync();
         Assert.Equal(HttpStatusCode.SeeOther, (await app.AnswerAsync(LinkIn(app.Mailbox.List(), id, Head), BedAndBreakfast, $"Answer from Siân to review {n}")).StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, (await app.AnswerAsync(LinkIn(app.Mailbox.List(), id, Tom), Needs, $"Answer from Tom to review {n}")).StatusCode);
         await app.RunRunnerAsync();
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", Api.NoBody())).StatusCode);
         await app.RunRunnerAsync();
         return await client.GetStringAsync($"/api/reviews/{id}/statement");
     }

@@ -53,6 +53,8 @@ public sealed class StartupTests
     [InlineData("Scrutiny:TimeZone", "Mars/Olympus_Mons", "TimeZone")]
     [InlineData("Scrutiny:ReleaseTimeOfDay", "noon", "ReleaseTimeOfDay")]
     [InlineData("Scrutiny:Runtime", "Cloudy", "Runtime")]
+    [InlineData("Scrutiny:Runner:PollSeconds", "0", "PollSeconds")]
+    [InlineData("Scrutiny:Runner:PollSeconds", "-5", "PollSeconds")]
     public async Task Bad_configuration_stops_the_host_at_start_with_the_setting_named(string key, string value, string named)
     {
         await using var world = new TestWorld();
@@ -95,13 +97,7 @@ public sealed class StartupTests
         await using var world = new TestWorld();
         Directory.CreateDirectory(world.DataPath);
         var database = Path.Combine(world.DataPath, "scrutiny.db");
-        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 99;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync(database, "PRAGMA user_version = 99;");
         var before = await File.ReadAllBytesAsync(database);
         await using var host = Host(world.DataPath);
 
@@ -110,5 +106,34 @@ public sealed class StartupTests
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
         SqliteConnection.ClearAllPools();
         Assert.Equal(before, await File.ReadAllBytesAsync(database));
+    }
+
+    [Fact]
+    public async Task A_database_damaged_part_way_through_stops_the_host_naming_the_file_and_what_to_do()
+    {
+        await using var world = new TestWorld();
+        Directory.CreateDirectory(world.DataPath);
+        var database = Path.Combine(world.DataPath, "scrutiny.db");
+        await ExecuteAsync(database, "CREATE TABLE padding (id INTEGER PRIMARY KEY, filler BLOB); " +
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO padding SELECT i, zeroblob(900) FROM n;");
+        var bytes = await File.ReadAllBytesAsync(database);
+        Array.Fill(bytes, (byte)0xA5, bytes.Length / 3, bytes.Length / 3);
+        await File.WriteAllBytesAsync(database, bytes);
+        await using var host = Host(world.DataPath);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => host.StartAsync());
+
+        Assert.Contains(database, error.Message, StringComparison.Ordinal);
+        Assert.Contains("restore", error.Message, StringComparison.Ordinal);
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -76,8 +76,8 @@ public sealed class ChangesAfterSendingApiTests : IAsyncLifetime
     {
         var remind = $"/api/reviews/{id}/officers/{Uri.EscapeDataString(Zoe)}/remind";
 
-        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(remind, null)).StatusCode);
-        var again = await Client.PostAsync(remind, null);
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(remind, Api.NoBody())).StatusCode);
+        var again = await Client.PostAsync(remind, Api.NoBody());
         await world.App.RunRunnerAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -85,13 +85,13 @@ public sealed class ChangesAfterSendingApiTests : IAsyncLifetime
         var reminder = Assert.Single(world.App.Mailbox.List(), m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal));
         Assert.Contains(Zoe, reminder.To.Single(), StringComparison.Ordinal);
         world.App.Clock.Advance(TimeSpan.FromMinutes(61));
-        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(remind, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsync(remind, Api.NoBody())).StatusCode);
     }
 
     [Fact]
     public async Task Release_reopen_and_late_answers_wait_for_an_assembled_statement_then_work()
     {
-        Assert.Equal("statement-not-assembled", await CodeOf(await Client.PostAsync($"/api/reviews/{id}/release", null)));
+        Assert.Equal("statement-not-assembled", await CodeOf(await Client.PostAsync($"/api/reviews/{id}/release", Api.NoBody())));
         Assert.Equal("statement-not-assembled", await CodeOf(await Client.PostAsJsonAsync($"/api/reviews/{id}/reopen", new { until = "2027-01-11" })));
 
         await DeadlinePassesAsync(world.App);

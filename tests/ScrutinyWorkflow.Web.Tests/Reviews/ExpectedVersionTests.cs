@@ -56,7 +56,7 @@ public sealed class ExpectedVersionTests : IAsyncLifetime
 
         var edited = await client.SendAsync(Put(id, Edit("First edit"), first));
         var second = edited.Headers.ETag!.Tag;
-        var dispatch = new HttpRequestMessage(HttpMethod.Post, $"/api/reviews/{id}/dispatch");
+        var dispatch = new HttpRequestMessage(HttpMethod.Post, $"/api/reviews/{id}/dispatch") { Content = Api.NoBody() };
         dispatch.Headers.TryAddWithoutValidation("If-Match", second);
         var dispatched = await client.SendAsync(dispatch);
 

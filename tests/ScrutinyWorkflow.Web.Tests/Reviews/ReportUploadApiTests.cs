@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ScrutinyWorkflow.Testing;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
 namespace ScrutinyWorkflow.Web.Tests.Reviews;
@@ -43,7 +45,7 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     {
         var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Sample(Path.ChangeExtension(sample, ".expected.json")))).RootElement;
 
-        var response = await world.App.CreateClient().PostAsync("/api/reviews/from-report", Form(await File.ReadAllBytesAsync(Sample(sample)), sample));
+        var response = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report", Form(await File.ReadAllBytesAsync(Sample(sample)), sample));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var review = (await response.Content.ReadFromJsonAsync<Web.Reviews.ReviewView>())!;
@@ -65,12 +67,12 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     [Fact]
     public async Task A_draft_from_a_report_is_sent_only_after_the_scrutiny_officer_names_who_answers()
     {
-        var created = await world.App.CreateClient().PostAsync("/api/reviews/from-report",
+        var created = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report",
             Form(await File.ReadAllBytesAsync(Sample("children-in-care.pdf")), "children-in-care.pdf"));
         var review = (await created.Content.ReadFromJsonAsync<Web.Reviews.ReviewView>())!;
         var client = world.App.CreateClient();
 
-        var early = await client.PostAsync($"/api/reviews/{review.Id}/dispatch", null);
+        var early = await client.PostAsync($"/api/reviews/{review.Id}/dispatch", Api.NoBody());
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
 
         var routed = new
@@ -85,7 +87,7 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.All((await edited.Content.ReadFromJsonAsync<Web.Reviews.ReviewView>())!.Areas.SelectMany(a => a.Questions), q => Assert.NotNull(q.Source));
 
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{review.Id}/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{review.Id}/dispatch", Api.NoBody())).StatusCode);
         await world.App.RunRunnerAsync();
         var request = Assert.Single(world.App.Mailbox.List());
         Assert.Contains($"{review.Areas.Sum(a => a.Questions.Count)} questions for you", request.Subject, StringComparison.Ordinal);
@@ -96,7 +98,7 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     {
         var pdf = await File.ReadAllBytesAsync(Sample("children-in-care.pdf"));
 
-        var response = await world.App.CreateClient().PostAsync("/api/reviews/from-report", Form(pdf[..(pdf.Length / 3)], "children-in-care.pdf"));
+        var response = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report", Form(pdf[..(pdf.Length / 3)], "children-in-care.pdf"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -109,7 +111,7 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     public async Task A_file_over_the_upload_limit_is_refused_and_the_service_keeps_running()
     {
         await using var small = world.App.WithWebHostBuilder(b => b.UseSetting("Scrutiny:MaxUploadBytes", "4096"));
-        var client = small.CreateClient();
+        var client = await small.UploaderAsync();
 
         var response = await client.PostAsync("/api/reviews/from-report", Form(new byte[64 * 1024], "big.pdf"));
 
@@ -121,7 +123,7 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     [Fact]
     public async Task Missing_form_fields_are_each_named()
     {
-        var response = await world.App.CreateClient().PostAsync("/api/reviews/from-report",
+        var response = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report",
             Form(await File.ReadAllBytesAsync(Sample("children-in-care.pdf")), "children-in-care.pdf", new() { ["panelName"] = "Panel", ["deadline"] = "soon" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -130,12 +132,25 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_request_that_is_not_a_form_is_a_400_naming_the_file_field()
+    public async Task A_request_that_is_not_a_form_is_a_415_naming_the_form_type()
     {
-        var response = await world.App.CreateClient().PostAsJsonAsync("/api/reviews/from-report", new { file = "report.pdf" });
+        var response = await (await world.App.UploaderAsync()).PostAsJsonAsync("/api/reviews/from-report", new { file = "report.pdf" });
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("unsupported-content-type", problem.GetProperty("code").GetString());
+        Assert.Contains("multipart/form-data", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_without_the_antiforgery_token_is_refused_and_leaves_no_draft()
+    {
+        var response = await world.App.CreateClient().PostAsync("/api/reviews/from-report",
+            Form(await File.ReadAllBytesAsync(Sample("children-in-care.pdf")), "children-in-care.pdf"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("file", out _));
+        Assert.Equal("antiforgery-token", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Empty(await world.App.CreateClient().GetFromJsonAsync<List<JsonElement>>("/api/reviews") ?? []);
     }
 
     [Fact]
@@ -143,12 +158,42 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     {
         // A limit well under a millisecond has run out before reading starts, whatever the machine is doing.
         await using var hurried = world.App.WithWebHostBuilder(b => b.UseSetting("Scrutiny:IngestionTimeout", "00:00:00.0000001"));
-        var client = hurried.CreateClient();
+        var client = await hurried.UploaderAsync();
 
         var response = await client.PostAsync("/api/reviews/from-report", Form(await File.ReadAllBytesAsync(Sample("benchmark-40-pages.pdf")), "benchmark-40-pages.pdf"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("report-took-too-long", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Empty((await client.GetFromJsonAsync<Web.Reviews.ReviewListView>("/api/reviews"))!.Reviews);
+    }
+
+    [Fact]
+    public async Task An_upload_while_every_reading_slot_is_taken_is_told_to_try_again_and_the_next_one_is_read()
+    {
+        await using var one = world.App.WithWebHostBuilder(b => b.UseSetting("Scrutiny:MaxConcurrentIngestions", "1"));
+        var client = await one.UploaderAsync();
+        var readings = one.Services.GetRequiredService<Web.Reports.FocusReportReader>().Readings;
+        var pdf = await File.ReadAllBytesAsync(Sample("children-in-care.pdf"));
+
+        await readings.WaitAsync();
+        var busy = await client.PostAsync("/api/reviews/from-report", Form(pdf, "children-in-care.pdf"));
+        readings.Release();
+        var after = await client.PostAsync("/api/reviews/from-report", Form(pdf, "children-in-care.pdf"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal("reading-busy", (await busy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pdf_decompression_bomb_is_refused_with_its_own_code_and_leaves_no_draft()
+    {
+        var bomb = HostilePdfs.PdfWithExpandingPage(expandedBytes: 48L * 1024 * 1024);
+
+        var response = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report", Form(bomb, "report.pdf"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("pdf-too-large-expanded", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Empty(await world.App.CreateClient().GetFromJsonAsync<List<JsonElement>>("/api/reviews") ?? []);
     }
 }

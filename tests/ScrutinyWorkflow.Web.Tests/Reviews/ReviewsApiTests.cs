@@ -81,7 +81,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
     {
         var id = await AssuranceReviewScenario.CreateAndDispatchAsync(world.App);
 
-        var again = await world.App.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", null);
+        var again = await world.App.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody());
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("already-dispatched", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -94,7 +94,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
     {
         var client = world.App.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reviews/rv-nope")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/reviews/rv-nope/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/reviews/rv-nope/dispatch", Api.NoBody())).StatusCode);
 
         var id = await AssuranceReviewScenario.CreateAndDispatchAsync(world.App);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/reviews/{id}/statement")).StatusCode);
@@ -121,7 +121,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
         Assert.Equal(["Care leavers", "New area"], review.Areas.Select(a => a.Heading));
         Assert.Equal(["Q4", "Q9"], review.Areas.SelectMany(a => a.Questions).Select(q => q.Id));
 
-        await client.PostAsync($"/api/reviews/{id}/dispatch", null);
+        await client.PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody());
         Assert.Equal(HttpStatusCode.Conflict, (await client.PutAsJsonAsync($"/api/reviews/{id}/questions", edit)).StatusCode);
     }
 
@@ -143,7 +143,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, closed.StatusCode);
         await world.App.RunRunnerAsync();
         Assert.Equal("assembled", (await world.App.GetReviewAsync(id)).Status);
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", Api.NoBody())).StatusCode);
         await world.App.RunRunnerAsync();
 
         var review = await world.App.GetReviewAsync(id);

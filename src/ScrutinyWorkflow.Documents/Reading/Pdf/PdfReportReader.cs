@@ -25,6 +25,11 @@ internal static class PdfReportReader
             return new ReadRejected(Rejections.Corrupt("a PDF"));
         }
 
+        if (PdfStreamBudget.Check(content, limits, cancellationToken) is { } tooFar)
+        {
+            return new ReadRejected(tooFar);
+        }
+
         // PdfPig throws all sorts for damaged files; everything it throws while parsing means the file cannot be read.
         // Only the parsing is guarded, so a fault in the layout code below still shows as the bug it is.
         List<PdfPageWords> pages;
