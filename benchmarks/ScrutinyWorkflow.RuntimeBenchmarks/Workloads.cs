@@ -109,7 +109,7 @@ internal static partial class Workloads
         }
         using var api = new HttpClient { BaseAddress = host.Address };
         await WaitForAsync(api, id, "assembled");
-        var released = await api.PostAsync($"/api/reviews/{id}/release", null);
+        var released = await api.PostAsync($"/api/reviews/{id}/release", NoBody());
         if (released.StatusCode != HttpStatusCode.Accepted)
         {
             throw new InvalidOperationException($"Release was refused: {await released.Content.ReadAsStringAsync()}");
@@ -140,7 +140,7 @@ internal static partial class Workloads
             throw new InvalidOperationException($"The review was refused: {await created.Content.ReadAsStringAsync()}");
         }
         var id = (await created.Content.ReadFromJsonAsync<Created>())!.Id;
-        var dispatched = await api.PostAsync($"/api/reviews/{id}/dispatch", null);
+        var dispatched = await api.PostAsync($"/api/reviews/{id}/dispatch", NoBody());
         if (dispatched.StatusCode != HttpStatusCode.Accepted)
         {
             throw new InvalidOperationException($"Dispatch was refused: {await dispatched.Content.ReadAsStringAsync()}");
@@ -173,6 +173,9 @@ internal static partial class Workloads
         }
         throw new InvalidOperationException($"Review {id} was not {status} within 3 minutes.");
     }
+
+    /// <summary>A command with nothing to say is still JSON: the API takes no other content type.</summary>
+    private static StringContent NoBody() => new("", System.Text.Encoding.UTF8, "application/json");
 
     private static void Expect(HttpStatusCode status, string question)
     {
