@@ -17,7 +17,7 @@ builder.AddStatements();
 builder.AddResponseLinks();
 builder.AddOfficerDirectory();
 builder.AddFocusReportReading();
-builder.AddEmbeddedMail();
+builder.AddMail();
 
 var app = builder.Build();
 
