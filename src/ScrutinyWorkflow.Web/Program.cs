@@ -25,6 +25,7 @@ app.UseScrutinyHosting();
 
 app.MapHomePage();
 app.MapReviewsApi();
+app.MapOfficersApi();
 app.MapReportUploadApi();
 app.MapStatementPages();
 app.MapResponsePages();
