@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace ScrutinyWorkflow.Web.Tests.Mail;
@@ -63,11 +64,12 @@ internal sealed class FakeSendGrid : IAsyncDisposable
             await context.Response.WriteAsync(answer.Body);
             return;
         }
-        var refused = Refuses.FirstOrDefault(request.Body.Contains);
-        if (refused is not null)
+        var to = JsonNode.Parse(request.Body)!["personalizations"]![0]!["to"]!.AsArray().Select(t => (string)t!["email"]!).ToList();
+        var refused = to.FindIndex(Refuses.Contains);
+        if (refused >= 0)
         {
             context.Response.StatusCode = 400;
-            await context.Response.WriteAsync("""{"errors":[{"message":"Does not contain a valid address.","field":"personalizations.0.to.0.email","help":"http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html#message.personalizations.to"}]}""");
+            await context.Response.WriteAsync($$"""{"errors":[{"message":"Does not contain a valid address.","field":"personalizations.0.to.{{refused}}.email","help":"http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html#message.personalizations.to"}]}""");
             return;
         }
         context.Response.StatusCode = 202;
