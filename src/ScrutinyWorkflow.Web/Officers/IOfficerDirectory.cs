@@ -22,4 +22,7 @@ public interface IOfficerDirectory
 public sealed record AutomaticReplies(DateTimeOffset? From, DateTimeOffset? Until)
 {
     public bool AwayAt(DateTimeOffset time) => (From is null || From <= time) && (Until is null || time < Until);
+
+    /// <summary>Away on some day before <paramref name="end"/> and not back until it: their answer cannot be counted on by then.</summary>
+    public bool AwayUntilAfter(DateTimeOffset end) => (From is null || From < end) && (Until is null || Until >= end);
 }
