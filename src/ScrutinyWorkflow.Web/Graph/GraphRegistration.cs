@@ -13,6 +13,11 @@ public static class GraphRegistration
 
     public static IServiceCollection AddGraphClient(this IServiceCollection services)
     {
+        // Mail and the directory may both use Graph: one client, one set of retries.
+        if (services.Any(s => s.ServiceType == typeof(GraphServiceClient)))
+        {
+            return services;
+        }
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(HttpClientName).AddStandardResilienceHandler();
         services.TryAddGraphCredential();
