@@ -34,7 +34,7 @@ internal static class Product
         builder.AddReviewEngine();
         builder.AddResponseLinks();
         builder.AddOfficerDirectory();
-        builder.AddEmbeddedMail();
+        builder.AddMail();
         var app = builder.Build();
         await app.StartAsync();
         return app;

@@ -17,7 +17,7 @@ builder.AddStatements();
 builder.AddResponseLinks();
 builder.AddOfficerDirectory();
 builder.AddFocusReportReading();
-builder.AddEmbeddedMail();
+builder.AddMail();
 
 var app = builder.Build();
 
@@ -25,6 +25,7 @@ app.UseScrutinyHosting();
 
 app.MapHomePage();
 app.MapReviewsApi();
+app.MapOfficersApi();
 app.MapReportUploadApi();
 app.MapStatementPages();
 app.MapResponsePages();

@@ -13,4 +13,11 @@ public sealed class CouncilClock(TimeProvider time, IOptions<ScrutinyOptions> op
     public DateTimeOffset Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    /// <summary>The moment a local day ends (the next local midnight): when a deadline on that day has passed.</summary>
+    public DateTimeOffset EndOf(DateOnly day)
+    {
+        var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
 }

@@ -1,16 +1,67 @@
 using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Graph;
 using ScrutinyWorkflow.Web.Hosting;
 
 namespace ScrutinyWorkflow.Web.Mail;
 
-/// <summary>Mail on one machine: sent mail goes into a folder of <c>.eml</c> files, and <c>/mail</c> shows it.</summary>
+/// <summary>
+/// Mail, carried as <c>Scrutiny:Mail:Provider</c> says: a folder of <c>.eml</c> files ("Outbox", the default, shown at
+/// <c>/mail</c>), SendGrid, Microsoft Graph from a shared mailbox, GOV.UK Notify, or the council's SMTP relay. Every
+/// message goes from <c>Scrutiny:Mail:From</c> (the team's address by default) and is sent once per message id.
+/// </summary>
 public static class MailRegistration
 {
-    public static WebApplicationBuilder AddEmbeddedMail(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IMailSender>(sp => new EmlMailSender(sp.GetRequiredService<DataFolders>().SentMail));
-        builder.Services.AddSingleton(sp => new EmlMailbox(sp.GetRequiredService<DataFolders>().SentMail));
+        builder.Services.AddMail(builder.Configuration);
         return builder;
+    }
+
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new EmlMailbox(sp.GetRequiredService<DataFolders>().SentMail));
+
+        var provider = configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Provider ?? "Outbox";
+        Func<IServiceProvider, IMailSender> service = provider.ToUpperInvariant() switch
+        {
+            "SENDGRID" => Remote<SendGridMailSender>(services),
+            "NOTIFY" => Remote<NotifyMailSender>(services),
+            "GRAPH" => AddGraph(services),
+            "SMTP" => sp => ActivatorUtilities.CreateInstance<SmtpMailSender>(sp),
+            // An unknown provider is named by the options check at start; until then it writes to the folder.
+            _ => sp => new EmlMailSender(sp.GetRequiredService<DataFolders>().SentMail),
+        };
+        var remote = !provider.Equals("Outbox", StringComparison.OrdinalIgnoreCase) && MailOptions.Providers.Contains(provider, StringComparer.OrdinalIgnoreCase);
+        services.AddSingleton<IMailSender>(sp =>
+        {
+            var sender = service(sp);
+            // The folder is idempotent by itself; a remote service is made so by recording what it accepted.
+            sender = remote ? new OnceOnlyMailSender(sender, sp.GetRequiredService<DataFolders>().DeliveredMail) : sender;
+            var from = sp.GetRequiredService<IOptions<MailOptions>>().Value.From;
+            return from is { Length: > 0 } ? new ConfiguredSender(sender, from) : sender;
+        });
+        return services;
+    }
+
+    /// <summary>An HTTP mail service: its own client, with retries and backoff for 429 (after Retry-After), 5xx and timeouts.</summary>
+    private static Func<IServiceProvider, IMailSender> Remote<TSender>(IServiceCollection services)
+        where TSender : class, IMailSender
+    {
+        var name = typeof(TSender).Name;
+        services.AddHttpClient(name).AddStandardResilienceHandler().Configure((resilience, sp) =>
+        {
+            resilience.Retry.Delay = sp.GetRequiredService<IOptions<MailOptions>>().Value.RetryDelay;
+        });
+        return sp => ActivatorUtilities.CreateInstance<TSender>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(name));
+    }
+
+    private static Func<IServiceProvider, IMailSender> AddGraph(IServiceCollection services)
+    {
+        services.AddGraphClient();
+        return sp => ActivatorUtilities.CreateInstance<GraphMailSender>(sp);
     }
 
     public static IEndpointRouteBuilder MapSentMail(this IEndpointRouteBuilder app)
@@ -24,5 +75,12 @@ public static class MailRegistration
         sentMail.MapGet("/{fileName}", SentMailPages.ShowMessage);
         sentMail.MapGet("/{fileName}/raw", SentMailPages.DownloadMessage);
         return app;
+    }
+
+    /// <summary>Every message from the configured sender, keeping the team's name.</summary>
+    private sealed class ConfiguredSender(IMailSender inner, string from) : IMailSender
+    {
+        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
+            inner.SendAsync(mail with { From = mail.From with { Email = from } }, cancellationToken);
     }
 }

@@ -240,6 +240,23 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         return Mail(id, [new MailAddress(review.Panel.Email, review.Panel.Name)], [Team], $"Position statement: {review.FocusReport.Title}", body, now) with { Attachments = attachments };
     }
 
+    /// <summary>
+    /// To the scrutiny team: a message could not be delivered because the mail service refused an address, so the
+    /// people it was for have not heard. Sent once per refused message (its id follows the refused one's).
+    /// </summary>
+    public OutgoingMail Undeliverable(OutgoingMail refused, IReadOnlyList<string> addresses, string reason, ReviewState review, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        var who = addresses.Count > 0 ? addresses : [.. refused.To.Concat(refused.Cc).Select(a => a.Email)];
+        var names = who.Select(email => review.OfficerOrAddress(Officer.NormaliseEmail(email)) is { } officer && officer.Name != officer.Email ? $"{officer.Name} ({officer.Email})" : email).ToList();
+        var body = new MessageBody()
+            .Line($"The mail service refused to deliver \u201c{refused.Subject}\u201d to:")
+            .Items(names)
+            .Line($"It said: {reason}")
+            .Line("They have not been told. Check the address in the directory, then reassign their questions or contact them another way; the review goes on for everyone else.");
+        return Mail($"{refused.MessageId}/undeliverable", [Team], [], $"{ShortTitle(review)} review: a message could not be delivered", body, now);
+    }
+
     private Uri StatementPage(ReviewState review) => Page(review, "statement");
 
     private Uri Page(ReviewState review, string name) =>

@@ -66,6 +66,22 @@ public sealed class FileOfficerDirectory : IOfficerDirectory
         return Task.FromResult(byEmail.GetValueOrDefault(Officer.NormaliseEmail(email)));
     }
 
+    /// <summary>A file knows nothing of who is away.</summary>
+    public Task<AutomaticReplies?> FindAutomaticRepliesAsync(string email, CancellationToken cancellationToken) => Task.FromResult<AutomaticReplies?>(null);
+
+    public Task<IReadOnlyList<Officer>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = text.Trim();
+        IReadOnlyList<Officer> found = words.Length == 0 ? [] :
+        [
+            .. All.Where(officer => officer.Name.Contains(words, StringComparison.OrdinalIgnoreCase) || officer.Email.Contains(words, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(officer => officer.Name, StringComparer.CurrentCulture)
+                .Take(limit),
+        ];
+        return Task.FromResult(found);
+    }
+
     /// <summary>One person as the file gives them, with where they are in it ("line 4", "entry 3").</summary>
     private sealed record Entry(string Location, string? Email, string? Name, string? Designation, string? Manager);
 

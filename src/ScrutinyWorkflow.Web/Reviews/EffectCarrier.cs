@@ -54,11 +54,36 @@ public sealed class EffectCarrier(
                 return new RecordStatementFiled(locations[0], clock.Now);
             case NotifyPanel:
                 var attachments = documents.ForEmail(StatementDocuments.Paper(review)).Select(d => new MailAttachment(d.FileName, d.ContentType, d.Content)).ToList();
-                await mail.SendAsync(messages.PanelNotice(effectId, review, clock.Now, attachments), cancellationToken);
+                await SendAsync(messages.PanelNotice(effectId, review, clock.Now, attachments), review, cancellationToken);
                 return new RecordPanelNotified(clock.Now);
             default:
-                await mail.SendAsync(messages.Compose(effectId, effect, review, clock.Now), cancellationToken);
+                await SendAsync(messages.Compose(effectId, effect, review, clock.Now), review, cancellationToken);
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// Sends the message; an address the mail service refuses for good is not tried again and again, but the
+    /// scrutiny team is told who has not heard, and the effect counts as carried out.
+    /// </summary>
+    private async Task SendAsync(OutgoingMail message, ReviewState review, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mail.SendAsync(message, cancellationToken);
+        }
+        catch (MailRefusedException refused)
+        {
+            logger.LogWarning(refused, "Message {MessageId} was refused for {Recipients}; telling the scrutiny team.", message.MessageId, string.Join(", ", refused.Recipients));
+            try
+            {
+                await mail.SendAsync(messages.Undeliverable(message, refused.Recipients, refused.Message, review, clock.Now), cancellationToken);
+            }
+            catch (MailRefusedException teamRefused)
+            {
+                // The team's own address refused: nobody is left to tell by mail, so the log is where it shows.
+                logger.LogError(teamRefused, "The scrutiny team could not be told that message {MessageId} was refused.", message.MessageId);
+            }
         }
     }
 }

@@ -149,3 +149,6 @@ public sealed record ReviewView(
         _ => "requested",
     };
 }
+
+/// <summary>An officer asked in a review who is away until after its deadline; <see cref="Until"/> is null when their automatic replies have no end.</summary>
+public sealed record OfficerAway(string Email, string Name, DateTimeOffset? From, DateTimeOffset? Until, string? Manager);

@@ -33,6 +33,7 @@ public static class ReviewsApi
         api.MapPost("/{id}/reopen", ReopenAnswers);
         api.MapPost("/{id}/release", Release);
         api.MapGet("/{id}/events", GetEvents);
+        api.MapGet("/{id}/away", OfficersAway);
         api.MapGet("/{id}/statement", StatementPages.Show);
         api.MapGet("/{id}/statement.docx", StatementPages.Appendix);
         api.MapGet("/{id}/cover-report.docx", StatementPages.CoverReport);
@@ -147,6 +148,32 @@ public static class ReviewsApi
         }
         VersionTags.Set(response, review.Version);
         return TypedResults.Ok(ReviewView.From(review.State));
+    }
+
+    /// <summary>
+    /// The officers asked in the review whose automatic replies say they are away until after the deadline, so the
+    /// scrutiny officer can ask someone else (or their manager) before dispatch rather than learn it from a chaser.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<OfficerAway>>, NotFound>> OfficersAway(
+        string id, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } review)
+        {
+            return TypedResults.NotFound();
+        }
+        var deadlinePasses = clock.EndOf(review.State.Deadline);
+        List<OfficerAway> away = [];
+        // The officers named on the questions (a draft has no assignments yet) and those asked since.
+        var asked = review.State.Areas.SelectMany(area => area.Questions).SelectMany(q => q.OfficerEmails).Concat(review.State.Assignments.Select(a => a.OfficerEmail));
+        foreach (var email in asked.Distinct(StringComparer.Ordinal))
+        {
+            if (await directory.FindAutomaticRepliesAsync(email, cancellationToken) is { } replies && replies.AwayUntilAfter(deadlinePasses))
+            {
+                var officer = review.State.OfficerOrAddress(email);
+                away.Add(new OfficerAway(officer.Email, officer.Name, replies.From, replies.Until, officer.ManagerEmail));
+            }
+        }
+        return TypedResults.Ok<IReadOnlyList<OfficerAway>>(away);
     }
 
     private static async Task<Results<Ok<ReviewListView>, ProblemHttpResult>> ListReviews(

@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Reviews;
+using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
+
+namespace ScrutinyWorkflow.Web.Tests.Officers;
+
+/// <summary>Before dispatch, the scrutiny officer sees who is away until after the deadline.</summary>
+public sealed class AwayOfficersTests : IAsyncLifetime
+{
+    private readonly TestWorld world = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await world.DisposeAsync();
+
+    [Fact]
+    public async Task Officers_away_until_after_the_deadline_are_listed_with_their_manager_and_those_back_in_time_are_not()
+    {
+        var directory = new AwayDirectory(FileOfficerDirectory.Load(Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")))
+        {
+            Away =
+            {
+                [Zoe] = new AutomaticReplies(Uk(2027, 1, 4, 0), Uk(2027, 1, 15, 17)),
+                [Tom] = new AutomaticReplies(Uk(2026, 12, 21, 0), Uk(2027, 1, 5, 9)),
+                [Head] = new AutomaticReplies(null, null),
+            },
+        };
+        using var app = world.App.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<IOfficerDirectory>(directory)));
+        var id = await world.App.CreateReviewAsync(Request());
+
+        var away = await app.CreateClient().GetFromJsonAsync<List<OfficerAway>>($"/api/reviews/{id}/away");
+
+        Assert.Equal(
+            [
+                new OfficerAway(Head, "Siân Llewellyn", null, null, "aisha.rahman@council.example"),
+                new OfficerAway(Zoe, "Zoë Fairbrother", Uk(2027, 1, 4, 0), Uk(2027, 1, 15, 17), "owen.price@council.example"),
+            ],
+            away!.OrderBy(a => a.Email, StringComparer.Ordinal));
+    }
+
+    /// <summary>The sample directory, with automatic replies the test sets.</summary>
+    private sealed class AwayDirectory(IOfficerDirectory officers) : IOfficerDirectory
+    {
+        public Dictionary<string, AutomaticReplies> Away { get; } = [];
+
+        public Task<Officer?> FindAsync(string email, CancellationToken cancellationToken) => officers.FindAsync(email, cancellationToken);
+
+        public Task<AutomaticReplies?> FindAutomaticRepliesAsync(string email, CancellationToken cancellationToken) =>
+            Task.FromResult(Away.GetValueOrDefault(email));
+
+        public Task<IReadOnlyList<Officer>> SearchAsync(string text, int limit, CancellationToken cancellationToken) => officers.SearchAsync(text, limit, cancellationToken);
+    }
+}
