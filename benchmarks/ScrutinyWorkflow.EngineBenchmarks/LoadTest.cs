@@ -87,7 +87,8 @@ internal static partial class LoadTest
         var dispatched = Stopwatch.StartNew();
         foreach (var id in ids)
         {
-            (await api.PostAsync($"/api/reviews/{id}/dispatch", null)).EnsureSuccessStatusCode();
+            // A command with no body is still JSON: the API takes no other content type.
+            (await api.PostAsync($"/api/reviews/{id}/dispatch", new StringContent("", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         }
         await WaitForAsync(() => Task.FromResult(Directory.GetFiles(mailFolder).Length - before >= officerCount), "every request email");
         var lastEmail = dispatched.Elapsed;

@@ -28,14 +28,14 @@ public sealed class BusyStoreTests : IAsyncLifetime
         var id = await world.App.CreateReviewAsync(Request());
         busy.On = true;
 
-        var response = await world.App.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", null);
+        var response = await world.App.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(ReviewBusyExceptionHandler.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
         Assert.Contains("\"code\":\"busy\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("draft", (await world.App.GetReviewAsync(id)).Status);
         busy.On = false;
-        Assert.Equal(HttpStatusCode.Accepted, (await world.App.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await world.App.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody())).StatusCode);
     }
 
     [Fact]

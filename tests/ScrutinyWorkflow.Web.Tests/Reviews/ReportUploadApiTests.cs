@@ -150,7 +150,7 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("antiforgery-token", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        Assert.Empty(await world.App.CreateClient().GetFromJsonAsync<List<JsonElement>>("/api/reviews") ?? []);
+        Assert.Empty((await world.App.CreateClient().GetFromJsonAsync<Web.Reviews.ReviewListView>("/api/reviews"))!.Reviews);
     }
 
     [Fact]
@@ -194,6 +194,6 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("pdf-too-large-expanded", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        Assert.Empty(await world.App.CreateClient().GetFromJsonAsync<List<JsonElement>>("/api/reviews") ?? []);
+        Assert.Empty((await world.App.CreateClient().GetFromJsonAsync<Web.Reviews.ReviewListView>("/api/reviews"))!.Reviews);
     }
 }
