@@ -106,15 +106,7 @@ internal sealed partial class ScrutinyApplication(
     public async Task<Web.Reviews.ReviewView> GetReviewAsync(string id) =>
         (await CreateClient().GetFromJsonAsync<Web.Reviews.ReviewView>($"/api/reviews/{id}"))!;
 
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ScrutinyWorkflow.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
-    }
+    public static string RepositoryRoot() => global::ScrutinyWorkflow.Tests.Shared.Loopback.RepositoryRoot();
 
     public override async ValueTask DisposeAsync()
     {

@@ -36,14 +36,14 @@ internal sealed class Azurite : IAsyncDisposable
     /// <param name="countRequests">Keep Azurite's access log and count its lines by service: what a council would pay for.</param>
     public static async Task<Azurite> StartAsync(bool countRequests = false)
     {
-        var executable = Path.Combine(RepositoryRoot(), "tools", "azurite", "node_modules", ".bin", "azurite");
+        var executable = Path.Combine(Loopback.RepositoryRoot(), "tools", "azurite", "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"Azurite is not installed at {executable}: run ./scripts/test.sh, which installs it with npm.");
         }
         var folder = Path.Combine(Path.GetTempPath(), "scrutiny-azurite", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = (Loopback.FreePort(), Loopback.FreePort(), Loopback.FreePort());
         var start = new ProcessStartInfo(executable)
         {
             ArgumentList =
@@ -124,13 +124,6 @@ internal sealed class Azurite : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static bool Listening(int port)
     {
         try
@@ -143,16 +136,6 @@ internal sealed class Azurite : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ScrutinyWorkflow.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }
 

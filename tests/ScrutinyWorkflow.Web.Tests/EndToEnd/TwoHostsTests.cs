@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using ScrutinyWorkflow.Core.Calendar;
@@ -25,17 +23,16 @@ public sealed partial class TwoHostsTests : IAsyncLifetime
 
     private Azurite azurite = null!;
     private readonly TemporaryFolder data = new();
-    private readonly List<Process> processes = [];
+    private readonly List<WebHostProcess> processes = [];
     private volatile bool secondKilled;
 
     public async Task InitializeAsync() => azurite = await Azurite.StartAsync();
 
     public async Task DisposeAsync()
     {
-        foreach (var host in processes.Where(h => !h.HasExited))
+        foreach (var host in processes)
         {
-            host.Kill(entireProcessTree: true);
-            await host.WaitForExitAsync();
+            await host.DisposeAsync();
         }
         await azurite.DisposeAsync();
         data.Dispose();
@@ -43,44 +40,14 @@ public sealed partial class TwoHostsTests : IAsyncLifetime
 
     private async Task<Uri> StartHostAsync(string linkKey)
     {
-        // The host built with this test assembly, in the same configuration (Debug or Release).
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(ScrutinyApplication.RepositoryRoot(), "src", "ScrutinyWorkflow.Web", "bin", configuration, "net10.0", "ScrutinyWorkflow.Web.dll");
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-        {
-            dll, "--urls", $"http://127.0.0.1:{port}",
+        var host = await WebHostProcess.StartAsync(
+        [
             "--Scrutiny:Runtime=Durable", $"--Scrutiny:Storage:ConnectionString={azurite.ConnectionString}", "--Scrutiny:Durable:TaskHub=twohosts",
             $"--Scrutiny:DataPath={data.Path}", $"--Scrutiny:DirectoryPath={Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")}",
             $"--Scrutiny:PublicBaseUrl={ScrutinyApplication.PublicBaseUrl}", $"--Scrutiny:LinkKey={linkKey}", "--Scrutiny:TeamEmail=scrutiny@council.example",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(start)!;
-        processes.Add(process);
-        var log = Path.Combine(data.Path, $"host-{port}.log");
-        _ = Task.Run(async () => await File.WriteAllTextAsync(log, await process.StandardOutput.ReadToEndAsync()));
-        var errors = process.StandardError.ReadToEndAsync();
-        var address = new Uri($"http://127.0.0.1:{port}");
-        using var client = new HttpClient { BaseAddress = address };
-        for (var until = DateTime.UtcNow.AddSeconds(90); ; await Task.Delay(250))
-        {
-            Assert.False(process.HasExited, $"A host stopped while starting: {(process.HasExited ? await errors : "")}");
-            Assert.True(DateTime.UtcNow < until, "A host did not answer within 90 s.");
-            try
-            {
-                if ((await client.GetAsync("/")).IsSuccessStatusCode)
-                {
-                    return address;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-        }
+        ], Path.Combine(data.Path, $"host-{processes.Count + 1}.log"));
+        processes.Add(host);
+        return host.Address;
     }
 
     [Fact]
@@ -285,13 +252,6 @@ public sealed partial class TwoHostsTests : IAsyncLifetime
                 return review.Status;
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"https?://\S+/respond/[A-Za-z0-9_-]{43}")]
