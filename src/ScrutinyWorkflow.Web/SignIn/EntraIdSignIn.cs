@@ -40,6 +40,10 @@ internal static class EntraIdSignIn
         authentication.AddPolicyScheme(Challenge, "401 on the API, sign-in on pages", options => options.ForwardDefaultSelector = context =>
             IsApi(context.Request) ? JwtBearerDefaults.AuthenticationScheme : OpenIdConnectDefaults.AuthenticationScheme);
 
+        // A valid token with no app role is someone known but not allowed: the access rule answers 403, rather than
+        // Microsoft.Identity.Web refusing it as unauthenticated.
+        builder.Services.Configure<MicrosoftIdentityOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.AllowWebApiToBeAuthorizedByACL = true);
+
         // Only the council's own tenant issues tokens we accept (the app registration is single-tenant).
         var issuers = Issuers(section);
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
