@@ -136,6 +136,30 @@ public sealed class EntraIdSignInTests(EntraIdWorld entra) : IClassFixture<Entra
     }
 
     [Fact]
+    public async Task A_signed_in_officers_cookie_does_not_let_another_site_change_a_review()
+    {
+        var id = await CreateReviewAsync();
+        var browser = await entra.SignInAsync(TestUser.Officer);
+
+        var forged = await browser.SendAsync(FromSite(id, "https://evil.example", "cross-site"));
+        var statusAfterForgery = await StatusAsync(id);
+        var own = await browser.SendAsync(FromSite(id, "https://localhost", "same-origin"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains("cross-site-request", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("draft", statusAfterForgery);
+        Assert.Equal(HttpStatusCode.Accepted, own.StatusCode);
+    }
+
+    private static HttpRequestMessage FromSite(string id, string origin, string site)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reviews/{id}/dispatch") { Content = Api.NoBody() };
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Sec-Fetch-Site", site);
+        return request;
+    }
+
+    [Fact]
     public async Task An_officers_link_page_opens_without_an_account()
     {
         var response = await entra.Api().GetAsync("/respond/" + new string('A', 43));
