@@ -5,8 +5,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.StaticAssets;
-using ScrutinyWorkflow.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
 namespace ScrutinyWorkflow.Web.Tests.SignIn;
