@@ -27,7 +27,7 @@ internal static class RateLimits
             var signInPaths = signIn.Value.Mode == SignInMode.EntraId ? SignInPaths(services) : [];
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsAnswer(context.Request)
-                    ? PerMinute($"link:{context.Request.Path.Value}", limits.AnswersPerLinkPerMinute)
+                    ? PerMinute($"link:{LinkToken(context.Request)}", limits.AnswersPerLinkPerMinute)
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsAnswer(context.Request)
                     ? PerMinute($"answers-from:{Address(context)}", limits.AnswersPerAddressPerMinute)
@@ -42,6 +42,12 @@ internal static class RateLimits
 
     private static bool IsAnswer(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(AccessRule.LinkPages);
+
+    /// <summary>The link's token, so every form under one link (one question's, another's) shares its limit.</summary>
+    private static string LinkToken(HttpRequest request) =>
+        request.Path.StartsWithSegments(AccessRule.LinkPages, out var rest) && rest.Value is { } value
+            ? value.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? ""
+            : "";
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

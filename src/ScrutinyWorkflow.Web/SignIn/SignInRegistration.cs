@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public static class SignInRegistration
         }
         else
         {
-            builder.Services.AddAuthentication(LocalSignIn.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalSignIn>(LocalSignIn.SchemeName, null);
+            builder.Services.AddAuthentication(LocalSignIn.SchemeName).AddScheme<AuthenticationSchemeOptions, LocalSignIn>(LocalSignIn.SchemeName, null);
             // Configuration can name an address; code can too, so the addresses Kestrel really took are checked as well.
             builder.Services.AddHostedService<LoopbackOnly>();
         }

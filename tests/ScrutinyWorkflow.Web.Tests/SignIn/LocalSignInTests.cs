@@ -72,6 +72,16 @@ public sealed class LocalSignInTests
     }
 
     [Fact]
+    public void A_sign_in_mode_that_does_not_exist_stops_the_host_naming_the_setting()
+    {
+        using var folder = new TemporaryFolder();
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => Host(folder.Path, ("Scrutiny:SignIn:Mode", "Anyone")));
+
+        Assert.Contains("Scrutiny:SignIn:Mode", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task On_loopback_pages_and_api_need_no_sign_in_and_every_request_is_the_local_scrutiny_officer()
     {
         using var folder = new TemporaryFolder();

@@ -29,10 +29,12 @@ public sealed class RateLimitTests
             first.Add((await PostAsync(server, LinkA, "10.0.0.1")).Response.StatusCode);
         }
         var refused = await PostAsync(server, LinkA, "10.0.0.1");
+        var underTheSameLink = await PostAsync(server, LinkA + "/questions/q-1", "10.0.0.1");
         var otherLink = await PostAsync(server, LinkB, "10.0.0.1");
 
         Assert.DoesNotContain(StatusCodes.Status429TooManyRequests, first);
         await AssertTooManyAsync(refused);
+        await AssertTooManyAsync(underTheSameLink);
         Assert.NotEqual(StatusCodes.Status429TooManyRequests, otherLink.Response.StatusCode);
     }
 
