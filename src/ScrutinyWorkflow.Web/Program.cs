@@ -6,6 +6,7 @@ using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Web.Statements;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,10 +19,13 @@ builder.AddResponseLinks();
 builder.AddOfficerDirectory();
 builder.AddFocusReportReading();
 builder.AddMail();
+builder.AddSignIn();
 
 var app = builder.Build();
 
 app.UseScrutinyHosting();
+app.UseSignIn();
+app.UseScrutinyForms();
 
 app.MapHomePage();
 app.MapReviewsApi();
@@ -30,6 +34,7 @@ app.MapReportUploadApi();
 app.MapStatementPages();
 app.MapResponsePages();
 app.MapSentMail();
+app.MapSignIn();
 
 app.Run();
 

@@ -43,6 +43,12 @@ public static class HostingRegistration
             await next(context);
         });
         app.Use((context, next) => context.RequestServices.GetRequiredService<CrossSiteRequests>().InvokeAsync(context, next));
+        return app;
+    }
+
+    /// <summary>Antiforgery tokens name the person signed in, so they are checked after sign-in has said who that is.</summary>
+    public static WebApplication UseScrutinyForms(this WebApplication app)
+    {
         app.UseAntiforgery();
         return app;
     }

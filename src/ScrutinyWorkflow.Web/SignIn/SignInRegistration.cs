@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace ScrutinyWorkflow.Web.SignIn;
+
+/// <summary>
+/// Who may reach what, as Scrutiny:SignIn:Mode says (README, "Signing in"): <c>Local</c> (the default) makes every
+/// request the local scrutiny officer and listens on loopback only; <c>EntraId</c> signs people in with the council's
+/// Entra ID. In both, one fallback rule (<see cref="AccessRule"/>) guards every endpoint, and the anonymous ways in are
+/// rate limited.
+/// </summary>
+public static class SignInRegistration
+{
+    public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SignInOptions>()
+            .BindConfiguration(SignInOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SignInOptions>, SignInSettingsCheck>();
+        var mode = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>()?.Mode ?? SignInMode.Local;
+        if (mode == SignInMode.EntraId)
+        {
+            EntraIdSignIn.Add(builder);
+        }
+        else
+        {
+            builder.Services.AddAuthentication(LocalSignIn.SchemeName).AddScheme<AuthenticationSchemeOptions, LocalSignIn>(LocalSignIn.SchemeName, null);
+            // Configuration can name an address; code can too, so the addresses Kestrel really took are checked as well.
+            builder.Services.AddHostedService<LoopbackOnly>();
+        }
+        var everyEndpoint = new AuthorizationPolicyBuilder().AddRequirements(new AccessRule()).Build();
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(everyEndpoint)
+            .SetDefaultPolicy(everyEndpoint)
+            .AddPolicy(SignInEndpoints.AnyoneSignedIn, policy => policy.RequireAuthenticatedUser());
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ICurrentOfficer, ClaimsCurrentOfficer>();
+        RateLimits.Add(builder);
+        return builder;
+    }
+
+    /// <summary>Before antiforgery, whose tokens name the signed-in person, and before every endpoint.</summary>
+    public static WebApplication UseSignIn(this WebApplication app)
+    {
+        // The limiter first, so the sign-in callback (answered by the authentication middleware itself) is limited too.
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
+    {
+        SignInEndpoints.Map(app);
+        return app;
+    }
+}
