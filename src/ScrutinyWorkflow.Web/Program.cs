@@ -18,6 +18,7 @@ builder.AddResponseLinks();
 builder.AddOfficerDirectory();
 builder.AddFocusReportReading();
 builder.AddMail();
+builder.AddFocusReportFeed();
 
 var app = builder.Build();
 
