@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reports;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents;
@@ -27,7 +28,14 @@ public sealed record DraftRefused(string Code, string Title, string Detail, bool
 /// team's message id from the review's, so they hear once.
 /// </summary>
 public sealed class FocusReportDrafts(
-    FocusReportReader reader, IReviewCommands commands, IMailSender mail, CouncilClock clock, IOptions<ScrutinyOptions> options, ILogger<FocusReportDrafts> logger)
+    FocusReportReader reader,
+    IReviewCommands commands,
+    IMailSender mail,
+    CouncilClock clock,
+    WorkingCalendar calendar,
+    IOptions<ScrutinyOptions> options,
+    IOptions<FocusReportFeedOptions> proposals,
+    ILogger<FocusReportDrafts> logger)
 {
     public async Task<DraftOutcome> OpenAsync(string source, Stream content, string fileName, CancellationToken cancellationToken)
     {
@@ -40,14 +48,15 @@ public sealed class FocusReportDrafts(
         }
 
         var id = ReviewIdFor(source);
-        var result = await commands.HandleAsync(id, Draft(id, report, clock.Now), expectedVersion: null, cancellationToken);
+        var draft = Proposed(Draft(id, report, clock.Now));
+        var result = await commands.HandleAsync(id, draft, expectedVersion: null, cancellationToken);
         if (result is CommandRefused { Rejection.Code: not RejectionCodes.AlreadyExists } refused)
         {
             logger.LogWarning("The focus report {Source} was read but its draft was refused: {Rejection}", source, refused.Rejection.Message);
             return new DraftRefused(refused.Rejection.Code, "The report's draft was refused.", refused.Rejection.Message, TryAgain: false);
         }
         var alreadyOpen = result is CommandRefused;
-        await mail.SendAsync(Notice(id, report), cancellationToken);
+        await mail.SendAsync(Notice(report, draft), cancellationToken);
         logger.LogInformation("The focus report {Source} is draft review {ReviewId} ({Questions} questions)", source, id, report.QuestionCount);
         return new DraftOpened(id, report.Title, alreadyOpen);
     }
@@ -69,11 +78,23 @@ public sealed class FocusReportDrafts(
             now);
     }
 
+    /// <summary>
+    /// Nobody is there to say which panel, meeting and deadline: the draft proposes the configured panel, a meeting
+    /// <see cref="FocusReportFeedOptions.WeeksToMeeting"/> weeks ahead and the last deadline that leaves its clear days.
+    /// </summary>
+    private DraftReview Proposed(DraftReview draft)
+    {
+        var settings = proposals.Value;
+        var meeting = calendar.NextWorkingDayOnOrAfter(DateOnly.FromDateTime(draft.Now.DateTime).AddDays(7 * settings.WeeksToMeeting));
+        var deadline = calendar.AddWorkingDays(meeting, -(options.Value.ClearWorkingDaysBeforeMeeting + 1));
+        return draft with { PanelName = settings.PanelName, PanelEmail = settings.PanelEmail ?? options.Value.TeamEmail, MeetingDate = meeting, Deadline = deadline };
+    }
+
     /// <summary>The same source always names the same review, in the API's id format.</summary>
     public static string ReviewIdFor(string source) =>
         "rv-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..12];
 
-    private OutgoingMail Notice(string reviewId, ExtractedReport report)
+    private OutgoingMail Notice(ExtractedReport report, DraftReview draft)
     {
         var settings = options.Value;
         var team = new MailAddress(settings.TeamEmail, settings.TeamName);
@@ -81,8 +102,8 @@ public sealed class FocusReportDrafts(
         var subject = $"New focus report to check: {title}";
         var body = new MessageBody()
             .Line($"A new Ombudsman focus report has arrived and is ready for you to check: \u201c{title}\u201d, with {report.QuestionCount} questions in {report.Areas.Count} areas.")
-            .Line("It is a draft review: nobody has been asked anything yet. Check the questions, choose who answers each, set the panel, meeting and deadline, then dispatch it.")
-            .Link("Check the draft review", new Uri(new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/"), $"api/reviews/{Uri.EscapeDataString(reviewId)}"));
-        return new OutgoingMail($"{reviewId}/draft-opened", team, [team], [], subject, body.Text(), body.Html(subject), clock.Now);
+            .Line($"It is a draft review for the {draft.PanelName}, meeting on {LongDate.FormatWithDay(draft.MeetingDate!.Value)}, with answers due by {LongDate.FormatWithDay(draft.Deadline!.Value)}: those are proposals, so change them as you need. Nobody has been asked anything yet. Check the questions, choose who answers each, then dispatch it.")
+            .Link("Check the draft review", new Uri(new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/"), $"api/reviews/{Uri.EscapeDataString(draft.ReviewId)}"));
+        return new OutgoingMail($"{draft.ReviewId}/draft-opened", team, [team], [], subject, body.Text(), body.Html(subject), clock.Now);
     }
 }

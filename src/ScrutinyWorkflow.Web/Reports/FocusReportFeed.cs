@@ -17,6 +17,19 @@ public sealed class FocusReportFeedOptions
     /// <summary>How long the feed, or one report on it, may take to download.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The panel a report that arrives unattended is proposed for (a draft cannot be made without one).</summary>
+    public string PanelName { get; set; } = "Overview and Scrutiny Committee";
+
+    /// <summary>That panel's address, where its statement goes.</summary>
+    public string? PanelEmail { get; set; }
+
+    /// <summary>
+    /// How far ahead the proposed meeting is; the deadline proposed is the last that leaves the agenda's clear days.
+    /// The scrutiny officer changes both (and the panel) when she checks the draft.
+    /// </summary>
+    [Range(2, 52)]
+    public int WeeksToMeeting { get; set; } = 8;
 }
 
 /// <summary>What one look at the feed did. <see cref="Problem"/> says why the feed itself could not be read.</summary>
