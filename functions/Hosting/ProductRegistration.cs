@@ -6,6 +6,7 @@ using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.FocusReports;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Statements;

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using ScrutinyWorkflow.Functions.Reviews;
-using ScrutinyWorkflow.Web.Reports;
+using ScrutinyWorkflow.Web.FocusReports;
 
 namespace ScrutinyWorkflow.Functions.Reports;
 

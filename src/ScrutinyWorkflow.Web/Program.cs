@@ -1,3 +1,4 @@
+using ScrutinyWorkflow.Web.FocusReports;
 using ScrutinyWorkflow.Web.Home;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;

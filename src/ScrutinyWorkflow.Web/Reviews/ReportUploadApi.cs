@@ -73,7 +73,7 @@ public static class ReportUploadApi
 
         // What the scrutiny officer typed wins over what was read from the report.
         var id = ReviewsApi.NewReviewId();
-        var command = FocusReportDrafts.Draft(id, report, clock.Now) with
+        var command = ReportDraft.From(id, report, clock.Now) with
         {
             Title = string.IsNullOrWhiteSpace(form["title"]) ? report.Title : form["title"].ToString(),
             Published = ReviewRequests.Month(form["published"]) ?? report.Published,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ScrutinyWorkflow.Functions.Http;
 using ScrutinyWorkflow.Functions.Reports;
-using ScrutinyWorkflow.Web.Reports;
+using ScrutinyWorkflow.Web.FocusReports;
 
 namespace ScrutinyWorkflow.Functions.Tests.Publishing;
 

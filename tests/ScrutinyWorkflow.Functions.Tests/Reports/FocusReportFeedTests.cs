@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using ScrutinyWorkflow.Functions.Reports;
 using ScrutinyWorkflow.Tests.Shared;
-using ScrutinyWorkflow.Web.Reports;
+using ScrutinyWorkflow.Web.FocusReports;
 using ScrutinyWorkflow.Web.Tests;
 
 namespace ScrutinyWorkflow.Functions.Tests.Reports;

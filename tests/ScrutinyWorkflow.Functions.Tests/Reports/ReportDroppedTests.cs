@@ -1,6 +1,6 @@
 using System.Text;
 using ScrutinyWorkflow.Functions.Reports;
-using ScrutinyWorkflow.Web.Reports;
+using ScrutinyWorkflow.Web.FocusReports;
 using ScrutinyWorkflow.Web.Tests;
 
 namespace ScrutinyWorkflow.Functions.Tests.Reports;

@@ -4,7 +4,7 @@ using System.Xml;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Hosting;
 
-namespace ScrutinyWorkflow.Web.Reports;
+namespace ScrutinyWorkflow.Web.FocusReports;
 
 /// <summary>The "Scrutiny:FocusReports" section: where newly published focus reports are announced.</summary>
 public sealed class FocusReportFeedOptions

@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Hosting;
 
-namespace ScrutinyWorkflow.Web.Reports;
+namespace ScrutinyWorkflow.Web.FocusReports;
 
 public static class FocusReportFeedRegistration
 {

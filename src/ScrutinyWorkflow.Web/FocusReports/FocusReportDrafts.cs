@@ -8,9 +8,10 @@ using ScrutinyWorkflow.Documents;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Notifications;
+using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Reviews;
 
-namespace ScrutinyWorkflow.Web.Reports;
+namespace ScrutinyWorkflow.Web.FocusReports;
 
 /// <summary>What came of a focus report that arrived with nobody at the keyboard.</summary>
 public abstract record DraftOutcome;
@@ -48,7 +49,7 @@ public sealed class FocusReportDrafts(
         }
 
         var id = ReviewIdFor(source);
-        var draft = Proposed(Draft(id, report, clock.Now));
+        var draft = Proposed(ReportDraft.From(id, report, clock.Now));
         var result = await commands.HandleAsync(id, draft, expectedVersion: null, cancellationToken);
         if (result is CommandRefused { Rejection.Code: not RejectionCodes.AlreadyExists } refused)
         {
@@ -59,23 +60,6 @@ public sealed class FocusReportDrafts(
         await mail.SendAsync(Notice(report, draft), cancellationToken);
         logger.LogInformation("The focus report {Source} is draft review {ReviewId} ({Questions} questions)", source, id, report.QuestionCount);
         return new DraftOpened(id, report.Title, alreadyOpen);
-    }
-
-    /// <summary>A draft from what was read: the report's title, month, areas and questions, with nobody asked yet.</summary>
-    public static DraftReview Draft(string reviewId, ExtractedReport report, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return new DraftReview(
-            reviewId,
-            report.Title,
-            report.Published,
-            PanelName: null,
-            PanelEmail: null,
-            MeetingDate: null,
-            Deadline: null,
-            [.. report.Areas.Select(a => new AreaInput(a.Heading, [.. a.Questions.Select(q => new QuestionInput(q.Text, [], Source: q.Source))]))],
-            [],
-            now);
     }
 
     /// <summary>

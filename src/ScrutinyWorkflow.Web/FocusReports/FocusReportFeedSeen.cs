@@ -4,7 +4,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using ScrutinyWorkflow.Web.Hosting;
 
-namespace ScrutinyWorkflow.Web.Reports;
+namespace ScrutinyWorkflow.Web.FocusReports;
 
 /// <summary>Which reports on the feed have been dealt with (opened as a draft, or found not to be a report).</summary>
 public interface IFocusReportsSeen
