@@ -34,6 +34,13 @@ if ! dotnet format ScrutinyWorkflow.sln --verify-no-changes --no-restore; then
   exit 1
 fi
 
+# CI publishes the Functions app as a council would deploy it; the Functions tests read what the host would read
+# (functions.metadata, extensions.json, host.json) from this output and the publish's own messages.
+published=$(mktemp -d)/functions
+trap 'rm -f "$log"; rm -rf "$(dirname "$published")"' EXIT
+dotnet publish functions/ScrutinyWorkflow.Functions.csproj -c Release -o "$published" --nologo -v quiet >"$published.log" 2>&1 || { cat "$published.log"; echo "0 passed, 1 failed"; exit 1; }
+export SCRUTINY_FUNCTIONS_PUBLISHED="$published"
+
 status=0
 dotnet test ScrutinyWorkflow.sln --nologo 2>&1 | tee "$log" || status=$?
 

@@ -1,3 +1,4 @@
+using ScrutinyWorkflow.Web.FocusReports;
 using ScrutinyWorkflow.Web.Home;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
@@ -20,6 +21,7 @@ builder.AddOfficerDirectory();
 builder.AddFocusReportReading();
 builder.AddMail();
 builder.AddSignIn();
+builder.AddFocusReportFeed();
 
 var app = builder.Build();
 

@@ -5,12 +5,12 @@ namespace ScrutinyWorkflow.Web.Hosting;
 /// <summary>What every part of the host shares: settings checked at start, the council's clock, error bodies, headers.</summary>
 public static class HostingRegistration
 {
-    public static WebApplicationBuilder AddScrutinyHosting(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddScrutinyHosting(this IHostApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             // The documented local address, unless ASPNETCORE_URLS (or --urls) says otherwise.
-            builder.WebHost.UseUrls("http://localhost:5080");
+            (builder as WebApplicationBuilder)?.WebHost.UseUrls("http://localhost:5080");
         }
         builder.Services.AddOptions<ScrutinyOptions>()
             .BindConfiguration(ScrutinyOptions.Section)
@@ -29,7 +29,7 @@ public static class HostingRegistration
         return builder;
     }
 
-    public static WebApplication UseScrutinyHosting(this WebApplication app)
+    public static IApplicationBuilder UseScrutinyHosting(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -47,7 +47,7 @@ public static class HostingRegistration
     }
 
     /// <summary>Antiforgery tokens name the person signed in, so they are checked after sign-in has said who that is.</summary>
-    public static WebApplication UseScrutinyForms(this WebApplication app)
+    public static IApplicationBuilder UseScrutinyForms(this IApplicationBuilder app)
     {
         app.UseAntiforgery();
         return app;

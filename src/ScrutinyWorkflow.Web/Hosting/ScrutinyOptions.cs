@@ -122,9 +122,9 @@ public sealed class ScrutinyOptions : IValidatableObject
         {
             yield return new ValidationResult($"Scrutiny:Runtime '{Runtime}' must be Embedded or Durable.", [nameof(Runtime)]);
         }
-        if (IsDurable && string.IsNullOrWhiteSpace(Storage.ConnectionString))
+        if (IsDurable && string.IsNullOrWhiteSpace(Storage.ConnectionString) && string.IsNullOrWhiteSpace(Storage.AccountName))
         {
-            yield return new ValidationResult("Scrutiny:Storage:ConnectionString must name the storage account when Scrutiny:Runtime is Durable.", [nameof(Storage)]);
+            yield return new ValidationResult("Scrutiny:Storage:ConnectionString (or, in Azure, Scrutiny:Storage:AccountName) must name the storage account when Scrutiny:Runtime is Durable.", [nameof(Storage)]);
         }
         if (IsDurable && !System.Text.RegularExpressions.Regex.IsMatch(Durable.TaskHub, "^[A-Za-z][A-Za-z0-9]{2,44}$"))
         {
@@ -167,6 +167,9 @@ public sealed class StorageOptions
 {
     /// <summary>The Azure Storage account the Durable runtime keeps its task hub, read side and statements in (Key Vault in Azure).</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>In Azure: the account's name, reached with the app's managed identity (DefaultAzureCredential) instead of a connection string.</summary>
+    public string? AccountName { get; set; }
 }
 
 public sealed class DurableOptions

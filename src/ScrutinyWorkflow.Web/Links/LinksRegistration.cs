@@ -5,7 +5,7 @@ namespace ScrutinyWorkflow.Web.Links;
 
 public static class LinksRegistration
 {
-    public static WebApplicationBuilder AddResponseLinks(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddResponseLinks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => new ResponseLinks(
             ResponseLinks.LoadOrCreateKey(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value, sp.GetRequiredService<DataFolders>().Root),

@@ -13,7 +13,7 @@ namespace ScrutinyWorkflow.Web.Mail;
 /// </summary>
 public static class MailRegistration
 {
-    public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
     {
         builder.Services.AddMail(builder.Configuration);
         return builder;

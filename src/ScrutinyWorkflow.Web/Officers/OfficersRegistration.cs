@@ -8,7 +8,7 @@ namespace ScrutinyWorkflow.Web.Officers;
 public static class OfficersRegistration
 {
     /// <summary>The officer directory, as <c>Scrutiny:Directory:Provider</c> says: a file (the default) or the council's Entra ID through Microsoft Graph.</summary>
-    public static WebApplicationBuilder AddOfficerDirectory(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddOfficerDirectory(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var provider = builder.Configuration.GetSection(DirectoryOptions.Section).Get<DirectoryOptions>()?.Provider ?? "File";

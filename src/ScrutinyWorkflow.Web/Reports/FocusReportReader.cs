@@ -66,7 +66,7 @@ public sealed class FocusReportReader(IOptions<ScrutinyOptions> options) : IDisp
 
 public static class ReportsRegistration
 {
-    public static WebApplicationBuilder AddFocusReportReading(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFocusReportReading(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FocusReportReader>();
         return builder;

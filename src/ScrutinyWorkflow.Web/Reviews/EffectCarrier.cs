@@ -35,6 +35,7 @@ public sealed class EffectCarrier(
     public async Task<ReviewCommand?> DeliverAsync(string reviewId, ReviewState review, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(review);
+        using var span = ReviewTelemetry.Effect(reviewId, effectId, effect);
         if (!ReviewEffects.StillWanted(effect, review))
         {
             logger.LogInformation("Effect {EffectId} ({Effect}) is no longer wanted: the review or assignment has moved on.", effectId, effect.GetType().Name);

@@ -73,17 +73,15 @@ public static class ReportUploadApi
 
         // What the scrutiny officer typed wins over what was read from the report.
         var id = ReviewsApi.NewReviewId();
-        var command = new DraftReview(
-            id,
-            string.IsNullOrWhiteSpace(form["title"]) ? report.Title : form["title"].ToString(),
-            ReviewRequests.Month(form["published"]) ?? report.Published,
-            form["panelName"],
-            form["panelEmail"],
-            ReviewRequests.Date(form["meetingDate"]),
-            ReviewRequests.Date(form["deadline"]),
-            [.. report.Areas.Select(a => new AreaInput(a.Heading, [.. a.Questions.Select(q => new QuestionInput(q.Text, [], Source: q.Source))]))],
-            [],
-            clock.Now);
+        var command = ReportDraft.From(id, report, clock.Now) with
+        {
+            Title = string.IsNullOrWhiteSpace(form["title"]) ? report.Title : form["title"].ToString(),
+            Published = ReviewRequests.Month(form["published"]) ?? report.Published,
+            PanelName = form["panelName"],
+            PanelEmail = form["panelEmail"],
+            MeetingDate = ReviewRequests.Date(form["meetingDate"]),
+            Deadline = ReviewRequests.Date(form["deadline"]),
+        };
         return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {
             (CommandApplied or CommandReceived) and var done => TypedResults.Created($"/api/reviews/{id}", ReviewView.From(done.State)),

@@ -15,7 +15,7 @@ namespace ScrutinyWorkflow.Web.Reviews;
 public static class ReviewsRegistration
 {
     /// <summary>The decider with the council's rules, and what carries out its effects, whichever engine runs it.</summary>
-    public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddReviews(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.ExtraNonWorkingDays));
         builder.Services.AddSingleton(sp => new ReviewDecider(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.ToPolicy(), sp.GetRequiredService<WorkingCalendar>()));
@@ -30,7 +30,7 @@ public static class ReviewsRegistration
     /// The engine that runs reviews, as <c>Scrutiny:Runtime</c> says: <c>Embedded</c> (the default: SQLite, local folders,
     /// one machine) or <c>Durable</c> (Durable Task orchestrations on Azure Storage, for several machines).
     /// </summary>
-    public static WebApplicationBuilder AddReviewEngine(this WebApplicationBuilder builder) =>
+    public static IHostApplicationBuilder AddReviewEngine(this IHostApplicationBuilder builder) =>
         builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() is { IsDurable: true }
             ? builder.AddDurableReviewEngine()
             : builder.AddEmbeddedReviewEngine();
@@ -39,7 +39,7 @@ public static class ReviewsRegistration
     /// The embedded engine: SQLite holds the streams, the outbox and the link index, and a background runner in
     /// this process fires timers and carries out effects.
     /// </summary>
-    public static WebApplicationBuilder AddEmbeddedReviewEngine(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddEmbeddedReviewEngine(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<DataFolders>().Database));
         builder.Services.AddSingleton<SqliteReviewStore>();

@@ -21,7 +21,7 @@ internal static class EntraIdSignIn
 
     private static readonly TimeSpan SignedInFor = TimeSpan.FromHours(24);
 
-    public static void Add(WebApplicationBuilder builder)
+    public static void Add(IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(SignInSettingsCheck.EntraSection);
         var authentication = builder.Services.AddAuthentication(options =>

@@ -18,7 +18,7 @@ internal static class RateLimits
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    public static void Add(WebApplicationBuilder builder)
+    public static void Add(IHostApplicationBuilder builder)
     {
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInOptions>, IServiceProvider>((options, signIn, services) =>

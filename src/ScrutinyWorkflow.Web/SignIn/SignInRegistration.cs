@@ -12,7 +12,7 @@ namespace ScrutinyWorkflow.Web.SignIn;
 /// </summary>
 public static class SignInRegistration
 {
-    public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSignIn(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SignInOptions>()
             .BindConfiguration(SignInOptions.Section)
@@ -42,7 +42,7 @@ public static class SignInRegistration
     }
 
     /// <summary>Before antiforgery, whose tokens name the signed-in person, and before every endpoint.</summary>
-    public static WebApplication UseSignIn(this WebApplication app)
+    public static IApplicationBuilder UseSignIn(this IApplicationBuilder app)
     {
         // The limiter first, so the sign-in callback (answered by the authentication middleware itself) is limited too.
         app.UseRateLimiter();

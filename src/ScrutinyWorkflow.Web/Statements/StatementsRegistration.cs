@@ -13,7 +13,7 @@ public static class StatementsRegistration
     /// filed, as <c>Scrutiny:Filing:Target</c> says: a local folder (the embedded default), Azure Blob Storage (the
     /// Durable default) or a SharePoint document library through Microsoft Graph.
     /// </summary>
-    public static WebApplicationBuilder AddStatements(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStatements(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StatementOptions>().BindConfiguration(StatementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<FilingOptions>().BindConfiguration(FilingOptions.Section).ValidateDataAnnotations().ValidateOnStart();

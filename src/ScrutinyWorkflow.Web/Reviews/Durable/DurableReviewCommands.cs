@@ -15,6 +15,7 @@ public sealed class DurableReviewCommands(ReviewWorkflowClient workflow, IReview
 
     public async Task<CommandOutcome> HandleAsync(string reviewId, ReviewCommand command, long? expectedVersion, CancellationToken cancellationToken)
     {
+        using var span = ReviewTelemetry.Command(reviewId, command);
         if (expectedVersion is { } expected && await queries.FindAsync(reviewId, cancellationToken) is var seen && (seen?.Version ?? 0) != expected)
         {
             // Checked against the read side before sending: it catches the stale page, not a race within the same second.

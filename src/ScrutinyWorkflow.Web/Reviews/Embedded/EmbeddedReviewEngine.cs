@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Workflow;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews.Embedded;
@@ -63,6 +64,7 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
         ArgumentNullException.ThrowIfNull(command);
+        using var span = ReviewTelemetry.Command(reviewId, command);
         var pending = new Pending(reviewId, command, expectedVersion, cancellationToken);
         if (!queue.Writer.TryWrite(pending))
         {

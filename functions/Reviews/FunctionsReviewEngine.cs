@@ -1,0 +1,48 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Functions.Hosting;
+using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Reviews.Durable;
+using ScrutinyWorkflow.Workflow;
+
+namespace ScrutinyWorkflow.Functions.Reviews;
+
+/// <summary>
+/// The Durable extension hands each function its <see cref="DurableTaskClient"/> as a binding, not through the
+/// container: every trigger that sends commands takes the binding and leaves it here for the services it calls.
+/// The extension keeps one client per task hub and connection, so the latest one is as good as any.
+/// </summary>
+public sealed class DurableClientSlot
+{
+    private DurableTaskClient? client;
+
+    public DurableTaskClient Client =>
+        Volatile.Read(ref client) ?? throw new InvalidOperationException("No function has been given the Durable client yet: every trigger that sends commands takes [DurableClient] and calls Use.");
+
+    public void Use(DurableTaskClient durable) => Volatile.Write(ref client, durable);
+}
+
+public static class FunctionsReviewEngine
+{
+    /// <summary>
+    /// In Azure (<c>Scrutiny:Runtime</c> Durable) reviews are the Durable extension's orchestrations, with the read side
+    /// in the account's tables; the embedded engine is there for a local try-out without Azure Storage.
+    /// </summary>
+    public static IHostApplicationBuilder AddFunctionsReviewEngine(this IHostApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() ?? new ScrutinyOptions();
+        if (!settings.IsDurable)
+        {
+            return builder.AddEmbeddedReviewEngine();
+        }
+        builder.Services.AddSingleton<DurableClientSlot>();
+        builder.Services.AddDurableReviews(sp => AccountStorage.Tables(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.Storage, AccountStorage.Credential()));
+        // Per use, from the slot: the shared registration's singletons would keep whichever client they saw first.
+        builder.Services.AddTransient(sp => sp.GetRequiredService<DurableClientSlot>().Client);
+        builder.Services.AddTransient<ReviewWorkflowClient>();
+        builder.Services.AddTransient<IReviewCommands, DurableReviewCommands>();
+        return builder;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Reports;
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Documents;
+using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Mail;
+using ScrutinyWorkflow.Web.Notifications;
+using ScrutinyWorkflow.Web.Reports;
+using ScrutinyWorkflow.Web.Reviews;
+
+namespace ScrutinyWorkflow.Web.FocusReports;
+
+/// <summary>What came of a focus report that arrived with nobody at the keyboard.</summary>
+public abstract record DraftOutcome;
+
+/// <summary>A draft review was opened from it (or had been, the same report arriving again) and the team was told.</summary>
+public sealed record DraftOpened(string ReviewId, string? Title, bool AlreadyOpen) : DraftOutcome;
+
+/// <summary>It could not be read as a focus report, or was not taken now (<see cref="TryAgain"/>); nothing was created.</summary>
+public sealed record DraftRefused(string Code, string Title, string Detail, bool TryAgain) : DraftOutcome;
+
+/// <summary>
+/// A focus report that arrives without a person (dropped into the reports container, or found on the Ombudsman's
+/// feed) becomes a draft review with nobody asked yet, and the scrutiny team is emailed a link to check it. The
+/// review's id comes from where the report came from, so the same report arriving twice opens one draft, and the
+/// team's message id from the review's, so they hear once.
+/// </summary>
+public sealed class FocusReportDrafts(
+    FocusReportReader reader,
+    IReviewCommands commands,
+    IMailSender mail,
+    CouncilClock clock,
+    WorkingCalendar calendar,
+    IOptions<ScrutinyOptions> options,
+    IOptions<FocusReportFeedOptions> proposals,
+    ILogger<FocusReportDrafts> logger)
+{
+    public async Task<DraftOutcome> OpenAsync(string source, Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        var outcome = await reader.ReadAsync(content, fileName, cancellationToken);
+        if (outcome is not Ingested { Report: var report })
+        {
+            var rejected = (IngestionRejected)outcome;
+            logger.LogWarning("The focus report {Source} was not opened as a draft: {Code} ({Title})", source, rejected.Code, rejected.Title);
+            return new DraftRefused(rejected.Code, rejected.Title, rejected.Detail, TryAgain: rejected.Code == FocusReportReader.Busy);
+        }
+
+        var id = ReviewIdFor(source);
+        var draft = Proposed(ReportDraft.From(id, report, clock.Now));
+        var result = await commands.HandleAsync(id, draft, expectedVersion: null, cancellationToken);
+        if (result is CommandRefused { Rejection.Code: not RejectionCodes.AlreadyExists } refused)
+        {
+            logger.LogWarning("The focus report {Source} was read but its draft was refused: {Rejection}", source, refused.Rejection.Message);
+            return new DraftRefused(refused.Rejection.Code, "The report's draft was refused.", refused.Rejection.Message, TryAgain: false);
+        }
+        var alreadyOpen = result is CommandRefused;
+        await mail.SendAsync(Notice(report, draft), cancellationToken);
+        logger.LogInformation("The focus report {Source} is draft review {ReviewId} ({Questions} questions)", source, id, report.QuestionCount);
+        return new DraftOpened(id, report.Title, alreadyOpen);
+    }
+
+    /// <summary>
+    /// Nobody is there to say which panel, meeting and deadline: the draft proposes the configured panel, a meeting
+    /// <see cref="FocusReportFeedOptions.WeeksToMeeting"/> weeks ahead and the last deadline that leaves its clear days.
+    /// </summary>
+    private DraftReview Proposed(DraftReview draft)
+    {
+        var settings = proposals.Value;
+        var meeting = calendar.NextWorkingDayOnOrAfter(DateOnly.FromDateTime(draft.Now.DateTime).AddDays(7 * settings.WeeksToMeeting));
+        var deadline = calendar.AddWorkingDays(meeting, -(options.Value.ClearWorkingDaysBeforeMeeting + 1));
+        return draft with { PanelName = settings.PanelName, PanelEmail = settings.PanelEmail ?? options.Value.TeamEmail, MeetingDate = meeting, Deadline = deadline };
+    }
+
+    /// <summary>The same source always names the same review, in the API's id format.</summary>
+    public static string ReviewIdFor(string source) =>
+        "rv-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..12];
+
+    private OutgoingMail Notice(ExtractedReport report, DraftReview draft)
+    {
+        var settings = options.Value;
+        var team = new MailAddress(settings.TeamEmail, settings.TeamName);
+        var title = report.Title ?? "An untitled focus report";
+        var subject = $"New focus report to check: {title}";
+        var body = new MessageBody()
+            .Line($"A new Ombudsman focus report has arrived and is ready for you to check: \u201c{title}\u201d, with {report.QuestionCount} questions in {report.Areas.Count} areas.")
+            .Line($"It is a draft review for the {draft.PanelName}, meeting on {LongDate.FormatWithDay(draft.MeetingDate!.Value)}, with answers due by {LongDate.FormatWithDay(draft.Deadline!.Value)}: those are proposals, so change them as you need. Nobody has been asked anything yet. Check the questions, choose who answers each, then dispatch it.")
+            .Link("Check the draft review", new Uri(new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/"), $"api/reviews/{Uri.EscapeDataString(draft.ReviewId)}"));
+        return new OutgoingMail($"{draft.ReviewId}/draft-opened", team, [team], [], subject, body.Text(), body.Html(subject), clock.Now);
+    }
+}

@@ -1,0 +1,25 @@
+using ScrutinyWorkflow.Core.Reports;
+using ScrutinyWorkflow.Core.Reviews;
+
+namespace ScrutinyWorkflow.Web.Reviews;
+
+/// <summary>A review drafted from a focus report as read, whoever brought it: an upload, the reports container, the feed.</summary>
+public static class ReportDraft
+{
+    /// <summary>The report's title, month, areas and questions, with nobody asked yet; the caller adds the panel and dates.</summary>
+    public static DraftReview From(string reviewId, ExtractedReport report, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new DraftReview(
+            reviewId,
+            report.Title,
+            report.Published,
+            PanelName: null,
+            PanelEmail: null,
+            MeetingDate: null,
+            Deadline: null,
+            [.. report.Areas.Select(a => new AreaInput(a.Heading, [.. a.Questions.Select(q => new QuestionInput(q.Text, [], Source: q.Source))]))],
+            [],
+            now);
+    }
+}

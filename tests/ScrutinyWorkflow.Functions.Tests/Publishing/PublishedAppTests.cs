@@ -1,0 +1,89 @@
+using System.Text.Json;
+using ScrutinyWorkflow.Functions.Http;
+using ScrutinyWorkflow.Functions.Reports;
+using ScrutinyWorkflow.Web.FocusReports;
+
+namespace ScrutinyWorkflow.Functions.Tests.Publishing;
+
+/// <summary>What the Functions host reads from the published app: every function with its trigger, the extensions, host.json.</summary>
+public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<PublishedApp>
+{
+    [Fact]
+    public void The_app_publishes_in_Release_with_no_warning()
+    {
+        Assert.True(app.ExitCode == 0, app.Output);
+        Assert.DoesNotContain("warning", app.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Functions_metadata_lists_every_function_with_its_trigger()
+    {
+        var functions = Functions();
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["Api"] = "httpTrigger",
+                ["Respond"] = "httpTrigger",
+                ["Pages"] = "httpTrigger",
+                ["ReviewOrchestration"] = "orchestrationTrigger",
+                ["RecordReviewEvents"] = "activityTrigger",
+                ["DeliverEffect"] = "activityTrigger",
+                ["ReportDropped"] = "blobTrigger",
+                ["FocusReportFeed"] = "timerTrigger",
+            }.OrderBy(p => p.Key, StringComparer.Ordinal),
+            functions.ToDictionary(f => f.Key, f => Trigger(f.Value).GetProperty("type").GetString()!).OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_http_functions_carry_their_routes_and_every_one_can_reach_the_durable_client()
+    {
+        var functions = Functions();
+
+        Assert.Equal(HttpFunctions.ApiRoute, Trigger(functions["Api"]).GetProperty("route").GetString());
+        Assert.Equal(HttpFunctions.RespondRoute, Trigger(functions["Respond"]).GetProperty("route").GetString());
+        Assert.Equal(HttpFunctions.PagesRoute, Trigger(functions["Pages"]).GetProperty("route").GetString());
+        Assert.All(new[] { "Api", "Respond", "Pages", "ReportDropped", "FocusReportFeed" },
+            name => Assert.Contains(Bindings(functions[name]), b => b.GetProperty("type").GetString() == "durableClient"));
+    }
+
+    [Fact]
+    public void The_blob_trigger_watches_the_reports_container_through_event_grid_and_the_timer_runs_daily()
+    {
+        var functions = Functions();
+
+        var blob = Trigger(functions["ReportDropped"]);
+        Assert.Equal(ReportFunctions.ReportsContainer + "/{name}", blob.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", blob.GetProperty("source").GetString());
+        Assert.Equal(FocusReportFeed.DailySchedule, Trigger(functions["FocusReportFeed"]).GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void Extensions_json_names_the_durable_and_blob_extensions_for_the_host_to_load()
+    {
+        var names = app.Read("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+
+        Assert.Contains("DurableTask", names);
+        Assert.Contains("AzureStorageBlobs", names);
+        Assert.True(File.Exists(Path.Combine(app.Folder, ".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.DurableTask.dll")));
+    }
+
+    [Fact]
+    public void Host_json_is_published_with_the_task_hub_from_a_setting_and_extended_sessions_off()
+    {
+        var durable = app.Read("host.json").GetProperty("extensions").GetProperty("durableTask");
+
+        Assert.Equal("%Scrutiny:Durable:TaskHub%", durable.GetProperty("hubName").GetString());
+        Assert.False(durable.GetProperty("extendedSessionsEnabled").GetBoolean());
+        Assert.InRange(durable.GetProperty("maxConcurrentActivityFunctions").GetInt32(), 1, 32);
+        Assert.Equal("", app.Read("host.json").GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+
+    private Dictionary<string, JsonElement> Functions() =>
+        app.Read("functions.metadata").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f);
+
+    private static IEnumerable<JsonElement> Bindings(JsonElement function) => function.GetProperty("bindings").EnumerateArray();
+
+    private static JsonElement Trigger(JsonElement function) =>
+        Assert.Single(Bindings(function), b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+}
