@@ -29,6 +29,7 @@ app.MapOfficersApi();
 app.MapReportUploadApi();
 app.MapStatementPages();
 app.MapResponsePages();
+app.MapLinksApi();
 app.MapSentMail();
 
 app.Run();
