@@ -35,6 +35,7 @@ app.MapOfficersApi();
 app.MapReportUploadApi();
 app.MapStatementPages();
 app.MapResponsePages();
+app.MapLinksApi();
 app.MapSentMail();
 app.MapSignIn();
 

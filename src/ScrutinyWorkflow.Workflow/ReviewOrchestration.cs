@@ -39,11 +39,8 @@ public sealed class ReviewOrchestration : TaskOrchestrator<ReviewRun, string>
         var state = ReviewState.From(events);
         context.SetCustomStatus(new ReviewRunStatus(events.Count, state.Status.ToString(), run.RecentResults));
         var behind = run.RecordedVersion < events.Count || run.UndeliveredEffects.Count > 0;
-        if (state.Status == ReviewStatus.Completed && !behind)
-        {
-            return "completed";
-        }
-
+        // A completed review keeps waiting (with no timer, so at no cost): a late answer or a correction after release
+        // makes a new version of its statement.
         var envelope = await NextCommandAsync(context, state, zone, behind);
         var step = new Step(context, run, events, state);
         if (envelope is not null && run.RecentResults.Any(r => r.CommandId == envelope.CommandId))

@@ -31,8 +31,10 @@ public sealed class ReviewWorkflowClient(DurableTaskClient client, ReviewRules r
         }
         else if (instance.IsCompleted)
         {
-            // A finished review's orchestration has ended: nothing would ever read the command, so say so now.
-            return new CommandResult(commandId, false, 0, new Rejection(RejectionCodes.NotOpen, "This review is finished: its statement has gone to the panel.", []));
+            // Reviews completed before new versions of a released statement were possible ended their orchestration:
+            // nothing would ever read the command, so say so now. Reviews completed since keep waiting for commands.
+            return new CommandResult(commandId, false, 0, new Rejection(RejectionCodes.NotOpen,
+                "This review finished before a released statement could have a new version on this runtime, so its statement cannot change.", []));
         }
         // Raised again, under the same id, while no result has come: the orchestration decides an id once, so a repeat
         // costs nothing, and an event the engine dropped between generations is delivered after all.

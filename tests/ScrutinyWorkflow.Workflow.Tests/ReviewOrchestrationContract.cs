@@ -73,7 +73,7 @@ public abstract class ReviewOrchestrationContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_review_runs_from_dispatch_through_an_escalation_on_a_durable_timer_to_a_filed_statement_with_each_effect_once()
+    public async Task A_review_runs_from_dispatch_through_an_escalation_on_a_durable_timer_to_a_filed_statement_with_each_effect_once_and_a_late_answer_makes_version_two()
     {
         const string id = "rv-durable-1";
         var (client, draft) = Review(engine, TimeSpan.FromSeconds(8), id);
@@ -90,9 +90,10 @@ public abstract class ReviewOrchestrationContract : IAsyncLifetime
 
         await SendAsync(client, id, new CloseEarly("The meeting moved", default));
         await SendAsync(client, id, new ReleaseStatement(default));
-        var completion = await engine.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, new CancellationTokenSource(Patience).Token);
+        await UntilAsync(() => ReviewState.From(record.Events(id).Select(e => e.Event)).Status == ReviewStatus.Completed, "the panel to be told");
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, completion.RuntimeStatus);
+        // A completed review's orchestration still runs, waiting for a new version.
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await engine.GetInstanceAsync(id))!.RuntimeStatus);
         var events = record.Events(id);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(v => (long)v), events.Select(e => e.Version));
         var state = ReviewState.From(events.Select(e => e.Event));
@@ -103,6 +104,18 @@ public abstract class ReviewOrchestrationContract : IAsyncLifetime
         Assert.Equal((false, RejectionCodes.NotOpen), (late!.Applied, late.Rejection!.Code));
         Assert.Equal(
             ["FileStatement", "NotifyPanel", "SendClosedNotice", "SendEscalation", "SendRequest", "SendRequest", "SendStatementForCheck"],
+            delivery.Delivered.Select(d => d.Effect.GetType().Name).Order());
+
+        await SendAsync(client, id, new AcceptLateAnswer("A1", "Placed within 28 days.", default));
+        await SendAsync(client, id, new CorrectAnswer("Q2", "Assessed jointly with housing, within a day.", default));
+        await SendAsync(client, id, new ReleaseStatement(default));
+        await UntilAsync(() => ReviewState.From(record.Events(id).Select(e => e.Event)) is { Status: ReviewStatus.Completed, ReleasedVersion: 2 }, "version 2 to reach the panel");
+
+        var version2 = ReviewState.From(record.Events(id).Select(e => e.Event));
+        Assert.Equal(["Q1", "Q2"], version2.Changes.Select(c => c.QuestionId).Order());
+        Assert.Equal(delivery.Delivered.Count, delivery.Delivered.Select(d => d.EffectId).Distinct().Count());
+        Assert.Equal(
+            ["FileStatement", "FileStatement", "NotifyPanel", "NotifyPanel", "SendClosedNotice", "SendEscalation", "SendRequest", "SendRequest", "SendStatementForCheck", "SendStatementForCheck"],
             delivery.Delivered.Select(d => d.Effect.GetType().Name).Order());
     }
 

@@ -13,7 +13,7 @@ internal static class ReviewHistories
     private static readonly string[] Kinds =
     [
         "dispatch", "timers", "timers", "submit", "submit", "draft", "reassign", "deadline", "close", "release", "reopen", "late",
-        "decline", "add", "withdraw", "meeting", "remind", "manager", "filed", "notified",
+        "decline", "add", "withdraw", "meeting", "remind", "manager", "filed", "notified", "correct",
     ];
 
     /// <summary>One thing someone (or the scheduler) does, some hours after the last: printable, so a failure reads as a story.</summary>
@@ -40,6 +40,7 @@ internal static class ReviewHistories
                 ? new SubmitAnswer(Assignment, $"Manager for {Assignment}", now, new Respondent(manager, a.OfficerEmail))
                 : new ProcessDueTimers(now),
             "filed" => new RecordStatementFiled("filed", now),
+            "correct" => new CorrectAnswer($"Q{Days % 5 + 1}", $"Corrected {Days}", now),
             _ => new RecordPanelNotified(now),
         };
     }

@@ -38,4 +38,6 @@ public static class RejectionCodes
     public const string NothingToChase = "nothing-to-chase";
     public const string RemindedRecently = "reminded-recently";
     public const string NotYours = "not-yours";
+    public const string NoAnswerToCorrect = "no-answer-to-correct";
+    public const string ReleaseUnderway = "release-underway";
 }

@@ -49,6 +49,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         ReleaseStatement c => Release(c, state),
         RecordStatementFiled c => RecordFiled(c, state),
         RecordPanelNotified c => RecordNotified(c, state),
+        CorrectAnswer c => Correct(c, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown review command."),
     };
 
@@ -130,7 +131,8 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
                 return Decision.Accept(new DeadlinePassed(c.Now), new StatementAssembled(c.Now));
             case ReviewStatus.Open when state.Schedule is { } schedule:
                 return Decision.Accept(Chasers(state, schedule, c.Now));
-            case ReviewStatus.Assembled when state.ReleaseAt is not { } releaseAt || localNow >= releaseAt:
+            // A new version of a released statement goes to the panel only when the scrutiny officer releases it.
+            case ReviewStatus.Assembled when state.ReleasedVersion == 0 && (state.ReleaseAt is not { } releaseAt || localNow >= releaseAt):
                 return Decision.Accept(new StatementReleased(Automatically: true, c.Now));
             default:
                 return Decision.Accept();
@@ -267,7 +269,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
 
     private static Decision Withdraw(WithdrawQuestion c, ReviewState state)
     {
-        if (CheckBeforeRelease(state) is { } refusal)
+        if ((CheckNotRevising(state) ?? CheckBeforeRelease(state)) is { } refusal)
         {
             return refusal;
         }
@@ -316,7 +318,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         {
             return NotFound();
         }
-        if (state.IsReleased)
+        if (state.IsReleased || state.ReleasedVersion > 0)
         {
             return Decision.Reject(RejectionCodes.AlreadyReleased, "The statement has already gone to the panel.");
         }
@@ -365,7 +367,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
 
     private Decision AcceptLate(AcceptLateAnswer c, ReviewState state)
     {
-        if (CheckAssembled(state) is { } refusal)
+        if (CheckAmendable(state) is { } refusal)
         {
             return refusal;
         }
@@ -379,12 +381,12 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         }
         return CheckAnswerText(c.Text) is { } invalid
             ? invalid
-            : Decision.Accept(new LateAnswerAccepted(assignment.Id, assignment.QuestionId, c.Text.Trim(), c.Now));
+            : Decision.Accept(AsNewVersionIfReleased(state, new LateAnswerAccepted(assignment.Id, assignment.QuestionId, c.Text.Trim(), c.Now)));
     }
 
     private static Decision Reopen(ReopenAnswers c, ReviewState state)
     {
-        if (CheckAssembled(state) is { } refusal)
+        if ((CheckNotRevising(state) ?? CheckAssembled(state)) is { } refusal)
         {
             return refusal;
         }

@@ -104,6 +104,15 @@ public sealed record ReviewState
     public string? FiledLocation { get; init; }
     public DateTimeOffset? PanelNotifiedAt { get; init; }
 
+    /// <summary>The version of the statement last assembled (1 before any release; one more for each new version after).</summary>
+    public int StatementVersion { get; init; }
+
+    /// <summary>The version the panel last received (0 before the first release).</summary>
+    public int ReleasedVersion { get; init; }
+
+    /// <summary>For a version after the first: the questions whose answers differ from the version before it.</summary>
+    public ImmutableList<StatementChange> Changes { get; init; } = [];
+
     public IEnumerable<Question> Questions => Areas.SelectMany(a => a.Questions);
 
     /// <summary>The last day answers are (or were) taken: the day before <see cref="AnswersCloseAt"/>'s midnight.</summary>
@@ -184,7 +193,8 @@ public sealed record ReviewState
                     }
                     return next;
                 case ReviewStatus.Assembled:
-                    return ReleaseAt ?? DateTime.MinValue;
+                    // A new version waits for the scrutiny officer: it is never released automatically.
+                    return ReleasedVersion > 0 ? null : ReleaseAt ?? DateTime.MinValue;
                 default:
                     return null;
             }
@@ -244,7 +254,8 @@ public sealed record ReviewState
         {
             Answers = state.Answers.SetItem(e.QuestionId, Amended(state.Answers[e.QuestionId], e.Text, new AnswerChange(e.By ?? OfficerOf(state, e.AssignmentId), e.At))),
         },
-        LateAnswerAccepted e => Answered(state, e.QuestionId, new Answer(e.Text, OfficerOf(state, e.AssignmentId), e.At, [], Late: true)),
+        LateAnswerAccepted e => Changed(state, Answered(state, e.QuestionId, new Answer(e.Text, OfficerOf(state, e.AssignmentId), e.At, [], Late: true)), e.QuestionId, StatementChangeKind.AnswerAdded),
+        AnswerCorrected e => Changed(state, state with { Answers = state.Answers.SetItem(e.QuestionId, state.Answers[e.QuestionId] with { Text = e.Text }) }, e.QuestionId, StatementChangeKind.AnswerChanged),
         QuestionDeclined e => Update(state, e.AssignmentId, a => a with { Outcome = AssignmentOutcome.Declined, Declined = e }) with
         {
             Officers = e.Suggested is { } suggested ? WithOfficers(state.Officers, [suggested]) : state.Officers,
@@ -291,7 +302,7 @@ public sealed record ReviewState
             ClosedEarlyAt = e.At,
             AnswersCloseAt = e.At.DateTime,
         },
-        StatementAssembled e => state with { Status = ReviewStatus.Assembled, AssembledAt = e.At },
+        StatementAssembled e => state with { Status = ReviewStatus.Assembled, AssembledAt = e.At, StatementVersion = state.ReleasedVersion + 1 },
         AnswersReopened e => state with
         {
             Status = ReviewStatus.Open,
@@ -307,11 +318,23 @@ public sealed record ReviewState
             Status = ReviewStatus.Released,
             ReleasedAt = e.At,
             ReleasedAutomatically = e.Automatically,
+            ReleasedVersion = Math.Max(state.StatementVersion, 1),
         },
         StatementFiled e => state with { Status = ReviewStatus.Filed, FiledLocation = e.Location },
         PanelNotified e => state with { Status = ReviewStatus.Completed, PanelNotifiedAt = e.At },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown review event."),
     };
+
+    /// <summary>After a release, a changed answer is one of the next version's changes (a late answer stays "added" when corrected).</summary>
+    private static ReviewState Changed(ReviewState before, ReviewState after, string questionId, StatementChangeKind kind)
+    {
+        if (before.ReleasedVersion == 0)
+        {
+            return after;
+        }
+        var changes = before.IsReleased ? [] : before.Changes;
+        return after with { Changes = changes.Exists(c => c.QuestionId == questionId) ? changes : changes.Add(new StatementChange(questionId, kind)) };
+    }
 
     private static Answer Amended(Answer answer, string text, AnswerChange change) =>
         answer with { Text = text, Amendments = answer.Amendments.Add(change) };

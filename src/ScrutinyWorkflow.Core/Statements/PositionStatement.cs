@@ -27,6 +27,17 @@ public sealed record StatementRow(
 
 public sealed record StatementArea(string Heading, IReadOnlyList<StatementRow> Rows);
 
+/// <summary>A question whose answer differs from the version of the statement before this one, as the panel reads it.</summary>
+public sealed record ChangedRow(int Number, string QuestionId, string Question, StatementChangeKind Kind)
+{
+    /// <summary>"Question 3: an answer received after the deadline was added", in the same words in every rendering.</summary>
+    public string Describe() => Kind switch
+    {
+        StatementChangeKind.AnswerAdded => $"Question {Number}: an answer received after the deadline was added ({Question})",
+        _ => $"Question {Number}: the answer was corrected ({Question})",
+    };
+}
+
 /// <summary>
 /// The position statement the panel receives: one table per area of focus in the report's order, one row per
 /// question: Question | Position statement | Reporter | Designation. Before release it is the assembled statement the
@@ -43,8 +54,13 @@ public sealed record PositionStatement(
     DateOnly? ClosedEarlyOn = null,
     DateOnly? AskedOn = null,
     DateOnly? Deadline = null,
-    DateOnly? ReleasedOn = null)
+    DateOnly? ReleasedOn = null,
+    int Version = 1,
+    IReadOnlyList<ChangedRow>? Changes = null)
 {
+    /// <summary>For a version after the first, the questions whose answers changed since the version before it.</summary>
+    public IReadOnlyList<ChangedRow> ChangedRows => Changes ?? [];
+
     public IEnumerable<StatementRow> Rows => Areas.SelectMany(a => a.Rows);
 
     /// <summary>The statement for a review whose statement has been assembled.</summary>
@@ -60,18 +76,23 @@ public sealed record PositionStatement(
 
         // Questions are numbered down the statement in the report's order, as the panel refers to them.
         var number = 0;
+        var areas = state.Areas.Select(area => new StatementArea(area.Heading, [.. area.Questions.Select(q => Row(state, q, lastDay, closedEarlyOn, ++number))])).ToList();
+        var rows = areas.SelectMany(a => a.Rows).ToDictionary(r => r.QuestionId);
         return new PositionStatement(
             state.FocusReport,
             state.Panel,
             state.MeetingDate,
             DateOnly.FromDateTime(assembledAt.DateTime),
-            [.. state.Areas.Select(area => new StatementArea(area.Heading, [.. area.Questions.Select(q => Row(state, q, lastDay, closedEarlyOn, ++number))]))],
+            areas,
             state.IsReleased,
             state.ClosedEarlyReason is { Length: > 0 } reason ? reason : null,
             closedEarlyOn,
             state.DispatchedAt is { } dispatched ? DateOnly.FromDateTime(dispatched.DateTime) : null,
             state.Deadline,
-            state.ReleasedAt is { } released ? DateOnly.FromDateTime(released.DateTime) : null);
+            state.ReleasedAt is { } released && state.IsReleased ? DateOnly.FromDateTime(released.DateTime) : null,
+            Math.Max(state.StatementVersion, 1),
+            [.. state.Changes.Where(c => rows.ContainsKey(c.QuestionId)).Select(c => rows[c.QuestionId]).OrderBy(r => r.Number)
+                .Select(r => new ChangedRow(r.Number, r.QuestionId, r.Question, state.Changes.First(c => c.QuestionId == r.QuestionId).Kind))]);
     }
 
     private static StatementRow Row(ReviewState state, Question question, DateOnly lastDay, DateOnly? closedEarlyOn, int number)

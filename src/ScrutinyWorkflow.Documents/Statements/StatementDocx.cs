@@ -18,6 +18,7 @@ public static class StatementDocx
     public const string Designation = "Designation";
     public const string LateMarker = "Received after the deadline.";
     public const string NotReleasedMarker = "Not yet released: this statement is for the scrutiny team to check before it goes to the panel.";
+    public const string ChangesHeading = "Changes since the last version";
 
     public static byte[] Write(StatementPaper paper, int appendixNumber, WordLayout layout)
     {
@@ -30,6 +31,11 @@ public static class StatementDocx
             word.AddParagraph(NotReleasedMarker, bold: true);
         }
         word.AddParticulars(Particulars(statement), layout.Landscape);
+        if (statement.ChangedRows.Count > 0)
+        {
+            word.AddHeading(2, ChangesHeading);
+            word.AddBullets(statement.ChangedRows.Select(c => c.Describe()));
+        }
 
         var width = WordDocument.TextWidth(layout.Landscape);
         (string, int)[] columns =
@@ -60,6 +66,7 @@ public static class StatementDocx
         yield return ("Meeting date", LongDate.Format(statement.MeetingDate));
         yield return ("Focus report", $"{statement.FocusReport.Title} ({statement.FocusReport.Published.ToDisplayString()})");
         yield return ("Compiled", LongDate.Format(statement.CompiledOn));
+        yield return ("Version", statement.Version == 1 ? "1" : $"{statement.Version}, replacing version {statement.Version - 1}");
         if (statement.ClosedEarlyOn is { } closedOn)
         {
             yield return ("Closed early", statement.ClosedEarlyReason is { } reason ? $"{LongDate.Format(closedOn)}: {reason}" : LongDate.Format(closedOn));

@@ -7,9 +7,19 @@ public static class LinksRegistration
 {
     public static IHostApplicationBuilder AddResponseLinks(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(sp => new ResponseLinks(
-            ResponseLinks.LoadOrCreateKey(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value, sp.GetRequiredService<DataFolders>().Root),
-            sp.GetRequiredService<IOptions<ScrutinyOptions>>()));
+        builder.Services.AddOptions<LinksOptions>().BindConfiguration(LinksOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => LinkKeys.Load(
+            sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value,
+            sp.GetRequiredService<IOptions<LinksOptions>>().Value,
+            sp.GetRequiredService<DataFolders>().Root,
+            sp.GetRequiredService<ILogger<LinkKeys>>()));
+        builder.Services.AddSingleton(sp => new ResponseLinks(sp.GetRequiredService<LinkKeys>(), sp.GetRequiredService<IOptions<ScrutinyOptions>>()));
+        // A lost or replaced first key would break every link already sent: the host says so at start instead.
+        builder.Services.AddSingleton<IHostedService>(sp => new StartupCheck(_ =>
+        {
+            sp.GetRequiredService<LinkKeys>();
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 }

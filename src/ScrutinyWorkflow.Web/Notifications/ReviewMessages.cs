@@ -205,6 +205,10 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     private OutgoingMail ForCheck(string id, ReviewState review, DateTimeOffset now)
     {
         var statement = PositionStatement.From(review);
+        if (statement.Version > 1)
+        {
+            return NewVersionForCheck(id, review, statement, now);
+        }
         var rows = statement.Areas.SelectMany(a => a.Rows).ToList();
         var body = new MessageBody()
             .Line($"The position statement for the {review.Panel!.Name} on \u201c{review.FocusReport!.Title}\u201d has been assembled: {rows.Count(r => r.Answer is not null)} of {rows.Count} questions are answered.")
@@ -216,15 +220,32 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         return Mail(id, [Team], [], $"{ShortTitle(review)} review: the position statement is ready for you to check", body, now);
     }
 
+    /// <summary>A new version of a released statement: what changed, and that it waits for her (it is never released automatically).</summary>
+    private OutgoingMail NewVersionForCheck(string id, ReviewState review, PositionStatement statement, DateTimeOffset now)
+    {
+        var body = new MessageBody()
+            .Line($"Version {statement.Version} of the position statement for the {review.Panel!.Name} on \u201c{review.FocusReport!.Title}\u201d has been assembled. What changed since version {statement.Version - 1}:")
+            .Items(statement.ChangedRows.Select(c => c.Describe()))
+            .Link("Check the statement", StatementPage(review))
+            .Line("It goes to the panel only when you release it; until then you can accept further late answers or correct answers.");
+        return Mail(id, [Team], [], $"{ShortTitle(review)} review: version {statement.Version} of the position statement is ready for you to check", body, now);
+    }
+
     /// <summary>
     /// The panel's email: a one-paragraph summary, the Word papers attached (or, when they were too large to attach,
     /// links to them), and the page a councillor can open.
     /// </summary>
     public OutgoingMail PanelNotice(string id, ReviewState review, DateTimeOffset now, IReadOnlyList<MailAttachment> attachments)
     {
-        var summary = StatementSummary.Of(PositionStatement.From(review));
-        var body = new MessageBody()
-            .Line($"The position statement for the {review.Panel!.Name} on the Ombudsman's focus report \u201c{review.FocusReport!.Title}\u201d is ready for the meeting on {LongDate.FormatWithDay(review.MeetingDate)}. {summary.AnsweredSentence}{(review.ClosedEarlyReason is { Length: > 0 } reason ? $"; the review was closed early: {reason}" : "")}.");
+        var statement = PositionStatement.From(review);
+        var summary = StatementSummary.Of(statement);
+        var body = new MessageBody();
+        if (statement.Version > 1)
+        {
+            body.Line($"This is version {statement.Version} of the position statement, replacing version {statement.Version - 1} you were sent earlier. What changed:")
+                .Items(statement.ChangedRows.Select(c => c.Describe()));
+        }
+        body.Line($"The position statement for the {review.Panel!.Name} on the Ombudsman's focus report \u201c{review.FocusReport!.Title}\u201d is ready for the meeting on {LongDate.FormatWithDay(review.MeetingDate)}. {summary.AnsweredSentence}{(review.ClosedEarlyReason is { Length: > 0 } reason ? $"; the review was closed early: {reason}" : "")}.");
         if (attachments.Count > 0)
         {
             body.Line("The position statement (the Word appendix for the agenda pack) and a cover report, filled in as far as the review allows for the report's author to complete, are attached.");
@@ -237,7 +258,8 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         }
         body.Link("Read the position statement", StatementPage(review))
             .Line($"Questions about it: {settings.TeamName}, {settings.TeamEmail}.");
-        return Mail(id, [new MailAddress(review.Panel.Email, review.Panel.Name)], [Team], $"Position statement: {review.FocusReport.Title}", body, now) with { Attachments = attachments };
+        var subject = statement.Version > 1 ? $"Position statement (version {statement.Version}): {review.FocusReport.Title}" : $"Position statement: {review.FocusReport.Title}";
+        return Mail(id, [new MailAddress(review.Panel.Email, review.Panel.Name)], [Team], subject, body, now) with { Attachments = attachments };
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public static class ResponsePages
     {
         if (await FindAsync(token, links, index, queries, cancellationToken) is not { } found)
         {
-            return NotRecognised();
+            return await LinkRefusals.WithdrawnPageAsync(token, context, cancellationToken) ?? NotRecognised();
         }
         var message = done switch
         {
@@ -67,7 +67,7 @@ public static class ResponsePages
     {
         if (await FindAsync(token, links, index, queries, cancellationToken) is not { } found)
         {
-            return NotRecognised();
+            return await LinkRefusals.WithdrawnPageAsync(token, context, cancellationToken) ?? NotRecognised();
         }
         if (!context.Request.HasFormContentType)
         {
@@ -151,7 +151,7 @@ public static class ResponsePages
 
     private static async Task<Found?> FindAsync(string token, ResponseLinks links, ILinkIndex index, IReviewQueries queries, CancellationToken cancellationToken)
     {
-        if (!ResponseLinks.LooksLikeToken(token) || await index.FindAsync(links.HashOf(token), cancellationToken) is not { } target)
+        if (await links.CheckAsync(token, index, cancellationToken) is not LinkValid { Target: var target })
         {
             return null;
         }

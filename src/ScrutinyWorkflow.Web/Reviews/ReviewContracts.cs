@@ -23,6 +23,8 @@ public sealed record NewQuestionRequest(string? Area, string? Text, IReadOnlyLis
 
 public sealed record LateAnswerRequest(string? Text);
 
+public sealed record CorrectionRequest(string? Text);
+
 public sealed record DeadlineRequest(string? Deadline);
 
 public sealed record MeetingDateRequest(string? MeetingDate);
@@ -99,7 +101,9 @@ public sealed record ReviewView(
     string? FiledLocation,
     string? ClosedEarlyReason,
     IReadOnlyList<AreaView> Areas,
-    IReadOnlyList<AssignmentView> Assignments)
+    IReadOnlyList<AssignmentView> Assignments,
+    int StatementVersion = 0,
+    int ReleasedVersion = 0)
 {
     public static ReviewView From(ReviewState state)
     {
@@ -122,7 +126,9 @@ public sealed record ReviewView(
             state.ClosedEarlyReason,
             [.. state.Areas.Select(a => new AreaView(a.Heading, [.. a.Questions.Select(q => new QuestionView(
                 q.QuestionId, q.Text, q.OfficerEmails, q.Source, state.Answers.ContainsKey(q.QuestionId)))]))],
-            assignments);
+            assignments,
+            state.StatementVersion,
+            state.ReleasedVersion);
     }
 
     public static string StatusName(ReviewStatus status) => status switch

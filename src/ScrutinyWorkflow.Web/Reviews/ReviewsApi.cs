@@ -32,6 +32,7 @@ public static class ReviewsApi
         api.MapPost("/{id}/close", CloseEarly);
         api.MapPost("/{id}/reopen", ReopenAnswers);
         api.MapPost("/{id}/release", Release);
+        api.MapPost("/{id}/questions/{questionId}/correct", CorrectAnswer);
         api.MapGet("/{id}/events", GetEvents);
         api.MapGet("/{id}/away", OfficersAway);
         api.MapGet("/{id}/statement", StatementPages.Show);
@@ -115,6 +116,10 @@ public static class ReviewsApi
     private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> AcceptLateAnswer(
         string id, string assignmentId, LateAnswerRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
         AcceptedOrProblem(id, context, commands, new Core.Reviews.AcceptLateAnswer(assignmentId, body?.Text ?? "", clock.Now), cancellationToken);
+
+    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> CorrectAnswer(
+        string id, string questionId, CorrectionRequest? body, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        AcceptedOrProblem(id, context, commands, new Core.Reviews.CorrectAnswer(questionId, body?.Text ?? "", clock.Now), cancellationToken);
 
     private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> RemindOfficer(
         string id, string email, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>

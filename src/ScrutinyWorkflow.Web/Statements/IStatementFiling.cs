@@ -10,15 +10,17 @@ public sealed record FiledDocument(string FileName, string ContentType, ReadOnly
 
 /// <summary>
 /// Where a release's documents go: by panel, meeting date and review, then one folder per release, so a later release
-/// is a new version beside the first and never replaces it.
+/// is a new version beside the first and never replaces it. A version after the first says which it is in its folder's
+/// name, so two versions released in the same second still have a folder each.
 /// </summary>
-public sealed record FilingFolder(string Panel, DateOnly MeetingDate, string ReviewId, DateTimeOffset ReleasedAt)
+public sealed record FilingFolder(string Panel, DateOnly MeetingDate, string ReviewId, DateTimeOffset ReleasedAt, int Version = 1)
 {
     public static FilingFolder For(ReviewState review) => new(
         review.Panel!.Name,
         review.MeetingDate,
         review.ReviewId,
-        review.ReleasedAt ?? throw new InvalidOperationException($"Review {review.ReviewId} has not been released."));
+        review.ReleasedAt ?? throw new InvalidOperationException($"Review {review.ReviewId} has not been released."),
+        Math.Max(review.StatementVersion, 1));
 
     /// <summary>The folder names, each safe in a path, a blob name and a SharePoint library.</summary>
     public IReadOnlyList<string> Segments =>
@@ -26,7 +28,7 @@ public sealed record FilingFolder(string Panel, DateOnly MeetingDate, string Rev
         Slug(Panel),
         MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Slug(ReviewId),
-        "release-" + ReleasedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture),
+        "release-" + ReleasedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + (Version > 1 ? $"-version-{Version}" : ""),
     ];
 
     public string Path => string.Join('/', Segments);

@@ -29,6 +29,7 @@ public static class ReviewCommandSerializer
         ("release-statement", typeof(ReleaseStatement)),
         ("record-statement-filed", typeof(RecordStatementFiled)),
         ("record-panel-notified", typeof(RecordPanelNotified)),
+        ("correct-answer", typeof(CorrectAnswer)),
     ]);
 
     public static CommandEnvelope Serialize(string commandId, ReviewCommand command)

@@ -22,6 +22,8 @@ public sealed class DeciderProperties
         var state = ReviewState.From(events);
         Append(decider.Decide(Draft(), state));
         var now = Start;
+        // The answers in the version the panel last received, to hold each later version's list of changes to.
+        var lastReleased = new Dictionary<string, string>();
         foreach (var move in history)
         {
             now = now.AddHours(move.HoursLater);
@@ -33,16 +35,35 @@ public sealed class DeciderProperties
             {
                 Assert.All(accepted.Events, e => Assert.Equal(now, e.At));
             }
-            // Once released, what the panel receives never changes.
+            // Once released, what the panel received never changes but through a new version; the questions never do.
             if (before.IsReleased)
             {
-                Assert.Equal(Describe(before.Answers), Describe(state.Answers));
+                if (state.StatementVersion == before.StatementVersion)
+                {
+                    Assert.Equal(Describe(before.Answers), Describe(state.Answers));
+                }
+                else
+                {
+                    Assert.Equal((before.StatementVersion + 1, ReviewStatus.Assembled), (state.StatementVersion, state.Status));
+                }
                 Assert.Equal(before.Questions.Select(q => q.QuestionId), state.Questions.Select(q => q.QuestionId));
+            }
+            if (state.IsReleased && !before.IsReleased)
+            {
+                lastReleased = state.Answers.ToDictionary(a => a.Key, a => a.Value.Text);
+            }
+            // A new version lists exactly the questions whose answers differ from the version before it.
+            if (state.ReleasedVersion > 0 && !state.IsReleased)
+            {
+                Assert.Equal(state.ReleasedVersion + 1, state.StatementVersion);
+                var differ = state.Answers.Where(a => lastReleased.GetValueOrDefault(a.Key) != a.Value.Text).Select(a => a.Key).Order(StringComparer.Ordinal);
+                Assert.Equal(differ, state.Changes.Select(c => c.QuestionId).Order(StringComparer.Ordinal));
+                Assert.Equal(differ, PositionStatement.From(state).ChangedRows.Select(c => c.QuestionId).Order(StringComparer.Ordinal));
             }
             // A question that has an answer is chased no more.
             Assert.DoesNotContain(state.Assignments, a => a.IsOpen && state.Answers.ContainsKey(a.QuestionId));
-            // Only a review collecting answers, or waiting for release, has anything due.
-            Assert.Equal(state.Status is ReviewStatus.Open or ReviewStatus.Assembled, state.NextDue is not null);
+            // Only a review collecting answers, or waiting for its first release, has anything due.
+            Assert.Equal(state.Status is ReviewStatus.Open || (state.Status is ReviewStatus.Assembled && state.ReleasedVersion == 0), state.NextDue is not null);
             // Every question has been asked of someone once sent.
             if (state.Status >= ReviewStatus.Open)
             {
@@ -64,8 +85,8 @@ public sealed class DeciderProperties
                     Assert.True(row.Answer is not null ^ row.Unanswered is not null);
                 }
             }
-            // Nobody answers after release.
-            if (state.IsReleased)
+            // Nobody answers after release, nor while a new version is prepared.
+            if (state.IsReleased || state.ReleasedVersion > 0)
             {
                 Assert.False(state.TakesAnswersAt(now));
             }
@@ -90,8 +111,9 @@ public sealed class DeciderProperties
             }
         }
         Assert.Equal(chasers.Count, chasers.Distinct().Count());
-        Assert.True(events.OfType<StatementReleased>().Count() <= 1);
-        Assert.True(events.OfType<StatementFiled>().Count() <= 1);
+        // Each version goes to the panel once, and is filed at most once.
+        Assert.Equal(state.ReleasedVersion, events.OfType<StatementReleased>().Count());
+        Assert.True(events.OfType<StatementFiled>().Count() <= state.ReleasedVersion);
         // Reminders by hand come at most once an hour per officer.
         foreach (var officer in events.OfType<OfficerReminded>().GroupBy(r => r.OfficerEmail))
         {

@@ -89,11 +89,11 @@ public sealed class ReleaseTests
     }
 
     [Fact]
-    public void Rejects_a_late_answer_for_an_answered_question_or_after_release()
+    public void Rejects_a_late_answer_for_an_answered_question_or_while_the_release_is_being_filed()
     {
         Assembled().When(new AcceptLateAnswer("A1", "Again.", At(2027, 1, 11))).ThenRejected(RejectionCodes.AssignmentClosed);
         Assembled().GivenCommands(new ReleaseStatement(At(2027, 1, 11)))
-            .When(new AcceptLateAnswer("A3", "Too late.", At(2027, 1, 11))).ThenRejected(RejectionCodes.AlreadyReleased);
+            .When(new AcceptLateAnswer("A3", "Too late.", At(2027, 1, 11))).ThenRejected(RejectionCodes.ReleaseUnderway);
     }
 
     [Fact]

@@ -48,7 +48,30 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
         await app.RunRunnerAsync();
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", Api.NoBody())).StatusCode);
         await app.RunRunnerAsync();
+
+        // After the panel has had it, a late answer makes version 2, released again.
+        var review = await CompletedAsync(app, id);
+        var q3 = review.Assignments.Single(a => a.Question == Q3).Id;
+        var late = await client.PostAsJsonAsync($"/api/reviews/{id}/assignments/{q3}/late-answer", new { text = "Forty-two supported places." });
+        Assert.True(late.StatusCode == HttpStatusCode.Accepted, $"{review.Status}: {await late.Content.ReadAsStringAsync()}");
+        await app.RunRunnerAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/reviews/{id}/release", Api.NoBody())).StatusCode);
+        await app.RunRunnerAsync();
         return id;
+    }
+
+    /// <summary>The review once the panel has been told of its latest release (the Durable runtime may still be filing when a command returns).</summary>
+    private static async Task<Web.Reviews.ReviewView> CompletedAsync(ScrutinyApplication app, string id)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var review = await app.GetReviewAsync(id);
+            if (review.Status == "completed" || attempt == 300)
+            {
+                return review;
+            }
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
@@ -65,8 +88,8 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
 
         var id = await RunAsync(durable.App);
 
-        var review = await durable.App.GetReviewAsync(id);
-        Assert.Equal("completed", review.Status);
+        var review = await CompletedAsync(durable.App, id);
+        Assert.Equal(("completed", 2), (review.Status, review.ReleasedVersion));
         Assert.StartsWith("http://127.0.0.1:", review.FiledLocation, StringComparison.Ordinal);
         var statement = await durable.App.CreateClient().GetStringAsync($"/api/reviews/{id}/statement");
         var expected = await embedded.App.CreateClient().GetStringAsync($"/api/reviews/{embeddedId}/statement");
@@ -75,5 +98,6 @@ public sealed class DurableRuntimeTests : IAsyncLifetime
             embedded.App.Mailbox.List().Select(m => (m.Subject, string.Join(",", m.To))).Order(),
             durable.App.Mailbox.List().Select(m => (m.Subject, string.Join(",", m.To))).Order());
         Assert.Single(durable.App.Mailbox.List(), m => m.Subject.StartsWith("Position statement:", StringComparison.Ordinal));
+        Assert.Single(durable.App.Mailbox.List(), m => m.Subject.StartsWith("Position statement (version 2):", StringComparison.Ordinal));
     }
 }

@@ -61,6 +61,19 @@ public sealed class BlobStatementFilingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Version_two_released_in_the_same_second_as_version_one_is_filed_beside_it_and_both_are_kept()
+    {
+        var filing = new BlobStatementFiling(container);
+
+        await filing.FileAsync(Release, Document("version 1"), CancellationToken.None);
+        var second = await filing.FileAsync(Release with { Version = 2 }, Document("version 2"), CancellationToken.None);
+
+        Assert.EndsWith("/rv-1/release-20270111-100000-version-2/position-statement.docx", second, StringComparison.Ordinal);
+        Assert.Equal("version 1", (await container.GetBlobClient(Release.Path + "/position-statement.docx").DownloadContentAsync()).Value.Content.ToString());
+        Assert.Equal("version 2", (await container.GetBlobClient((Release with { Version = 2 }).Path + "/position-statement.docx").DownloadContentAsync()).Value.Content.ToString());
+    }
+
+    [Fact]
     public async Task A_file_name_that_would_leave_the_release_folder_is_refused()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => new BlobStatementFiling(container).FileAsync(Release, Document("x") with { FileName = "../../secrets.txt" }, CancellationToken.None));

@@ -74,4 +74,19 @@ public sealed class SharePointStatementFilingTests : IAsyncLifetime
         Assert.Equal(1, graph.SessionsCreated);
         Assert.Single(graph.Files);
     }
+
+    [Fact]
+    public async Task Version_two_is_filed_beside_version_one_in_the_library_and_both_are_kept()
+    {
+        var first = Document();
+        var second = Document() with { Content = new byte[] { 1, 2, 3 } };
+
+        await Filing().FileAsync(Release, first, CancellationToken.None);
+        var location = await Filing().FileAsync(Release with { Version = 2 }, second, CancellationToken.None);
+
+        Assert.EndsWith("/release-20270111-100000-version-2/position-statement.docx", location, StringComparison.Ordinal);
+        Assert.Equal(2, graph.Files.Count);
+        Assert.Equal(first.Content.ToArray(), graph.Files[Item]);
+        Assert.Equal(second.Content.ToArray(), graph.Files[Item.Replace("release-20270111-100000", "release-20270111-100000-version-2", StringComparison.Ordinal)]);
+    }
 }

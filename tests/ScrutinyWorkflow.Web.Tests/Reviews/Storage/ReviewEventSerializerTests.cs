@@ -39,6 +39,7 @@ public sealed class ReviewEventSerializerTests
         new StatementReleased(true, At),
         new StatementFiled("/data/panel/rv-1/position-statement.html", At),
         new PanelNotified(At),
+        new AnswerCorrected("Q1", "Four, not three.", At),
     ];
 
     public static TheoryData<ReviewEvent> OneOfEach() => [.. Samples];
