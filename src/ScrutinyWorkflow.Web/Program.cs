@@ -6,6 +6,7 @@ using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Routing;
 using ScrutinyWorkflow.Web.Statements;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddResponseLinks();
 builder.AddOfficerDirectory();
 builder.AddFocusReportReading();
 builder.AddMail();
+builder.AddQuestionRouting();
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 namespace ScrutinyWorkflow.Core.Reviews;
 
-public sealed record QuestionInput(string Text, IReadOnlyList<string> OfficerEmails, string? QuestionId = null, ReportSource? Source = null);
+/// <summary>A question as given; <paramref name="RoutedBy"/> is the routing rule that proposed its officers, when one did.</summary>
+public sealed record QuestionInput(string Text, IReadOnlyList<string> OfficerEmails, string? QuestionId = null, ReportSource? Source = null, RoutingChoice? RoutedBy = null);
 
 public sealed record AreaInput(string Heading, IReadOnlyList<QuestionInput> Questions);
 

@@ -86,11 +86,12 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             return Invalid(problems);
         }
 
-        // A kept question keeps where it came from in the report, unless the edit says otherwise.
-        var sources = state.Questions.ToDictionary(q => q.QuestionId, q => q.Source);
+        // A kept question keeps where it came from in the report, unless the edit says otherwise, and the rule that
+        // proposed its officers while they are the ones proposed.
+        var kept = state.Questions.ToDictionary(q => q.QuestionId);
         var inputs = c.Areas.Select(area => area with
         {
-            Questions = [.. area.Questions.Select(q => q.QuestionId is { } id && q.Source is null ? q with { Source = sources[id] } : q)],
+            Questions = [.. area.Questions.Select(q => q.QuestionId is { } id ? Kept(q, kept[id]) : q)],
         }).ToList();
         var number = state.LastQuestionNumber;
         var areas = Number(inputs, input => input.QuestionId ?? QuestionIds.Question(++number));
@@ -422,7 +423,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
     private static List<AreaOfFocus> Number(IReadOnlyList<AreaInput> areas, Func<QuestionInput, string> idFor) =>
         [.. areas.Select(area => new AreaOfFocus(
             area.Heading.Trim(),
-            [.. area.Questions.Select(q => new Question(idFor(q), q.Text.Trim(), [.. q.OfficerEmails.Select(Officer.NormaliseEmail)], q.Source))]))];
+            [.. area.Questions.Select(q => new Question(idFor(q), q.Text.Trim(), [.. q.OfficerEmails.Select(Officer.NormaliseEmail)], q.Source, q.RoutedBy))]))];
 
     /// <summary>The directory entries for the people named, and for their managers (who may be escalated to).</summary>
     private static List<Officer> OfficersNamed(IEnumerable<string> emails, IReadOnlyList<Officer> knownOfficers)

@@ -1,6 +1,10 @@
 namespace ScrutinyWorkflow.Core.Reviews;
 
-public sealed record Question(string QuestionId, string Text, IReadOnlyList<string> OfficerEmails, ReportSource? Source = null);
+/// <summary>
+/// A question and who is asked it. <see cref="RoutedBy"/> is the routing rule that proposed those officers; null
+/// when the scrutiny officer named them (or changed the proposal), and in streams recorded before routing.
+/// </summary>
+public sealed record Question(string QuestionId, string Text, IReadOnlyList<string> OfficerEmails, ReportSource? Source = null, RoutingChoice? RoutedBy = null);
 
 public sealed record AreaOfFocus(string Heading, IReadOnlyList<Question> Questions);
 

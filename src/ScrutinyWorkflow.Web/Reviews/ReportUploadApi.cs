@@ -5,13 +5,16 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents;
 using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reports;
+using ScrutinyWorkflow.Web.Routing;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
 /// <summary>
 /// Starts a review from a focus report as the Ombudsman publishes it. The extracted areas and questions become a
-/// draft with nobody asked yet: nothing is sent until the scrutiny officer has checked them and dispatched it.
+/// draft with the officers the routing rules propose and nobody asked yet: nothing is sent until the scrutiny officer
+/// has checked them and dispatched it.
 /// </summary>
 public static class ReportUploadApi
 {
@@ -37,7 +40,8 @@ public static class ReportUploadApi
     }
 
     private static async Task<Results<Created<ReviewView>, ProblemHttpResult>> CreateFromReport(
-        HttpContext context, IAntiforgery antiforgery, IOptions<ScrutinyOptions> options, FocusReportReader reader, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+        HttpContext context, IAntiforgery antiforgery, IOptions<ScrutinyOptions> options, FocusReportReader reader, DraftRouting routing, IOfficerDirectory directory,
+        IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
         if (await ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken) is not { } form)
@@ -71,8 +75,10 @@ public static class ReportUploadApi
                 rejected.Code == FocusReportReader.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest);
         }
 
-        // What the scrutiny officer typed wins over what was read from the report.
+        // What the scrutiny officer typed wins over what was read from the report. Each question gets the officers
+        // the routing rules propose, for her to confirm or change before dispatch.
         var id = ReviewsApi.NewReviewId();
+        var areas = routing.Propose([.. report.Areas.Select(a => new AreaInput(a.Heading, [.. a.Questions.Select(q => new QuestionInput(q.Text, [], Source: q.Source))]))]);
         var command = new DraftReview(
             id,
             string.IsNullOrWhiteSpace(form["title"]) ? report.Title : form["title"].ToString(),
@@ -81,8 +87,8 @@ public static class ReportUploadApi
             form["panelEmail"],
             ReviewRequests.Date(form["meetingDate"]),
             ReviewRequests.Date(form["deadline"]),
-            [.. report.Areas.Select(a => new AreaInput(a.Heading, [.. a.Questions.Select(q => new QuestionInput(q.Text, [], Source: q.Source))]))],
-            [],
+            areas,
+            await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken),
             clock.Now);
         return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Routing;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
@@ -42,7 +43,7 @@ public static class ReviewsApi
     }
 
     private static async Task<Results<Created<CreatedReview>, ProblemHttpResult>> CreateReview(
-        HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+        HttpContext context, IOfficerDirectory directory, DraftRouting routing, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var (body, unreadable) = await ReadJsonAsync<ReviewRequest>(context.Request, cancellationToken);
         if (body is null)
@@ -50,8 +51,9 @@ public static class ReviewsApi
             return ReviewProblems.Invalid([unreadable ?? new("body", "Send the review as a JSON object (see README for an example).")]);
         }
         var id = NewReviewId();
-        var areas = ReviewRequests.Areas(body.Areas);
-        var command = ReviewRequests.ToDraft(id, body, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
+        // A question that names nobody gets the officers the routing rules propose, for the scrutiny officer to confirm.
+        var areas = routing.Propose(ReviewRequests.Areas(body.Areas));
+        var command = ReviewRequests.ToDraft(id, body, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now) with { Areas = areas };
         return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {
             CommandApplied or CommandReceived => TypedResults.Created($"/api/reviews/{id}", new CreatedReview(id)),
