@@ -18,6 +18,12 @@ public sealed class MailOptions : IValidatableObject
     /// <summary>The first wait before a transient failure (429, 5xx, timeout) is tried again; later waits grow.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The council's name, in every message so officers can tell it is their own council writing.</summary>
+    public string CouncilName { get; set; } = "the council";
+
+    /// <summary>A folder holding the council's own copy of every message template (see samples/templates); blank for the defaults shipped with the app.</summary>
+    public string? TemplatesPath { get; set; }
+
     public SendGridMailOptions SendGrid { get; set; } = new();
 
     public GraphMailOptions Graph { get; set; } = new();
