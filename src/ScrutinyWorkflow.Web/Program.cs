@@ -1,3 +1,4 @@
+using ScrutinyWorkflow.Web.DeliveryReports;
 using ScrutinyWorkflow.Web.Home;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
@@ -32,6 +33,7 @@ app.MapReportUploadApi();
 app.MapStatementPages();
 app.MapResponsePages();
 app.MapSentMail();
+app.MapDeliveryReports();
 
 app.Run();
 

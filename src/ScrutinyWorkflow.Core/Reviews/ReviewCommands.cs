@@ -83,3 +83,9 @@ public sealed record ReleaseStatement(DateTimeOffset Now) : ReviewCommand(Now);
 public sealed record RecordStatementFiled(string Location, DateTimeOffset Now) : ReviewCommand(Now);
 
 public sealed record RecordPanelNotified(DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>
+/// The mail service reported that a message to <paramref name="Email"/> bounced or was dropped (SendGrid's event
+/// webhook, Notify's callback): they have not heard, and the scrutiny team must be told.
+/// </summary>
+public sealed record RecordUndeliverable(string Email, string MessageId, string Reason, DateTimeOffset Now) : ReviewCommand(Now);

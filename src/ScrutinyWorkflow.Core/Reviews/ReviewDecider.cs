@@ -49,6 +49,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         ReleaseStatement c => Release(c, state),
         RecordStatementFiled c => RecordFiled(c, state),
         RecordPanelNotified c => RecordNotified(c, state),
+        RecordUndeliverable c => RecordBounce(c, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown review command."),
     };
 

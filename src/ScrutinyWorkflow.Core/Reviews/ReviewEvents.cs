@@ -97,3 +97,6 @@ public sealed record StatementReleased(bool Automatically, DateTimeOffset At) : 
 public sealed record StatementFiled(string Location, DateTimeOffset At) : ReviewEvent(At);
 
 public sealed record PanelNotified(DateTimeOffset At) : ReviewEvent(At);
+
+/// <summary>A message to <see cref="Email"/> could not be delivered, as the mail service reported; the scrutiny team is told.</summary>
+public sealed record MailUndeliverable(string Email, string MessageId, string Reason, DateTimeOffset At) : ReviewEvent(At);

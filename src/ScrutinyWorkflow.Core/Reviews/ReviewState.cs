@@ -85,6 +85,9 @@ public sealed record ReviewState
     /// <summary>When each officer was last reminded by hand.</summary>
     public ImmutableDictionary<string, DateTimeOffset> RemindedByHand { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
+    /// <summary>People a message could not be delivered to, by address, with the last report about them.</summary>
+    public ImmutableDictionary<string, MailUndeliverable> Undeliverable { get; init; } = ImmutableDictionary<string, MailUndeliverable>.Empty;
+
     public int LastQuestionNumber { get; init; }
     public DateTimeOffset? DraftedAt { get; init; }
     public DateTimeOffset? DispatchedAt { get; init; }
@@ -310,6 +313,7 @@ public sealed record ReviewState
         },
         StatementFiled e => state with { Status = ReviewStatus.Filed, FiledLocation = e.Location },
         PanelNotified e => state with { Status = ReviewStatus.Completed, PanelNotifiedAt = e.At },
+        MailUndeliverable e => state with { Undeliverable = state.Undeliverable.SetItem(e.Email, e) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown review event."),
     };
 

@@ -42,6 +42,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
             ("until", LongDate.FormatWithDay(review.LastAnswerDay!.Value))),
         SendStatementForCheck => ForCheck(effectId, review, now),
         NotifyPanel => PanelNoticeAsync(effectId, review, now, []),
+        SendUndeliverableNotice e => UndeliverableAsync(effectId, "", [e.Email], e.Reason, review, now),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "This effect is not an email."),
     };
 
@@ -150,16 +151,16 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
 
     /// <summary>
     /// To the scrutiny team: a message could not be delivered because the mail service refused an address, or a
-    /// delivery report said it bounced, so the people it was for have not heard. Sent once per message (its id
-    /// follows the undelivered one's).
+    /// delivery report said it bounced, so the people it was for have not heard. <paramref name="subject"/> is blank
+    /// when only the report is known.
     /// </summary>
-    public Task<OutgoingMail> UndeliverableAsync(string messageId, string subject, IReadOnlyList<string> addresses, string reason, ReviewState review, DateTimeOffset now)
+    public Task<OutgoingMail> UndeliverableAsync(string id, string subject, IReadOnlyList<string> addresses, string reason, ReviewState review, DateTimeOffset now)
     {
         var model = Common(review);
         model["subject"] = subject;
         model["recipients"] = addresses.Select(email => review.OfficerOrAddress(Officer.NormaliseEmail(email)) is { } officer && officer.Name != officer.Email ? $"{officer.Name} ({officer.Email})" : email).ToList();
         model["reason"] = reason;
-        return Mail($"{messageId}/undeliverable", [Team], [], "undeliverable", model, now);
+        return Mail(id, [Team], [], "undeliverable", model, now);
     }
 
     /// <summary>The same, for a message the mail service refused as it was sent.</summary>
@@ -167,7 +168,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     {
         ArgumentNullException.ThrowIfNull(refused);
         var who = addresses.Count > 0 ? addresses : [.. refused.To.Concat(refused.Cc).Select(a => a.Email)];
-        return UndeliverableAsync(refused.MessageId, refused.Subject, who, reason, review, now);
+        return UndeliverableAsync($"{refused.MessageId}/undeliverable", refused.Subject, who, reason, review, now);
     }
 
     private Task<OutgoingMail> OpenQuestions(string id, ReviewState review, string officerEmail, IReadOnlyList<string> assignmentIds, string template, DateTimeOffset now, params (string Name, object? Value)[] extra)

@@ -29,6 +29,7 @@ public static class ReviewCommandSerializer
         ("release-statement", typeof(ReleaseStatement)),
         ("record-statement-filed", typeof(RecordStatementFiled)),
         ("record-panel-notified", typeof(RecordPanelNotified)),
+        ("record-undeliverable", typeof(RecordUndeliverable)),
     ]);
 
     public static CommandEnvelope Serialize(string commandId, ReviewCommand command)

@@ -42,6 +42,7 @@ public sealed class ReviewEventSerializer
         ("statement-released", 1, typeof(StatementReleased)),
         ("statement-filed", 1, typeof(StatementFiled)),
         ("panel-notified", 1, typeof(PanelNotified)),
+        ("mail-undeliverable", 1, typeof(MailUndeliverable)),
     ];
 
     /// <summary>
