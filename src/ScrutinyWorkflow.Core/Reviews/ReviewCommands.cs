@@ -85,6 +85,12 @@ public sealed record RecordStatementFiled(string Location, DateTimeOffset Now) :
 public sealed record RecordPanelNotified(DateTimeOffset Now) : ReviewCommand(Now);
 
 /// <summary>
+/// The directory says these officers are away until after the deadline (their automatic replies), as read when the
+/// review went out: their chasers go to their managers early.
+/// </summary>
+public sealed record NoteOfficersAway(IReadOnlyList<OfficerAbsence> Away, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>
 /// The mail service reported that a message to <paramref name="Email"/> bounced or was dropped (SendGrid's event
 /// webhook, Notify's callback): they have not heard, and the scrutiny team must be told.
 /// </summary>

@@ -50,6 +50,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         RecordStatementFiled c => RecordFiled(c, state),
         RecordPanelNotified c => RecordNotified(c, state),
         RecordUndeliverable c => RecordBounce(c, state),
+        NoteOfficersAway c => NoteAway(c, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown review command."),
     };
 
@@ -148,7 +149,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             {
                 continue;
             }
-            events.Add(schedule.Steps[stepIndex].Action switch
+            events.Add(EarlyEscalation(state, assignment, schedule.Steps[stepIndex], stepIndex, now) ?? schedule.Steps[stepIndex].Action switch
             {
                 ChaseAction.Reminder => new ReminderSent(assignment.Id, stepIndex, assignment.RemindersSent + 1, now),
                 ChaseAction.Escalation => new Escalated(assignment.Id, stepIndex, state.Officers.GetValueOrDefault(assignment.OfficerEmail)?.ManagerEmail, now),

@@ -98,5 +98,11 @@ public sealed record StatementFiled(string Location, DateTimeOffset At) : Review
 
 public sealed record PanelNotified(DateTimeOffset At) : ReviewEvent(At);
 
+/// <summary>An officer away, by their automatic replies: <see cref="Until"/> is when they are back (null: no end set).</summary>
+public sealed record OfficerAbsence(string Email, DateTimeOffset? Until);
+
+/// <summary>Officers were found to be away until after the deadline; their chasers go to their managers while they are away.</summary>
+public sealed record OfficersAwayNoted(IReadOnlyList<OfficerAbsence> Away, DateTimeOffset At) : ReviewEvent(At);
+
 /// <summary>A message to <see cref="Email"/> could not be delivered, as the mail service reported; the scrutiny team is told.</summary>
 public sealed record MailUndeliverable(string Email, string MessageId, string Reason, DateTimeOffset At) : ReviewEvent(At);

@@ -87,6 +87,9 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         model["officer"] = OfficerModel(officer);
         model["manager"] = new Dictionary<string, object?> { ["name"] = manager?.Name ?? "" };
         model["link"] = manager is null ? "" : links.UrlFor(review.ReviewId, new Respondent(manager.Email, officer.Email));
+        model["away"] = review.Away.TryGetValue(officer.Email, out var away)
+            ? away.Until is { } until ? $"until {LongDate.FormatWithDay(DateOnly.FromDateTime(until.DateTime))}" : "with no return date set"
+            : "";
         return Mail(id, [manager is null ? Team : Address(manager)], [Address(officer)], "escalation", model, now);
     }
 

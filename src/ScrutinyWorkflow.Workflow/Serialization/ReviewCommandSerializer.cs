@@ -30,6 +30,7 @@ public static class ReviewCommandSerializer
         ("record-statement-filed", typeof(RecordStatementFiled)),
         ("record-panel-notified", typeof(RecordPanelNotified)),
         ("record-undeliverable", typeof(RecordUndeliverable)),
+        ("note-officers-away", typeof(NoteOfficersAway)),
     ]);
 
     public static CommandEnvelope Serialize(string commandId, ReviewCommand command)
