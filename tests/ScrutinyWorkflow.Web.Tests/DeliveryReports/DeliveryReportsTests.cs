@@ -110,8 +110,14 @@ public sealed class DeliveryReportsTests : IAsyncLifetime, IDisposable
         var client = world.App.CreateClient();
         object Receipt(string status) => new
         {
-            id = "740e5834-3a29-46b4-9a6f-16142fde533a", reference = RequestTo(Zoe), to = Zoe, status, notification_type = "email",
-            created_at = "2026-12-14T10:01:00.000000Z", completed_at = "2026-12-14T10:01:05.000000Z", sent_at = "2026-12-14T10:01:01.000000Z",
+            id = "740e5834-3a29-46b4-9a6f-16142fde533a",
+            reference = RequestTo(Zoe),
+            to = Zoe,
+            status,
+            notification_type = "email",
+            created_at = "2026-12-14T10:01:00.000000Z",
+            completed_at = "2026-12-14T10:01:05.000000Z",
+            sent_at = "2026-12-14T10:01:01.000000Z",
         };
         HttpRequestMessage Callback(string status, string? token)
         {
