@@ -218,7 +218,7 @@ internal static partial class LoadTest
         foreach (var argument in new[]
         {
             Path.Combine(bin, "ScrutinyWorkflow.Web.dll"), "--urls", baseUrl,
-            $"--Scrutiny:DataPath={Path.Combine(folder, "data")}", $"--Scrutiny:DirectoryPath={Path.Combine(folder, "directory.json")}",
+            $"--Scrutiny:DataPath={Path.Combine(folder, "data")}", $"--Scrutiny:DirectoryPath={Path.Combine(folder, "directory.json")}", "--Scrutiny:Routing:RulesPath=",
             $"--Scrutiny:PublicBaseUrl={baseUrl}", "--Logging:LogLevel:Default=Warning",
         })
         {

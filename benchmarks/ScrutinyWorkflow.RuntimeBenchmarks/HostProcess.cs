@@ -32,7 +32,7 @@ internal sealed class HostProcess : IAsyncDisposable
         var host = await WebHostProcess.StartAsync(new[]
         {
             "--Logging:LogLevel:Default=Warning",
-            $"--Scrutiny:DataPath={data}", $"--Scrutiny:DirectoryPath={Path.Combine(Loopback.RepositoryRoot(), "samples", "directory.json")}",
+            $"--Scrutiny:DataPath={data}", $"--Scrutiny:DirectoryPath={Path.Combine(Loopback.RepositoryRoot(), "samples", "directory.json")}", $"--Scrutiny:Routing:RulesPath={Path.Combine(Loopback.RepositoryRoot(), "samples", "routing-rules.json")}",
             "--Scrutiny:PublicBaseUrl=http://localhost:5080", $"--Scrutiny:LinkKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
             "--Scrutiny:TeamEmail=scrutiny@council.example",
         }.Concat(settings));

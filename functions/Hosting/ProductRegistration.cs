@@ -9,6 +9,7 @@ using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Routing;
 using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Web.Statements;
 
@@ -33,6 +34,7 @@ public static class ProductRegistration
         builder.AddFocusReportReading();
         builder.AddMail();
         builder.AddSignIn();
+        builder.AddQuestionRouting();
         builder.AddFocusReportFeedJob();
         builder.AddWebPipeline();
         // What a web host's server would have registered for its middleware.

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
+using ScrutinyWorkflow.Web.DeliveryReports;
 using ScrutinyWorkflow.Web.Home;
 using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Responses;
@@ -41,8 +43,10 @@ public sealed class WebPipeline
         app.MapReportUploadApi();
         app.MapStatementPages();
         app.MapResponsePages();
+        app.MapLinksApi();
         app.MapSentMail();
         app.MapSignIn();
+        app.MapDeliveryReports();
     }
 
     private static RequestDelegate Build(IServiceProvider services)

@@ -1,4 +1,5 @@
 using ScrutinyWorkflow.Web.FocusReports;
+using ScrutinyWorkflow.Web.DeliveryReports;
 using ScrutinyWorkflow.Web.Home;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
@@ -8,6 +9,7 @@ using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.SignIn;
+using ScrutinyWorkflow.Web.Routing;
 using ScrutinyWorkflow.Web.Statements;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +24,7 @@ builder.AddFocusReportReading();
 builder.AddMail();
 builder.AddSignIn();
 builder.AddFocusReportFeed();
+builder.AddQuestionRouting();
 
 var app = builder.Build();
 
@@ -38,6 +41,7 @@ app.MapResponsePages();
 app.MapLinksApi();
 app.MapSentMail();
 app.MapSignIn();
+app.MapDeliveryReports();
 
 app.Run();
 

@@ -34,6 +34,8 @@ internal sealed partial class ScrutinyApplication(
     {
         builder.UseSetting("Scrutiny:DataPath", DataPath);
         builder.UseSetting("Scrutiny:DirectoryPath", Path.Combine(RepositoryRoot(), "samples", "directory.json"));
+        // Routing is on in the product; tests of other things name their officers, and the routing tests turn it on.
+        builder.UseSetting("Scrutiny:Routing:RulesPath", "");
         builder.UseSetting("Scrutiny:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Scrutiny:TeamEmail", "scrutiny@council.example");
         builder.UseSetting("Scrutiny:Runner:Enabled", "false");

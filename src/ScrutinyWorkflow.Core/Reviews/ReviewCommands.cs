@@ -1,6 +1,7 @@
 namespace ScrutinyWorkflow.Core.Reviews;
 
-public sealed record QuestionInput(string Text, IReadOnlyList<string> OfficerEmails, string? QuestionId = null, ReportSource? Source = null);
+/// <summary>A question as given; <paramref name="RoutedBy"/> is the routing rule that proposed its officers, when one did.</summary>
+public sealed record QuestionInput(string Text, IReadOnlyList<string> OfficerEmails, string? QuestionId = null, ReportSource? Source = null, RoutingChoice? RoutedBy = null);
 
 public sealed record AreaInput(string Heading, IReadOnlyList<QuestionInput> Questions);
 
@@ -82,3 +83,15 @@ public sealed record ReleaseStatement(DateTimeOffset Now) : ReviewCommand(Now);
 public sealed record RecordStatementFiled(string Location, DateTimeOffset Now) : ReviewCommand(Now);
 
 public sealed record RecordPanelNotified(DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>
+/// The directory says these officers are away until after the deadline (their automatic replies), as read when the
+/// review went out: their chasers go to their managers early.
+/// </summary>
+public sealed record NoteOfficersAway(IReadOnlyList<OfficerAbsence> Away, DateTimeOffset Now) : ReviewCommand(Now);
+
+/// <summary>
+/// The mail service reported that a message to <paramref name="Email"/> bounced or was dropped (SendGrid's event
+/// webhook, Notify's callback): they have not heard, and the scrutiny team must be told.
+/// </summary>
+public sealed record RecordUndeliverable(string Email, string MessageId, string Reason, DateTimeOffset Now) : ReviewCommand(Now);

@@ -94,7 +94,7 @@ public sealed partial class ReviewDecider
             {
                 if (state.Areas[a].Questions[q].OfficerEmails.Count == 0)
                 {
-                    problems.Add(new($"areas[{a}].questions[{q}].officers", $"Question {state.Areas[a].Questions[q].QuestionId} has nobody to answer it."));
+                    problems.Add(new($"areas[{a}].questions[{q}].officers", NobodyToAnswer(state.Areas[a].Heading, state.Areas[a].Questions[q])));
                 }
             }
         }

@@ -50,6 +50,8 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         RecordStatementFiled c => RecordFiled(c, state),
         RecordPanelNotified c => RecordNotified(c, state),
         CorrectAnswer c => Correct(c, state),
+        RecordUndeliverable c => RecordBounce(c, state),
+        NoteOfficersAway c => NoteAway(c, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown review command."),
     };
 
@@ -87,11 +89,12 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             return Invalid(problems);
         }
 
-        // A kept question keeps where it came from in the report, unless the edit says otherwise.
-        var sources = state.Questions.ToDictionary(q => q.QuestionId, q => q.Source);
+        // A kept question keeps where it came from in the report, unless the edit says otherwise, and the rule that
+        // proposed its officers while they are the ones proposed.
+        var kept = state.Questions.ToDictionary(q => q.QuestionId);
         var inputs = c.Areas.Select(area => area with
         {
-            Questions = [.. area.Questions.Select(q => q.QuestionId is { } id && q.Source is null ? q with { Source = sources[id] } : q)],
+            Questions = [.. area.Questions.Select(q => q.QuestionId is { } id ? Kept(q, kept[id]) : q)],
         }).ToList();
         var number = state.LastQuestionNumber;
         var areas = Number(inputs, input => input.QuestionId ?? QuestionIds.Question(++number));
@@ -148,7 +151,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             {
                 continue;
             }
-            events.Add(schedule.Steps[stepIndex].Action switch
+            events.Add(EarlyEscalation(state, assignment, schedule.Steps[stepIndex], stepIndex, now) ?? schedule.Steps[stepIndex].Action switch
             {
                 ChaseAction.Reminder => new ReminderSent(assignment.Id, stepIndex, assignment.RemindersSent + 1, now),
                 ChaseAction.Escalation => new Escalated(assignment.Id, stepIndex, state.Officers.GetValueOrDefault(assignment.OfficerEmail)?.ManagerEmail, now),
@@ -424,7 +427,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
     private static List<AreaOfFocus> Number(IReadOnlyList<AreaInput> areas, Func<QuestionInput, string> idFor) =>
         [.. areas.Select(area => new AreaOfFocus(
             area.Heading.Trim(),
-            [.. area.Questions.Select(q => new Question(idFor(q), q.Text.Trim(), [.. q.OfficerEmails.Select(Officer.NormaliseEmail)], q.Source))]))];
+            [.. area.Questions.Select(q => new Question(idFor(q), q.Text.Trim(), [.. q.OfficerEmails.Select(Officer.NormaliseEmail)], q.Source, q.RoutedBy))]))];
 
     /// <summary>The directory entries for the people named, and for their managers (who may be escalated to).</summary>
     private static List<Officer> OfficersNamed(IEnumerable<string> emails, IReadOnlyList<Officer> knownOfficers)

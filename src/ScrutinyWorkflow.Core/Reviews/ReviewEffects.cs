@@ -47,6 +47,9 @@ public sealed record FileStatement : ReviewEffect;
 
 public sealed record NotifyPanel : ReviewEffect;
 
+/// <summary>Tell the scrutiny team that a message to someone could not be delivered, and what the mail service said.</summary>
+public sealed record SendUndeliverableNotice(string Email, string MessageId, string Reason) : ReviewEffect;
+
 public static class ReviewEffects
 {
     /// <summary>
@@ -82,6 +85,7 @@ public static class ReviewEffects
                 StatementAssembled => [new SendStatementForCheck()],
                 StatementReleased => [new FileStatement()],
                 StatementFiled => [new NotifyPanel()],
+                MailUndeliverable e => [new SendUndeliverableNotice(e.Email, e.MessageId, e.Reason)],
                 _ => [],
             });
         }

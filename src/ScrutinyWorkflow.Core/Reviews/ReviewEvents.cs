@@ -1,6 +1,10 @@
 namespace ScrutinyWorkflow.Core.Reviews;
 
-public sealed record Question(string QuestionId, string Text, IReadOnlyList<string> OfficerEmails, ReportSource? Source = null);
+/// <summary>
+/// A question and who is asked it. <see cref="RoutedBy"/> is the routing rule that proposed those officers; null
+/// when the scrutiny officer named them (or changed the proposal), and in streams recorded before routing.
+/// </summary>
+public sealed record Question(string QuestionId, string Text, IReadOnlyList<string> OfficerEmails, ReportSource? Source = null, RoutingChoice? RoutedBy = null);
 
 public sealed record AreaOfFocus(string Heading, IReadOnlyList<Question> Questions);
 
@@ -93,3 +97,12 @@ public sealed record StatementReleased(bool Automatically, DateTimeOffset At) : 
 public sealed record StatementFiled(string Location, DateTimeOffset At) : ReviewEvent(At);
 
 public sealed record PanelNotified(DateTimeOffset At) : ReviewEvent(At);
+
+/// <summary>An officer away, by their automatic replies: <see cref="Until"/> is when they are back (null: no end set).</summary>
+public sealed record OfficerAbsence(string Email, DateTimeOffset? Until);
+
+/// <summary>Officers were found to be away until after the deadline; their chasers go to their managers while they are away.</summary>
+public sealed record OfficersAwayNoted(IReadOnlyList<OfficerAbsence> Away, DateTimeOffset At) : ReviewEvent(At);
+
+/// <summary>A message to <see cref="Email"/> could not be delivered, as the mail service reported; the scrutiny team is told.</summary>
+public sealed record MailUndeliverable(string Email, string MessageId, string Reason, DateTimeOffset At) : ReviewEvent(At);

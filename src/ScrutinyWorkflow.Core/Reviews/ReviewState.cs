@@ -85,6 +85,12 @@ public sealed record ReviewState
     /// <summary>When each officer was last reminded by hand.</summary>
     public ImmutableDictionary<string, DateTimeOffset> RemindedByHand { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
+    /// <summary>Officers away until after the deadline, by address, as last noted.</summary>
+    public ImmutableDictionary<string, OfficerAbsence> Away { get; init; } = ImmutableDictionary<string, OfficerAbsence>.Empty;
+
+    /// <summary>People a message could not be delivered to, by address, with the last report about them.</summary>
+    public ImmutableDictionary<string, MailUndeliverable> Undeliverable { get; init; } = ImmutableDictionary<string, MailUndeliverable>.Empty;
+
     public int LastQuestionNumber { get; init; }
     public DateTimeOffset? DraftedAt { get; init; }
     public DateTimeOffset? DispatchedAt { get; init; }
@@ -322,6 +328,8 @@ public sealed record ReviewState
         },
         StatementFiled e => state with { Status = ReviewStatus.Filed, FiledLocation = e.Location },
         PanelNotified e => state with { Status = ReviewStatus.Completed, PanelNotifiedAt = e.At },
+        OfficersAwayNoted e => state with { Away = state.Away.SetItems(e.Away.Select(a => KeyValuePair.Create(a.Email, a))) },
+        MailUndeliverable e => state with { Undeliverable = state.Undeliverable.SetItem(e.Email, e) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown review event."),
     };
 

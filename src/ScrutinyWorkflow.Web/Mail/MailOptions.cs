@@ -18,6 +18,12 @@ public sealed class MailOptions : IValidatableObject
     /// <summary>The first wait before a transient failure (429, 5xx, timeout) is tried again; later waits grow.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The council's name, in every message so officers can tell it is their own council writing.</summary>
+    public string CouncilName { get; set; } = "the council";
+
+    /// <summary>A folder holding the council's own copy of every message template (see samples/templates); blank for the defaults shipped with the app.</summary>
+    public string? TemplatesPath { get; set; }
+
     public SendGridMailOptions SendGrid { get; set; } = new();
 
     public GraphMailOptions Graph { get; set; } = new();
@@ -72,6 +78,14 @@ public sealed class MailOptions : IValidatableObject
                 yield return Problem($"Scrutiny:Mail:Notify:BaseUrl '{Notify.BaseUrl}' must be an https URL.");
             }
         }
+        if (SendGrid.WebhookVerificationKey is { Length: > 0 } key && !IsVerificationKey(key))
+        {
+            yield return Problem("Scrutiny:Mail:SendGrid:WebhookVerificationKey must be the event webhook's verification key as SendGrid shows it (a base64 ECDSA public key).");
+        }
+        if (Notify.CallbackToken is { Length: > 0 and < 10 })
+        {
+            yield return Problem("Scrutiny:Mail:Notify:CallbackToken must be at least 10 characters, as Notify requires.");
+        }
         if (Is("Smtp"))
         {
             if (string.IsNullOrWhiteSpace(Smtp.Host))
@@ -93,6 +107,19 @@ public sealed class MailOptions : IValidatableObject
     private static bool IsServiceUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
+    private static bool IsVerificationKey(string key)
+    {
+        try
+        {
+            new SendGrid.Helpers.EventWebhook.RequestValidator().ConvertPublicKeyToECDSA(key);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
     private static ValidationResult Problem(string message) => new(message, [nameof(Provider)]);
 }
 
@@ -101,6 +128,9 @@ public sealed class SendGridMailOptions
     public string? ApiKey { get; set; }
 
     public string BaseUrl { get; set; } = "https://api.sendgrid.com";
+
+    /// <summary>The event webhook's verification key (base64, from SendGrid's Mail Settings, Signed Event Webhook); unset leaves the webhook off.</summary>
+    public string? WebhookVerificationKey { get; set; }
 }
 
 public sealed class GraphMailOptions
@@ -123,6 +153,9 @@ public sealed class NotifyMailOptions
     public string? ReplyToId { get; set; }
 
     public string BaseUrl { get; set; } = "https://api.notifications.service.gov.uk";
+
+    /// <summary>The bearer token set for Notify's delivery-receipt callback (at least 10 characters); unset leaves the callback off.</summary>
+    public string? CallbackToken { get; set; }
 
     /// <summary>"{key name}-{service id}-{secret}", the service id and secret each a UUID.</summary>
     public static bool IsApiKey(string? key) =>

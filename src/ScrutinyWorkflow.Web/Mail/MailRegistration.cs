@@ -34,12 +34,17 @@ public static class MailRegistration
             // An unknown provider is named by the options check at start; until then it writes to the folder.
             _ => sp => new EmlMailSender(sp.GetRequiredService<DataFolders>().SentMail),
         };
+        // On the Durable runtime several hosts carry out effects, so what was sent is kept where they all see it.
+        var storage = configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>();
+        services.AddSingleton<ISentMailRecord>(sp => storage is { IsDurable: true, Storage.ConnectionString: { Length: > 0 } account }
+            ? new TableSentMailRecord(new Azure.Data.Tables.TableServiceClient(account))
+            : new FolderSentMailRecord(sp.GetRequiredService<DataFolders>().DeliveredMail));
         var remote = !provider.Equals("Outbox", StringComparison.OrdinalIgnoreCase) && MailOptions.Providers.Contains(provider, StringComparer.OrdinalIgnoreCase);
         services.AddSingleton<IMailSender>(sp =>
         {
             var sender = service(sp);
             // The folder is idempotent by itself; a remote service is made so by recording what it accepted.
-            sender = remote ? new OnceOnlyMailSender(sender, sp.GetRequiredService<DataFolders>().DeliveredMail) : sender;
+            sender = remote ? new OnceOnlyMailSender(sender, sp.GetRequiredService<ISentMailRecord>()) : sender;
             var from = sp.GetRequiredService<IOptions<MailOptions>>().Value.From;
             return from is { Length: > 0 } ? new ConfiguredSender(sender, from) : sender;
         });

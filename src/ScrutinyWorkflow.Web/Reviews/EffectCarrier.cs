@@ -55,10 +55,10 @@ public sealed class EffectCarrier(
                 return new RecordStatementFiled(locations[0], clock.Now);
             case NotifyPanel:
                 var attachments = documents.ForEmail(StatementDocuments.Paper(review)).Select(d => new MailAttachment(d.FileName, d.ContentType, d.Content)).ToList();
-                await SendAsync(messages.PanelNotice(effectId, review, clock.Now, attachments), review, cancellationToken);
+                await SendAsync(await messages.PanelNoticeAsync(effectId, review, clock.Now, attachments), review, cancellationToken);
                 return new RecordPanelNotified(clock.Now);
             default:
-                await SendAsync(messages.Compose(effectId, effect, review, clock.Now), review, cancellationToken);
+                await SendAsync(await messages.ComposeAsync(effectId, effect, review, clock.Now), review, cancellationToken);
                 return null;
         }
     }
@@ -78,7 +78,7 @@ public sealed class EffectCarrier(
             logger.LogWarning(refused, "Message {MessageId} was refused for {Recipients}; telling the scrutiny team.", message.MessageId, string.Join(", ", refused.Recipients));
             try
             {
-                await mail.SendAsync(messages.Undeliverable(message, refused.Recipients, refused.Message, review, clock.Now), cancellationToken);
+                await mail.SendAsync(await messages.UndeliverableAsync(message, refused.Recipients, refused.Message, review, clock.Now), cancellationToken);
             }
             catch (MailRefusedException teamRefused)
             {

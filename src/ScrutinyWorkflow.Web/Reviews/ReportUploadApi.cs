@@ -5,13 +5,16 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents;
 using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reports;
+using ScrutinyWorkflow.Web.Routing;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
 /// <summary>
 /// Starts a review from a focus report as the Ombudsman publishes it. The extracted areas and questions become a
-/// draft with nobody asked yet: nothing is sent until the scrutiny officer has checked them and dispatched it.
+/// draft with the officers the routing rules propose and nobody asked yet: nothing is sent until the scrutiny officer
+/// has checked them and dispatched it.
 /// </summary>
 public static class ReportUploadApi
 {
@@ -37,7 +40,8 @@ public static class ReportUploadApi
     }
 
     private static async Task<Results<Created<ReviewView>, ProblemHttpResult>> CreateFromReport(
-        HttpContext context, IAntiforgery antiforgery, IOptions<ScrutinyOptions> options, FocusReportReader reader, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+        HttpContext context, IAntiforgery antiforgery, IOptions<ScrutinyOptions> options, FocusReportReader reader, DraftRouting routing, IOfficerDirectory directory,
+        IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
         if (await ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken) is not { } form)
@@ -71,9 +75,12 @@ public static class ReportUploadApi
                 rejected.Code == FocusReportReader.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest);
         }
 
-        // What the scrutiny officer typed wins over what was read from the report.
+        // What the scrutiny officer typed wins over what was read from the report. Each question gets the officers
+        // the routing rules propose, for her to confirm or change before dispatch.
         var id = ReviewsApi.NewReviewId();
-        var command = ReportDraft.From(id, report, clock.Now) with
+        var draft = ReportDraft.From(id, report, clock.Now);
+        var areas = routing.Propose(draft.Areas);
+        var command = draft with
         {
             Title = string.IsNullOrWhiteSpace(form["title"]) ? report.Title : form["title"].ToString(),
             Published = ReviewRequests.Month(form["published"]) ?? report.Published,
@@ -81,6 +88,8 @@ public static class ReportUploadApi
             PanelEmail = form["panelEmail"],
             MeetingDate = ReviewRequests.Date(form["meetingDate"]),
             Deadline = ReviewRequests.Date(form["deadline"]),
+            Areas = areas,
+            KnownOfficers = await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken),
         };
         return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {

@@ -80,7 +80,8 @@ public sealed record AuditEntry(long Version, string Type, int SchemaVersion, Da
 
 public sealed record FocusReportView(string Title, string Published);
 
-public sealed record QuestionView(string Id, string Text, IReadOnlyList<string> Officers, ReportSource? Source, bool Answered);
+/// <summary><see cref="RoutedBy"/>: the routing rule that proposed the officers, while they are the ones it proposed.</summary>
+public sealed record QuestionView(string Id, string Text, IReadOnlyList<string> Officers, ReportSource? Source, bool Answered, RoutingChoice? RoutedBy = null);
 
 public sealed record AreaView(string Heading, IReadOnlyList<QuestionView> Questions);
 
@@ -125,7 +126,7 @@ public sealed record ReviewView(
             state.FiledLocation,
             state.ClosedEarlyReason,
             [.. state.Areas.Select(a => new AreaView(a.Heading, [.. a.Questions.Select(q => new QuestionView(
-                q.QuestionId, q.Text, q.OfficerEmails, q.Source, state.Answers.ContainsKey(q.QuestionId)))]))],
+                q.QuestionId, q.Text, q.OfficerEmails, q.Source, state.Answers.ContainsKey(q.QuestionId), q.RoutedBy))]))],
             assignments,
             state.StatementVersion,
             state.ReleasedVersion);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Routing;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
@@ -43,7 +44,7 @@ public static class ReviewsApi
     }
 
     private static async Task<Results<Created<CreatedReview>, ProblemHttpResult>> CreateReview(
-        HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+        HttpContext context, IOfficerDirectory directory, DraftRouting routing, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var (body, unreadable) = await ReadJsonAsync<ReviewRequest>(context.Request, cancellationToken);
         if (body is null)
@@ -51,8 +52,9 @@ public static class ReviewsApi
             return ReviewProblems.Invalid([unreadable ?? new("body", "Send the review as a JSON object (see README for an example).")]);
         }
         var id = NewReviewId();
-        var areas = ReviewRequests.Areas(body.Areas);
-        var command = ReviewRequests.ToDraft(id, body, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
+        // A question that names nobody gets the officers the routing rules propose, for the scrutiny officer to confirm.
+        var areas = routing.Propose(ReviewRequests.Areas(body.Areas));
+        var command = ReviewRequests.ToDraft(id, body, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now) with { Areas = areas };
         return await commands.HandleAsync(id, command, expectedVersion: null, cancellationToken) switch
         {
             CommandApplied or CommandReceived => TypedResults.Created($"/api/reviews/{id}", new CreatedReview(id)),
@@ -87,9 +89,21 @@ public static class ReviewsApi
         }
     }
 
-    private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Dispatch(
-        string id, HttpContext context, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
-        AcceptedOrProblem(id, context, commands, new DispatchReview(clock.Now), cancellationToken);
+    /// <summary>
+    /// Sends the requests, then notes who the directory says is away until after the deadline, so their chasers go
+    /// to their managers early (the decider's rule); a directory that cannot tell leaves everyone chased as usual.
+    /// </summary>
+    private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Dispatch(
+        string id, HttpContext context, IReviewCommands commands, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        var draft = await queries.FindAsync(id, cancellationToken);
+        var result = await AcceptedOrProblem(id, context, commands, new DispatchReview(clock.Now), cancellationToken);
+        if (result.Result is Accepted<ReviewView> && draft is not null && await AwayAsync(draft.State, directory, clock, cancellationToken) is { Count: > 0 } away)
+        {
+            await commands.HandleAsync(id, new NoteOfficersAway([.. away.Select(a => new OfficerAbsence(a.Email, a.Until))], clock.Now), expectedVersion: null, cancellationToken);
+        }
+        return result;
+    }
 
     private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> AddQuestion(
         string id, NewQuestionRequest body, HttpContext context, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
@@ -162,23 +176,26 @@ public static class ReviewsApi
     private static async Task<Results<Ok<IReadOnlyList<OfficerAway>>, NotFound>> OfficersAway(
         string id, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(id, cancellationToken) is not { } review)
-        {
-            return TypedResults.NotFound();
-        }
-        var deadlinePasses = clock.EndOf(review.State.Deadline);
+        return await queries.FindAsync(id, cancellationToken) is { } review
+            ? TypedResults.Ok<IReadOnlyList<OfficerAway>>(await AwayAsync(review.State, directory, clock, cancellationToken))
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<List<OfficerAway>> AwayAsync(ReviewState review, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        var deadlinePasses = clock.EndOf(review.Deadline);
         List<OfficerAway> away = [];
         // The officers named on the questions (a draft has no assignments yet) and those asked since.
-        var asked = review.State.Areas.SelectMany(area => area.Questions).SelectMany(q => q.OfficerEmails).Concat(review.State.Assignments.Select(a => a.OfficerEmail));
+        var asked = review.Areas.SelectMany(area => area.Questions).SelectMany(q => q.OfficerEmails).Concat(review.Assignments.Select(a => a.OfficerEmail));
         foreach (var email in asked.Distinct(StringComparer.Ordinal))
         {
             if (await directory.FindAutomaticRepliesAsync(email, cancellationToken) is { } replies && replies.AwayUntilAfter(deadlinePasses))
             {
-                var officer = review.State.OfficerOrAddress(email);
+                var officer = review.OfficerOrAddress(email);
                 away.Add(new OfficerAway(officer.Email, officer.Name, replies.From, replies.Until, officer.ManagerEmail));
             }
         }
-        return TypedResults.Ok<IReadOnlyList<OfficerAway>>(away);
+        return away;
     }
 
     private static async Task<Results<Ok<ReviewListView>, ProblemHttpResult>> ListReviews(

@@ -19,7 +19,7 @@ public static class ReviewsRegistration
     {
         builder.Services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.ExtraNonWorkingDays));
         builder.Services.AddSingleton(sp => new ReviewDecider(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.ToPolicy(), sp.GetRequiredService<WorkingCalendar>()));
-        builder.Services.AddSingleton<ReviewMessages>();
+        builder.AddReviewMessages();
         builder.Services.AddSingleton<EffectCarrier>();
         builder.Services.AddSingleton<IEffectDelivery>(sp => sp.GetRequiredService<EffectCarrier>());
         builder.Services.AddExceptionHandler<ReviewBusyExceptionHandler>();

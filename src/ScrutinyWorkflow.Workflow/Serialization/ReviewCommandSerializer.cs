@@ -30,6 +30,8 @@ public static class ReviewCommandSerializer
         ("record-statement-filed", typeof(RecordStatementFiled)),
         ("record-panel-notified", typeof(RecordPanelNotified)),
         ("correct-answer", typeof(CorrectAnswer)),
+        ("record-undeliverable", typeof(RecordUndeliverable)),
+        ("note-officers-away", typeof(NoteOfficersAway)),
     ]);
 
     public static CommandEnvelope Serialize(string commandId, ReviewCommand command)

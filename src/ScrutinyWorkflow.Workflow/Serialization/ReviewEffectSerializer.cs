@@ -21,6 +21,7 @@ public static class ReviewEffectSerializer
         ("send-statement-for-check", typeof(SendStatementForCheck)),
         ("file-statement", typeof(FileStatement)),
         ("notify-panel", typeof(NotifyPanel)),
+        ("send-undeliverable-notice", typeof(SendUndeliverableNotice)),
     ]);
 
     public static (string Kind, string Payload) Serialize(ReviewEffect effect) => Kinds.Serialize(effect);

@@ -43,7 +43,7 @@ public sealed partial class TwoHostsTests : IAsyncLifetime
         var host = await WebHostProcess.StartAsync(
         [
             "--Scrutiny:Runtime=Durable", $"--Scrutiny:Storage:ConnectionString={azurite.ConnectionString}", "--Scrutiny:Durable:TaskHub=twohosts",
-            $"--Scrutiny:DataPath={data.Path}", $"--Scrutiny:DirectoryPath={Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")}",
+            $"--Scrutiny:DataPath={data.Path}", $"--Scrutiny:DirectoryPath={Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")}", $"--Scrutiny:Routing:RulesPath={Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "routing-rules.json")}",
             $"--Scrutiny:PublicBaseUrl={ScrutinyApplication.PublicBaseUrl}", $"--Scrutiny:LinkKey={linkKey}", "--Scrutiny:TeamEmail=scrutiny@council.example",
         ], Path.Combine(data.Path, $"host-{processes.Count + 1}.log"));
         processes.Add(host);

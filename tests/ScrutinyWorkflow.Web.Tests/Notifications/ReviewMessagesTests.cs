@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
@@ -29,7 +31,15 @@ public sealed class ReviewMessagesTests
     };
 
     private static readonly ResponseLinks Links = new(new byte[32], Options.Create(Settings));
-    private static readonly ReviewMessages Messages = new(Links, Options.Create(Settings));
+    private static readonly ReviewMessages Messages = MessagesWith(MessageTemplates.Load(null));
+
+    /// <summary>The messages worded by the given templates, with the HTML rendered by a real HtmlRenderer.</summary>
+    internal static ReviewMessages MessagesWith(MessageTemplates templates)
+    {
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        return new(Links, Options.Create(Settings), Options.Create(new MailOptions { CouncilName = "Riverside Borough Council" }), templates,
+            new MessageHtml(services, services.GetRequiredService<ILoggerFactory>()));
+    }
     private static readonly ReviewDecider Decider = new(ReviewPolicy.Default, new WorkingCalendar());
 
     private static DateTimeOffset At(int month, int day, int hour = 10) => new(month == 12 ? 2026 : 2027, month, day, hour, 0, 0, TimeSpan.Zero);
@@ -58,14 +68,14 @@ public sealed class ReviewMessagesTests
         return state;
     }
 
-    private static OutgoingMail Compose(ReviewEffect effect, ReviewState state) => Messages.Compose("rv-1.5.1", effect, state, At(12, 20));
+    private static Task<OutgoingMail> Compose(ReviewEffect effect, ReviewState state) => Messages.ComposeAsync("rv-1.5.1", effect, state, At(12, 20));
 
     private static string LinkOf(Respondent respondent) => Links.UrlFor("rv-1", respondent).AbsoluteUri;
 
     [Fact]
-    public void A_request_goes_to_the_officer_once_listing_each_of_their_questions_with_who_else_was_asked_and_their_own_link()
+    public async Task A_request_goes_to_the_officer_once_listing_each_of_their_questions_with_who_else_was_asked_and_their_own_link()
     {
-        var mail = Compose(new SendRequest(Asha.Email, ["A1", "A3"]), Review());
+        var mail = await Compose(new SendRequest(Asha.Email, ["A1", "A3"]), Review());
 
         Assert.Equal([new MailAddress(Asha.Email, Asha.Name)], mail.To);
         Assert.Equal("Careless review: 2 questions for you by Friday 8 January 2027", mail.Subject);
@@ -77,25 +87,28 @@ public sealed class ReviewMessagesTests
     }
 
     [Fact]
-    public void A_reminder_lists_only_the_questions_still_open_when_it_is_sent()
+    public async Task A_reminder_lists_only_the_questions_still_open_when_it_is_sent()
     {
         var state = Review(new SubmitAnswer("A2", "Three.", At(12, 16)));
 
-        var mail = Compose(new SendReminder(Asha.Email, ["A1", "A3"], 2), state);
+        var mail = await Compose(new SendReminder(Asha.Email, ["A1", "A3"], 1), state);
+        var last = await Compose(new SendReminder(Asha.Email, ["A1", "A3"], 2), state);
 
         Assert.Equal("Reminder: Careless review: 1 question still to answer by Friday 8 January 2027", mail.Subject);
-        Assert.Contains("This is reminder 2", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("This is a reminder", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Reminder: Careless review: 1 question still to answer by Friday 8 January 2027 (final reminder)", last.Subject);
+        Assert.Contains("your manager will be asked", last.TextBody, StringComparison.Ordinal);
         Assert.Contains(Q2, mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(Q1, mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("The scrutiny team has asked us to remind you", Compose(new SendReminder(Asha.Email, ["A3"], 0), state).TextBody, StringComparison.Ordinal);
+        Assert.Contains("The scrutiny team has asked us to remind you", (await Compose(new SendReminder(Asha.Email, ["A3"], 0), state)).TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_escalation_goes_to_the_manager_copied_to_the_officer_with_the_managers_own_link_to_answer_on_their_behalf()
+    public async Task An_escalation_goes_to_the_manager_copied_to_the_officer_with_the_managers_own_link_to_answer_on_their_behalf()
     {
         var state = Review(new ProcessDueTimers(At(1, 8, 9)));
 
-        var mail = Compose(new SendEscalation(Ben.Email, Asha.Email, ["A2"]), state);
+        var mail = await Compose(new SendEscalation(Ben.Email, Asha.Email, ["A2"]), state);
 
         Assert.Equal([new MailAddress(Asha.Email, Asha.Name)], mail.To);
         Assert.Equal([new MailAddress(Ben.Email, Ben.Name)], mail.Cc);
@@ -106,22 +119,22 @@ public sealed class ReviewMessagesTests
     }
 
     [Fact]
-    public void An_escalation_for_an_officer_with_no_manager_goes_to_the_team_without_a_link()
+    public async Task An_escalation_for_an_officer_with_no_manager_goes_to_the_team_without_a_link()
     {
-        var mail = Compose(new SendEscalation(Cara.Email, null, ["A4"]), Review(new ProcessDueTimers(At(1, 8, 9))));
+        var mail = await Compose(new SendEscalation(Cara.Email, null, ["A4"]), Review(new ProcessDueTimers(At(1, 8, 9))));
 
         Assert.Equal([new MailAddress(Settings.TeamEmail, Settings.TeamName)], mail.To);
         Assert.DoesNotContain("/respond/", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Colleagues_are_told_who_answered_and_who_amended()
+    public async Task Colleagues_are_told_who_answered_and_who_amended()
     {
         var answered = Review(new SubmitAnswer("A2", "Three.", At(12, 16)));
         var amended = Review(new SubmitAnswer("A2", "Three.", At(12, 16)), new SubmitAnswer("A1", "Four.", At(12, 17)));
 
-        var told = Compose(new SendAnsweredByColleague(Asha.Email, "Q1"), answered);
-        var toldOfChange = Compose(new SendAmendmentNotice(Ben.Email, "Q1"), amended);
+        var told = await Compose(new SendAnsweredByColleague(Asha.Email, "Q1"), answered);
+        var toldOfChange = await Compose(new SendAmendmentNotice(Ben.Email, "Q1"), amended);
 
         Assert.Equal(("Careless review: answered by Ben Okafor", Asha.Email), (told.Subject, told.To.Single().Email));
         Assert.Equal(("Careless review: answer amended by Asha Patel", Ben.Email), (toldOfChange.Subject, toldOfChange.To.Single().Email));
@@ -129,11 +142,11 @@ public sealed class ReviewMessagesTests
     }
 
     [Fact]
-    public void The_team_hears_at_once_when_a_question_is_declined_with_the_colleague_suggested_and_the_reason()
+    public async Task The_team_hears_at_once_when_a_question_is_declined_with_the_colleague_suggested_and_the_reason()
     {
         var state = Review(new DeclineQuestion("A4", Ben.Email, Council, "Data holds this", At(12, 16)));
 
-        var mail = Compose(new SendDeclineNotice("A4"), state);
+        var mail = await Compose(new SendDeclineNotice("A4"), state);
 
         Assert.Equal(Settings.TeamEmail, mail.To.Single().Email);
         Assert.Equal("Careless review: Cara Jones says a question is not for them", mail.Subject);
@@ -143,22 +156,22 @@ public sealed class ReviewMessagesTests
     }
 
     [Fact]
-    public void A_deadline_notice_names_the_new_date_and_the_officers_open_questions()
+    public async Task A_deadline_notice_names_the_new_date_and_the_officers_open_questions()
     {
         var state = Review(new ChangeDeadline(new DateOnly(2027, 1, 6), At(12, 16)));
 
-        var mail = Compose(new SendDeadlineNotice(Asha.Email, ["A1", "A3"]), state);
+        var mail = await Compose(new SendDeadlineNotice(Asha.Email, ["A1", "A3"]), state);
 
         Assert.Equal("Careless review: new deadline Wednesday 6 January 2027", mail.Subject);
         Assert.Contains("2 unanswered questions", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Withdrawn_reassigned_and_closed_early_notices_tell_the_officer_no_answer_is_needed()
+    public async Task Withdrawn_reassigned_and_closed_early_notices_tell_the_officer_no_answer_is_needed()
     {
-        var withdrawn = Compose(new SendWithdrawalNotice(Asha.Email, "Q2"), Review(new WithdrawQuestion("Q2", "", At(12, 16))));
-        var passedOn = Compose(new SendReassignmentNotice("A4"), Review(new ReassignAssignment("A4", Ben.Email, Council, "", At(12, 16))));
-        var closed = Compose(new SendClosedNotice(Cara.Email, ["A4"]), Review(new CloseEarly("Meeting moved", At(12, 21))));
+        var withdrawn = await Compose(new SendWithdrawalNotice(Asha.Email, "Q2"), Review(new WithdrawQuestion("Q2", "", At(12, 16))));
+        var passedOn = await Compose(new SendReassignmentNotice("A4"), Review(new ReassignAssignment("A4", Ben.Email, Council, "", At(12, 16))));
+        var closed = await Compose(new SendClosedNotice(Cara.Email, ["A4"]), Review(new CloseEarly("Meeting moved", At(12, 21))));
 
         Assert.Equal("Careless review: a question has been withdrawn", withdrawn.Subject);
         Assert.Contains(Q2, withdrawn.TextBody, StringComparison.Ordinal);
@@ -169,9 +182,9 @@ public sealed class ReviewMessagesTests
     }
 
     [Fact]
-    public void The_team_is_asked_to_check_the_statement_and_told_when_it_goes_automatically()
+    public async Task The_team_is_asked_to_check_the_statement_and_told_when_it_goes_automatically()
     {
-        var mail = Compose(new SendStatementForCheck(), Review(new ProcessDueTimers(At(1, 9, 0))));
+        var mail = await Compose(new SendStatementForCheck(), Review(new ProcessDueTimers(At(1, 9, 0))));
 
         Assert.Equal(Settings.TeamEmail, mail.To.Single().Email);
         Assert.Equal("Careless review: the position statement is ready for you to check", mail.Subject);
@@ -181,12 +194,12 @@ public sealed class ReviewMessagesTests
     }
 
     [Fact]
-    public void The_panel_is_sent_a_page_a_councillor_can_open_with_the_team_copied_and_no_server_path()
+    public async Task The_panel_is_sent_a_page_a_councillor_can_open_with_the_team_copied_and_no_server_path()
     {
         var state = Review(new SubmitAnswer("A4", "Yes.", At(12, 16)), new ProcessDueTimers(At(1, 9, 0)), new ReleaseStatement(At(1, 11)),
             new RecordStatementFiled("/srv/scrutiny/data/panel/rv-1/position-statement.html", At(1, 11)));
 
-        var mail = Compose(new NotifyPanel(), state);
+        var mail = await Compose(new NotifyPanel(), state);
 
         Assert.Equal([new MailAddress("panel@council.example", "Children and Families Scrutiny Panel")], mail.To);
         Assert.Equal([new MailAddress(Settings.TeamEmail, Settings.TeamName)], mail.Cc);
@@ -197,13 +210,41 @@ public sealed class ReviewMessagesTests
     }
 
     [Fact]
-    public void Reopened_answers_are_announced_to_officers_with_questions_still_open()
+    public async Task Reopened_answers_are_announced_to_officers_with_questions_still_open()
     {
         var state = Review(new ProcessDueTimers(At(1, 9, 0)), new ReopenAnswers(new DateOnly(2027, 1, 11), At(1, 9, 12)));
 
-        var mail = Compose(new SendReopenedNotice(Cara.Email, ["A4"]), state);
+        var mail = await Compose(new SendReopenedNotice(Cara.Email, ["A4"]), state);
 
         Assert.Equal("Careless review: answers open again until Monday 11 January 2027", mail.Subject);
         Assert.Contains(LinkOf(new Respondent(Cara.Email)), mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_handed_on_or_added_later_is_asked_in_words_that_say_so()
+    {
+        var handedOn = await Compose(new SendRequest(Ben.Email, ["A5"]), Review(new ReassignAssignment("A4", Ben.Email, Council, "Data holds this", At(12, 16))));
+        var added = await Compose(new SendRequest(Cara.Email, ["A5"]), Review(new AddQuestion("Care leavers", "Who funds personal advisers?", [Cara.Email], Council, At(12, 16))));
+
+        Assert.Contains("The scrutiny team has passed you 1 question", handedOn.TextBody, StringComparison.Ordinal);
+        Assert.Contains("first asked of Cara Jones", handedOn.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Q3, handedOn.TextBody, StringComparison.Ordinal);
+        Assert.Contains("has added to its assurance review", added.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Who funds personal advisers?", added.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Careless review: 1 question for you by Friday 8 January 2027", added.Subject);
+    }
+
+    [Fact]
+    public async Task The_html_part_carries_the_same_words_and_link_as_the_text_part()
+    {
+        var mail = await Compose(new SendRequest(Asha.Email, ["A1", "A3"]), Review());
+
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(mail.HtmlBody);
+        Assert.Equal(mail.Subject, html.Title);
+        Assert.Equal(2, html.QuerySelectorAll("li").Length);
+        var link = html.QuerySelectorAll("a").Single(a => a.TextContent == "Answer your questions");
+        Assert.Equal(LinkOf(new Respondent(Asha.Email)), link.GetAttribute("href"));
+        Assert.Contains($"Answer your questions: {LinkOf(new Respondent(Asha.Email))}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Scrutiny Team, Riverside Borough Council: scrutiny@council.example", html.Body!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -42,6 +42,30 @@ public sealed class AwayOfficersTests : IAsyncLifetime
             away!.OrderBy(a => a.Email, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task An_officer_away_past_the_deadline_when_the_review_goes_out_has_their_reminders_sent_to_their_manager_instead()
+    {
+        var directory = new AwayDirectory(FileOfficerDirectory.Load(Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")))
+        {
+            Away = { [Tom] = new AutomaticReplies(Uk(2026, 12, 21, 0), Uk(2027, 1, 15, 17)) },
+        };
+        using var app = world.App.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<IOfficerDirectory>(directory)));
+        var id = await world.App.CreateReviewAsync(Request());
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await app.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody())).StatusCode);
+        await SendRequestsAsync(world.App);
+        await FirstRemindersAsync(world.App);
+
+        var events = await world.App.CreateClient().GetFromJsonAsync<List<System.Text.Json.JsonElement>>($"/api/reviews/{id}/events");
+        Assert.Contains(events!, e => e.GetProperty("type").GetString() == "officers-away-noted");
+        var chasers = world.App.Mailbox.List().Where(m => m.Date >= Uk(2026, 12, 31, 9)).ToList();
+        Assert.DoesNotContain(chasers, m => m.To.Single().Contains(Tom, StringComparison.Ordinal));
+        var early = Assert.Single(chasers, m => m.Subject.Contains("Tom Okafor has", StringComparison.Ordinal));
+        Assert.Contains(Head, early.To.Single(), StringComparison.Ordinal);
+        Assert.Contains("automatic replies say they are away until Friday 15 January 2027", early.TextBody, StringComparison.Ordinal);
+        Assert.Contains(chasers, m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal) && m.To.Single().Contains(Zoe, StringComparison.Ordinal));
+    }
+
     /// <summary>The sample directory, with automatic replies the test sets.</summary>
     private sealed class AwayDirectory(IOfficerDirectory officers) : IOfficerDirectory
     {

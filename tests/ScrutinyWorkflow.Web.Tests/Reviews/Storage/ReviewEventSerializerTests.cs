@@ -40,6 +40,8 @@ public sealed class ReviewEventSerializerTests
         new StatementFiled("/data/panel/rv-1/position-statement.html", At),
         new PanelNotified(At),
         new AnswerCorrected("Q1", "Four, not three.", At),
+        new OfficersAwayNoted([new OfficerAbsence("tom.okafor@council.example", null)], At),
+        new MailUndeliverable("tom.okafor@council.example", "rv-1.2.1", "550 no such user", At),
     ];
 
     public static TheoryData<ReviewEvent> OneOfEach() => [.. Samples];

@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+using ScrutinyWorkflow.Tests.Shared;
+using ScrutinyWorkflow.Web.Mail;
+
+namespace ScrutinyWorkflow.Web.Tests.Mail;
+
+/// <summary>
+/// The record of what a mail service accepted: the data folder's on one machine, an Azure Table (on Azurite here)
+/// shared by every Durable host, so a message one host sent is never sent again by another.
+/// </summary>
+public sealed class SentMailRecordTests : IAsyncLifetime
+{
+    private readonly TemporaryFolder folder = new();
+    private Azurite? azurite;
+
+    public async Task InitializeAsync() => azurite = await Azurite.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await azurite!.DisposeAsync();
+        folder.Dispose();
+    }
+
+    private ISentMailRecord Record(string kind) => kind == "table"
+        ? new TableSentMailRecord(new TableServiceClient(azurite!.ConnectionString))
+        : new FolderSentMailRecord(folder.Path);
+
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("table")]
+    public async Task A_recorded_id_is_known_to_every_instance_and_ids_differing_only_in_awkward_characters_stay_apart(string kind)
+    {
+        var first = Record(kind);
+        var second = Record(kind);
+        const string Id = "rv-1.5.2/undeliverable";
+
+        Assert.False(await first.HasAsync(Id, CancellationToken.None));
+        await first.RecordAsync(Id, CancellationToken.None);
+        await second.RecordAsync(Id, CancellationToken.None);
+
+        Assert.True(await second.HasAsync(Id, CancellationToken.None));
+        Assert.False(await second.HasAsync("rv-1.5.2", CancellationToken.None));
+        Assert.False(await second.HasAsync("rv-1.5.2?undeliverable", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Two_hosts_sharing_the_table_send_a_message_once_between_them()
+    {
+        var service = new CountingSender();
+        var hostA = new OnceOnlyMailSender(service, Record("table"));
+        var hostB = new OnceOnlyMailSender(service, Record("table"));
+        var mail = new OutgoingMail("rv-2.3.1", new MailAddress("scrutiny@council.example"), [new MailAddress("tom.okafor@council.example")], [], "Subject", "Text", "<p>Html</p>", DateTimeOffset.UnixEpoch);
+
+        await hostA.SendAsync(mail, CancellationToken.None);
+        await hostB.SendAsync(mail, CancellationToken.None);
+        await hostB.SendAsync(mail with { MessageId = "rv-2.3.2" }, CancellationToken.None);
+
+        Assert.Equal(["rv-2.3.1", "rv-2.3.2"], service.Sent);
+    }
+
+    private sealed class CountingSender : IMailSender
+    {
+        public List<string> Sent { get; } = [];
+
+        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+        {
+            Sent.Add(mail.MessageId);
+            return Task.CompletedTask;
+        }
+    }
+}
