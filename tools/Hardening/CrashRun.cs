@@ -147,7 +147,7 @@ internal sealed partial class CrashRun(int reviews, int kills, int seed)
                 {
                     statements.Add(await RequestAsync(async client => StatementText(await client.GetStringAsync($"/api/reviews/{id}/statement"))));
                 }
-                var mails = host.Mailbox.List().Select(m => Normalised(m, ids)).Order(StringComparer.Ordinal).ToList();
+                var mails = host.Mails().Select(m => Normalised(m, ids)).Order(StringComparer.Ordinal).ToList();
                 return new Outcome(statements, mails, acknowledged, kills, took.Elapsed);
             }
             finally
@@ -199,7 +199,7 @@ internal sealed partial class CrashRun(int reviews, int kills, int seed)
         {
             for (var until = DateTime.UtcNow.AddSeconds(120); ; await Task.Delay(200))
             {
-                var request = host.Mailbox.List().FirstOrDefault(m => m.MessageId.Contains(id, StringComparison.Ordinal) && m.To.Single().Contains(officer, StringComparison.Ordinal) && LinkPattern().IsMatch(m.TextBody));
+                var request = host.Mails().FirstOrDefault(m => m.MessageId.Contains(id, StringComparison.Ordinal) && m.To.Single().Contains(officer, StringComparison.Ordinal) && LinkPattern().IsMatch(m.TextBody));
                 if (request is not null)
                 {
                     return new Uri(LinkPattern().Match(request.TextBody).Value).AbsolutePath;
@@ -230,7 +230,7 @@ internal sealed partial class CrashRun(int reviews, int kills, int seed)
             var seen = -1;
             for (var since = Stopwatch.StartNew(); since.Elapsed < TimeSpan.FromSeconds(2); await Task.Delay(200))
             {
-                var now = host.Mailbox.List().Count;
+                var now = host.Mails().Count;
                 if (now != seen)
                 {
                     seen = now;

@@ -20,13 +20,15 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
     public const string Data = "data.team@council.example";
 
     private readonly string? clockFile;
+    private readonly string directory;
     private readonly string linkKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private WebHostProcess? process;
     private int starts;
 
-    private HostUnderTest(string root, DateTimeOffset? clock)
+    private HostUnderTest(string root, DateTimeOffset? clock, string? directory)
     {
         Root = root;
+        this.directory = directory ?? Path.Combine(Loopback.RepositoryRoot(), "samples", "directory.json");
         Directory.CreateDirectory(DataPath);
         Directory.CreateDirectory(TempPath);
         if (clock is { } now)
@@ -51,12 +53,36 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
 
     public EmlMailbox Mailbox => new(Path.Combine(DataPath, "mail"));
 
+    private readonly Dictionary<string, EmlMessage> read = new(StringComparer.Ordinal);
+
+    /// <summary>Every message in the mail folder, each file parsed once (a message file is written whole and never changed).</summary>
+    public IReadOnlyList<EmlMessage> Mails()
+    {
+        var folder = Path.Combine(DataPath, "mail");
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+        lock (read)
+        {
+            foreach (var name in Directory.EnumerateFiles(folder, "*.eml").Select(Path.GetFileName).Where(n => !read.ContainsKey(n!)))
+            {
+                if (Mailbox.Find(name!) is { } message)
+                {
+                    read[name!] = message;
+                }
+            }
+            return [.. read.Values];
+        }
+    }
+
     /// <summary>Every log file the host's runs wrote, one per start.</summary>
     public IEnumerable<string> LogFiles => Directory.EnumerateFiles(Root, "host-*.log");
 
-    public static async Task<HostUnderTest> StartAsync(string root, DateTimeOffset? clock = null)
+    /// <param name="directory">The officer directory, the sample one unless given.</param>
+    public static async Task<HostUnderTest> StartAsync(string root, DateTimeOffset? clock = null, string? directory = null)
     {
-        var host = new HostUnderTest(root, clock);
+        var host = new HostUnderTest(root, clock, directory);
         await host.StartAgainAsync();
         return host;
     }
@@ -67,7 +93,7 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
         var settings = new List<string>
         {
             $"--Scrutiny:DataPath={DataPath}",
-            $"--Scrutiny:DirectoryPath={Path.Combine(Loopback.RepositoryRoot(), "samples", "directory.json")}",
+            $"--Scrutiny:DirectoryPath={directory}",
             "--Scrutiny:PublicBaseUrl=http://scrutiny.council.example", $"--Scrutiny:LinkKey={linkKey}", "--Scrutiny:Runner:PollSeconds=1",
         };
         if (clockFile is not null)
@@ -134,7 +160,7 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
     {
         for (var until = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
         {
-            var request = Mailbox.List().FirstOrDefault(m => m.MessageId.Contains(reviewId, StringComparison.Ordinal)
+            var request = Mails().FirstOrDefault(m => m.MessageId.Contains(reviewId, StringComparison.Ordinal)
                 && m.To.Single().Contains(officer, StringComparison.Ordinal) && LinkPattern().IsMatch(m.TextBody));
             if (request is not null)
             {

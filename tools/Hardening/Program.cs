@@ -10,7 +10,10 @@ using ScrutinyWorkflow.Hardening;
 //       the crash test: reviews on a fake clock, the host SIGKILLed at random moments and restarted; every statement
 //       compared with a crash-free run, every acknowledged answer looked for, every person's mail counted
 //
-// Each prints its figures; --markdown prints them as a table for docs/benchmarks.md.
+//   dotnet run -c Release --project tools/Hardening -- timings [--runs 5]
+//       upload to request emails, and a small review's request alone and behind a thousand-officer review
+//
+// Each prints its figures; scripts/benchmarks.sh puts them in docs/benchmarks.md.
 
 var mode = args.FirstOrDefault() ?? "corpus";
 int Option(string name, int fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
@@ -42,8 +45,12 @@ try
             }
             return report.Passed ? 0 : 1;
         }
+        case "timings":
+            await Timings.UploadToRequestsAsync(root, Option("--runs", 5));
+            await Timings.FairnessAsync(root, Option("--runs", 5));
+            return 0;
         default:
-            Console.Error.WriteLine("Usage: corpus [--short] [--verbose] | crash [--reviews n] [--kills n] [--seed n] [--requests-only]");
+            Console.Error.WriteLine("Usage: corpus [--short] [--verbose] | crash [--reviews n] [--kills n] [--seed n] [--requests-only] | timings [--runs n]");
             return 2;
     }
 }
