@@ -103,7 +103,7 @@ $(block load)
 ## Upload to requests, and the runner's fairness
 
 \`dotnet run -c Release --project tools/Hardening -- timings --runs 5\`: the host as a process, driven over loopback. Upload:
-the 8-question sample \`samples/reports/children-in-care.pdf\` posted to \`/api/reviews/from-report\` (antiforgery token
+the 16-question sample \`samples/reports/children-in-care.pdf\` posted to \`/api/reviews/from-report\` (antiforgery token
 first), an officer named for each question (\`PUT .../questions\`), dispatch, and the clock stopped when the last request
 \`.eml\` file is in the mail folder. Fairness: a one-question review dispatched alone, and again right after a review
 asking 1,000 officers one question each, timed from its dispatch to its request file. Before the runner took turns

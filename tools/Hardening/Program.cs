@@ -24,27 +24,27 @@ try
     switch (mode)
     {
         case "corpus":
-        {
-            var cases = args.Contains("--short") ? HostileCorpus.Short() : HostileCorpus.Full();
-            Console.WriteLine($"Hostile corpus: {cases.Count} cases against the real host...");
-            var report = await CorpusRun.RunAsync(cases, root, args.Contains("--verbose") ? Console.WriteLine : null);
-            foreach (var line in report.Lines())
             {
-                Console.WriteLine(line);
+                var cases = args.Contains("--short") ? HostileCorpus.Short() : HostileCorpus.Full();
+                Console.WriteLine($"Hostile corpus: {cases.Count} cases against the real host...");
+                var report = await CorpusRun.RunAsync(cases, root, args.Contains("--verbose") ? Console.WriteLine : null);
+                foreach (var line in report.Lines())
+                {
+                    Console.WriteLine(line);
+                }
+                return report.Passed ? 0 : 1;
             }
-            return report.Passed ? 0 : 1;
-        }
         case "crash":
-        {
-            var run = new CrashRun(Option("--reviews", 100), Option("--kills", 50), Option("--seed", 1)) { KillWhileChasing = !args.Contains("--requests-only") };
-            Console.WriteLine($"Crash test: {run.Reviews} reviews, at least {run.Kills} SIGKILLs...");
-            var report = await run.RunAsync(root, Console.WriteLine);
-            foreach (var line in report.Lines())
             {
-                Console.WriteLine(line);
+                var run = new CrashRun(Option("--reviews", 100), Option("--kills", 50), Option("--seed", 1)) { KillWhileChasing = !args.Contains("--requests-only") };
+                Console.WriteLine($"Crash test: {run.Reviews} reviews, at least {run.Kills} SIGKILLs...");
+                var report = await run.RunAsync(root, Console.WriteLine);
+                foreach (var line in report.Lines())
+                {
+                    Console.WriteLine(line);
+                }
+                return report.Passed ? 0 : 1;
             }
-            return report.Passed ? 0 : 1;
-        }
         case "timings":
             await Timings.UploadToRequestsAsync(root, Option("--runs", 5));
             await Timings.FairnessAsync(root, Option("--runs", 5));

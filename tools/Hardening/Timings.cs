@@ -14,7 +14,7 @@ internal static class Timings
 {
     private const int BigReviewOfficers = 1000;
 
-    /// <summary>Upload the 8-question sample, name an officer for each question, dispatch, and wait for every request.</summary>
+    /// <summary>Upload the 16-question sample, name an officer for each question, dispatch, and wait for every request.</summary>
     public static async Task UploadToRequestsAsync(string root, int runs)
     {
         await using var host = await HostUnderTest.StartAsync(Path.Combine(root, "upload"), new DateTimeOffset(2026, 12, 14, 10, 0, 0, TimeSpan.Zero));
