@@ -20,9 +20,16 @@ internal sealed class WebHostProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The process id, for reading its memory from <c>/proc</c>.</summary>
+    public int Id => process.Id;
+
+    /// <summary>Completes once the host's console output is in the log file (after it has exited).</summary>
+    private Task logged = Task.CompletedTask;
+
     /// <param name="settings">Command-line settings (<c>--Scrutiny:DataPath=...</c> and so on).</param>
     /// <param name="logFile">Where the host's console output goes, or nowhere.</param>
-    public static async Task<WebHostProcess> StartAsync(IEnumerable<string> settings, string? logFile = null)
+    /// <param name="environment">Environment variables for the host (its temp folder, say), over this process's.</param>
+    public static async Task<WebHostProcess> StartAsync(IEnumerable<string> settings, string? logFile = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var dll = Path.Combine(Loopback.RepositoryRoot(), "src", "ScrutinyWorkflow.Web", "bin", configuration, "net10.0", "ScrutinyWorkflow.Web.dll");
@@ -32,14 +39,18 @@ internal sealed class WebHostProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
-        if (logFile is not null)
-        {
-            _ = output.ContinueWith(text => File.WriteAllText(logFile, text.Result), TaskScheduler.Default);
-        }
         var errors = process.StandardError.ReadToEndAsync();
         var host = new WebHostProcess(process, address);
+        if (logFile is not null)
+        {
+            host.logged = output.ContinueWith(text => File.WriteAllText(logFile, text.Result), TaskScheduler.Default);
+        }
         using var client = new HttpClient { BaseAddress = address };
         for (var until = DateTime.UtcNow.AddSeconds(120); ; await Task.Delay(250))
         {
@@ -73,6 +84,7 @@ internal sealed class WebHostProcess : IAsyncDisposable
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+        await logged;
         process.Dispose();
     }
 }

@@ -285,9 +285,33 @@ internal sealed class WordDocument : IDisposable
 
     private static Run TextRunOf(string text) => Run(new TextRun(text));
 
-    /// <summary>XML 1.0 cannot hold most control characters; an answer pasted from elsewhere sometimes has them.</summary>
-    private static string XmlSafe(string text) =>
-        text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? new string([.. text.Where(c => !char.IsControl(c) || c is '\t')]) : text;
+    /// <summary>
+    /// XML 1.0 cannot hold most control characters, the noncharacters U+FFFE and U+FFFF, or half a surrogate pair; an
+    /// answer pasted from elsewhere sometimes has them, and one would stop the whole appendix being written.
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        var unsafeAt = Enumerable.Range(0, text.Length).Any(i =>
+            char.IsControl(text[i]) && text[i] is not ('\t' or '\n' or '\r')
+            || !System.Xml.XmlConvert.IsXmlChar(text[i]) && !char.IsSurrogatePair(text, i) && !(i > 0 && char.IsSurrogatePair(text, i - 1)));
+        if (!unsafeAt)
+        {
+            return text;
+        }
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text, i))
+            {
+                kept.Append(text, i++, 2);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(text[i]) && (!char.IsControl(text[i]) || text[i] is '\t'))
+            {
+                kept.Append(text[i]);
+            }
+        }
+        return kept.ToString();
+    }
 
     private Paragraph ListParagraph(int numberingId, bool numbered, int level, IEnumerable<Inline> inlines) =>
         ParagraphOf(Inlines(inlines), new ParagraphProperties(

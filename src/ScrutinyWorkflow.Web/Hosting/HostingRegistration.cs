@@ -18,7 +18,7 @@ public static class HostingRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new DataFolders(
             Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.DataPath))));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(FileClock.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<CouncilClock>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -95,6 +95,19 @@ public sealed class StatementDocxTests
         Assert.DoesNotContain(document.MainDocumentPart!.HyperlinkRelationships, r => r.Uri.Scheme == "javascript");
     }
 
+    [Theory]
+    [InlineData("Bell\a and escape\u001b[31m")]
+    [InlineData("A noncharacter \uffff and \ufffe")]
+    [InlineData("Half a surrogate \ud83d pair")]
+    public void An_answer_with_characters_xml_cannot_hold_still_makes_an_appendix_without_them(string answer)
+    {
+        var (document, body) = Open(Appendix(SampleStatements.Small(firstAnswer: answer + " and an emoji \ud83d\ude00 kept")));
+        using var _ = document;
+
+        Assert.Contains("and an emoji \ud83d\ude00 kept", body.InnerText, StringComparison.Ordinal);
+        Assert.DoesNotContain(body.InnerText, c => char.IsControl(c) && c != '\t' || c is '\uffff' or '\ufffe');
+    }
+
     [Fact]
     public void A_statement_not_yet_released_says_so_at_the_top()
     {

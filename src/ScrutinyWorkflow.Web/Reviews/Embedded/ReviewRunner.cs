@@ -28,6 +28,10 @@ public sealed class ReviewRunner(
 {
     private const int BatchSize = 500;
 
+    // Fairness: a batch takes at most this many of one review's effects, and reviews take turns within it, so a
+    // thousand-officer review's requests cannot hold up a small review's mail (or its panel's) for a whole pass.
+    private const int PerReviewBatch = 100;
+
     // Carrying out an effect can cause more (filing leads to notifying the panel), so a pass repeats until
     // quiet; the bound keeps one pass from running forever if something keeps producing work.
     private const int MaxRounds = 20;
@@ -83,7 +87,7 @@ public sealed class ReviewRunner(
 
     private async Task<(int Completed, int Failed)> CarryOutEffectsAsync(CancellationToken cancellationToken)
     {
-        var pending = await outbox.PendingAsync(clock.UtcNow, BatchSize, cancellationToken);
+        var pending = await outbox.PendingInTurnsAsync(clock.UtcNow, BatchSize, PerReviewBatch, cancellationToken);
         if (pending.Count == 0)
         {
             return (0, 0);
@@ -154,6 +158,7 @@ public sealed class ReviewRunner(
     /// <summary>
     /// The effects in waves that may run in parallel: the first decision of every review, then the second... A decision's
     /// effects go to different people; a later decision's (a reminder after a request) waits for the earlier one's.
+    /// Within a wave the reviews take turns, one effect each, so a small review's message starts among the first.
     /// </summary>
     private static IEnumerable<List<PendingEffect>> Waves(IReadOnlyList<PendingEffect> pending)
     {
@@ -164,7 +169,8 @@ public sealed class ReviewRunner(
             .ToList();
         for (var wave = 0; decisions.Any(r => r.Count > wave); wave++)
         {
-            yield return [.. decisions.Where(r => r.Count > wave).SelectMany(r => r[wave])];
+            var inWave = decisions.Where(r => r.Count > wave).Select(r => r[wave]).ToList();
+            yield return [.. Enumerable.Range(0, inWave.Max(d => d.Count)).SelectMany(turn => inWave.Where(d => d.Count > turn).Select(d => d[turn]))];
         }
     }
 

@@ -131,6 +131,12 @@ public interface IOutbox
 {
     Task<IReadOnlyList<PendingEffect>> PendingAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The oldest <paramref name="perReview"/> waiting effects of each review, taken in turns (every review's first, then
+    /// every review's second...), so one review with thousands of messages cannot keep another's out of a batch.
+    /// </summary>
+    Task<IReadOnlyList<PendingEffect>> PendingInTurnsAsync(DateTimeOffset now, int max, int perReview, CancellationToken cancellationToken);
+
     Task CompleteAsync(string effectId, DateTimeOffset completedAt, CancellationToken cancellationToken);
 
     /// <summary>Completes a batch of effects in one transaction.</summary>

@@ -204,7 +204,36 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
             """;
         command.Parameters.AddWithValue("$now", FormatInstant(now));
         command.Parameters.AddWithValue("$max", max);
+        return await ReadPendingAsync(command, cancellationToken);
+    }
 
+    public async Task<IReadOnlyList<PendingEffect>> PendingInTurnsAsync(
+        DateTimeOffset now, int max, int perReview, CancellationToken cancellationToken)
+    {
+        ReviewStoreArguments.CheckMax(max);
+        ReviewStoreArguments.CheckMax(perReview);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Each review's effects keep their own order (a reminder never overtakes its request); only reviews interleave.
+        command.CommandText = """
+            SELECT id, review_id, kind, payload, attempts FROM (
+                SELECT id, review_id, kind, payload, attempts, created_at, seq,
+                       ROW_NUMBER() OVER (PARTITION BY review_id ORDER BY created_at, seq) AS turn
+                FROM outbox
+                WHERE completed_at IS NULL AND (not_before IS NULL OR not_before <= $now))
+            WHERE turn <= $perReview
+            ORDER BY turn, created_at, seq
+            LIMIT $max;
+            """;
+        command.Parameters.AddWithValue("$now", FormatInstant(now));
+        command.Parameters.AddWithValue("$max", max);
+        command.Parameters.AddWithValue("$perReview", perReview);
+        return await ReadPendingAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<PendingEffect>> ReadPendingAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var pending = new List<PendingEffect>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
