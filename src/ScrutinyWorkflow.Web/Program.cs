@@ -5,6 +5,7 @@ using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
+using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Statements;
 
@@ -24,6 +25,7 @@ var app = builder.Build();
 app.UseScrutinyHosting();
 
 app.MapHomePage();
+app.MapScrutinyOfficerPages();
 app.MapReviewsApi();
 app.MapOfficersApi();
 app.MapReportUploadApi();
