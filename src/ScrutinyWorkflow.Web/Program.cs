@@ -3,6 +3,7 @@ using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.ReviewPages;
@@ -12,6 +13,7 @@ using ScrutinyWorkflow.Web.Statements;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddScrutinyHosting();
+builder.AddPages();
 builder.AddReviews();
 builder.AddReviewEngine();
 builder.AddStatements();
@@ -23,6 +25,7 @@ builder.AddMail();
 var app = builder.Build();
 
 app.UseScrutinyHosting();
+app.UsePages();
 
 app.MapHomePage();
 app.MapScrutinyOfficerPages();
