@@ -40,8 +40,12 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
             ["published-year"] = "2020",
             ["panel-name"] = "Children and Families Scrutiny Panel",
             ["panel-email"] = "panel@council.example",
-            ["meeting-day"] = md, ["meeting-month"] = mm, ["meeting-year"] = my,
-            ["deadline-day"] = dd, ["deadline-month"] = dm, ["deadline-year"] = dy,
+            ["meeting-day"] = md,
+            ["meeting-month"] = mm,
+            ["meeting-year"] = my,
+            ["deadline-day"] = dd,
+            ["deadline-month"] = dm,
+            ["deadline-year"] = dy,
             ["questions"] = questions,
         };
 
