@@ -10,6 +10,11 @@ if [ ! -x tools/azurite/node_modules/.bin/azurite ]; then
   (cd tools/azurite && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
 fi
 
+# axe-core (npm, pinned in its package.json), which the browser tests run on every page they visit.
+if [ ! -f tests/ScrutinyWorkflow.Web.BrowserTests/node_modules/axe-core/axe.min.js ]; then
+  (cd tests/ScrutinyWorkflow.Web.BrowserTests && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # Debian packages the page, document and report tests drive for real: headless Chromium (Playwright drives it,
 # and it prints sample reports to PDF), LibreOffice (proves a .docx opens and converts it to PDF) and poppler-utils
 # (renders PDF pages to images). Installed only when missing; sudo only when not already root.

@@ -7,6 +7,7 @@ using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Routing;
@@ -25,6 +26,7 @@ public static class ProductRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddScrutinyHosting();
+        builder.AddPages();
         builder.AddReviews();
         builder.AddFunctionsReviewEngine();
         builder.AddStatements();

@@ -9,6 +9,7 @@ using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Responses;
+using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.SignIn;
 
@@ -38,6 +39,7 @@ public sealed class WebPipeline
     public static void MapWebHostEndpoints(IEndpointRouteBuilder app)
     {
         app.MapHomePage();
+        app.MapScrutinyOfficerPages();
         app.MapReviewsApi();
         app.MapOfficersApi();
         app.MapReportUploadApi();

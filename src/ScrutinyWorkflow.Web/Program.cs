@@ -5,8 +5,10 @@ using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
+using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Web.Routing;
@@ -15,6 +17,7 @@ using ScrutinyWorkflow.Web.Statements;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddScrutinyHosting();
+builder.AddPages();
 builder.AddReviews();
 builder.AddReviewEngine();
 builder.AddStatements();
@@ -29,10 +32,12 @@ builder.AddQuestionRouting();
 var app = builder.Build();
 
 app.UseScrutinyHosting();
+app.UsePages();
 app.UseSignIn();
 app.UseScrutinyForms();
 
 app.MapHomePage();
+app.MapScrutinyOfficerPages();
 app.MapReviewsApi();
 app.MapOfficersApi();
 app.MapReportUploadApi();

@@ -40,6 +40,7 @@ public static class HostingRegistration
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = ContentSecurity.Policy;
             await next(context);
         });
         app.Use((context, next) => context.RequestServices.GetRequiredService<CrossSiteRequests>().InvokeAsync(context, next));

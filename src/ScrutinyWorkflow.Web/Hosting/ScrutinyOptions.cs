@@ -26,6 +26,10 @@ public sealed class ScrutinyOptions : IValidatableObject
 
     public string TeamName { get; set; } = "Scrutiny Team";
 
+    /// <summary>The council's name, in every page's header in place of a crown (the service is the council's, not GOV.UK's).</summary>
+    [Required, StringLength(80, MinimumLength = 2)]
+    public string CouncilName { get; set; } = "Your council";
+
     /// <summary>The council's time zone: reminders go at 09:00 local time and deadlines end at local midnight.</summary>
     public string TimeZone { get; set; } = "Europe/London";
 

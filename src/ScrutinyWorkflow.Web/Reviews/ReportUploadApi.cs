@@ -99,7 +99,7 @@ public static class ReportUploadApi
     }
 
     /// <summary>The form, or null when it is larger than the limit; a request that is not a form reads as an empty one.</summary>
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext context, long limit, CancellationToken cancellationToken)
+    internal static async Task<IFormCollection?> ReadFormAsync(HttpContext context, long limit, CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > limit)
         {

@@ -17,7 +17,10 @@ public sealed class StatementHtml(IServiceProvider services, ILoggerFactory logg
 
     public async Task<string> RenderAsync(StatementPaper paper)
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
+        // A scope of its own: the pages' Razor component services (navigation, persisted state) are scoped, and a
+        // renderer on the root provider would be refused them.
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var answers = new Dictionary<string, MarkupString>(StringComparer.Ordinal);

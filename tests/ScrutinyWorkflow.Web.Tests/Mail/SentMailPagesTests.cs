@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
+using ScrutinyWorkflow.Web.Tests.Pages;
 
 namespace ScrutinyWorkflow.Web.Tests.Mail;
 
@@ -17,6 +18,12 @@ public sealed class SentMailPagesTests
         subject,
         "Dear Sian,\n<b>not bold</b>",
         html);
+
+    private static async Task<string> ListAsync(params EmlMessage[] messages) =>
+        PageHtml.MainOf(await PageHtml.RenderAsync<SentMailList>(new Dictionary<string, object?> { [nameof(SentMailList.Messages)] = messages }));
+
+    private static async Task<string> ShowAsync(EmlMessage message) =>
+        await PageHtml.RenderAsync<SentMailMessage>(new Dictionary<string, object?> { [nameof(SentMailMessage.Message)] = message });
 
     private static async Task<HttpContext> GetAsync(ScrutinyApplication app, string path, IPAddress caller) =>
         await app.Server.SendAsync(context =>
@@ -43,65 +50,66 @@ public sealed class SentMailPagesTests
     }
 
     [Fact]
-    public void The_list_is_an_accessible_table_with_a_link_to_each_message()
+    public async Task The_list_is_an_accessible_table_with_a_link_to_each_message()
     {
-        var page = SentMailPages.RenderList([Message()]);
+        var page = await ListAsync(Message());
 
-        Assert.Contains("<html lang=\"en-GB\">", page, StringComparison.Ordinal);
-        Assert.Contains("<caption>", page, StringComparison.Ordinal);
-        Assert.Equal(3, CountOf(page, "<th scope=\"col\">"));
-        Assert.Contains("<th scope=\"col\">Date</th><th scope=\"col\">To</th><th scope=\"col\">Subject</th>", page, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/mail/review-42-request-0123456789abcdef0123.eml\">Question 3</a>", page, StringComparison.Ordinal);
-        Assert.Contains("<time datetime=\"2024-03-05T09:30:00+00:00\">5 Mar 2024 09:30</time>", page, StringComparison.Ordinal);
+        Assert.Contains("<caption class=\"govuk-table__caption govuk-table__caption--m\">Sent mail (1)</caption>", page, StringComparison.Ordinal);
+        Assert.Equal(3, CountOf(page, "<th scope=\"col\""));
+        Assert.Contains("<th scope=\"col\" class=\"govuk-table__header\">Date</th><th scope=\"col\" class=\"govuk-table__header\">To</th><th scope=\"col\" class=\"govuk-table__header\">Subject</th>", page, StringComparison.Ordinal);
+        // On a phone each cell is labelled with its column, so the table reflows into one card per message.
+        Assert.Contains("data-label=\"Subject\"><a class=\"govuk-link\" href=\"/mail/review-42-request-0123456789abcdef0123.eml\">Question 3</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"2024-03-05T09:30:00&#x2B;00:00\">5 Mar 2024 09:30</time>", page, StringComparison.Ordinal);
         Assert.Contains("Sian Llewellyn &lt;head.of.service@council.example&gt;", page, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_empty_folder_says_so_instead_of_showing_an_empty_table()
+    public async Task An_empty_folder_says_so_instead_of_showing_an_empty_table()
     {
-        var page = SentMailPages.RenderList([]);
+        var page = await ListAsync();
 
         Assert.Contains("No mail has been sent yet.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", page, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_subject_with_a_script_tag_is_encoded_in_the_list_and_the_message_page()
+    public async Task A_subject_with_a_script_tag_is_encoded_in_the_list_and_the_message_page()
     {
         var message = Message(subject: "<script>alert('x')</script>");
 
-        foreach (var page in new[] { SentMailPages.RenderList([message]), SentMailPages.RenderMessage(message) })
+        foreach (var page in new[] { await ListAsync(message), PageHtml.MainOf(await ShowAsync(message)) })
         {
             Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", page, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", page, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public void The_message_page_shows_the_headers_and_the_text_part_encoded_in_a_pre()
+    public async Task The_message_page_shows_the_headers_and_the_text_part_encoded_in_a_pre()
     {
-        var page = SentMailPages.RenderMessage(Message());
+        var page = await ShowAsync(Message());
 
-        Assert.Contains("<h1>Question 3</h1>", page, StringComparison.Ordinal);
-        Assert.Contains("<dd>Scrutiny Team &lt;scrutiny@council.example&gt;</dd>", page, StringComparison.Ordinal);
-        Assert.Contains("<dd>Price, Owen &lt;owen.price@council.example&gt;</dd>", page, StringComparison.Ordinal);
-        Assert.Contains("<pre>Dear Sian,\n&lt;b&gt;not bold&lt;/b&gt;</pre>", page, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Question 3</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<title>Question 3 - Sent mail - Scrutiny Workflow - Test Council</title>", page, StringComparison.Ordinal);
+        Assert.Contains("<dd class=\"govuk-summary-list__value\">Scrutiny Team &lt;scrutiny@council.example&gt;</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dd class=\"govuk-summary-list__value\">Price, Owen &lt;owen.price@council.example&gt;</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<pre class=\"govuk-body app-preformatted\">Dear Sian,&#xA;&lt;b&gt;not bold&lt;/b&gt;</pre>", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/mail/review-42-request-0123456789abcdef0123.eml/raw\"", page, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/mail\">Back to sent mail</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/mail\" class=\"govuk-back-link\">Back to sent mail</a>", page, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_HTML_part_goes_only_into_a_sandboxed_iframe_as_an_encoded_attribute()
+    public async Task The_HTML_part_goes_only_into_a_sandboxed_iframe_as_an_encoded_attribute()
     {
         var html = "<p onclick=\"steal()\">Hi</p><script>document.cookie</script>\"><img src=x onerror=alert(1)>";
 
-        var page = SentMailPages.RenderMessage(Message(html: html));
+        var page = PageHtml.MainOf(await ShowAsync(Message(html: html)));
 
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<p onclick", page, StringComparison.Ordinal);
         Assert.Contains(
-            "sandbox=\"allow-popups allow-top-navigation-by-user-activation\" srcdoc=\"&lt;base target=&quot;_top&quot;&gt;" +
+            "title=\"HTML part of the message\" sandbox=\"allow-popups allow-top-navigation-by-user-activation\" srcdoc=\"&lt;base target=&quot;_top&quot;&gt;" +
             "&lt;p onclick=&quot;steal()&quot;&gt;Hi&lt;/p&gt;&lt;script&gt;document.cookie&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"",
             page,
             StringComparison.Ordinal);
@@ -110,11 +118,11 @@ public sealed class SentMailPagesTests
     }
 
     [Fact]
-    public void A_file_name_is_escaped_in_links()
+    public async Task A_file_name_is_escaped_in_links()
     {
-        var page = SentMailPages.RenderList([Message() with { FileName = "a b&c\".eml" }]);
+        var page = await ListAsync(Message() with { FileName = "a b&c\".eml" });
 
-        Assert.Contains("<a href=\"/mail/a%20b%26c%22.eml\">", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/mail/a%20b%26c%22.eml\">", page, StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string value)

@@ -34,9 +34,11 @@ public sealed class ReviewListTests : IAsyncLifetime
         Assert.Null(second.Next);
         Assert.Equal("/api/reviews?page=1&pageSize=200&sort=newest", second.Previous);
         Assert.Equal(created.Order(StringComparer.Ordinal), first.Reviews.Concat(second.Reviews).Select(r => r.Id).Order(StringComparer.Ordinal));
-        var home = await world.App.CreateClient().GetStringAsync("/?page=9");
-        Assert.Contains("Page 9 of 9 (205 reviews)", home, StringComparison.Ordinal);
-        Assert.Contains("rel=\"prev\" href=\"/?page=8&amp;sort=newest\"", home, StringComparison.Ordinal);
+        var home = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync("/?page=9"));
+        Assert.Equal("205 reviews, page 9 of 9", home.QuerySelector("caption")!.TextContent.Trim());
+        Assert.Equal("/?page=8&sort=newest", home.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Null(home.QuerySelector("a[rel=next]"));
+        Assert.Equal(5, home.QuerySelectorAll("tbody tr").Length);
     }
 
     [Fact]

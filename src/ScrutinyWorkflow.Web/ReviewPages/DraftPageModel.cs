@@ -1,0 +1,38 @@
+using ScrutinyWorkflow.Core.Reviews;
+
+namespace ScrutinyWorkflow.Web.ReviewPages;
+
+/// <summary>
+/// A draft as the check-the-draft page shows it: each area with its questions, where in the report each was found
+/// and why it was taken (the doubtful ones flagged), and who is asked each.
+/// </summary>
+public sealed record DraftPageModel(
+    string Id, long Version, string Title, string Published, string Panel, string PanelEmail, DateOnly MeetingDate, DateOnly Deadline,
+    IReadOnlyList<DraftArea> Areas)
+{
+    /// <summary>Below this the extractor was unsure enough that the question deserves a second look against the report.</summary>
+    public const double LowConfidence = 0.8;
+
+    public int QuestionCount => Areas.Sum(a => a.Questions.Count);
+
+    public int Unassigned => Areas.Sum(a => a.Questions.Count(q => q.Officers.Count == 0));
+
+    public static DraftPageModel From(ReviewState draft, long version)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var areas = draft.Areas.Select((area, a) => new DraftArea(a, area.Heading, [.. area.Questions.Select(q => new DraftQuestion(
+            q.QuestionId, q.Text, q.Source?.Page, q.Source?.Reason, q.Source is { Confidence: < LowConfidence },
+            [.. q.OfficerEmails.Select(e => AuditSentences.Person(draft, e))]))])).ToList();
+        return new DraftPageModel(draft.ReviewId, version, draft.FocusReport?.Title ?? "", draft.FocusReport?.Published.ToDisplayString() ?? "",
+            draft.Panel?.Name ?? "", draft.Panel?.Email ?? "", draft.MeetingDate, draft.Deadline, areas);
+    }
+
+    /// <summary>Where the question at these indexes of the draft is shown, for an error about it to link to.</summary>
+    public string? AnchorOf(int area, int question) =>
+        area < Areas.Count && question < Areas[area].Questions.Count ? $"question-{Areas[area].Questions[question].Id}" : null;
+}
+
+public sealed record DraftArea(int Index, string Heading, IReadOnlyList<DraftQuestion> Questions);
+
+/// <summary>One question of the draft; <see cref="Page"/> and <see cref="Reason"/> are null for one typed or pasted in.</summary>
+public sealed record DraftQuestion(string Id, string Text, int? Page, string? Reason, bool Doubtful, IReadOnlyList<string> Officers);

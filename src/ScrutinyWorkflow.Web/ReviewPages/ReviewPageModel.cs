@@ -1,0 +1,203 @@
+using ScrutinyWorkflow.Core.Reviews;
+
+namespace ScrutinyWorkflow.Web.ReviewPages;
+
+/// <summary>
+/// A review as its page shows it to the scrutiny officer: each officer with their questions and where each stands
+/// (sent, chased, escalated, answered, declined), what she can do now, and the audit trail in sentences. Which
+/// buttons show is only a courtesy: the decider still decides, and a refusal is shown against the form.
+/// </summary>
+public sealed record ReviewPageModel(
+    string Id,
+    long Version,
+    string Title,
+    string Published,
+    string Panel,
+    ReviewStatus Status,
+    string StatusText,
+    DateOnly Deadline,
+    DateOnly MeetingDate,
+    DateTime? ReleaseAt,
+    int Answered,
+    int QuestionCount,
+    IReadOnlyList<OfficerProgress> Officers,
+    IReadOnlyList<QuestionLine> Questions,
+    IReadOnlyList<string> Trail,
+    ReviewActions Can)
+{
+    public static ReviewPageModel From(ReviewState review, long version, IReadOnlyList<ReviewEvent> events, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(events);
+        var history = AssignmentHistory(review, events);
+        var takingAnswers = review.TakesAnswersAt(now);
+        var can = new ReviewActions(
+            Remind: takingAnswers,
+            Reassign: takingAnswers,
+            AddQuestion: takingAnswers,
+            CloseEarly: takingAnswers && review.Status == ReviewStatus.Open,
+            ChangeDates: review.Status is not (ReviewStatus.None or ReviewStatus.Draft) && !review.IsReleased,
+            Reopen: review.Status == ReviewStatus.Assembled,
+            Release: review.Status == ReviewStatus.Assembled,
+            AcceptLateAnswer: review.Status == ReviewStatus.Assembled,
+            SeeStatement: review.AssembledAt is not null || review.IsReleased);
+
+        var officers = review.Assignments
+            .GroupBy(a => a.OfficerEmail, StringComparer.Ordinal)
+            .Select(group =>
+            {
+                var officer = review.OfficerOrAddress(group.Key);
+                var questions = group.Select(a => Line(review, a, history, can)).ToList();
+                review.RemindedByHand.TryGetValue(group.Key, out var reminded);
+                return new OfficerProgress(officer.Email, officer.Name, officer.Designation,
+                    CanRemind: can.Remind && group.Any(a => a.IsOpen),
+                    RemindedByHand: reminded == default ? null : AuditSentences.When(reminded),
+                    questions);
+            })
+            .ToList();
+
+        var questionLines = review.Areas.SelectMany(area => area.Questions.Select(q => new QuestionLine(
+            q.QuestionId, area.Heading, q.Text, review.Answers.ContainsKey(q.QuestionId), CanWithdraw: can.ChangeDates))).ToList();
+
+        return new ReviewPageModel(
+            review.ReviewId, version, review.FocusReport?.Title ?? "", review.FocusReport?.Published.ToDisplayString() ?? "", review.Panel?.Name ?? "",
+            review.Status, StatusWords.Of(review.Status), review.Deadline, review.MeetingDate, review.ReleaseAt,
+            review.Questions.Count(q => review.Answers.ContainsKey(q.QuestionId)), review.Questions.Count(),
+            officers, questionLines,
+            // Newest first: what happened last is what she came to see.
+            [.. events.Select(e => AuditSentences.Describe(e, review)).Reverse()],
+            can);
+    }
+
+    private static OfficerQuestion Line(ReviewState review, Assignment assignment, Dictionary<string, List<string>> history, ReviewActions can)
+    {
+        var (heading, question) = review.Placing(assignment.QuestionId);
+        var (state, colour) = StateOf(review, assignment);
+        return new OfficerQuestion(
+            assignment.Id, assignment.QuestionId, heading, question.Text, state, colour,
+            history.GetValueOrDefault(assignment.Id) ?? [],
+            assignment.Declined is { } declined
+                ? new DeclineNote(declined.Reason, declined.SuggestedEmail is { Length: > 0 } suggested ? AuditSentences.Person(review, suggested) : null)
+                : null,
+            CanReassign: can.Reassign && assignment.Outcome is AssignmentOutcome.Open or AssignmentOutcome.Declined,
+            CanAcceptLateAnswer: can.AcceptLateAnswer && assignment.IsUnanswered && !review.Answers.ContainsKey(assignment.QuestionId));
+    }
+
+    /// <summary>The state in words, and the GOV.UK tag colour that goes with it.</summary>
+    private static (string State, string Colour) StateOf(ReviewState review, Assignment assignment) => assignment.Outcome switch
+    {
+        AssignmentOutcome.Answered when review.Answers.GetValueOrDefault(assignment.QuestionId)?.Late == true => ("Late answer recorded", "green"),
+        AssignmentOutcome.Answered => ("Answered", "green"),
+        AssignmentOutcome.NoResponse => ("No response", "red"),
+        AssignmentOutcome.Declined => ("Declined", "orange"),
+        AssignmentOutcome.Reassigned => ("Handed on", "grey"),
+        AssignmentOutcome.Withdrawn => ("Withdrawn", "grey"),
+        AssignmentOutcome.ClosedEarly => ("Closed early", "grey"),
+        _ when assignment.Escalated => ("Escalated", "red"),
+        _ when assignment.RemindersSent > 0 => ("Reminded", "yellow"),
+        _ when assignment.SavedText is not null => ("Draft saved", "light-blue"),
+        _ => ("Waiting", "blue"),
+    };
+
+    /// <summary>For each assignment, when it was sent, chased, escalated, answered, declined or handed on, in order.</summary>
+    private static Dictionary<string, List<string>> AssignmentHistory(ReviewState review, IReadOnlyList<ReviewEvent> events)
+    {
+        var lines = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string assignmentId, string text) =>
+            (lines.TryGetValue(assignmentId, out var list) ? list : lines[assignmentId] = []).Add(text);
+        foreach (var @event in events)
+        {
+            var when = AuditSentences.When(@event.At);
+            switch (@event)
+            {
+                case RequestSent e:
+                    Add(e.AssignmentId, $"Sent {when}");
+                    break;
+                case ReminderSent e:
+                    Add(e.AssignmentId, $"Reminder {e.ReminderNumber} sent {when}");
+                    break;
+                case OfficerReminded e:
+                    e.AssignmentIds.ToList().ForEach(id => Add(id, $"Reminded by the scrutiny team {when}"));
+                    break;
+                case Escalated e:
+                    Add(e.AssignmentId, e.ManagerEmail is { } manager ? $"Escalated to {AuditSentences.Person(review, manager)} {when}" : $"Raised with the scrutiny team {when}");
+                    break;
+                case AnswerSubmitted or AnswerAmended or LateAnswerAccepted:
+                    var (questionId, verb) = @event switch
+                    {
+                        AnswerSubmitted s => (s.QuestionId, "Answered"),
+                        AnswerAmended a => (a.QuestionId, "Answer amended"),
+                        LateAnswerAccepted l => (l.QuestionId, "Late answer recorded"),
+                        _ => ("", ""),
+                    };
+                    // One answer serves everyone asked the question: each of them sees it, with who gave it.
+                    var by = @event switch
+                    {
+                        AnswerSubmitted { By: { } b } => Who(review, b),
+                        AnswerAmended { By: { } b } => Who(review, b),
+                        LateAnswerAccepted => "the scrutiny team",
+                        _ => review.FindAssignment(AssignmentOf(@event))?.OfficerEmail is { } officer ? AuditSentences.Person(review, officer) : "an officer",
+                    };
+                    foreach (var asked in review.Assignments.OfQuestion(questionId).Where(a => a.IsCurrent && lines.ContainsKey(a.Id)))
+                    {
+                        Add(asked.Id, $"{verb} by {by} {when}");
+                    }
+                    break;
+                case QuestionDeclined e:
+                    Add(e.AssignmentId, $"Declined {when}");
+                    break;
+                case AssignmentReassigned e:
+                    Add(e.AssignmentId, $"Handed to {AuditSentences.Person(review, e.To.Email)} {when}");
+                    break;
+                default:
+                    break;
+            }
+        }
+        return lines;
+    }
+
+    private static string AssignmentOf(ReviewEvent @event) => @event switch
+    {
+        AnswerSubmitted e => e.AssignmentId,
+        AnswerAmended e => e.AssignmentId,
+        _ => "",
+    };
+
+    private static string Who(ReviewState review, Respondent by) => by.OnBehalfOf is { } officer
+        ? $"{AuditSentences.Person(review, by.Email)} on behalf of {AuditSentences.Person(review, officer)}"
+        : AuditSentences.Person(review, by.Email);
+}
+
+/// <summary>What the scrutiny officer can ask of the review as it stands (the decider has the last word).</summary>
+public sealed record ReviewActions(
+    bool Remind, bool Reassign, bool AddQuestion, bool CloseEarly, bool ChangeDates, bool Reopen, bool Release, bool AcceptLateAnswer, bool SeeStatement);
+
+/// <summary>One officer asked in the review, with their questions.</summary>
+public sealed record OfficerProgress(string Email, string Name, string Designation, bool CanRemind, string? RemindedByHand, IReadOnlyList<OfficerQuestion> Questions);
+
+/// <summary>One question as one officer was asked it; <see cref="History"/> says when it was sent, chased and answered.</summary>
+public sealed record OfficerQuestion(
+    string AssignmentId, string QuestionId, string Area, string Text, string State, string Colour, IReadOnlyList<string> History,
+    DeclineNote? Declined, bool CanReassign, bool CanAcceptLateAnswer);
+
+/// <summary>Why an officer said a question was not for them, and who they suggested.</summary>
+public sealed record DeclineNote(string Reason, string? Suggested);
+
+/// <summary>A question still in the review.</summary>
+public sealed record QuestionLine(string QuestionId, string Area, string Text, bool Answered, bool CanWithdraw);
+
+/// <summary>A review's status in the words the pages use.</summary>
+public static class StatusWords
+{
+    public static string Of(ReviewStatus status) => status switch
+    {
+        ReviewStatus.Draft => "Draft: not sent yet",
+        ReviewStatus.Open => "Collecting answers",
+        ReviewStatus.ResponsesClosed => "Answers closed",
+        ReviewStatus.Assembled => "Statement ready to check",
+        ReviewStatus.Released => "Statement released",
+        ReviewStatus.Filed => "Statement filed",
+        ReviewStatus.Completed => "Sent to the panel",
+        _ => "Unknown",
+    };
+}

@@ -1,0 +1,564 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Documents;
+using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Pages;
+using ScrutinyWorkflow.Web.Reports;
+using ScrutinyWorkflow.Web.Reviews;
+
+namespace ScrutinyWorkflow.Web.ReviewPages;
+
+/// <summary>
+/// The scrutiny officer's pages: start a review, check its draft, send it, and run it. Each GET shows; each form
+/// posts back here, is handed to the command port exactly as the JSON API does it (with the version the page showed,
+/// so a change made meanwhile by someone else is refused rather than overwritten), and answers 303 to a GET, or the
+/// same page with the decider's problems against their fields.
+/// </summary>
+public static class ScrutinyOfficerPages
+{
+    // Room for the multipart boundaries and the other form fields around the file.
+    private const long FormOverheadBytes = 1024 * 1024;
+
+    private const string Stale = "Someone else changed this review since you opened this page, so nothing was changed. The page now shows the review as it is: check it and try again.";
+
+    public static IEndpointRouteBuilder MapScrutinyOfficerPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/reviews/new", NewReview).AddEndpointFilter(SameOriginReferrer);
+        // The upload's token is checked after the form is read within our own limits, hence not by the middleware.
+        app.MapPost("/reviews/new", StartReview).DisableAntiforgery().AddEndpointFilter(SameOriginReferrer);
+
+        var pages = app.MapGroup("/reviews/{id}").AddEndpointFilter(SameOriginReferrer).AddEndpointFilter(ReviewProblems.RefuseImpossibleIds).AddEndpointFilter(RefuseForgedForms);
+        pages.MapGet("/", ShowReview);
+        pages.MapGet("/draft", ShowDraft);
+        pages.MapGet("/draft/questions/{questionId}", EditDraftQuestion);
+        pages.MapPost("/draft/questions/{questionId}", SaveDraftQuestion).DisableAntiforgery();
+        pages.MapPost("/draft/questions/{questionId}/arrange", ArrangeDraft).DisableAntiforgery();
+        pages.MapGet("/draft/check", CheckDraft);
+        pages.MapPost("/dispatch", Dispatch).DisableAntiforgery();
+        pages.MapGet("/questions/new", NewQuestion);
+        pages.MapPost("/questions/new", AddQuestion).DisableAntiforgery();
+        pages.MapPost("/officers/{email}/remind", Remind).DisableAntiforgery();
+        pages.MapPost("/release", Release).DisableAntiforgery();
+        foreach (var action in ReviewPageActions.All)
+        {
+            pages.MapGet(action.Path, (string id, HttpContext context, IReviewQueries queries, CancellationToken cancellationToken) =>
+                ShowActionAsync(action, id, context, queries, cancellationToken));
+            pages.MapPost(action.Path, (string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken) =>
+                DoActionAsync(action, id, context, queries, commands, directory, clock, cancellationToken)).DisableAntiforgery();
+        }
+        return app;
+    }
+
+    // ---- Start a review ----
+
+    private static IResult NewReview(IOptions<ScrutinyOptions> options, WorkingCalendar calendar, CouncilClock clock) =>
+        StartPage(StartForm.Empty, [], options.Value, calendar, clock, StatusCodes.Status200OK);
+
+    private static async Task<IResult> StartReview(HttpContext context, IAntiforgery antiforgery, IOptions<ScrutinyOptions> options, WorkingCalendar calendar,
+        FocusReportReader reader, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var limit = settings.MaxUploadBytes;
+        if (await ReportUploadApi.ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken) is not { } form)
+        {
+            return StartPage(StartForm.Empty, [new("file", $"The file is larger than {Megabytes(limit)} MB. Upload the accessible (text) version of the report, or paste its questions.")],
+                settings, calendar, clock, StatusCodes.Status413PayloadTooLarge);
+        }
+        var typed = StartForm.Read(form);
+        IResult Again(IReadOnlyList<FieldError> errors, int status) => StartPage(typed, errors, settings, calendar, clock, status);
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Again([new(null, "This form had expired, so nothing was saved. Choose the file again if you chose one, and press Continue.")], StatusCodes.Status400BadRequest);
+        }
+
+        var file = form.Files.GetFile("file") is { Length: > 0 } chosen ? chosen : null;
+        IReadOnlyList<AreaInput> areas;
+        var title = typed.Title;
+        var published = typed.PublishedMonth;
+        if (file is not null)
+        {
+            if (file.Length > limit)
+            {
+                return Again([new("file", $"The file is larger than {Megabytes(limit)} MB. Upload the accessible (text) version of the report, or paste its questions.")], StatusCodes.Status413PayloadTooLarge);
+            }
+            IngestionOutcome outcome;
+            await using (var content = file.OpenReadStream())
+            {
+                outcome = await reader.ReadAsync(content, file.FileName, cancellationToken);
+            }
+            if (outcome is IngestionRejected rejected)
+            {
+                return Again([new("file", $"{rejected.Title} {rejected.Detail}")],
+                    rejected.Code == FocusReportReader.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest);
+            }
+            var report = ((Ingested)outcome).Report;
+            // What the scrutiny officer typed wins over what was read from the report.
+            title = string.IsNullOrWhiteSpace(title) ? report.Title : title;
+            published ??= report.Published;
+            areas = [.. report.Areas.Select(a => new AreaInput(a.Heading, [.. a.Questions.Select(q => new QuestionInput(q.Text, [], Source: q.Source))]))];
+        }
+        else
+        {
+            areas = PastedQuestions.Read(typed.Questions);
+        }
+
+        var id = ReviewsApi.NewReviewId();
+        var command = new DraftReview(id, title, published, typed.PanelName, typed.PanelEmail, typed.Meeting.Date, typed.Deadline.Date, areas, [], clock.Now);
+        return await DecideAsync(commands, id, command, expected: null, $"/reviews/{id}/draft", (errors, status) => Task.FromResult(Again(errors, status)),
+            problem => StartField(problem, typed, file is not null), cancellationToken);
+    }
+
+    private static IResult StartPage(StartForm form, IReadOnlyList<FieldError> errors, ScrutinyOptions settings, WorkingCalendar calendar, CouncilClock clock, int status)
+    {
+        // A worked example of the clear-days rule on a meeting about six weeks away, so the rule is plain before it bites.
+        var meeting = calendar.NextWorkingDayOnOrAfter(DateOnly.FromDateTime(clock.Now.DateTime).AddDays(42));
+        var latest = calendar.AddWorkingDays(meeting, -(settings.ClearWorkingDaysBeforeMeeting + 1));
+        return PagesRegistration.Show<StartReviewPage>(new
+        {
+            Form = form,
+            Errors = errors,
+            ClearDays = settings.ClearWorkingDaysBeforeMeeting,
+            Example = $"For example, for a meeting on {LongDate.FormatWithDay(meeting)} the latest deadline is {LongDate.FormatWithDay(latest)}.",
+            MaxUploadMegabytes = Megabytes(settings.MaxUploadBytes),
+        }, status);
+    }
+
+    private static FieldError StartField(Problem problem, StartForm typed, bool uploaded) => problem.Field switch
+    {
+        "focusReport.title" => new("title", uploaded ? $"{problem.Message} The report did not say it." : problem.Message),
+        "focusReport.published" => new("published-month", typed.Published.IsBlank
+            ? (uploaded ? "Enter the month the report was published: the report did not say it." : "Enter the month the report was published")
+            : "The month the report was published must be a real month, for example 12 2020"),
+        "panel.name" => new("panel-name", problem.Message),
+        "panel.email" => new("panel-email", problem.Message),
+        "meetingDate" => new("meeting-day", DateMessage(typed.Meeting, "the panel meeting date", problem.Message)),
+        "deadline" => new("deadline-day", DateMessage(typed.Deadline, "the deadline for answers", problem.Message)),
+        "areas" when !uploaded && string.IsNullOrWhiteSpace(typed.Questions) => new("file", "Upload the focus report, or paste its questions"),
+        _ => new(uploaded ? "file" : "questions", problem.Message),
+    };
+
+    // ---- The draft ----
+
+    private static async Task<IResult> ShowDraft(string id, string? done, IReviewQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } review)
+        {
+            return Results.NotFound();
+        }
+        if (review.State.Status != ReviewStatus.Draft)
+        {
+            return SeeOther($"/reviews/{id}");
+        }
+        var message = done switch
+        {
+            "saved" => "The question is saved.",
+            "moved" => "The question is moved.",
+            "removed" => "The question is removed.",
+            "renamed" => "The area of focus is renamed.",
+            _ => null,
+        };
+        return DraftPage(review, [], message, StatusCodes.Status200OK);
+    }
+
+    private static IResult DraftPage(ReviewSnapshot review, IReadOnlyList<FieldError> errors, string? message, int status) =>
+        PagesRegistration.Show<DraftPage>(new { Model = DraftPageModel.From(review.State, review.Version), Errors = errors, Message = message }, status);
+
+    private static async Task<IResult> ArrangeDraft(string id, string questionId, HttpContext context, IReviewQueries queries, IReviewCommands commands,
+        IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        if (await FindDraftAsync(id, queries, cancellationToken) is not { } review)
+        {
+            return Results.NotFound();
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var edit = form["edit"].ToString();
+        var areas = edit == "remove" ? DraftEdits.Remove(review.State, questionId) : DraftEdits.Move(review.State, questionId, up: edit == "up");
+        var command = new ReviseQuestions(areas, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
+        return await DecideAsync(commands, id, command, Version(form), edit == "remove" ? $"/reviews/{id}/draft?done=removed" : $"/reviews/{id}/draft?done=moved#question-{questionId}",
+            async (errors, status) => DraftPage(await queries.FindAsync(id, cancellationToken) ?? review, errors, null, status),
+            problem => new(AnchorIn(areas, problem.Field), problem.Message), cancellationToken);
+    }
+
+    private static async Task<IResult> EditDraftQuestion(string id, string questionId, IReviewQueries queries, CancellationToken cancellationToken)
+    {
+        if (await FindDraftAsync(id, queries, cancellationToken) is not { } review)
+        {
+            return Results.NotFound();
+        }
+        var state = review.State;
+        if (questionId == "new")
+        {
+            return QuestionPage(BlankQuestion(review, afterDispatch: false), StatusCodes.Status200OK);
+        }
+        if (state.FindQuestion(questionId) is not { } question)
+        {
+            return Results.NotFound();
+        }
+        return QuestionPage(BlankQuestion(review, afterDispatch: false) with
+        {
+            QuestionId = questionId,
+            Text = question.Text,
+            Area = state.Placing(questionId).Heading,
+            Officers = [.. question.OfficerEmails.Select(e => Choice(state, e))],
+        }, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> SaveDraftQuestion(string id, string questionId, HttpContext context, IReviewQueries queries, IReviewCommands commands,
+        IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        if (await FindDraftAsync(id, queries, cancellationToken) is not { } review)
+        {
+            return Results.NotFound();
+        }
+        var existing = questionId == "new" ? null : questionId;
+        if (existing is not null && review.State.FindQuestion(existing) is null)
+        {
+            return Results.NotFound();
+        }
+        var (typed, picking) = await ReadQuestionAsync(context, review, existing, afterDispatch: false, directory, cancellationToken);
+        if (picking)
+        {
+            return QuestionPage(typed, typed.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        }
+        var areas = DraftEdits.Put(review.State, existing, typed.Text, typed.Heading, [.. typed.Officers.Select(o => o.Email)]);
+        var command = new ReviseQuestions(areas, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
+        var (area, index) = Position(areas, existing);
+        return await DecideAsync(commands, id, command, typed.Version, existing is null ? $"/reviews/{id}/draft?done=saved" : $"/reviews/{id}/draft?done=saved#question-{existing}",
+            async (errors, status) => QuestionPage(typed with { Errors = errors, Version = (await queries.FindAsync(id, cancellationToken))?.Version ?? typed.Version }, status),
+            problem => QuestionField(problem, $"areas[{area}].questions[{index}]", $"areas[{area}].heading", typed), cancellationToken);
+    }
+
+    private static async Task<IResult> CheckDraft(string id, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        if (await FindDraftAsync(id, queries, cancellationToken) is not { } review)
+        {
+            return SeeOther($"/reviews/{id}");
+        }
+        return await CheckPageAsync(review, [], StatusCodes.Status200OK, directory, clock, cancellationToken);
+    }
+
+    private static async Task<IResult> CheckPageAsync(ReviewSnapshot review, IReadOnlyList<FieldError> errors, int status, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        var emails = review.State.Questions.SelectMany(q => q.OfficerEmails).Distinct(StringComparer.Ordinal).ToList();
+        var deadlinePasses = clock.EndOf(review.State.Deadline);
+        var away = new List<string>();
+        foreach (var email in emails)
+        {
+            if (await directory.FindAutomaticRepliesAsync(email, cancellationToken) is { } replies && replies.AwayUntilAfter(deadlinePasses))
+            {
+                away.Add(replies.Until is { } until
+                    ? $"{AuditSentences.Person(review.State, email)}, away until {LongDate.FormatWithDay(DateOnly.FromDateTime(until.DateTime))}"
+                    : $"{AuditSentences.Person(review.State, email)}, away with no return date");
+            }
+        }
+        return PagesRegistration.Show<CheckDraftPage>(new { Model = DraftPageModel.From(review.State, review.Version), Errors = errors, Away = away, OfficerCount = emails.Count }, status);
+    }
+
+    private static async Task<IResult> Dispatch(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } review)
+        {
+            return Results.NotFound();
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var draft = DraftEdits.Current(review.State);
+        return await DecideAsync(commands, id, new DispatchReview(clock.Now), Version(form), $"/reviews/{id}?done=sent",
+            async (errors, status) => await CheckPageAsync(await queries.FindAsync(id, cancellationToken) ?? review, errors, status, directory, clock, cancellationToken),
+            problem => new(AnchorIn(draft, problem.Field), problem.Message), cancellationToken);
+    }
+
+    // ---- A running review ----
+
+    private static async Task<IResult> ShowReview(string id, string? done, IReviewQueries queries, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } review)
+        {
+            return Results.NotFound();
+        }
+        if (review.State.Status == ReviewStatus.Draft)
+        {
+            return SeeOther($"/reviews/{id}/draft");
+        }
+        return await ReviewPageAsync(review, [], Done(done), StatusCodes.Status200OK, queries, clock, cancellationToken);
+    }
+
+    private static async Task<IResult> ReviewPageAsync(ReviewSnapshot review, IReadOnlyList<FieldError> errors, string? message, int status,
+        IReviewQueries queries, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        var trail = await queries.AuditTrailAsync(review.State.ReviewId, cancellationToken) ?? [];
+        var model = ReviewPageModel.From(review.State, review.Version, [.. trail.Select(e => e.Event)], clock.Now);
+        return PagesRegistration.Show<ReviewPage>(new { Model = model, Errors = errors, Message = message }, status);
+    }
+
+    private static string? Done(string? done) => done switch
+    {
+        "sent" => "The review is sent. Each officer has been emailed one link to all their questions.",
+        "reminded" => "The officer is reminded of their open questions.",
+        "released" => "The statement is released: it is filed for the panel and the panel is emailed.",
+        "question-added" => "The question is added and its officers are asked.",
+        _ => ReviewPageActions.All.FirstOrDefault(a => a.Done == done)?.Message,
+    };
+
+    private static Task<IResult> Remind(string id, string email, HttpContext context, IReviewQueries queries, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        ButtonAsync(id, context, queries, commands, clock, new RemindOfficer(email, clock.Now), $"/reviews/{id}?done=reminded#officers", cancellationToken);
+
+    private static Task<IResult> Release(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
+        ButtonAsync(id, context, queries, commands, clock, new ReleaseStatement(clock.Now), $"/reviews/{id}?done=released#statement", cancellationToken);
+
+    /// <summary>A button on the review's page: done, or the page again with why not.</summary>
+    private static async Task<IResult> ButtonAsync(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, CouncilClock clock,
+        ReviewCommand command, string success, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is null)
+        {
+            return Results.NotFound();
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        return await DecideAsync(commands, id, command, Version(form), success,
+            async (errors, status) => await ReviewPageAsync((await queries.FindAsync(id, cancellationToken))!, errors, null, status, queries, clock, cancellationToken),
+            problem => new(null, problem.Message), cancellationToken);
+    }
+
+    private static async Task<IResult> NewQuestion(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
+        await queries.FindAsync(id, cancellationToken) is { } review
+            ? QuestionPage(BlankQuestion(review, afterDispatch: true), StatusCodes.Status200OK)
+            : Results.NotFound();
+
+    private static async Task<IResult> AddQuestion(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } review)
+        {
+            return Results.NotFound();
+        }
+        var (typed, picking) = await ReadQuestionAsync(context, review, null, afterDispatch: true, directory, cancellationToken);
+        if (picking)
+        {
+            return QuestionPage(typed, typed.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        }
+        var officers = typed.Officers.Select(o => o.Email).ToList();
+        var command = new Core.Reviews.AddQuestion(typed.Heading, typed.Text, officers, await directory.FindWithManagersAsync(officers, cancellationToken), clock.Now);
+        return await DecideAsync(commands, id, command, typed.Version, $"/reviews/{id}?done=question-added#questions",
+            async (errors, status) => QuestionPage(typed with { Errors = errors, Version = (await queries.FindAsync(id, cancellationToken))?.Version ?? typed.Version }, status),
+            problem => QuestionField(problem, "", "area", typed), cancellationToken);
+    }
+
+    // ---- One-step actions ----
+
+    private static async Task<IResult> ShowActionAsync(ReviewPageAction action, string id, HttpContext context, IReviewQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } review || !action.Applies(review.State, Item(context)))
+        {
+            return Results.NotFound();
+        }
+        return ActionPage(action.Form(review, Item(context), null), StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> DoActionAsync(ReviewPageAction action, string id, HttpContext context, IReviewQueries queries, IReviewCommands commands,
+        IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } review || !action.Applies(review.State, Item(context)))
+        {
+            return Results.NotFound();
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var typed = action.Form(review, Item(context), form);
+        if (form["pick"].ToString() is { Length: > 0 } picked)
+        {
+            return ActionPage(typed with { Fields = [.. typed.Fields.Select(f => f.Kind == FieldKind.Officer ? f with { Value = picked } : f)] }, StatusCodes.Status200OK);
+        }
+        if (form["action"] == "search")
+        {
+            var text = typed.Fields.First(f => f.Kind == FieldKind.Officer).Value;
+            return ActionPage(typed with { Results = [.. (await directory.SearchAsync(text, 10, cancellationToken)).Select(OfficerChoice.Of)] }, StatusCodes.Status200OK);
+        }
+        var command = await action.Command(new ActionInput(review.State, Item(context), typed, directory, clock.Now, cancellationToken));
+        return await DecideAsync(commands, id, command, Version(form), action.SuccessFor(id),
+            async (errors, status) => ActionPage((typed with { Errors = errors, Version = (await queries.FindAsync(id, cancellationToken))?.Version ?? typed.Version })
+                .WithErrorsOnFields(), status),
+            problem => action.FieldOf(problem, typed), cancellationToken);
+    }
+
+    private static IResult ActionPage(ActionForm form, int status) => PagesRegistration.Show<ActionPage>(new { Form = form }, status);
+
+    private static string? Item(HttpContext context) =>
+        (context.Request.RouteValues.GetValueOrDefault("assignmentId") ?? context.Request.RouteValues.GetValueOrDefault("questionId")
+            ?? context.Request.RouteValues.GetValueOrDefault("area")) as string;
+
+    // ---- Shared ----
+
+    /// <summary>
+    /// Hands the command to the command port as the JSON API does, with the version the page showed: done is a 303 to
+    /// a GET; a refusal or a stale page comes back as the page again, with the problems against their fields.
+    /// </summary>
+    private static async Task<IResult> DecideAsync(IReviewCommands commands, string id, ReviewCommand command, long? expected, string success,
+        Func<IReadOnlyList<FieldError>, int, Task<IResult>> again, Func<Problem, FieldError> fieldOf, CancellationToken cancellationToken)
+    {
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await commands.HandleAsync(id, command, expected, cancellationToken);
+        }
+        catch (Exception ex) when (ReviewBusyExceptionHandler.IsBusy(ex))
+        {
+            return await again([new(null, "The service was busy, so nothing was changed. Press the button again in a moment.")], StatusCodes.Status503ServiceUnavailable);
+        }
+        return outcome switch
+        {
+            CommandApplied or CommandReceived => SeeOther(success),
+            CommandRefused { Rejection.Code: RejectionCodes.Invalid } refused => await again([.. refused.Rejection.Problems.Select(fieldOf)], StatusCodes.Status400BadRequest),
+            CommandRefused refused => await again([new(null, refused.Rejection.Message)],
+                refused.Rejection.Code == RejectionCodes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict),
+            _ => await again([new(null, Stale)], StatusCodes.Status409Conflict),
+        };
+    }
+
+    /// <summary>
+    /// These pages' addresses hold no secret, so they relax the host's <c>no-referrer</c> to <c>same-origin</c>: under
+    /// <c>no-referrer</c> a browser sends its form posts with <c>Origin: null</c>, which the host rightly refuses as
+    /// possibly cross-site. Other sites still get no referrer.
+    /// </summary>
+    public static async ValueTask<object?> SameOriginReferrer(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        context.HttpContext.Response.Headers["Referrer-Policy"] = "same-origin";
+        return await next(context);
+    }
+
+    /// <summary>Every POST here carries the antiforgery token its page gave out; one that does not changes nothing.</summary>
+    private static async ValueTask<object?> RefuseForgedForms(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            return await next(context);
+        }
+        if (!http.Request.HasFormContentType || !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return PagesRegistration.Show<FormExpiredPage>(new { BackTo = $"/reviews/{Uri.EscapeDataString(http.Request.RouteValues["id"] as string ?? "")}" }, StatusCodes.Status400BadRequest);
+        }
+        return await next(context);
+    }
+
+    private static async Task<ReviewSnapshot?> FindDraftAsync(string id, IReviewQueries queries, CancellationToken cancellationToken) =>
+        await queries.FindAsync(id, cancellationToken) is { State.Status: ReviewStatus.Draft } review ? review : null;
+
+    private static QuestionForm BlankQuestion(ReviewSnapshot review, bool afterDispatch) => new(
+        review.State.ReviewId, review.State.FocusReport?.Title ?? "", review.Version, null, afterDispatch, "",
+        review.State.Areas.Count > 0 ? review.State.Areas[0].Heading : QuestionForm.NewAreaChoice, "", [.. review.State.Areas.Select(a => a.Heading)], [], "", null, []);
+
+    /// <summary>
+    /// The question form as posted. Searching the directory, adding and removing an officer only show the form again
+    /// with the change (<c>picking</c>); the review changes only when it is saved.
+    /// </summary>
+    private static async Task<(QuestionForm Form, bool Picking)> ReadQuestionAsync(HttpContext context, ReviewSnapshot review, string? questionId, bool afterDispatch,
+        IOfficerDirectory directory, CancellationToken cancellationToken)
+    {
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var officers = form["officer"].OfType<string>().Select(Officer.NormaliseEmail).Where(e => e.Length > 0).Distinct().ToList();
+        var typed = BlankQuestion(review, afterDispatch) with
+        {
+            QuestionId = questionId,
+            Version = Version(form) ?? review.Version,
+            Text = form["text"].ToString(),
+            Area = form["area"].ToString(),
+            NewArea = form["new-area"].ToString(),
+            Search = form["search"].ToString(),
+        };
+        var picking = true;
+        if (form["add"].ToString() is { Length: > 0 } add)
+        {
+            officers = [.. officers.Append(Officer.NormaliseEmail(add)).Distinct()];
+        }
+        else if (form["remove"].ToString() is { Length: > 0 } remove)
+        {
+            officers.Remove(Officer.NormaliseEmail(remove));
+        }
+        else if (form["action"] == "search")
+        {
+            typed = string.IsNullOrWhiteSpace(typed.Search)
+                ? typed with { Errors = [new("search", "Enter part of an officer's name or email address to search for")] }
+                : typed with { Results = [.. (await directory.SearchAsync(typed.Search.Trim(), 10, cancellationToken)).Select(OfficerChoice.Of)] };
+        }
+        else
+        {
+            picking = false;
+        }
+        var choices = new List<OfficerChoice>();
+        foreach (var email in officers)
+        {
+            choices.Add(review.State.Officers.ContainsKey(email) ? Choice(review.State, email)
+                : await directory.FindAsync(email, cancellationToken) is { } found ? OfficerChoice.Of(found) : new(email, email));
+        }
+        return (typed with { Officers = choices }, picking);
+    }
+
+    private static IResult QuestionPage(QuestionForm form, int status) => PagesRegistration.Show<QuestionPage>(new { Form = form }, status);
+
+    private static OfficerChoice Choice(ReviewState state, string email) => OfficerChoice.Of(state.OfficerOrAddress(email));
+
+    private static FieldError QuestionField(Problem problem, string questionPath, string headingPath, QuestionForm typed)
+    {
+        var field = questionPath.Length > 0 && problem.Field.StartsWith(questionPath + ".", StringComparison.Ordinal) ? problem.Field[(questionPath.Length + 1)..] : problem.Field;
+        return field switch
+        {
+            "text" => new("text", problem.Message),
+            _ when field.StartsWith("officers", StringComparison.Ordinal) => new("search", problem.Message),
+            _ when field == headingPath || field == "area" => new(typed.Area == QuestionForm.NewAreaChoice ? "new-area" : "area", problem.Message),
+            _ => new(null, problem.Message),
+        };
+    }
+
+    private static (int Area, int Index) Position(IReadOnlyList<AreaInput> areas, string? questionId)
+    {
+        for (var a = 0; a < areas.Count; a++)
+        {
+            for (var q = 0; q < areas[a].Questions.Count; q++)
+            {
+                if (areas[a].Questions[q].QuestionId == questionId)
+                {
+                    return (a, q);
+                }
+            }
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>The anchor of the question a problem's field names (<c>areas[1].questions[0].officers</c>), in the areas the command was given.</summary>
+    private static string? AnchorIn(IReadOnlyList<AreaInput> areas, string field)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(field, @"^areas\[(\d+)\]\.questions\[(\d+)\]");
+        return match.Success && int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) is var a && a < areas.Count
+            && int.Parse(match.Groups[2].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) is var q && q < areas[a].Questions.Count
+            && areas[a].Questions[q].QuestionId is { } id
+            ? $"question-{id}"
+            : null;
+    }
+
+    /// <summary>What to say about a date the decider refused: the boxes left empty or not a date are the form's to word, the rest the decider's.</summary>
+    internal static string DateMessage(DateAnswer typed, string what, string deciderMessage) =>
+        typed.IsBlank ? $"Enter {what}" : typed.Unreadable(Capitalised(what)) ?? deciderMessage;
+
+    private static string Capitalised(string what) => what.StartsWith("the ", StringComparison.Ordinal) ? char.ToUpperInvariant(what[4]) + what[5..] : what;
+
+    private static long? Version(IFormCollection form) =>
+        long.TryParse(form["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
+
+    private static string Megabytes(long bytes) => (bytes / (1024 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>POST, redirect, GET: the 303 that makes the browser fetch the page with GET, so a refresh sends nothing again.</summary>
+    internal static IResult SeeOther(string location) => new SeeOtherResult(location);
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Playwright;
+using ScrutinyWorkflow.Tests.Shared;
+
+namespace ScrutinyWorkflow.Web.BrowserTests;
+
+/// <summary>
+/// The real web host (embedded runtime, a temporary data folder, its runner looking every second) in a child process
+/// on a free loopback port, and Debian's Chromium driven headless by Playwright. One of each for every test in the
+/// collection; each test opens its own browser context, so no cookie or draft leaks from one to the next.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string CouncilName = "Riverside Borough Council";
+
+    private WebHostProcess? host;
+    private IPlaywright? playwright;
+
+    public string DataPath { get; } = Directory.CreateTempSubdirectory("scrutiny-browser-").FullName;
+
+    public Uri Address => host?.Address ?? throw new InvalidOperationException("The host has not started.");
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where the screenshots of every page visited go: the test output folder, never the repository.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var root = Loopback.RepositoryRoot();
+        var web = Path.Combine(root, "src", "ScrutinyWorkflow.Web");
+        host = await WebHostProcess.StartAsync(
+        [
+            // The host runs from its build output; its pages' files (GOV.UK Frontend, copied in by the build) are in the project's wwwroot.
+            $"--webroot={Path.Combine(web, "wwwroot")}",
+            $"--Scrutiny:DataPath={DataPath}", $"--Scrutiny:DirectoryPath={Path.Combine(root, "samples", "directory.json")}",
+            "--Scrutiny:PublicBaseUrl=http://localhost:5080", "--Scrutiny:TeamEmail=scrutiny@council.example",
+            $"--Scrutiny:CouncilName={CouncilName}", "--Scrutiny:Runner:PollSeconds=1",
+        ], Path.Combine(DataPath, "host.log"));
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A fresh browser (no cookies) on a desktop or a phone-sized screen, with or without JavaScript.</summary>
+    public async Task<Visitor> VisitorAsync(bool phone = false, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = Address.ToString(),
+            JavaScriptEnabled = javaScript,
+            ViewportSize = phone ? new ViewportSize { Width = 375, Height = 667 } : new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        return await Visitor.StartAsync(context, phone ? "phone" : javaScript ? "desktop" : "no-js");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file the host still held as it stopped; the temporary folder is the system's to clear.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserHost>
+{
+    public const string Name = "Browser";
+}

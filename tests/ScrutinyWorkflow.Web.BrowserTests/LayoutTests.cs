@@ -1,0 +1,44 @@
+namespace ScrutinyWorkflow.Web.BrowserTests;
+
+/// <summary>The layout every page shares, seen through the sent-mail pages: GOV.UK Frontend served by the host, nothing inline.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class LayoutTests(BrowserHost host)
+{
+    [Fact]
+    public async Task A_page_has_the_councils_name_a_skip_link_and_GOV_UK_styles()
+    {
+        await using var visitor = await host.VisitorAsync();
+
+        var response = await visitor.GoToAsync("/mail");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal($"Sent mail - Scrutiny Workflow - {BrowserHost.CouncilName}", await visitor.Page.TitleAsync());
+        Assert.Equal(BrowserHost.CouncilName, (await visitor.Page.Locator(".govuk-header__link--homepage").InnerTextAsync()).Trim());
+        // GOV.UK Frontend's stylesheet applied (its font and its header's black), and its script ran from a file.
+        Assert.Contains("GDS Transport", await visitor.Page.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily"), StringComparison.Ordinal);
+        Assert.Contains("govuk-frontend-supported", await visitor.Page.Locator("body").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", response.Headers["content-security-policy"], StringComparison.Ordinal);
+        await visitor.ScreenshotAsync("sent-mail-empty");
+
+        await visitor.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to main content", await visitor.Page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        await visitor.Page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main-content", await visitor.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task GOV_UK_Frontend_is_served_by_the_host_and_cached()
+    {
+        await using var visitor = await host.VisitorAsync();
+
+        var css = await visitor.Page.APIRequest.GetAsync("/assets/govuk-frontend.min.css");
+        var font = await visitor.Page.APIRequest.GetAsync("/assets/fonts/bold-b542beb274-v2.woff2");
+        var init = await visitor.Page.APIRequest.GetAsync("/init.js");
+
+        Assert.Equal(200, css.Status);
+        Assert.Equal(200, font.Status);
+        Assert.Equal("public, max-age=86400", css.Headers["cache-control"]);
+        Assert.Contains("initAll", await init.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal("no-cache", init.Headers["cache-control"]);
+    }
+}

@@ -1,0 +1,60 @@
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Home;
+using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Tests.ReviewPages;
+
+namespace ScrutinyWorkflow.Web.Tests.Home;
+
+/// <summary>A dashboard row: progress, dates, overdue questions, and what waits for the scrutiny officer.</summary>
+public sealed class DashboardRowTests
+{
+    [Fact]
+    public void A_draft_asks_her_to_check_and_send_its_questions()
+    {
+        var (_, draft) = ReviewStory.Until(c => c is DispatchReview);
+
+        var row = DashboardRow.From(ReviewSummary.From(draft), draft);
+
+        Assert.Equal((0, 3, 0, "Draft: not sent yet"), (row.Answered, row.Questions, row.Percent, row.Status));
+        Assert.Equal([new NeedsYou("Check the questions and send them", "/reviews/rv-test/draft")], row.NeedsYou);
+    }
+
+    [Fact]
+    public void A_decline_nobody_has_acted_on_needs_her_until_the_question_is_handed_on()
+    {
+        var (_, declined) = ReviewStory.Until(c => c is ReassignAssignment);
+        var (_, handedOn) = ReviewStory.Until(c => c is AddQuestion);
+
+        var waiting = DashboardRow.From(ReviewSummary.From(declined), declined);
+        var done = DashboardRow.From(ReviewSummary.From(handedOn), handedOn);
+
+        Assert.Equal([new NeedsYou("1 declined question to hand on", "/reviews/rv-test#officers")], waiting.NeedsYou);
+        Assert.Equal((1, 3, 33), (waiting.Answered, waiting.Questions, waiting.Percent));
+        Assert.Empty(done.NeedsYou);
+    }
+
+    [Fact]
+    public void An_assembled_statement_asks_her_to_check_and_release_it_and_overdue_questions_are_counted()
+    {
+        // Reopened, then closed at the end of the reopening with question Q3 still unanswered.
+        var (_, assembled) = ReviewStory.Until(c => c is ReleaseStatement);
+
+        var row = DashboardRow.From(ReviewSummary.From(assembled), assembled);
+
+        Assert.Equal("Statement ready to check", row.Status);
+        Assert.Equal([new NeedsYou("Check and release the statement", "/reviews/rv-test#statement")], row.NeedsYou);
+        Assert.Equal((2, 3, 1), (row.Answered, row.Questions, row.Overdue));
+    }
+
+    [Fact]
+    public void A_released_review_needs_nothing_more_from_her()
+    {
+        var (_, released) = ReviewStory.Run();
+
+        var row = DashboardRow.From(ReviewSummary.From(released), released);
+
+        Assert.Empty(row.NeedsYou);
+        Assert.False(DashboardRow.MayHaveDeclines(ReviewSummary.From(released)));
+        Assert.Equal(0, DashboardRow.DeclinesToActOn(released));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.ReviewPages;
+
+namespace ScrutinyWorkflow.Web.Tests.ReviewPages;
+
+/// <summary>The audit trail in words: every event a review can record reads as a sentence naming people and days.</summary>
+public sealed partial class AuditSentencesTests
+{
+    [Fact]
+    public void Every_event_type_the_decider_can_record_has_a_sentence_in_the_story()
+    {
+        var (events, review) = ReviewStory.Run();
+        var everyType = typeof(ReviewEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ReviewEvent)) && !t.IsAbstract).Select(t => t.Name).Order().ToList();
+
+        // A new event type fails here until the story records one and AuditSentences says it in words.
+        Assert.Equal(everyType, events.Select(e => e.GetType().Name).Distinct().Order());
+        foreach (var @event in events)
+        {
+            var sentence = AuditSentences.Describe(@event, review);
+            Assert.Matches(SentenceShape(), sentence);
+            Assert.DoesNotContain("unknown", sentence, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void A_reminder_names_the_officer_with_their_job_the_question_and_the_day_and_time()
+    {
+        var (events, review) = ReviewStory.Run();
+
+        var reminder = events.OfType<ReminderSent>().First(e => review.FindAssignment(e.AssignmentId)!.OfficerEmail == "housing@council.example");
+
+        Assert.Equal("Reminder 1 sent to Dev Singh (Housing Options Manager) about question Q2 on Monday 4 January 2027 at 10:00.", AuditSentences.Describe(reminder, review));
+    }
+
+    [Fact]
+    public void Escalations_name_the_manager_or_say_the_scrutiny_team_had_it_when_there_is_none()
+    {
+        var (events, review) = ReviewStory.Run();
+        var sentences = events.OfType<Escalated>().Select(e => AuditSentences.Describe(e, review)).ToList();
+
+        Assert.Contains("Question Q2 raised with the scrutiny team: Dev Singh (Housing Options Manager) has no manager in the directory on Monday 11 January 2027 at 09:30.", sentences);
+        Assert.Contains(sentences, s => s.StartsWith("Question Q3 escalated from Asha Patel (Head of Service, Children in Care) to their manager, director@council.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Answers_say_who_gave_them_and_declines_say_why_and_whom_the_officer_suggested()
+    {
+        var (events, review) = ReviewStory.Run();
+        string Said<T>() where T : ReviewEvent => AuditSentences.Describe(events.OfType<T>().First(), review);
+
+        Assert.Equal("Answer to question Q1 submitted by Asha Patel (Head of Service, Children in Care) on Tuesday 15 December 2026 at 11:00.", Said<AnswerSubmitted>());
+        Assert.Equal("Answer to question Q1 amended by Ben Okafor (Data and Performance Lead) on Wednesday 16 December 2026 at 09:00.", Said<AnswerAmended>());
+        Assert.Equal("Cara Jones (Leaving Care Manager) said question Q3 is not for them (\u201cPathway plans sit with the head of service\u201d), and suggested Asha Patel (Head of Service, Children in Care) on Wednesday 16 December 2026 at 10:00.", Said<QuestionDeclined>());
+        Assert.Equal("Question Q3 handed from Cara Jones (Leaving Care Manager) to Asha Patel (Head of Service, Children in Care) (\u201cAs suggested\u201d) on Wednesday 16 December 2026 at 14:00.", Said<AssignmentReassigned>());
+        Assert.Equal("Deadline moved from Friday 8 January 2027 to Monday 11 January 2027 on Friday 18 December 2026 at 10:00.", Said<DeadlineChanged>());
+        Assert.Equal("Question Q4 withdrawn (\u201cCovered by the annual report\u201d) on Thursday 17 December 2026 at 11:00.", Said<QuestionWithdrawn>());
+    }
+
+    [Fact]
+    public void Text_people_typed_stays_text_and_a_saved_draft_is_mentioned_without_its_words()
+    {
+        var (events, review) = ReviewStory.Run();
+
+        var saved = AuditSentences.Describe(events.OfType<AnswerSaved>().First(), review);
+
+        Assert.DoesNotContain("Notes so far", saved, StringComparison.Ordinal);
+        Assert.Equal("Asha Patel (Head of Service, Children in Care) saved a draft answer to question Q1 on Tuesday 15 December 2026 at 09:00.", saved);
+    }
+
+    [GeneratedRegex(@"^[A-Z].+ on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\.$")]
+    private static partial Regex SentenceShape();
+}
