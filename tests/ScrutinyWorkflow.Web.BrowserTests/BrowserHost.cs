@@ -41,7 +41,9 @@ public sealed class BrowserHost : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox"],
+            // Without these, Chromium started from the test host treats its pages as in the background and never
+            // fires their timers, so axe-core (which yields with setTimeout) would never finish.
+            Args = ["--no-sandbox", "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }
@@ -57,7 +59,7 @@ public sealed class BrowserHost : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
         });
-        return await Visitor.StartAsync(context, phone ? "phone" : javaScript ? "desktop" : "no-js");
+        return await Visitor.StartAsync(context, phone ? "phone" : javaScript ? "desktop" : Visitor.NoScript);
     }
 
     public async Task DisposeAsync()

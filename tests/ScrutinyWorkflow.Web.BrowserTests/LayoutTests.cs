@@ -5,7 +5,7 @@ namespace ScrutinyWorkflow.Web.BrowserTests;
 public sealed class LayoutTests(BrowserHost host)
 {
     [Fact]
-    public async Task A_page_has_the_councils_name_a_skip_link_and_GOV_UK_styles()
+    public async Task A_page_has_the_councils_name_a_skip_link_and_GOV_UK_styles_and_no_accessibility_violations()
     {
         await using var visitor = await host.VisitorAsync();
 
@@ -18,12 +18,34 @@ public sealed class LayoutTests(BrowserHost host)
         Assert.Contains("GDS Transport", await visitor.Page.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily"), StringComparison.Ordinal);
         Assert.Contains("govuk-frontend-supported", await visitor.Page.Locator("body").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
         Assert.Contains("script-src 'self'", response.Headers["content-security-policy"], StringComparison.Ordinal);
-        await visitor.ScreenshotAsync("sent-mail-empty");
+        await visitor.CheckAsync("sent-mail-empty");
 
         await visitor.Page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to main content", await visitor.Page.EvaluateAsync<string>("() => document.activeElement.textContent"));
         await visitor.Page.Keyboard.PressAsync("Enter");
         Assert.Equal("main-content", await visitor.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_page_fits_the_screen_with_no_accessibility_violations()
+    {
+        await using var visitor = await host.VisitorAsync(phone: true);
+
+        await visitor.GoToAsync("/mail");
+
+        Assert.True(await visitor.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
+        await visitor.CheckAsync("sent-mail-empty");
+    }
+
+    [Fact]
+    public async Task Without_JavaScript_the_page_is_still_styled_and_accessible()
+    {
+        await using var visitor = await host.VisitorAsync(javaScript: false);
+
+        await visitor.GoToAsync("/mail");
+
+        Assert.DoesNotContain("govuk-frontend-supported", await visitor.Page.Locator("body").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        await visitor.CheckAsync("sent-mail-empty");
     }
 
     [Fact]
@@ -40,5 +62,17 @@ public sealed class LayoutTests(BrowserHost host)
         Assert.Equal("public, max-age=86400", css.Headers["cache-control"]);
         Assert.Contains("initAll", await init.TextAsync(), StringComparison.Ordinal);
         Assert.Equal("no-cache", init.Headers["cache-control"]);
+    }
+
+    [Fact]
+    public async Task The_accessibility_check_names_what_it_finds_on_a_page_that_breaks_the_rules()
+    {
+        await using var visitor = await host.VisitorAsync();
+        await visitor.GoToAsync("/mail");
+
+        await visitor.Page.EvaluateAsync("() => { const img = document.createElement('img'); img.src = '/assets/images/favicon.svg'; document.querySelector('main').append(img); }");
+        var violations = await visitor.AxeViolationsAsync();
+
+        Assert.Contains(violations, v => v.StartsWith("- image-alt ", StringComparison.Ordinal));
     }
 }
