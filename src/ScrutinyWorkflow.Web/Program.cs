@@ -1,5 +1,5 @@
-using ScrutinyWorkflow.Web.FocusReports;
 using ScrutinyWorkflow.Web.DeliveryReports;
+using ScrutinyWorkflow.Web.FocusReports;
 using ScrutinyWorkflow.Web.Home;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
@@ -10,8 +10,8 @@ using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Web.Routing;
+using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Web.Statements;
 
 var builder = WebApplication.CreateBuilder(args);

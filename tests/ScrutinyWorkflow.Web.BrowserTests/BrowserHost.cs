@@ -32,7 +32,7 @@ public sealed class BrowserHost : IAsyncLifetime
         [
             // The host runs from its build output; its pages' files (GOV.UK Frontend, copied in by the build) are in the project's wwwroot.
             $"--webroot={Path.Combine(web, "wwwroot")}",
-            $"--Scrutiny:DataPath={DataPath}", $"--Scrutiny:DirectoryPath={Path.Combine(root, "samples", "directory.json")}",
+            $"--Scrutiny:DataPath={DataPath}", $"--Scrutiny:DirectoryPath={Path.Combine(root, "samples", "directory.json")}", $"--Scrutiny:Routing:RulesPath={Path.Combine(root, "samples", "routing-rules.json")}",
             "--Scrutiny:PublicBaseUrl=http://localhost:5080", "--Scrutiny:TeamEmail=scrutiny@council.example",
             $"--Scrutiny:CouncilName={CouncilName}", "--Scrutiny:Runner:PollSeconds=1",
         ], Path.Combine(DataPath, "host.log"));

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
-using ScrutinyWorkflow.Core.Reports;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents;
 using ScrutinyWorkflow.Web.Hosting;
@@ -32,6 +31,7 @@ public sealed class FocusReportDrafts(
     FocusReportReader reader,
     IReviewCommands commands,
     IMailSender mail,
+    ReviewMessages messages,
     CouncilClock clock,
     WorkingCalendar calendar,
     IOptions<ScrutinyOptions> options,
@@ -57,7 +57,7 @@ public sealed class FocusReportDrafts(
             return new DraftRefused(refused.Rejection.Code, "The report's draft was refused.", refused.Rejection.Message, TryAgain: false);
         }
         var alreadyOpen = result is CommandRefused;
-        await mail.SendAsync(Notice(report, draft), cancellationToken);
+        await mail.SendAsync(await messages.DraftOpenedAsync(draft, report.QuestionCount, report.Areas.Count, clock.Now), cancellationToken);
         logger.LogInformation("The focus report {Source} is draft review {ReviewId} ({Questions} questions)", source, id, report.QuestionCount);
         return new DraftOpened(id, report.Title, alreadyOpen);
     }
@@ -77,17 +77,4 @@ public sealed class FocusReportDrafts(
     /// <summary>The same source always names the same review, in the API's id format.</summary>
     public static string ReviewIdFor(string source) =>
         "rv-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..12];
-
-    private OutgoingMail Notice(ExtractedReport report, DraftReview draft)
-    {
-        var settings = options.Value;
-        var team = new MailAddress(settings.TeamEmail, settings.TeamName);
-        var title = report.Title ?? "An untitled focus report";
-        var subject = $"New focus report to check: {title}";
-        var body = new MessageBody()
-            .Line($"A new Ombudsman focus report has arrived and is ready for you to check: \u201c{title}\u201d, with {report.QuestionCount} questions in {report.Areas.Count} areas.")
-            .Line($"It is a draft review for the {draft.PanelName}, meeting on {LongDate.FormatWithDay(draft.MeetingDate!.Value)}, with answers due by {LongDate.FormatWithDay(draft.Deadline!.Value)}: those are proposals, so change them as you need. Nobody has been asked anything yet. Check the questions, choose who answers each, then dispatch it.")
-            .Link("Check the draft review", new Uri(new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/"), $"api/reviews/{Uri.EscapeDataString(draft.ReviewId)}"));
-        return new OutgoingMail($"{draft.ReviewId}/draft-opened", team, [team], [], subject, body.Text(), body.Html(subject), clock.Now);
-    }
 }

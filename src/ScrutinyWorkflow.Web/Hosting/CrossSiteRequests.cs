@@ -44,11 +44,18 @@ public sealed class CrossSiteRequests(IOptions<ScrutinyOptions> options)
     private bool IsCrossSite(HttpRequest request)
     {
         // Sec-Fetch-Site is set by the browser and cannot be forged by a page; "none" is the person's own action.
-        if (request.Headers["Sec-Fetch-Site"] is { Count: > 0 } site && site.ToString() is not ("same-origin" or "none"))
+        var site = request.Headers["Sec-Fetch-Site"];
+        if (site.Count > 0 && site.ToString() is not ("same-origin" or "none"))
         {
             return true;
         }
         if (request.Headers.Origin is not { Count: > 0 } origin)
+        {
+            return false;
+        }
+        // A page sent with Referrer-Policy: no-referrer (the link pages: their token is in the address) posts its forms
+        // with "Origin: null"; the browser's own Sec-Fetch-Site still says whether the form was ours.
+        if (origin.ToString() == "null" && site.ToString() == "same-origin")
         {
             return false;
         }

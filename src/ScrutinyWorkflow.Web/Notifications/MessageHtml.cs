@@ -13,7 +13,10 @@ public sealed class MessageHtml(IServiceProvider services, ILoggerFactory logger
 {
     public async Task<string> RenderAsync(string subject, RichText body)
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
+        // Components' services are scoped once Razor components are registered for the pages, and mail is composed
+        // outside any request, so the renderer gets a scope of its own.
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var fragment = await renderer.RenderComponentAsync<AnswerView>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(AnswerView.Text)] = body }));

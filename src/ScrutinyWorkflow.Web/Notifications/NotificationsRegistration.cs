@@ -11,7 +11,7 @@ public static class NotificationsRegistration
     /// relative to the content root). They are read and checked while the host starts, so a mistake in one stops it
     /// naming the file and the placeholder, rather than failing the first time that message is due.
     /// </summary>
-    public static WebApplicationBuilder AddReviewMessages(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddReviewMessages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp =>
         {

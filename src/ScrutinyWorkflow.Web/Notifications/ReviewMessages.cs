@@ -47,9 +47,10 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     };
 
     /// <summary>The review's name in subjects: the focus report's short title (before its colon), as people say it.</summary>
-    public static string ShortTitle(ReviewState review)
+    public static string ShortTitle(ReviewState review) => ShortTitle(review.FocusReport!.Title);
+
+    private static string ShortTitle(string title)
     {
-        var title = review.FocusReport!.Title;
         var colon = title.IndexOf(':', StringComparison.Ordinal);
         return colon is > 0 and <= ShortTitleLength ? title[..colon].Trim() : title;
     }
@@ -138,6 +139,20 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     }
 
     /// <summary>
+    /// To the scrutiny team: a focus report arrived with nobody to bring it (the reports container, the Ombudsman's feed)
+    /// and is now a draft review for her to check. Its id is the review's, so the same report arriving twice is told once.
+    /// </summary>
+    public Task<OutgoingMail> DraftOpenedAsync(DraftReview draft, int questions, int areas, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var model = Common(draft.Title ?? "An untitled focus report", draft.Published?.ToDisplayString() ?? "", draft.Deadline, draft.MeetingDate, draft.PanelName ?? "", draft.PanelEmail ?? "");
+        model["questions_count"] = Count(questions);
+        model["areas_count"] = areas == 1 ? "1 area" : $"{areas} areas";
+        model["link"] = new Uri(new Uri(settings.PublicBaseUrl.TrimEnd('/') + "/"), $"reviews/{Uri.EscapeDataString(draft.ReviewId)}/draft");
+        return Mail($"{draft.ReviewId}/draft-opened", [Team], [], "draft-to-check", model, now);
+    }
+
+    /// <summary>
     /// The panel's email: a one-paragraph summary, the Word papers attached (or, when they were too large to attach,
     /// links to them), and the page a councillor can open.
     /// </summary>
@@ -223,19 +238,22 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         model["changes"] = statement.ChangedRows.Select(c => c.Describe()).ToList();
     }
 
-    private Dictionary<string, object?> Common(ReviewState review) => new()
+    private Dictionary<string, object?> Common(ReviewState review) =>
+        Common(review.FocusReport!.Title, review.FocusReport.Published.ToDisplayString(), review.Deadline, review.MeetingDate, review.Panel!.Name, review.Panel.Email);
+
+    private Dictionary<string, object?> Common(string title, string published, DateOnly? deadline, DateOnly? meetingDate, string panelName, string panelEmail) => new()
     {
         ["council"] = new Dictionary<string, object?> { ["name"] = mailOptions.Value.CouncilName },
         ["team"] = new Dictionary<string, object?> { ["name"] = settings.TeamName, ["email"] = settings.TeamEmail },
         ["review"] = new Dictionary<string, object?>
         {
-            ["title"] = review.FocusReport!.Title,
-            ["short_title"] = ShortTitle(review),
-            ["published"] = review.FocusReport.Published.ToDisplayString(),
-            ["deadline"] = LongDate.FormatWithDay(review.Deadline),
-            ["meeting_date"] = LongDate.FormatWithDay(review.MeetingDate),
+            ["title"] = title,
+            ["short_title"] = ShortTitle(title),
+            ["published"] = published,
+            ["deadline"] = deadline is { } due ? LongDate.FormatWithDay(due) : "",
+            ["meeting_date"] = meetingDate is { } meeting ? LongDate.FormatWithDay(meeting) : "",
         },
-        ["panel"] = new Dictionary<string, object?> { ["name"] = review.Panel!.Name, ["email"] = review.Panel.Email },
+        ["panel"] = new Dictionary<string, object?> { ["name"] = panelName, ["email"] = panelEmail },
     };
 
     private static Dictionary<string, object?> OfficerModel(Officer officer) => new()

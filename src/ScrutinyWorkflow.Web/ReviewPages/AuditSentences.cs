@@ -53,6 +53,9 @@ public static class AuditSentences
         StatementReleased => "Statement released to the panel by the scrutiny team",
         StatementFiled e => $"Statement filed for the panel at {e.Location}",
         PanelNotified => "Panel emailed that the statement is ready",
+        AnswerCorrected e => $"Answer to question {e.QuestionId} corrected by the scrutiny team",
+        MailUndeliverable e => $"A message to {Person(review, e.Email)} could not be delivered{Because(e.Reason)}",
+        OfficersAwayNoted e => $"{People(review, e.Away.Select(a => a.Email))} found to be away past the deadline, so their chasers go to their managers",
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "This event has no sentence yet: add one here."),
     };
 

@@ -6,10 +6,11 @@ namespace ScrutinyWorkflow.Web.SignIn;
 /// Local mode's second check, once the server has started: an address added in code (which configuration does not
 /// show) stops the host as one in configuration does before it starts.
 /// </summary>
-internal sealed class LoopbackOnly(IServer server) : IHostedLifecycleService
+internal sealed class LoopbackOnly(IServiceProvider services) : IHostedLifecycleService
 {
+    // A host with no server of its own (the Functions worker behind its host's proxy) listens on nothing to check.
     public Task StartedAsync(CancellationToken cancellationToken) =>
-        LoopbackAddresses.Refusal(LoopbackAddresses.Listening(server)) is { } refusal
+        services.GetService<IServer>() is { } server && LoopbackAddresses.Refusal(LoopbackAddresses.Listening(server)) is { } refusal
             ? throw new InvalidOperationException(refusal)
             : Task.CompletedTask;
 

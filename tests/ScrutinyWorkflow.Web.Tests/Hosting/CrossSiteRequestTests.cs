@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Html.Parser;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
 
 namespace ScrutinyWorkflow.Web.Tests.Hosting;
@@ -98,6 +99,30 @@ public sealed class CrossSiteRequestTests : IAsyncLifetime
         var response = await world.App.Browser().SendAsync(forged);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_answer_from_the_link_page_itself_is_accepted_though_its_no_referrer_policy_makes_the_origin_null()
+    {
+        var id = await world.App.CreateReviewAsync(AssuranceReviewScenario.Request());
+        await world.App.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody());
+        await world.App.RunRunnerAsync();
+        var link = world.App.LinkFor(AssuranceReviewScenario.Tom, AssuranceReviewScenario.Q2);
+        var browser = world.App.Browser();
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(link.PathAndQuery));
+        var form = page.QuerySelectorAll("form").First(f => f.QuerySelector("button[value=draft]") is not null);
+        var values = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        values["answer"] = "Saved from the page itself.";
+        values["action"] = "draft";
+        var own = new HttpRequestMessage(HttpMethod.Post, link.PathAndQuery) { Content = new FormUrlEncodedContent(values) };
+        // What Chromium sends for a form on a page served with Referrer-Policy: no-referrer.
+        own.Headers.TryAddWithoutValidation("Origin", "null");
+        own.Headers.Add("Sec-Fetch-Site", "same-origin");
+
+        var response = await browser.SendAsync(own);
+
+        Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Saved from the page itself.", await browser.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
     }
 
     private static async Task<string?> CodeOf(HttpResponseMessage response) =>

@@ -7,7 +7,8 @@ namespace ScrutinyWorkflow.Web.Tests.ReviewPages;
 /// <summary>
 /// A review that goes through everything that can happen to one, decided by the real decider: drafted, edited, sent,
 /// answered, amended, declined and handed on, added to and withdrawn from, chased, escalated, moved, closed early,
-/// late-answered, reopened, assembled, released, filed and the panel told. Its events cover every event type.
+/// late-answered, reopened, assembled, released, filed and the panel told; an officer away, a bounced message, and an
+/// answer corrected while the statement is checked. Its events cover every event type.
 /// </summary>
 internal static class ReviewStory
 {
@@ -49,6 +50,8 @@ internal static class ReviewStory
             new("Care leavers", [new("Does every care leaver have a personal adviser and a pathway plan?", [Leaving.Email], "Q3")]),
         ], Council, Start.AddMinutes(5));
         yield return new DispatchReview(Start.AddMinutes(10));
+        yield return new NoteOfficersAway([new OfficerAbsence(Housing.Email, At(2027, 1, 20, 0))], Start.AddMinutes(11));
+        yield return new RecordUndeliverable(Data.Email, "rv-test.3.2", "550 no such user", Start.AddMinutes(12));
         // A1 Head and A2 Data share Q1, A3 Housing has Q2, A4 Leaving has Q3.
         yield return new SaveAnswer("A1", "Notes so far", At(2026, 12, 15, 9), By(Head));
         yield return new SubmitAnswer("A1", "None at present.", At(2026, 12, 15, 11), By(Head));
@@ -66,6 +69,8 @@ internal static class ReviewStory
         yield return new AcceptLateAnswer("A3", "Within ten working days.", At(2027, 1, 11, 12, 30));
         yield return new ReopenAnswers(new DateOnly(2027, 1, 12), At(2027, 1, 11, 13));
         yield return new ProcessDueTimers(At(2027, 1, 13, 0, 30));
+        // Checking the statement, the team corrects an answer before releasing it.
+        yield return new CorrectAnswer("Q2", "Within ten working days of the referral.", At(2027, 1, 13, 7));
         yield return new ReleaseStatement(At(2027, 1, 13, 8));
         yield return new RecordStatementFiled("panel/children/2027-01-21/rv-test/appendix.docx", At(2027, 1, 13, 8, 1));
         yield return new RecordPanelNotified(At(2027, 1, 13, 8, 2));
