@@ -26,6 +26,7 @@ public static class ProductRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddScrutinyHosting();
+        builder.Services.TryAddSingleton<Microsoft.AspNetCore.Hosting.IWebHostEnvironment, WorkerWebEnvironment>();
         builder.AddPages();
         builder.AddReviews();
         builder.AddFunctionsReviewEngine();

@@ -93,7 +93,7 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
         var settings = new List<string>
         {
             $"--Scrutiny:DataPath={DataPath}",
-            $"--Scrutiny:DirectoryPath={directory}",
+            $"--Scrutiny:DirectoryPath={directory}", "--Scrutiny:Routing:RulesPath=",
             "--Scrutiny:PublicBaseUrl=http://scrutiny.council.example", $"--Scrutiny:LinkKey={linkKey}", "--Scrutiny:Runner:PollSeconds=1",
         };
         if (clockFile is not null)

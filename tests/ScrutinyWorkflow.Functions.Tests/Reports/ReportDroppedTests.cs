@@ -37,7 +37,7 @@ public sealed class ReportDroppedTests : IAsyncLifetime
         Assert.Contains("scrutiny@council.example", Assert.Single(mail.To), StringComparison.Ordinal);
         Assert.Contains("proposals", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(title, mail.Subject, StringComparison.Ordinal);
-        Assert.Contains($"{FunctionsWorker.PublicBaseUrl}/api/reviews/{opened.ReviewId}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{FunctionsWorker.PublicBaseUrl}/reviews/{opened.ReviewId}/draft", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{questions} questions", mail.TextBody, StringComparison.Ordinal);
     }
 

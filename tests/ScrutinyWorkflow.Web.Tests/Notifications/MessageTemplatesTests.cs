@@ -213,6 +213,9 @@ public sealed class MessageTemplatesTests : IAsyncLifetime
         "questions" => new List<object?> { new Dictionary<string, object?> { ["area"] = "Area one", ["text"] = "Question one?", ["also_asked"] = "Someone Else" } },
         "question" => new Dictionary<string, object?> { ["area"] = "Area one", ["text"] = "Question one?" },
         "recipients" => new List<object?> { "Someone Else (someone@council.example)" },
+        // The first version's words; a new version's are read in the end-to-end new-version test.
+        "version" => 1,
+        "changes" => new List<object?>(),
         "attached" or "suggested_in_directory" => true,
         "reminder_number" or "answered" or "total" => 3,
         "link" or "appendix_link" or "cover_report_link" => new Uri($"https://scrutiny.council.example/{placeholder}"),
