@@ -336,6 +336,6 @@ internal sealed partial class CrashRun(int reviews, int kills, int seed)
         return LinkPattern().Replace(text, "<link>");
     }
 
-    [GeneratedRegex(@"https?://\S+/respond/[A-Za-z0-9_-]{43}")]
+    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
     private static partial Regex LinkPattern();
 }

