@@ -3,14 +3,15 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Pages;
 
 namespace ScrutinyWorkflow.Web.SignIn;
 
 /// <summary>
 /// The anonymous ways in are rate limited: answers posted to a link (per link and per client address) and the sign-in
 /// endpoints (per client address). Chosen by path rather than by attributes on endpoints, so the limits hold
-/// whichever component serves the page. Past a limit the answer is 429 with Retry-After and a problem saying when to
-/// try again; nothing was changed.
+/// whichever component serves the page. Past a limit the answer is 429 with Retry-After and a page saying when to try
+/// again, keeping what the person typed (a problem, for a caller that asks for JSON); nothing was changed.
 /// </summary>
 internal static class RateLimits
 {
@@ -74,6 +75,17 @@ internal static class RateLimits
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var detail = $"Too many requests came from here in the last minute, so this one was not taken and nothing was changed. Try again in {seconds} seconds.";
+        if (WantsPage(context.Request))
+        {
+            await PagesRegistration.Show<TooManyRequestsPage>(new
+            {
+                Seconds = seconds,
+                Detail = detail,
+                KeptText = await KeptTextAsync(context.Request, cancellationToken),
+                BackTo = HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(AccessRule.LinkPages) ? context.Request.Path.Value : null,
+            }, StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
+            return;
+        }
         var written = await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -89,6 +101,37 @@ internal static class RateLimits
         {
             // A client that accepts no JSON still reads why.
             await context.Response.WriteAsync(detail, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Everything limited here is something a browser does (a form on a link page, coming back from signing in), so a
+    /// page is the answer; only a caller that asks for JSON and not HTML gets the problem.
+    /// </summary>
+    private static bool WantsPage(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        var json = accept.Any(a => a.MediaType.Value?.EndsWith("json", StringComparison.OrdinalIgnoreCase) == true);
+        var html = accept.Any(a => a.MediaType.Value is "text/html" or "*/*" or "text/*");
+        return html || !json;
+    }
+
+    /// <summary>The answer (or decline reason) the refused form carried, so the person loses nothing they typed.</summary>
+    private static async Task<string?> KeptTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+        try
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return form["answer"].ToString() is { Length: > 0 } answer ? answer : form["reason"].ToString() is { Length: > 0 } reason ? reason : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            // A form too large or malformed to read is refused for that elsewhere; here the page stands without it.
+            return null;
         }
     }
 }

@@ -94,7 +94,7 @@ public sealed class RateLimitTests
             var elsewhere = await SignInCallbackAsync(server, "10.0.0.8");
 
             Assert.DoesNotContain(StatusCodes.Status429TooManyRequests, first);
-            await AssertTooManyAsync(refused);
+            await AssertTooManyAsync(refused, keepsAnswer: false);
             Assert.NotEqual(StatusCodes.Status429TooManyRequests, elsewhere.Response.StatusCode);
         }
         finally
@@ -103,8 +103,23 @@ public sealed class RateLimitTests
         }
     }
 
-    private static Task<HttpContext> PostAsync(TestServer server, string path, string address) => server.SendAsync(c =>
+    [Fact]
+    public async Task A_caller_asking_for_json_past_the_limit_gets_a_problem_naming_when_to_try_again()
     {
+        await using var world = new TestWorld(DateTimeOffset.UtcNow);
+        world.Settings["Scrutiny:SignIn:RateLimits:AnswersPerLinkPerMinute"] = "1";
+        var server = world.App.Server;
+
+        await PostAsync(server, LinkA, "10.0.0.1");
+        await AssertTooManyProblemAsync(await PostAsync(server, LinkA, "10.0.0.1", accept: "application/json"));
+    }
+
+    private static Task<HttpContext> PostAsync(TestServer server, string path, string address, string? accept = null) => server.SendAsync(c =>
+    {
+        if (accept is not null)
+        {
+            c.Request.Headers.Accept = accept;
+        }
         c.Request.Method = "POST";
         c.Request.Path = path;
         c.Request.ContentType = "application/x-www-form-urlencoded";
@@ -122,11 +137,23 @@ public sealed class RateLimitTests
         c.Connection.RemoteIpAddress = IPAddress.Parse(address);
     });
 
-    private static async Task AssertTooManyAsync(HttpContext refused)
+    /// <summary>A page on the layout saying when to try again, and keeping the text the refused form carried.</summary>
+    private static async Task AssertTooManyAsync(HttpContext refused, bool keepsAnswer = true)
     {
         Assert.Equal(StatusCodes.Status429TooManyRequests, refused.Response.StatusCode);
         var retryAfter = int.Parse(refused.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
+        Assert.StartsWith("text/html", refused.Response.ContentType, StringComparison.Ordinal);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await new StreamReader(refused.Response.Body).ReadToEndAsync());
+        Assert.StartsWith("Error: Too many attempts", page.Title, StringComparison.Ordinal);
+        Assert.Contains($"Try again in {retryAfter} seconds", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(keepsAnswer ? "An answer" : null, page.QuerySelector("textarea#kept")?.TextContent);
+    }
+
+    private static async Task AssertTooManyProblemAsync(HttpContext refused)
+    {
+        Assert.Equal(StatusCodes.Status429TooManyRequests, refused.Response.StatusCode);
+        var retryAfter = int.Parse(refused.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture);
         var problem = JsonDocument.Parse(await new StreamReader(refused.Response.Body).ReadToEndAsync()).RootElement;
         Assert.Equal("too-many-requests", problem.GetProperty("code").GetString());
         Assert.Contains($"Try again in {retryAfter} seconds", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
