@@ -4,9 +4,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using MimeKit;
+using ScrutinyWorkflow.Tests.Shared;
 using static ScrutinyWorkflow.EngineBenchmarks.Figures;
 
 namespace ScrutinyWorkflow.EngineBenchmarks;
@@ -18,7 +18,7 @@ namespace ScrutinyWorkflow.EngineBenchmarks;
 /// must be in the review's events exactly once. Reports p50/p99 of the POSTs, the time from dispatch to the last
 /// request email, and the host's peak memory.
 /// </summary>
-internal static partial class LoadTest
+internal static class LoadTest
 {
     private const int Officers = 300;
     private static readonly TimeSpan PhaseLimit = TimeSpan.FromMinutes(3);
@@ -183,7 +183,7 @@ internal static partial class LoadTest
         {
             using var message = MimeMessage.Load(file);
             var to = message.To.Mailboxes.Single().Address;
-            if (emails.Contains(to) && LinkPattern().Match(message.TextBody ?? "") is { Success: true } match && match.Value.StartsWith(baseUrl, StringComparison.Ordinal))
+            if (emails.Contains(to) && ResponseLinkText.Pattern().Match(message.TextBody ?? "") is { Success: true } match && match.Value.StartsWith(baseUrl, StringComparison.Ordinal))
             {
                 links[to] = match.Value;
             }
@@ -271,7 +271,4 @@ internal static partial class LoadTest
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
-    private static partial Regex LinkPattern();
 }

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Tests.Shared;
 
 namespace ScrutinyWorkflow.RuntimeBenchmarks;
 
@@ -20,7 +20,7 @@ internal sealed record Timings(double Median, double P95)
 }
 
 /// <summary>What the benchmark asks of a host, the way people do it: the API for the scrutiny officer, the emailed pages for the officers.</summary>
-internal static partial class Workloads
+internal static class Workloads
 {
     private static readonly string[] Officers =
     [
@@ -156,7 +156,7 @@ internal static partial class Workloads
             var request = host.Mailbox.List().FirstOrDefault(m => m.MessageId.Contains(reviewId, StringComparison.Ordinal) && m.To.Any(t => t.Contains(officer, StringComparison.Ordinal)));
             if (request is not null)
             {
-                return new Uri(LinkPattern().Match(request.TextBody).Value).PathAndQuery;
+                return new Uri(ResponseLinkText.Pattern().Match(request.TextBody).Value).PathAndQuery;
             }
         }
         throw new InvalidOperationException($"Review {reviewId} sent {officer} no request within 3 minutes.");
@@ -184,9 +184,6 @@ internal static partial class Workloads
             throw new InvalidOperationException($"The answer to \"{question}\" was not taken: HTTP {(int)status}.");
         }
     }
-
-    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
-    private static partial Regex LinkPattern();
 
     private sealed record Created(string Id);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using ScrutinyWorkflow.Tests.Shared;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Reviews.Embedded;
 
@@ -18,7 +18,7 @@ namespace ScrutinyWorkflow.Web.Tests;
 /// officer directory, and a fake clock the test moves. The background runner is off; tests run its passes
 /// themselves, so nothing happens between steps that the test did not ask for.
 /// </summary>
-internal sealed partial class ScrutinyApplication(
+internal sealed class ScrutinyApplication(
     string dataPath, FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<Action<IServiceCollection>>? services = null)
     : WebApplicationFactory<Program>
 {
@@ -72,8 +72,8 @@ internal sealed partial class ScrutinyApplication(
         var mail = Mailbox.List().First(m =>
             m.To.Any(t => t.Contains(email, StringComparison.OrdinalIgnoreCase))
             && m.TextBody.Contains(questionText, StringComparison.Ordinal)
-            && LinkPattern().IsMatch(m.TextBody));
-        return new Uri(LinkPattern().Match(mail.TextBody).Value);
+            && ResponseLinkText.Pattern().IsMatch(m.TextBody));
+        return new Uri(ResponseLinkText.Pattern().Match(mail.TextBody).Value);
     }
 
     /// <summary>
@@ -116,9 +116,6 @@ internal sealed partial class ScrutinyApplication(
         // Pooled connections would keep the file open for the next host and stop the folder being deleted.
         SqliteConnection.ClearAllPools();
     }
-
-    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
-    private static partial Regex LinkPattern();
 
 }
 

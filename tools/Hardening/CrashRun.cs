@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using ScrutinyWorkflow.Tests.Shared;
 using ScrutinyWorkflow.Web.Mail;
 
 namespace ScrutinyWorkflow.Hardening;
@@ -45,7 +45,7 @@ internal sealed record CrashReport(
 /// equal the crash-free one, every answer the host acknowledged (303) must be in its statement, and the mail must be
 /// the crash-free run's, nobody's message twice.
 /// </summary>
-internal sealed partial class CrashRun(int reviews, int kills, int seed)
+internal sealed class CrashRun(int reviews, int kills, int seed)
 {
     private const string Head = HostUnderTest.Head;
     private const string Tom = HostUnderTest.Tom;
@@ -199,10 +199,10 @@ internal sealed partial class CrashRun(int reviews, int kills, int seed)
         {
             for (var until = DateTime.UtcNow.AddSeconds(120); ; await Task.Delay(200))
             {
-                var request = host.Mails().FirstOrDefault(m => m.MessageId.Contains(id, StringComparison.Ordinal) && m.To.Single().Contains(officer, StringComparison.Ordinal) && LinkPattern().IsMatch(m.TextBody));
+                var request = host.Mails().FirstOrDefault(m => m.MessageId.Contains(id, StringComparison.Ordinal) && m.To.Single().Contains(officer, StringComparison.Ordinal) && ResponseLinkText.Pattern().IsMatch(m.TextBody));
                 if (request is not null)
                 {
-                    return new Uri(LinkPattern().Match(request.TextBody).Value).AbsolutePath;
+                    return new Uri(ResponseLinkText.Pattern().Match(request.TextBody).Value).AbsolutePath;
                 }
                 if (DateTime.UtcNow > until)
                 {
@@ -333,9 +333,6 @@ internal sealed partial class CrashRun(int reviews, int kills, int seed)
         {
             text = text.Replace(ids[n], $"review-{n}", StringComparison.Ordinal);
         }
-        return LinkPattern().Replace(text, "<link>");
+        return ResponseLinkText.Pattern().Replace(text, "<link>");
     }
-
-    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
-    private static partial Regex LinkPattern();
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using ScrutinyWorkflow.Tests.Shared;
 using ScrutinyWorkflow.Web.Mail;
@@ -13,7 +12,7 @@ namespace ScrutinyWorkflow.Hardening;
 /// directory, a runner that polls every second and, when asked, the time taken from a clock file; it can be killed and
 /// started again on the same data, and it is driven the way people drive it: the JSON API and the emailed links.
 /// </summary>
-internal sealed partial class HostUnderTest : IAsyncDisposable
+internal sealed class HostUnderTest : IAsyncDisposable
 {
     public const string Head = "head.of.service@council.example";
     public const string Tom = "tom.okafor@council.example";
@@ -161,10 +160,10 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
         for (var until = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
         {
             var request = Mails().FirstOrDefault(m => m.MessageId.Contains(reviewId, StringComparison.Ordinal)
-                && m.To.Single().Contains(officer, StringComparison.Ordinal) && LinkPattern().IsMatch(m.TextBody));
+                && m.To.Single().Contains(officer, StringComparison.Ordinal) && ResponseLinkText.Pattern().IsMatch(m.TextBody));
             if (request is not null)
             {
-                return new Uri(LinkPattern().Match(request.TextBody).Value).AbsolutePath;
+                return new Uri(ResponseLinkText.Pattern().Match(request.TextBody).Value).AbsolutePath;
             }
             if (DateTime.UtcNow > until)
             {
@@ -191,9 +190,6 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await KillAsync();
-
-    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
-    private static partial Regex LinkPattern();
 }
 
 /// <summary>One question's form as a browser holds it: its cookie jar, the hidden fields, and where it posts.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Tests.Shared;
 
 namespace ScrutinyWorkflow.Web.BrowserTests.ScrutinyOfficer;
 
@@ -176,7 +177,7 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
             // The runner sends the mail within a second or two of dispatch.
             link = Directory.Exists(Path.Combine(host.DataPath, "mail"))
                 ? mailbox.List().Where(m => m.To.Any(t => t.Contains(email, StringComparison.OrdinalIgnoreCase)))
-                    .Select(m => ResponseLink().Match(m.TextBody)).FirstOrDefault(m => m.Success)?.Value
+                    .Select(m => ResponseLinkText.Pattern().Match(m.TextBody)).FirstOrDefault(m => m.Success)?.Value
                 : null;
             if (link is null)
             {
@@ -227,7 +228,4 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
 
     [GeneratedRegex(@"/reviews/(rv-[0-9a-f]{12})/draft$")]
     private static partial Regex DraftAddress();
-
-    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
-    private static partial Regex ResponseLink();
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Tests.Shared;
@@ -13,7 +12,7 @@ namespace ScrutinyWorkflow.Web.Tests.EndToEnd;
 /// reviews started on either, answers sent to both at once; every review completes, no acknowledged answer is
 /// missing, and nobody is sent any message twice.
 /// </summary>
-public sealed partial class TwoHostsTests : IAsyncLifetime
+public sealed class TwoHostsTests : IAsyncLifetime
 {
     private const int Reviews = 30;
     private const string Head = "head.of.service@council.example";
@@ -251,7 +250,7 @@ public sealed partial class TwoHostsTests : IAsyncLifetime
     {
         var request = mails.SingleOrDefault(m => IsRequest(m, reviewId, officer))
             ?? throw new Xunit.Sdk.XunitException($"Review {reviewId} sent {officer} no request within 180 s.");
-        return new Uri(LinkPattern().Match(request.TextBody).Value);
+        return new Uri(ResponseLinkText.Pattern().Match(request.TextBody).Value);
     }
 
     private static bool IsRequest(EmlMessage mail, string reviewId, string officer) =>
@@ -268,7 +267,4 @@ public sealed partial class TwoHostsTests : IAsyncLifetime
             }
         }
     }
-
-    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
-    private static partial Regex LinkPattern();
 }
