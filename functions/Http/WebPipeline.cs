@@ -8,6 +8,7 @@ using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
@@ -57,6 +58,7 @@ public sealed class WebPipeline
         // As WebApplication does it: routing first, the host's middleware, then the endpoints.
         app.UseRouting();
         app.UseScrutinyHosting();
+        app.UsePages();
         app.UseSignIn();
         app.UseScrutinyForms();
         app.UseEndpoints(MapWebHostEndpoints);

@@ -60,7 +60,8 @@ internal sealed class FunctionsWorker : IAsyncDisposable
 
     public static async Task<FunctionsWorker> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Loopback.RepositoryRoot() });
+        // The app's own folder, as the Functions host gives the worker: its wwwroot holds the pages' files.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(Settings(dataPath));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();

@@ -17,8 +17,12 @@ public static class PagesRegistration
         return builder;
     }
 
-    /// <summary>GOV.UK Frontend's files (copied in by the build) and our own, from wwwroot.</summary>
-    public static WebApplication UsePages(this WebApplication app)
+    /// <summary>
+    /// GOV.UK Frontend's files (copied in by the build) and our own, from wwwroot: in the web host, and in the Functions
+    /// worker's rebuilt pipeline, which is why this takes any application builder.
+    /// </summary>
+    public static TApp UsePages<TApp>(this TApp app)
+        where TApp : IApplicationBuilder
     {
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -123,6 +123,20 @@ public sealed class HttpFunctionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_pages_styles_and_scripts_come_through_the_Pages_function_as_from_the_web_host()
+    {
+        foreach (var (path, type) in new[] { ("/assets/govuk-frontend.min.css", "text/css"), ("/site.css", "text/css"), ("/init.js", "text/javascript") })
+        {
+            var file = await functions.SendAsync(Pages, "GET", path);
+            var webFile = await web.SendAsync("GET", path);
+
+            Assert.Equal(200, file.Status);
+            Assert.Equal(type, file.ContentType);
+            Assert.Equal(webFile.Body, file.Body);
+        }
+    }
+
+    [Fact]
     public async Task The_functions_serve_every_route_the_web_host_maps_and_no_other()
     {
         await functions.SendAsync(Pages, "GET", "/");

@@ -16,6 +16,16 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
     }
 
     [Fact]
+    public void The_pages_files_are_published_in_the_apps_wwwroot_where_the_worker_serves_them_from()
+    {
+        Assert.True(app.ExitCode == 0, app.Output);
+        foreach (var file in new[] { "assets/govuk-frontend.min.css", "assets/govuk-frontend.min.js", "site.css", "init.js" })
+        {
+            Assert.True(File.Exists(Path.Combine(app.Folder, "wwwroot", file)), $"wwwroot/{file} is not in the published app.");
+        }
+    }
+
+    [Fact]
     public void Functions_metadata_lists_every_function_with_its_trigger()
     {
         var functions = Functions();
