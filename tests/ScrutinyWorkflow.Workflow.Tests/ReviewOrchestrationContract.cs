@@ -82,6 +82,9 @@ public abstract class ReviewOrchestrationContract : IAsyncLifetime
         await SendAsync(client, id, new DispatchReview(default));
         await SendAsync(client, id, new SubmitAnswer("A2", "Assessed jointly with housing.", default));
         Assert.Equal([Asha.Email, Ben.Email], delivery.Of<SendRequest>().Select(r => r.OfficerEmail).Order());
+        await UntilAsync(() => delivery.Of<SendReceipt>().Count > 0, "the receipt");
+        var receipt = Assert.Single(delivery.Of<SendReceipt>());
+        Assert.Equal((Ben.Email, "RV-DURABLE-1-Q2-1"), (receipt.To.Email, receipt.Reference));
 
         await UntilAsync(() => delivery.Of<SendEscalation>().Count > 0, "the escalation timer");
         var escalation = Assert.Single(delivery.Of<SendEscalation>());
@@ -103,7 +106,7 @@ public abstract class ReviewOrchestrationContract : IAsyncLifetime
         var late = await client.SendAsync(id, new SubmitAnswer("A1", "Too late.", default), "c-late", Patience, CancellationToken.None);
         Assert.Equal((false, RejectionCodes.NotOpen), (late!.Applied, late.Rejection!.Code));
         Assert.Equal(
-            ["FileStatement", "NotifyPanel", "SendClosedNotice", "SendEscalation", "SendRequest", "SendRequest", "SendStatementForCheck"],
+            ["FileStatement", "NotifyPanel", "SendClosedNotice", "SendEscalation", "SendReceipt", "SendRequest", "SendRequest", "SendStatementForCheck"],
             delivery.Delivered.Select(d => d.Effect.GetType().Name).Order());
 
         await SendAsync(client, id, new AcceptLateAnswer("A1", "Placed within 28 days.", default));
@@ -115,7 +118,7 @@ public abstract class ReviewOrchestrationContract : IAsyncLifetime
         Assert.Equal(["Q1", "Q2"], version2.Changes.Select(c => c.QuestionId).Order());
         Assert.Equal(delivery.Delivered.Count, delivery.Delivered.Select(d => d.EffectId).Distinct().Count());
         Assert.Equal(
-            ["FileStatement", "FileStatement", "NotifyPanel", "NotifyPanel", "SendClosedNotice", "SendEscalation", "SendRequest", "SendRequest", "SendStatementForCheck", "SendStatementForCheck"],
+            ["FileStatement", "FileStatement", "NotifyPanel", "NotifyPanel", "SendClosedNotice", "SendEscalation", "SendReceipt", "SendRequest", "SendRequest", "SendStatementForCheck", "SendStatementForCheck"],
             delivery.Delivered.Select(d => d.Effect.GetType().Name).Order());
     }
 

@@ -38,6 +38,18 @@ public sealed class SerializationTests
     }
 
     [Fact]
+    public void A_receipt_comes_back_with_who_sent_the_answer_on_whose_behalf_the_text_its_reference_and_when()
+    {
+        var effect = new SendReceipt(new Respondent("manager@council.example", "asha@council.example"), "A4", "Q3", "RV-1-Q3-2",
+            "Line one <script>alert(1)</script>\n\n- **two**", new DateTimeOffset(2027, 1, 8, 11, 5, 0, TimeSpan.Zero), Amended: true);
+
+        var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
+
+        Assert.Equal("send-receipt", kind);
+        Assert.Equal(effect, ReviewEffectSerializer.Deserialize(kind, payload));
+    }
+
+    [Fact]
     public void An_unknown_kind_is_refused_with_its_name()
     {
         var error = Assert.Throws<InvalidDataException>(() => ReviewCommandSerializer.Deserialize(new CommandEnvelope("c-1", "teleport-review", "{}")));

@@ -325,13 +325,14 @@ internal sealed class CrashRun(int reviews, int kills, int seed)
             .Concat(document.QuerySelectorAll("caption, tbody tr").Select(e => string.Join(" | ", e.Children.Select(c => c.TextContent.Trim())))));
     }
 
-    /// <summary>A message as the person reads it, with the review's id as its number and links as one word (keys differ between runs).</summary>
+    /// <summary>A message as the person reads it, with the review's id as its number and links as one word (ids and keys differ between runs).</summary>
     private static string Normalised(EmlMessage mail, string[] ids)
     {
         var text = $"{string.Join(",", mail.To)} | {mail.Subject} | {mail.TextBody}";
         for (var n = 0; n < ids.Length; n++)
         {
-            text = text.Replace(ids[n], $"review-{n}", StringComparison.Ordinal);
+            // A receipt's reference spells the id in capitals.
+            text = text.Replace(ids[n], $"review-{n}", StringComparison.Ordinal).Replace(ids[n].ToUpperInvariant(), $"REVIEW-{n}", StringComparison.Ordinal);
         }
         return ResponseLinkText.Pattern().Replace(text, "<link>");
     }

@@ -33,6 +33,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
             ("answered_by", Who(review, review.Answers[e.QuestionId].SubmittedBy))),
         SendAmendmentNotice e => OneQuestion(effectId, review, e.OfficerEmail, e.QuestionId, "answer-amended", now, link: true,
             ("amended_by", Who(review, review.Answers[e.QuestionId].LastAmendment?.By ?? review.Answers[e.QuestionId].SubmittedBy))),
+        SendReceipt e => Receipt(effectId, review, e, now),
         SendReassignmentNotice e => Reassigned(effectId, review, e, now),
         SendDeclineNotice e => Declined(effectId, review, e, now),
         SendDeadlineNotice e => OpenQuestions(effectId, review, e.OfficerEmail, e.AssignmentIds, "deadline-changed", now),
@@ -93,6 +94,20 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
             : "";
         return Mail(id, [manager is null ? Team : Address(manager)], [Address(officer)], "escalation", model, now);
     }
+
+    /// <summary>
+    /// To whoever submitted or amended an answer: the text and reference as they were when it was sent (a later
+    /// amendment has a receipt of its own), and their own link, which for a manager is the one to answer on behalf.
+    /// </summary>
+    private Task<OutgoingMail> Receipt(string id, ReviewState review, SendReceipt e, DateTimeOffset now) =>
+        OneQuestion(id, review, e.To.Email, e.QuestionId, "receipt", now, link: false,
+            ("answer", e.Text),
+            ("reference", e.Reference),
+            ("submitted_at", $"{e.At:HH:mm} on {LongDate.FormatWithDay(DateOnly.FromDateTime(e.At.DateTime))}"),
+            ("amended", e.Amended),
+            ("on_behalf_of", e.To.OnBehalfOf is { } officer ? review.OfficerOrAddress(officer).Name : ""),
+            ("until", LongDate.FormatWithDay(review.LastAnswerDay ?? review.Deadline)),
+            ("link", links.UrlFor(review.ReviewId, e.To)));
 
     private Task<OutgoingMail> Reassigned(string id, ReviewState review, SendReassignmentNotice e, DateTimeOffset now)
     {

@@ -22,6 +22,7 @@ public static class ReviewEffectSerializer
         ("file-statement", typeof(FileStatement)),
         ("notify-panel", typeof(NotifyPanel)),
         ("send-undeliverable-notice", typeof(SendUndeliverableNotice)),
+        ("send-receipt", typeof(SendReceipt)),
     ]);
 
     public static (string Kind, string Payload) Serialize(ReviewEffect effect) => Kinds.Serialize(effect);

@@ -18,7 +18,9 @@ public sealed class AnsweringTests
         var state = spec.StateAfter();
         Assert.Equal(AssignmentOutcome.Answered, state.FindAssignment("A1")!.Outcome);
         Assert.Equal(AssignmentOutcome.Answered, state.FindAssignment("A2")!.Outcome);
-        Assert.Equal([new SendAnsweredByColleague(Head.Email, "Q1")], spec.ThenEffects());
+        spec.ThenEffectsAre(
+            new SendAnsweredByColleague(Head.Email, "Q1"),
+            new SendReceipt(By(Data), "A2", "Q1", "RV-TEST-Q1-1", "Three young people, all moved within 28 days.", Later, Amended: false));
     }
 
     [Fact]
@@ -107,7 +109,9 @@ public sealed class AnsweringTests
 
         spec.When(new SubmitAnswer("A2", "Four, since Monday.", At(2027, 1, 8, 23, 0)))
             .Then(new AnswerAmended("A2", "Q1", "Four, since Monday.", At(2027, 1, 8, 23, 0), By(Data)));
-        Assert.Equal([new SendAmendmentNotice(Head.Email, "Q1")], spec.ThenEffects());
+        spec.ThenEffectsAre(
+            new SendAmendmentNotice(Head.Email, "Q1"),
+            new SendReceipt(By(Data), "A2", "Q1", "RV-TEST-Q1-2", "Four, since Monday.", At(2027, 1, 8, 23, 0), Amended: true));
         spec.When(new SubmitAnswer("A2", "Five.", At(2027, 1, 9, 0, 0))).ThenRejected(RejectionCodes.NotOpen);
     }
 

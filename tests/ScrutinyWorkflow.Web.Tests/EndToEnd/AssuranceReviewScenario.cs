@@ -37,9 +37,10 @@ internal static class AssuranceReviewScenario
 
     /// <summary>
     /// 4 requests, 1 "answered by a colleague", 4 first reminders, 1 amendment notice, 3 second reminders, 3
-    /// escalations, 1 "ready to check" to the team and 1 to the panel: each officer hears once per step.
+    /// escalations, 1 "ready to check" to the team and 1 to the panel, and 5 receipts (one for each of the four answers
+    /// and the amendment): each officer hears once per step.
     /// </summary>
-    public const int MailsInAll = 18;
+    public const int MailsInAll = 23;
 
     public static object Request() => RequestWithDates(new DateOnly(2027, 1, 8), new DateOnly(2027, 1, 20));
 

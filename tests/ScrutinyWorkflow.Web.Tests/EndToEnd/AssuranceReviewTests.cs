@@ -73,6 +73,8 @@ public sealed class AssuranceReviewTests
         Assert.DoesNotContain("/api/", panelMail.TextBody, StringComparison.Ordinal);
         Assert.Equal(["Appendix 1 - position statement.docx", "Cover report.docx"], panelMail.AttachmentNames);
         Assert.Contains("are attached", panelMail.TextBody, StringComparison.Ordinal);
+        var receipts = app.Mailbox.List().Where(m => m.Subject.Contains("was received, reference", StringComparison.Ordinal)).ToList();
+        Assert.Equal([Data, Head, Tom, Tom, Zoe], receipts.Select(m => Address(m.To.Single())).Order());
         AssertMailSentOnce(app.Mailbox);
 
         var page = await app.CreateClient().GetAsync($"/reviews/{id}/statement");

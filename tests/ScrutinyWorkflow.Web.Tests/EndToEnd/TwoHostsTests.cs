@@ -133,10 +133,11 @@ public sealed class TwoHostsTests : IAsyncLifetime
         }
         // The team's check and the panel's notice go out just after the status they follow is recorded, so the last
         // few may still be on their way when the last review shows as completed.
-        var mails = await MailsAsync(mailbox, Reviews * 4);
+        var mails = await MailsAsync(mailbox, Reviews * 6);
         Assert.Empty(mails.GroupBy(m => (string.Join(",", m.To), m.Subject, m.TextBody)).Where(g => g.Count() > 1).Select(g => g.Key.Subject));
-        // Per review: one request to each officer, the team's check, and the panel's notice.
-        Assert.Equal(Reviews * 4, mails.Count);
+        // Per review: one request to each officer, one receipt to each for their answer, the team's check, and the panel's notice.
+        Assert.Equal(Reviews * 6, mails.Count);
+        Assert.Equal(Reviews * 2, mails.Count(m => m.Subject.Contains("your answer was received, reference", StringComparison.Ordinal)));
     }
 
     /// <summary>The same review, answered the same way, on the embedded runtime.</summary>

@@ -216,7 +216,7 @@ public sealed class MessageTemplatesTests : IAsyncLifetime
         // The first version's words; a new version's are read in the end-to-end new-version test.
         "version" => 1,
         "changes" => new List<object?>(),
-        "attached" or "suggested_in_directory" => true,
+        "attached" or "suggested_in_directory" or "amended" => true,
         "reminder_number" or "answered" or "total" => 3,
         "link" or "appendix_link" or "cover_report_link" => new Uri($"https://scrutiny.council.example/{placeholder}"),
         _ => $"[{placeholder}]",
