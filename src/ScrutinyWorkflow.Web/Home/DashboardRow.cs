@@ -23,7 +23,7 @@ public sealed record DashboardRow(
     /// <summary>Answered as a whole percentage of the questions, for the progress bar (0 with no questions).</summary>
     public int Percent => Questions == 0 ? 0 : Answered * 100 / Questions;
 
-    /// <param name="review">The review's state, when the row may need her because of an officer (a decline); null otherwise.</param>
+    /// <param name="review">The review's state, when the row may need her because of an officer (a decline, a bounce); null otherwise.</param>
     public static DashboardRow From(ReviewSummary summary, ReviewState? review)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -37,6 +37,10 @@ public sealed record DashboardRow(
         if (review is not null && DeclinesToActOn(review) is > 0 and var declines)
         {
             needs.Add(new(declines == 1 ? "1 declined question to hand on" : $"{declines} declined questions to hand on", $"/reviews/{summary.Id}#officers"));
+        }
+        if (review is not null && UndeliverableOfficers.ToActOn(review).Count is > 0 and var bounced)
+        {
+            needs.Add(new(bounced == 1 ? "1 officer your mail could not reach" : $"{bounced} officers your mail could not reach", $"/reviews/{summary.Id}#officers"));
         }
         return new DashboardRow(summary.Id, summary.Title, summary.Panel, StatusWords.Of(status), summary.Answered, summary.Questions, summary.Overdue,
             summary.Deadline, summary.MeetingDate, needs);

@@ -57,4 +57,17 @@ public sealed class DashboardRowTests
         Assert.False(DashboardRow.MayHaveDeclines(ReviewSummary.From(released)));
         Assert.Equal(0, DashboardRow.DeclinesToActOn(released));
     }
+
+    [Fact]
+    public void An_officer_the_mail_could_not_reach_needs_her_while_they_owe_answers()
+    {
+        var (_, bounced) = ReviewStory.Until(c => c is SubmitAnswer);
+        var (_, answered) = ReviewStory.Until(c => c is DeclineQuestion);
+
+        var waiting = DashboardRow.From(ReviewSummary.From(bounced), bounced);
+        var done = DashboardRow.From(ReviewSummary.From(answered), answered);
+
+        Assert.Equal([new NeedsYou("1 officer your mail could not reach", "/reviews/rv-test#officers")], waiting.NeedsYou);
+        Assert.Empty(done.NeedsYou);
+    }
 }
