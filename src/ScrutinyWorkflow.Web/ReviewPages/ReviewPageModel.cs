@@ -30,7 +30,7 @@ public sealed record ReviewPageModel(
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(events);
         var history = AssignmentHistory(review, events);
-        var bounced = UndeliverableOfficers.ToActOn(review).ToDictionary(b => b.Email, StringComparer.Ordinal);
+        var bounced = OfficerAttention.UndeliverableToActOn(review).ToDictionary(b => b.Email, StringComparer.Ordinal);
         var takingAnswers = review.TakesAnswersAt(now);
         var can = new ReviewActions(
             Remind: takingAnswers,
