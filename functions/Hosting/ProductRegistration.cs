@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using ScrutinyWorkflow.Functions.Http;
 using ScrutinyWorkflow.Functions.Reviews;
+using ScrutinyWorkflow.Web.AwayRefresh;
 using ScrutinyWorkflow.Web.FocusReports;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
@@ -34,6 +35,7 @@ public static class ProductRegistration
         builder.AddAccountStorage();
         builder.AddResponseLinks();
         builder.AddOfficerDirectory();
+        builder.AddAwayRefreshJob();
         builder.AddFocusReportReading();
         builder.AddMail();
         builder.AddSignIn();

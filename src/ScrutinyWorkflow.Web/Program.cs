@@ -1,3 +1,4 @@
+using ScrutinyWorkflow.Web.AwayRefresh;
 using ScrutinyWorkflow.Web.DeliveryReports;
 using ScrutinyWorkflow.Web.FocusReports;
 using ScrutinyWorkflow.Web.Home;
@@ -23,6 +24,7 @@ builder.AddReviewEngine();
 builder.AddStatements();
 builder.AddResponseLinks();
 builder.AddOfficerDirectory();
+builder.AddAwayRefresh();
 builder.AddFocusReportReading();
 builder.AddMail();
 builder.AddSignIn();

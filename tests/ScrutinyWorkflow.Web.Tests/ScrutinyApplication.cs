@@ -39,6 +39,8 @@ internal sealed class ScrutinyApplication(
         builder.UseSetting("Scrutiny:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Scrutiny:TeamEmail", "scrutiny@council.example");
         builder.UseSetting("Scrutiny:Runner:Enabled", "false");
+        // Tests read automatic replies again themselves (AwayRefreshJob), like the runner.
+        builder.UseSetting("Scrutiny:Directory:AwayRefreshMinutes", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -66,6 +66,12 @@ public sealed record ChangeDeadline(DateOnly? NewDeadline, DateTimeOffset Now) :
 /// <summary>The panel meets on another day. <paramref name="NewMeetingDate"/> is null when the caller could not read a date.</summary>
 public sealed record ChangeMeetingDate(DateOnly? NewMeetingDate, DateTimeOffset Now) : ReviewCommand(Now);
 
+/// <summary>
+/// Before dispatch, the panel meets on another day or answers are due on another: both dates together, so a move
+/// of both never passes through a pair that breaks the clear-days rule. Null is a date the caller could not read.
+/// </summary>
+public sealed record ChangeDraftDates(DateOnly? MeetingDate, DateOnly? Deadline, DateTimeOffset Now) : ReviewCommand(Now);
+
 /// <summary>Remind one officer now of every question they still have open (at most once an hour).</summary>
 public sealed record RemindOfficer(string OfficerEmail, DateTimeOffset Now) : ReviewCommand(Now);
 

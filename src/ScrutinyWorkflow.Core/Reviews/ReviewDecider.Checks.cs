@@ -37,19 +37,7 @@ public sealed partial class ReviewDecider
                 ? "Give the panel's email address (the statement is sent there)."
                 : $"'{c.PanelEmail}' is not an email address."));
         }
-        if (c.MeetingDate is null)
-        {
-            problems.Add(new("meetingDate", "Give the panel meeting date as yyyy-MM-dd."));
-        }
-        if (c.Deadline is null)
-        {
-            problems.Add(new("deadline", "Give the response deadline as yyyy-MM-dd."));
-        }
-        if (c.MeetingDate is { } meeting && c.Deadline is { } deadline)
-        {
-            problems.AddRange(CheckWorkingDay(meeting, "meetingDate", "meeting"));
-            problems.AddRange(CheckDates(deadline, meeting, c.Now));
-        }
+        problems.AddRange(CheckDraftDates(c.MeetingDate, c.Deadline, c.Now));
         problems.AddRange(CheckAreas(c.Areas, c.KnownOfficers));
         return problems;
     }

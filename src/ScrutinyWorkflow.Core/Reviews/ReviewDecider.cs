@@ -42,6 +42,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         WithdrawQuestion c => Withdraw(c, state),
         ChangeDeadline c => MoveDeadline(c, state),
         ChangeMeetingDate c => MoveMeeting(c, state),
+        ChangeDraftDates c => ChangeDraft(c, state),
         RemindOfficer c => Remind(c, state),
         CloseEarly c => Close(c, state),
         AcceptLateAnswer c => AcceptLate(c, state),

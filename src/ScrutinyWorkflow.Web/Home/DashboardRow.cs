@@ -23,8 +23,8 @@ public sealed record DashboardRow(
     /// <summary>Answered as a whole percentage of the questions, for the progress bar (0 with no questions).</summary>
     public int Percent => Questions == 0 ? 0 : Answered * 100 / Questions;
 
-    /// <param name="review">The review's state, when the row may need her because of an officer (a decline); null otherwise.</param>
-    public static DashboardRow From(ReviewSummary summary, ReviewState? review)
+    /// <summary>The row from the review list alone: every count it shows is kept there, so no review is read whole.</summary>
+    public static DashboardRow From(ReviewSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var status = Enum.GetValues<ReviewStatus>().FirstOrDefault(s => ReviewView.StatusName(s) == summary.Status);
@@ -34,31 +34,16 @@ public sealed record DashboardRow(
             ReviewStatus.Assembled => [new("Check and release the statement", $"/reviews/{summary.Id}#statement")],
             _ => [],
         };
-        if (review is not null && DeclinesToActOn(review) is > 0 and var declines)
+        if (summary.Declines > 0)
         {
-            needs.Add(new(declines == 1 ? "1 declined question to hand on" : $"{declines} declined questions to hand on", $"/reviews/{summary.Id}#officers"));
+            needs.Add(new(summary.Declines == 1 ? "1 declined question to hand on" : $"{summary.Declines} declined questions to hand on", $"/reviews/{summary.Id}#officers"));
+        }
+        if (summary.Unreachable > 0)
+        {
+            needs.Add(new(summary.Unreachable == 1 ? "1 officer your mail could not reach" : $"{summary.Unreachable} officers your mail could not reach", $"/reviews/{summary.Id}#officers"));
         }
         return new DashboardRow(summary.Id, summary.Title, summary.Panel, StatusWords.Of(status), summary.Answered, summary.Questions, summary.Overdue,
             summary.Deadline, summary.MeetingDate, needs);
-    }
-
-    /// <summary>Whether a row of this status can need her because of something an officer did, so its state is worth reading.</summary>
-    public static bool MayHaveDeclines(ReviewSummary summary) =>
-        summary?.Status is "open" or "responses-closed" or "assembled";
-
-    /// <summary>
-    /// Declines nobody has acted on: the officer said "not me", the question is still in the review and unanswered,
-    /// and it has not been handed to anyone yet (a handed-on assignment is marked as such, not as declined).
-    /// </summary>
-    public static int DeclinesToActOn(ReviewState review)
-    {
-        ArgumentNullException.ThrowIfNull(review);
-        if (review.IsReleased)
-        {
-            return 0;
-        }
-        var inReview = review.Questions.Select(q => q.QuestionId).ToHashSet(StringComparer.Ordinal);
-        return review.Assignments.Count(a => a.Outcome == AssignmentOutcome.Declined && inReview.Contains(a.QuestionId) && !review.Answers.ContainsKey(a.QuestionId));
     }
 }
 

@@ -24,13 +24,7 @@ public static class HomePage
             query = new ReviewListQuery();
         }
         var list = await reviews.ListAsync(query, cancellationToken);
-        var rows = new List<DashboardRow>();
-        foreach (var summary in list.Reviews)
-        {
-            // Only a review still collecting or checking answers can have a decline waiting for her; only those are read whole.
-            var state = DashboardRow.MayHaveDeclines(summary) ? (await reviews.FindAsync(summary.Id, cancellationToken))?.State : null;
-            rows.Add(DashboardRow.From(summary, state));
-        }
+        var rows = list.Reviews.Select(DashboardRow.From).ToList();
         return PagesRegistration.Show<Dashboard>(new { Rows = rows, Query = query, list.Total, list.Pages });
     }
 }

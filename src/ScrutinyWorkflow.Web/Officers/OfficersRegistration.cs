@@ -45,11 +45,21 @@ public sealed class DirectoryOptions : IValidatableObject
     /// <summary>"File" (Scrutiny:DirectoryPath, the default) or "Graph" (Entra ID, signed in as Scrutiny:Graph says).</summary>
     public string Provider { get; set; } = "File";
 
+    /// <summary>
+    /// How often (minutes) the web host reads open officers' automatic replies again, so someone who turns on "out of
+    /// office" after dispatch has their chasers go to their manager; 0 turns it off. The Functions app reads them hourly.
+    /// </summary>
+    public int AwayRefreshMinutes { get; set; } = 60;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Provider.Equals("File", StringComparison.OrdinalIgnoreCase) && !Provider.Equals("Graph", StringComparison.OrdinalIgnoreCase))
         {
             yield return new ValidationResult($"Scrutiny:Directory:Provider '{Provider}' must be File or Graph.", [nameof(Provider)]);
+        }
+        if (AwayRefreshMinutes is < 0 or > 1440)
+        {
+            yield return new ValidationResult("Scrutiny:Directory:AwayRefreshMinutes must be between 0 (off) and 1440 (once a day).", [nameof(AwayRefreshMinutes)]);
         }
     }
 }

@@ -55,9 +55,21 @@ public static class AuditSentences
         PanelNotified => "Panel emailed that the statement is ready",
         AnswerCorrected e => $"Answer to question {e.QuestionId} corrected by the scrutiny team",
         MailUndeliverable e => $"A message to {Person(review, e.Email)} could not be delivered{Because(e.Reason)}",
-        OfficersAwayNoted e => $"{People(review, e.Away.Select(a => a.Email))} found to be away past the deadline, so their chasers go to their managers",
+        OfficersAwayNoted e => AwaySentence(review, e),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "This event has no sentence yet: add one here."),
     };
+
+    /// <summary>An absence that ends when it is noted is an officer back: their chasers go to them again.</summary>
+    private static string AwaySentence(ReviewState review, OfficersAwayNoted e)
+    {
+        var back = e.Away.Where(a => a.Until <= e.At).Select(a => a.Email).ToList();
+        var away = e.Away.Select(a => a.Email).Except(back).ToList();
+        return string.Join("; ", new[]
+        {
+            away.Count > 0 ? $"{People(review, away)} found to be away past the deadline, so their chasers go to their managers" : null,
+            back.Count > 0 ? $"{People(review, back)} no longer away, so their chasers go to them again" : null,
+        }.OfType<string>());
+    }
 
     private static string Day(DateOnly date) => LongDate.FormatWithDay(date);
 

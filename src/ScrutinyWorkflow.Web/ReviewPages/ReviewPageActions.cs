@@ -52,6 +52,20 @@ public static class ReviewPageActions
             (problem, _) => new(problem.Field.EndsWith(".heading", StringComparison.Ordinal) ? "heading" : null, problem.Message),
             Page: "/draft"),
 
+        new("draft/dates", "dates", "The meeting date and deadline are changed.", "",
+            (state, _) => state.Status == ReviewStatus.Draft,
+            (review, _, form) => Make(review, "Change the meeting date and deadline", "draft/dates",
+                "Nothing has been sent yet, so nobody is told. The deadline must be a working day that leaves the clear working days before the meeting that agenda papers need; both dates must be days the council is open.",
+                [
+                    new("meeting", "Panel meeting date", "For example, 27 1 2027.", FieldKind.Date, Date: DateAnswer.Of(review.State.MeetingDate)),
+                    new("deadline", "Deadline for answers", "For example, 15 1 2027.", FieldKind.Date, Date: DateAnswer.Of(review.State.Deadline)),
+                ], "Save the dates", warning: false, form) with { BackTo = $"/reviews/{review.State.ReviewId}/draft" },
+            input => Task.FromResult<ReviewCommand>(new ChangeDraftDates(input.Date("meeting"), input.Date("deadline"), input.Now)),
+            (problem, form) => problem.Field == "meetingDate"
+                ? DateField(problem, form, "meetingDate", "meeting", "the panel meeting date")
+                : DateField(problem, form, "deadline", "deadline", "the deadline for answers"),
+            Page: "/draft"),
+
         new("assignments/{assignmentId}/reassign", "reassigned", "The question is handed on and the new officer is asked.", "#officers",
             HasAssignment,
             (review, item, form) =>

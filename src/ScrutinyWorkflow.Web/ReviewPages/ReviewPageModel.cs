@@ -30,6 +30,7 @@ public sealed record ReviewPageModel(
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(events);
         var history = AssignmentHistory(review, events);
+        var bounced = OfficerAttention.UndeliverableToActOn(review).ToDictionary(b => b.Email, StringComparer.Ordinal);
         var takingAnswers = review.TakesAnswersAt(now);
         var can = new ReviewActions(
             Remind: takingAnswers,
@@ -52,7 +53,8 @@ public sealed record ReviewPageModel(
                 return new OfficerProgress(officer.Email, officer.Name, officer.Designation,
                     CanRemind: can.Remind && group.Any(a => a.IsOpen),
                     RemindedByHand: reminded == default ? null : AuditSentences.When(reminded),
-                    questions);
+                    questions,
+                    bounced.TryGetValue(group.Key, out var bounce) ? new BounceNote(bounce.Reason, AuditSentences.When(bounce.At)) : null);
             })
             .ToList();
 
@@ -173,7 +175,11 @@ public sealed record ReviewActions(
     bool Remind, bool Reassign, bool AddQuestion, bool CloseEarly, bool ChangeDates, bool Reopen, bool Release, bool AcceptLateAnswer, bool SeeStatement);
 
 /// <summary>One officer asked in the review, with their questions.</summary>
-public sealed record OfficerProgress(string Email, string Name, string Designation, bool CanRemind, string? RemindedByHand, IReadOnlyList<OfficerQuestion> Questions);
+public sealed record OfficerProgress(
+    string Email, string Name, string Designation, bool CanRemind, string? RemindedByHand, IReadOnlyList<OfficerQuestion> Questions, BounceNote? Undeliverable = null);
+
+/// <summary>Mail to an officer who still owes answers could not be delivered: what the mail service said, and when.</summary>
+public sealed record BounceNote(string Reason, string When);
 
 /// <summary>One question as one officer was asked it; <see cref="History"/> says when it was sent, chased and answered.</summary>
 public sealed record OfficerQuestion(

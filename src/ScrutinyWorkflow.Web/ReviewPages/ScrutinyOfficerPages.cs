@@ -158,6 +158,7 @@ public static class ScrutinyOfficerPages
             "moved" => "The question is moved.",
             "removed" => "The question is removed.",
             "renamed" => "The area of focus is renamed.",
+            "dates" => "The meeting date and deadline are changed.",
             _ => null,
         };
         return DraftPage(review, [], message, StatusCodes.Status200OK);

@@ -39,10 +39,13 @@ public sealed record CreatedReview(string Id);
 
 /// <summary>
 /// One line of the review list. <see cref="Overdue"/> counts the questions still without an answer that have been
-/// escalated to a manager or closed with no response; <see cref="NextDue"/> is when the review next wakes (council time).
+/// escalated to a manager or closed with no response; <see cref="NextDue"/> is when the review next wakes (council time);
+/// <see cref="Declines"/> and <see cref="Unreachable"/> are what waits on the scrutiny officer because of an officer
+/// (<see cref="OfficerAttention"/>).
 /// </summary>
 public sealed record ReviewSummary(
-    string Id, string Status, string Title, string Panel, DateOnly MeetingDate, DateOnly Deadline, int Answered, int Questions, int Overdue, DateTime? NextDue)
+    string Id, string Status, string Title, string Panel, DateOnly MeetingDate, DateOnly Deadline, int Answered, int Questions, int Overdue, DateTime? NextDue,
+    int Declines = 0, int Unreachable = 0)
 {
     public static ReviewSummary From(ReviewState state)
     {
@@ -51,7 +54,8 @@ public sealed record ReviewSummary(
         var overdue = unanswered.Count(q => state.Assignments.OfQuestion(q.QuestionId)
             .Any(a => a.IsCurrent && ((a.IsOpen && a.Escalated) || a.Outcome == AssignmentOutcome.NoResponse)));
         return new(state.ReviewId, ReviewView.StatusName(state.Status), state.FocusReport?.Title ?? "", state.Panel?.Name ?? "", state.MeetingDate, state.Deadline,
-            questions.Count - unanswered.Count, questions.Count, overdue, state.NextDue);
+            questions.Count - unanswered.Count, questions.Count, overdue, state.NextDue,
+            OfficerAttention.DeclinesToActOn(state), OfficerAttention.UndeliverableToActOn(state).Count);
     }
 }
 

@@ -22,6 +22,7 @@ public static class ReviewCommandSerializer
         ("withdraw-question", typeof(WithdrawQuestion)),
         ("change-deadline", typeof(ChangeDeadline)),
         ("change-meeting-date", typeof(ChangeMeetingDate)),
+        ("change-draft-dates", typeof(ChangeDraftDates)),
         ("remind-officer", typeof(RemindOfficer)),
         ("close-early", typeof(CloseEarly)),
         ("accept-late-answer", typeof(AcceptLateAnswer)),

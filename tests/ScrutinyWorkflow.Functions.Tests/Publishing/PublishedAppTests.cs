@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ScrutinyWorkflow.Functions.Http;
 using ScrutinyWorkflow.Functions.Reports;
+using ScrutinyWorkflow.Web.AwayRefresh;
 using ScrutinyWorkflow.Web.FocusReports;
 
 namespace ScrutinyWorkflow.Functions.Tests.Publishing;
@@ -41,6 +42,7 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
                 ["DeliverEffect"] = "activityTrigger",
                 ["ReportDropped"] = "blobTrigger",
                 ["FocusReportFeed"] = "timerTrigger",
+                ["AwayRefresh"] = "timerTrigger",
             }.OrderBy(p => p.Key, StringComparer.Ordinal),
             functions.ToDictionary(f => f.Key, f => Trigger(f.Value).GetProperty("type").GetString()!).OrderBy(p => p.Key, StringComparer.Ordinal));
     }
@@ -53,7 +55,7 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
         Assert.Equal(HttpFunctions.ApiRoute, Trigger(functions["Api"]).GetProperty("route").GetString());
         Assert.Equal(HttpFunctions.RespondRoute, Trigger(functions["Respond"]).GetProperty("route").GetString());
         Assert.Equal(HttpFunctions.PagesRoute, Trigger(functions["Pages"]).GetProperty("route").GetString());
-        Assert.All(new[] { "Api", "Respond", "Pages", "ReportDropped", "FocusReportFeed" },
+        Assert.All(new[] { "Api", "Respond", "Pages", "ReportDropped", "FocusReportFeed", "AwayRefresh" },
             name => Assert.Contains(Bindings(functions[name]), b => b.GetProperty("type").GetString() == "durableClient"));
     }
 
@@ -66,6 +68,7 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
         Assert.Equal(ReportFunctions.ReportsContainer + "/{name}", blob.GetProperty("path").GetString());
         Assert.Equal("EventGrid", blob.GetProperty("source").GetString());
         Assert.Equal(FocusReportFeed.DailySchedule, Trigger(functions["FocusReportFeed"]).GetProperty("schedule").GetString());
+        Assert.Equal(AwayRefreshJob.HourlySchedule, Trigger(functions["AwayRefresh"]).GetProperty("schedule").GetString());
     }
 
     [Fact]

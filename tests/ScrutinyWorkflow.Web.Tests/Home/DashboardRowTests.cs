@@ -13,7 +13,7 @@ public sealed class DashboardRowTests
     {
         var (_, draft) = ReviewStory.Until(c => c is DispatchReview);
 
-        var row = DashboardRow.From(ReviewSummary.From(draft), draft);
+        var row = DashboardRow.From(ReviewSummary.From(draft));
 
         Assert.Equal((0, 3, 0, "Draft: not sent yet"), (row.Answered, row.Questions, row.Percent, row.Status));
         Assert.Equal([new NeedsYou("Check the questions and send them", "/reviews/rv-test/draft")], row.NeedsYou);
@@ -25,8 +25,8 @@ public sealed class DashboardRowTests
         var (_, declined) = ReviewStory.Until(c => c is ReassignAssignment);
         var (_, handedOn) = ReviewStory.Until(c => c is AddQuestion);
 
-        var waiting = DashboardRow.From(ReviewSummary.From(declined), declined);
-        var done = DashboardRow.From(ReviewSummary.From(handedOn), handedOn);
+        var waiting = DashboardRow.From(ReviewSummary.From(declined));
+        var done = DashboardRow.From(ReviewSummary.From(handedOn));
 
         Assert.Equal([new NeedsYou("1 declined question to hand on", "/reviews/rv-test#officers")], waiting.NeedsYou);
         Assert.Equal((1, 3, 33), (waiting.Answered, waiting.Questions, waiting.Percent));
@@ -39,7 +39,7 @@ public sealed class DashboardRowTests
         // Reopened, then closed at the end of the reopening with question Q3 still unanswered.
         var (_, assembled) = ReviewStory.Until(c => c is ReleaseStatement);
 
-        var row = DashboardRow.From(ReviewSummary.From(assembled), assembled);
+        var row = DashboardRow.From(ReviewSummary.From(assembled));
 
         Assert.Equal("Statement ready to check", row.Status);
         Assert.Equal([new NeedsYou("Check and release the statement", "/reviews/rv-test#statement")], row.NeedsYou);
@@ -51,10 +51,22 @@ public sealed class DashboardRowTests
     {
         var (_, released) = ReviewStory.Run();
 
-        var row = DashboardRow.From(ReviewSummary.From(released), released);
+        var row = DashboardRow.From(ReviewSummary.From(released));
 
         Assert.Empty(row.NeedsYou);
-        Assert.False(DashboardRow.MayHaveDeclines(ReviewSummary.From(released)));
-        Assert.Equal(0, DashboardRow.DeclinesToActOn(released));
+        Assert.Equal((0, 0), (ReviewSummary.From(released).Declines, ReviewSummary.From(released).Unreachable));
+    }
+
+    [Fact]
+    public void An_officer_the_mail_could_not_reach_needs_her_while_they_owe_answers()
+    {
+        var (_, bounced) = ReviewStory.Until(c => c is SubmitAnswer);
+        var (_, answered) = ReviewStory.Until(c => c is DeclineQuestion);
+
+        var waiting = DashboardRow.From(ReviewSummary.From(bounced));
+        var done = DashboardRow.From(ReviewSummary.From(answered));
+
+        Assert.Equal([new NeedsYou("1 officer your mail could not reach", "/reviews/rv-test#officers")], waiting.NeedsYou);
+        Assert.Empty(done.NeedsYou);
     }
 }

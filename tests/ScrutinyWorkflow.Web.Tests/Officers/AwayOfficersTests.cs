@@ -65,17 +65,21 @@ public sealed class AwayOfficersTests : IAsyncLifetime
         Assert.Contains("automatic replies say they are away until Friday 15 January 2027", early.TextBody, StringComparison.Ordinal);
         Assert.Contains(chasers, m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal) && m.To.Single().Contains(Zoe, StringComparison.Ordinal));
     }
+}
 
-    /// <summary>The sample directory, with automatic replies the test sets.</summary>
-    private sealed class AwayDirectory(IOfficerDirectory officers) : IOfficerDirectory
-    {
-        public Dictionary<string, AutomaticReplies> Away { get; } = [];
+/// <summary>The sample directory, with automatic replies the test sets, and addresses whose replies cannot be read.</summary>
+internal sealed class AwayDirectory(IOfficerDirectory officers) : IOfficerDirectory
+{
+    public Dictionary<string, AutomaticReplies> Away { get; } = [];
 
-        public Task<Officer?> FindAsync(string email, CancellationToken cancellationToken) => officers.FindAsync(email, cancellationToken);
+    public HashSet<string> Unreadable { get; } = [];
 
-        public Task<AutomaticReplies?> FindAutomaticRepliesAsync(string email, CancellationToken cancellationToken) =>
-            Task.FromResult(Away.GetValueOrDefault(email));
+    public Task<Officer?> FindAsync(string email, CancellationToken cancellationToken) => officers.FindAsync(email, cancellationToken);
 
-        public Task<IReadOnlyList<Officer>> SearchAsync(string text, int limit, CancellationToken cancellationToken) => officers.SearchAsync(text, limit, cancellationToken);
-    }
+    public Task<AutomaticReplies?> FindAutomaticRepliesAsync(string email, CancellationToken cancellationToken) =>
+        Unreadable.Contains(email)
+            ? Task.FromException<AutomaticReplies?>(new HttpRequestException("The directory did not answer."))
+            : Task.FromResult(Away.GetValueOrDefault(email));
+
+    public Task<IReadOnlyList<Officer>> SearchAsync(string text, int limit, CancellationToken cancellationToken) => officers.SearchAsync(text, limit, cancellationToken);
 }

@@ -24,6 +24,18 @@ public sealed partial class AuditSentencesTests
     }
 
     [Fact]
+    public void An_absence_that_ends_when_it_is_noted_says_the_officer_is_back_and_chased_again()
+    {
+        var (_, review) = ReviewStory.Run();
+        var at = new DateTimeOffset(2026, 12, 21, 8, 0, 0, TimeSpan.Zero);
+
+        var sentence = AuditSentences.Describe(new OfficersAwayNoted([new("housing@council.example", at), new("data.team@council.example", null)], at), review);
+
+        Assert.Equal("Ben Okafor (Data and Performance Lead) found to be away past the deadline, so their chasers go to their managers; " +
+            "Dev Singh (Housing Options Manager) no longer away, so their chasers go to them again on Monday 21 December 2026 at 08:00.", sentence);
+    }
+
+    [Fact]
     public void A_reminder_names_the_officer_with_their_job_the_question_and_the_day_and_time()
     {
         var (events, review) = ReviewStory.Run();

@@ -85,4 +85,18 @@ public sealed class ReviewPageModelTests
         Assert.StartsWith("Review drafted from", page.Trail[^1], StringComparison.Ordinal);
         Assert.Equal((2, 3, "Sent to the panel"), (page.Answered, page.QuestionCount, page.StatusText));
     }
+
+    [Fact]
+    public void A_bounce_shows_against_an_officer_who_still_owes_answers_and_not_once_their_question_is_answered()
+    {
+        var (beforeEvents, before) = ReviewStory.Until(c => c is SubmitAnswer);
+        var (afterEvents, after) = ReviewStory.Until(c => c is DeclineQuestion);
+
+        var waiting = ReviewPageModel.From(before, 7, beforeEvents, At(2026, 12, 15, 10));
+        var answered = ReviewPageModel.From(after, 9, afterEvents, At(2026, 12, 16, 9, 30));
+
+        Assert.Equal(new BounceNote("550 no such user", "Monday 14 December 2026 at 10:12"), Assert.Single(waiting.Officers, o => o.Email == Data.Email).Undeliverable);
+        Assert.All(waiting.Officers.Where(o => o.Email != Data.Email), o => Assert.Null(o.Undeliverable));
+        Assert.All(answered.Officers, o => Assert.Null(o.Undeliverable));
+    }
 }

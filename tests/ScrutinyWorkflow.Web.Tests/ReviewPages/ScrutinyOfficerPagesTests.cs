@@ -125,6 +125,42 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_draft_dates_can_be_changed_before_dispatch_by_the_same_rules_and_a_refusal_keeps_what_was_typed()
+    {
+        var (driver, id, draft) = await StartedAsync();
+        Assert.NotNull(draft.QuerySelector($"a[href='/reviews/{id}/draft/dates']"));
+        var form = await driver.OpenAsync($"/reviews/{id}/draft/dates");
+        Assert.Equal("8", form.QuerySelector<IHtmlInputElement>("#deadline-day")!.Value);
+        static Dictionary<string, string> Dates(string meeting, string deadline) => new()
+        {
+            ["meeting-day"] = meeting.Split(' ')[0],
+            ["meeting-month"] = meeting.Split(' ')[1],
+            ["meeting-year"] = meeting.Split(' ')[2],
+            ["deadline-day"] = deadline.Split(' ')[0],
+            ["deadline-month"] = deadline.Split(' ')[1],
+            ["deadline-year"] = deadline.Split(' ')[2],
+        };
+
+        var tooClose = await driver.SubmitAsync(form, $"form[action='/reviews/{id}/draft/dates']", Dates("20 1 2027", "15 1 2027"));
+        var unreal = await driver.SubmitAsync(form, $"form[action='/reviews/{id}/draft/dates']", Dates("31 2 2027", "15 1 2027"));
+        var refused = await PageDriver.ParseAsync(tooClose);
+        var saved = await driver.FollowAsync(await driver.SubmitAsync(form, $"form[action='/reviews/{id}/draft/dates']", Dates("27 1 2027", "15 1 2027")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooClose.StatusCode);
+        var error = Assert.Single(PageDriver.Errors(refused));
+        Assert.Equal("#deadline-day", error.Href);
+        Assert.Contains("set the deadline on or before 12 January 2027", error.Text, StringComparison.Ordinal);
+        Assert.Equal("15", refused.QuerySelector<IHtmlInputElement>("#deadline-day")!.Value);
+        Assert.Contains(PageDriver.Errors(await PageDriver.ParseAsync(unreal)), e => e.Href == "#meeting-day" && e.Text.Contains("must be a real date", StringComparison.Ordinal));
+        Assert.Equal("The meeting date and deadline are changed.", saved.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
+        var summary = saved.QuerySelector("h1 + p")!.TextContent;
+        Assert.Contains("Wednesday 27 January 2027", summary, StringComparison.Ordinal);
+        Assert.Contains("Friday 15 January 2027", summary, StringComparison.Ordinal);
+        var review = await world.App.GetReviewAsync(id);
+        Assert.Equal((new DateOnly(2027, 1, 27), new DateOnly(2027, 1, 15)), (review.MeetingDate, review.Deadline));
+    }
+
+    [Fact]
     public async Task A_deadline_too_close_to_the_meeting_is_refused_with_the_clear_days_rule_and_what_was_typed_is_kept()
     {
         var driver = Driver();

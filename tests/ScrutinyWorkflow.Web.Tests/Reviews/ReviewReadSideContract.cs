@@ -82,4 +82,23 @@ public abstract class ReviewReadSideContract
         Assert.Equal(2, first.Total);
         Assert.Equal(["rv-old"], second.Reviews.Select(r => r.Id));
     }
+
+    [Fact]
+    public async Task The_list_counts_a_decline_to_hand_on_and_an_officer_the_mail_could_not_reach_so_the_dashboard_reads_no_review_whole()
+    {
+        await ApplyAsync("rv-4",
+        [
+            new DraftReview("rv-4", "Careless rv-4", new YearMonth(2020, 12), "Children and Families Scrutiny Panel", "panel@council.example",
+                new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 8),
+                [new AreaInput("Accommodation", [new QuestionInput("How many?", [Asha.Email]), new QuestionInput("How quickly?", [Dee.Email])])], [Asha, Dee], At(14)),
+            new DispatchReview(At(14)),
+            new DeclineQuestion("A1", null, [], "Not mine", At(15)),
+            new RecordUndeliverable(Dee.Email, "rv-4.request.2", "550 no such user", At(15)),
+        ]);
+        await ApplyAsync("rv-5", Opened("rv-5", At(16)));
+
+        var list = await Queries.ListAsync(new ReviewListQuery(PageSize: 10), None);
+
+        Assert.Equal([("rv-5", 0, 0), ("rv-4", 1, 1)], list.Reviews.Select(r => (r.Id, r.Declines, r.Unreachable)));
+    }
 }

@@ -117,7 +117,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         await using var page = connection.CreateCommand();
         page.Transaction = transaction;
         page.CommandText = $"""
-            SELECT review_id, status, title, panel, meeting_date, deadline, answered, questions, overdue, next_due_local
+            SELECT review_id, status, title, panel, meeting_date, deadline, answered, questions, overdue, next_due_local, declines, unreachable
             FROM review_list {filter} ORDER BY {order} LIMIT $limit OFFSET $offset;
             """;
         if (query.Status is { } status)
@@ -138,7 +138,8 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
                 DateOnly.ParseExact(reader.GetString(4), DateFormat, CultureInfo.InvariantCulture),
                 DateOnly.ParseExact(reader.GetString(5), DateFormat, CultureInfo.InvariantCulture),
                 reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
-                reader.IsDBNull(9) ? null : ParseLocal(reader.GetString(9))));
+                reader.IsDBNull(9) ? null : ParseLocal(reader.GetString(9)),
+                reader.GetInt32(10), reader.GetInt32(11)));
         }
         return new ReviewListPage(reviews, query.Page, query.PageSize, total);
     }

@@ -109,12 +109,13 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
         ArgumentNullException.ThrowIfNull(listing);
         var summary = listing.Summary;
         var command = Command("""
-            INSERT INTO review_list (review_id, version, created_at, title, panel, status, deadline, meeting_date, answered, questions, overdue, next_due_local)
-            VALUES ($review, $version, $created, $title, $panel, $status, $deadline, $meeting, $answered, $questions, $overdue, $due)
+            INSERT INTO review_list (review_id, version, created_at, title, panel, status, deadline, meeting_date, answered, questions, overdue, next_due_local, declines, unreachable)
+            VALUES ($review, $version, $created, $title, $panel, $status, $deadline, $meeting, $answered, $questions, $overdue, $due, $declines, $unreachable)
             ON CONFLICT (review_id) DO UPDATE SET
                 version = excluded.version, title = excluded.title, panel = excluded.panel, status = excluded.status,
                 deadline = excluded.deadline, meeting_date = excluded.meeting_date, answered = excluded.answered,
-                questions = excluded.questions, overdue = excluded.overdue, next_due_local = excluded.next_due_local
+                questions = excluded.questions, overdue = excluded.overdue, next_due_local = excluded.next_due_local,
+                declines = excluded.declines, unreachable = excluded.unreachable
             WHERE excluded.version >= review_list.version;
             """);
         command.Parameters["$review"].Value = reviewId;
@@ -129,6 +130,8 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
         command.Parameters["$questions"].Value = summary.Questions;
         command.Parameters["$overdue"].Value = summary.Overdue;
         command.Parameters["$due"].Value = summary.NextDue is { } due ? FormatLocal(due) : DBNull.Value;
+        command.Parameters["$declines"].Value = summary.Declines;
+        command.Parameters["$unreachable"].Value = summary.Unreachable;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,0 +1,80 @@
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Reviews;
+
+namespace ScrutinyWorkflow.Web.AwayRefresh;
+
+/// <summary>What one pass found: reviews looked at, reviews where a change was recorded, and addresses the directory could not answer for.</summary>
+public sealed record AwayRefreshPass(int Reviews, int Changed, int Unreadable);
+
+/// <summary>
+/// Reads again, through the directory, the automatic replies of every officer who still owes answers in a review
+/// taking them, and records what changed (the core says what a change is; the decider records it once). An officer
+/// whose replies cannot be read is left as last noted: "the directory is down" is not "they are back".
+/// </summary>
+public sealed class AwayRefreshJob(IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, ILogger<AwayRefreshJob> logger)
+{
+    /// <summary>The Functions app's timer: five past every hour.</summary>
+    public const string HourlySchedule = "0 5 * * * *";
+
+    public async Task<AwayRefreshPass> RunAsync(CancellationToken cancellationToken)
+    {
+        int reviews = 0, changed = 0, unreadable = 0;
+        var open = ReviewView.StatusName(ReviewStatus.Open);
+        for (var page = 1; ; page++)
+        {
+            var list = await queries.ListAsync(new ReviewListQuery(page, ReviewListQuery.MaxPageSize, open), cancellationToken);
+            foreach (var summary in list.Reviews)
+            {
+                try
+                {
+                    var (looked, recorded, missed) = await RefreshAsync(summary.Id, cancellationToken);
+                    reviews += looked ? 1 : 0;
+                    changed += recorded ? 1 : 0;
+                    unreadable += missed;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One review's trouble (a busy store) waits for the next pass; the others go on.
+                    logger.LogWarning(ex, "Officers' automatic replies for review {ReviewId} were not refreshed.", summary.Id);
+                }
+            }
+            if (page >= list.Pages)
+            {
+                return new AwayRefreshPass(reviews, changed, unreadable);
+            }
+        }
+    }
+
+    private async Task<(bool Looked, bool Recorded, int Unreadable)> RefreshAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(reviewId, cancellationToken) is not { } review
+            || AwayChanges.OfficersToCheck(review.State, clock.Now) is not { Count: > 0 } officers)
+        {
+            return (false, false, 0);
+        }
+        var deadlinePasses = clock.EndOf(review.State.Deadline);
+        List<AwayReading> readings = [];
+        var unreadable = 0;
+        foreach (var email in officers)
+        {
+            try
+            {
+                var replies = await directory.FindAutomaticRepliesAsync(email, cancellationToken);
+                readings.Add(new AwayReading(email, replies?.AwayUntilAfter(deadlinePasses) == true, replies?.Until));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                unreadable++;
+                logger.LogWarning(ex, "The automatic replies of {Email} could not be read; they stay as last noted.", email);
+            }
+        }
+        if (AwayChanges.Command(review.State, readings, clock.Now) is not { } command)
+        {
+            return (true, false, unreadable);
+        }
+        var outcome = await commands.HandleAsync(reviewId, command, expectedVersion: null, cancellationToken);
+        return (true, outcome is CommandApplied { Recorded.Count: > 0 } or CommandReceived, unreadable);
+    }
+}
