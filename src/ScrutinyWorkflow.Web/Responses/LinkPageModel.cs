@@ -35,8 +35,7 @@ public sealed record LinkQuestion(
     string QuestionId,
     string Area,
     string Text,
-    string State,
-    string StateClass,
+    QuestionState State,
     bool TakesAnswer,
     bool CanDecline,
     string Value,
@@ -76,8 +75,8 @@ public sealed record LinkPageModel(
 
     public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
 
-    /// <summary>Each question's state as the person needs it (a GOV.UK tag): not started, draft saved, submitted, or what happened to it.</summary>
-    public static (string Text, string Class) StateOf(ReviewState state, Assignment assignment, Answer? answer, Respondent respondent, bool draftPending)
+    /// <summary>Each question's state as the person needs it: not started, draft saved, submitted, or what happened to it.</summary>
+    public static QuestionState StateOf(ReviewState state, Assignment assignment, Answer? answer, Respondent respondent, bool draftPending)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(assignment);
@@ -88,18 +87,21 @@ public sealed record LinkPageModel(
 
         return assignment.Outcome switch
         {
-            AssignmentOutcome.Reassigned => ("Passed to a colleague: no answer needed from you", "govuk-tag--grey"),
-            AssignmentOutcome.Declined => ("You said this is not for you: the scrutiny team has been told", "govuk-tag--grey"),
-            AssignmentOutcome.Withdrawn => ("Withdrawn from the review: no answer needed", "govuk-tag--grey"),
-            AssignmentOutcome.ClosedEarly => ("Not answered: the review was closed early", "govuk-tag--red"),
-            AssignmentOutcome.NoResponse => ("No response received", "govuk-tag--red"),
-            _ when answer is not null => ((answer.Late ? $"Answered by {Name(answer.SubmittedBy)} (accepted late) on {On(answer.SubmittedAt)}" : $"Answered by {Name(answer.SubmittedBy)} on {On(answer.SubmittedAt)}")
-                + (answer.LastAmendment is { } amended ? $", amended by {Name(amended.By)} on {On(amended.At)}" : ""), "govuk-tag--green"),
-            _ when draftPending => ("Draft saved: not yet submitted", "govuk-tag--yellow"),
-            _ => ("Not started", "govuk-tag--blue"),
+            AssignmentOutcome.Reassigned => new("Passed on", "govuk-tag--grey", "Passed to a colleague: no answer needed from you"),
+            AssignmentOutcome.Declined => new("Not for you", "govuk-tag--grey", "You said this is not for you: the scrutiny team has been told"),
+            AssignmentOutcome.Withdrawn => new("Withdrawn", "govuk-tag--grey", "Withdrawn from the review: no answer needed"),
+            AssignmentOutcome.ClosedEarly => new("Closed", "govuk-tag--red", "Not answered: the review was closed early"),
+            AssignmentOutcome.NoResponse => new("Not answered", "govuk-tag--red", "No response received"),
+            _ when answer is not null => new("Answered", "govuk-tag--green", (answer.Late ? $"Answered by {Name(answer.SubmittedBy)} (accepted late) on {On(answer.SubmittedAt)}" : $"Answered by {Name(answer.SubmittedBy)} on {On(answer.SubmittedAt)}")
+                + (answer.LastAmendment is { } amended ? $", amended by {Name(amended.By)} on {On(amended.At)}" : "")),
+            _ when draftPending => new("Draft saved", "govuk-tag--yellow", "Draft saved: not yet submitted"),
+            _ => new("Not started", "govuk-tag--blue", "Nothing saved yet"),
         };
     }
 }
+
+/// <summary>A question's state: a short GOV.UK tag, its colour, and the sentence that says who did what and when.</summary>
+public sealed record QuestionState(string Tag, string TagClass, string Description);
 
 /// <summary>The check-your-answer page: the question, and the saved answer as the panel will read it.</summary>
 public sealed record CheckAnswerModel(LinkReview Review, LinkQuestion Question, string Text, MarkupString Rendered, bool Amending);

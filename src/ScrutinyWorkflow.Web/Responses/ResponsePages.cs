@@ -272,7 +272,7 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
             return null;
         }
         var (heading, question) = state.Placing(assignment.QuestionId);
-        var row = new LinkQuestion(assignment.Id, assignment.QuestionId, heading, question.Text, "", "", false, false, "", true, false, [], null, "", "", false);
+        var row = new LinkQuestion(assignment.Id, assignment.QuestionId, heading, question.Text, new("", "", ""), false, false, "", true, false, [], null, "", "", false);
         return new AnswerSubmittedModel(Review(found, clock.Now), row, AnswerReference.Of(state.ReviewId, assignment.QuestionId, answer), answer.Amendments.Count > 0);
     }
 
@@ -301,11 +301,11 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
         var answer = state.Answers.GetValueOrDefault(assignment.QuestionId);
         var draft = drafts.GetValueOrDefault(assignment.Id);
         var takes = state.TakesAnswerFrom(assignment.Id, clock.Now, respondent);
-        var (text, tag) = LinkPageModel.StateOf(state, assignment, answer, respondent, draft is not null);
+        var questionState = LinkPageModel.StateOf(state, assignment, answer, respondent, draft is not null);
         var others = state.Assignments.Where(a => a.QuestionId == assignment.QuestionId && a.IsCurrent && a.OfficerEmail != assignment.OfficerEmail)
             .Select(a => state.OfficerOrAddress(a.OfficerEmail)).Select(o => string.IsNullOrWhiteSpace(o.Designation) ? o.Name : $"{o.Name} ({o.Designation})").Distinct().ToList();
         var shown = !takes && answer is not null && assignment.IsCurrent ? await html.RenderAnswerAsync(answer.Text) : (Microsoft.AspNetCore.Components.MarkupString?)null;
-        return new LinkQuestion(assignment.Id, assignment.QuestionId, heading, question.Text, text, tag, takes,
+        return new LinkQuestion(assignment.Id, assignment.QuestionId, heading, question.Text, questionState, takes,
             CanDecline: takes && assignment.IsOpen && respondent.OnBehalfOf is null,
             Value: attempt?.Text ?? draft ?? answer?.Text ?? "",
             Answered: answer is not null,

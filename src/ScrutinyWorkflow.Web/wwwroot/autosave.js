@@ -7,6 +7,8 @@ const minimumGap = 10000;
 for (const form of document.querySelectorAll('form[data-autosave]')) {
   const box = form.querySelector('textarea[name=answer]');
   const status = form.querySelector('[data-autosave-status]');
+  // Not form.action: the buttons named "action" shadow it.
+  const address = form.getAttribute('action');
   let saved = box.value;
   let lastSave = 0;
   let timer;
@@ -25,7 +27,7 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
     body.set('action', 'autosave');
     lastSave = Date.now();
     try {
-      const response = await fetch(form.action, { method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      const response = await fetch(address, { method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json' } });
       const outcome = await response.json();
       if (response.ok && outcome.savedAt) {
         saved = text;

@@ -162,7 +162,7 @@ public sealed class AnswerFlowTests : IAsyncLifetime
         Assert.Contains("expired", (await unsigned.Content.ReadFromJsonAsync<Dictionary<string, string?>>())!["error"], StringComparison.Ordinal);
         var page = new HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(link.PathAndQuery));
         Assert.Equal("Typed so far", page.QuerySelector("textarea[name=answer]")!.TextContent);
-        Assert.Equal("Draft saved: not yet submitted", page.QuerySelector("section.question .govuk-tag")!.TextContent);
+        Assert.Equal("Draft saved: not yet submitted", page.QuerySelector("section.question .app-state")!.TextContent);
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class AnswerFlowTests : IAsyncLifetime
         Assert.Equal(
             // A withdrawn question is no longer in the review's order, so it comes last.
             [(Q7, "You said this is not for you: the scrutiny team has been told"), (Q6, "Withdrawn from the review: no answer needed")],
-            page.QuerySelectorAll("section.question").Select(s => (s.QuerySelector("h2")!.TextContent, s.QuerySelector(".govuk-tag")!.TextContent)));
+            page.QuerySelectorAll("section.question").Select(s => (s.QuerySelector("h2")!.TextContent, s.QuerySelector(".app-state")!.TextContent)));
         Assert.Contains("no longer accepts answers", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -145,7 +145,7 @@ public sealed class ResponsePageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(world.App.LinkFor(Data, Q1), Q1, "Three this year.")).StatusCode);
 
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(link.PathAndQuery));
-        var states = page.QuerySelectorAll("section.question").Select(s => (s.QuerySelector("h2")!.TextContent, s.QuerySelector(".govuk-tag")!.TextContent)).ToList();
+        var states = page.QuerySelectorAll("section.question").Select(s => (s.QuerySelector("h2")!.TextContent, s.QuerySelector(".app-state")!.TextContent)).ToList();
         Assert.Equal(
             [
                 (Q1, "Answered by Children's Services Data Team on 14 December 2026"),
