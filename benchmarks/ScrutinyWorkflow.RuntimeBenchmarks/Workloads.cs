@@ -202,7 +202,8 @@ internal static class Workloads
         public async Task<HttpStatusCode> SendAsync(string link, string question, string action, string text)
         {
             var section = page!.QuerySelectorAll("section.question").First(s => s.QuerySelector("h2")?.TextContent == question);
-            var form = section.QuerySelectorAll("form").First(f => f.QuerySelector($"button[value={action}]") is not null);
+            // "Submit" is pressed on the check page after "Continue"; the question's own form carries the same fields.
+            var form = section.QuerySelectorAll("form").First(f => f.QuerySelector($"button[value={(action == "submit" ? "check" : action)}]") is not null);
             var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
             fields["answer"] = text;
             fields["action"] = action;

@@ -80,7 +80,7 @@ internal sealed class ScrutinyApplication(
 
     /// <summary>
     /// Opens the link as a person would, finds the form under this question, and posts it with its antiforgery token:
-    /// <paramref name="action"/> is submit, draft or decline (with <paramref name="fields"/> for the colleague and reason).
+    /// <paramref name="action"/> is submit, draft, check, preview, autosave or decline (with <paramref name="fields"/> for the colleague and reason).
     /// </summary>
     public async Task<HttpResponseMessage> AnswerAsync(Uri link, string questionText, string text, string action = "submit", Dictionary<string, string>? fields = null)
     {
@@ -88,7 +88,9 @@ internal sealed class ScrutinyApplication(
         var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(link.PathAndQuery));
         var section = page.QuerySelectorAll("section.question").FirstOrDefault(s => s.QuerySelector("h2")?.TextContent == questionText);
         Assert.True(section is not null, $"The page has no question \"{questionText}\".");
-        var form = section.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"button[value={action}]") is not null);
+        // "Submit" is pressed on the check page after "Continue", and autosave is the page's script: the question's own
+        // form carries the same fields.
+        var form = section.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"button[value={(action is "submit" or "autosave" ? "check" : action)}]") is not null);
         Assert.True(form is not null, $"The question \"{questionText}\" has no form to {action}.");
         var values = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         values["answer"] = text;

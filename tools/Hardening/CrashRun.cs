@@ -181,7 +181,8 @@ internal sealed class CrashRun(int reviews, int kills, int seed)
             {
                 using var form = await host.OpenFormAsync(link, 0);
                 var page = await form.Browser.GetStringAsync(link);
-                if (page.Contains(WebUtility.HtmlEncode(text.Split('\n')[0]), StringComparison.Ordinal) && page.Contains("Answered by", StringComparison.Ordinal))
+                var shown = WebUtility.HtmlDecode(page);
+                if (shown.Contains(text.Split('\n')[0], StringComparison.Ordinal) && shown.Contains("Answered by", StringComparison.Ordinal))
                 {
                     return text;
                 }

@@ -182,7 +182,8 @@ internal sealed class HostUnderTest : IAsyncDisposable
         var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(link));
         var section = page.QuerySelectorAll("section.question").ElementAtOrDefault(question)
             ?? throw new InvalidOperationException($"The page at {link[..12]}... has no question {question}.");
-        var form = section.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"button[value={action}]") is not null)
+        // "Submit" is pressed on the check page after "Continue"; the question's own form carries the same fields.
+        var form = section.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"button[value={(action == "submit" ? "check" : action)}]") is not null)
             ?? throw new InvalidOperationException($"Question {question} has no form to {action}.");
         var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         fields["action"] = action;

@@ -1,8 +1,6 @@
-using System.Text;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Pages;
 
 namespace ScrutinyWorkflow.Web.Links;
 
@@ -24,12 +22,6 @@ public static class LinkRefusals
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LinkRefusals)).LogInformation(
             "A response link signed with retired link key {KeyId} was refused as withdrawn (review {ReviewId}).", withdrawn.KeyId, withdrawn.Target.ReviewId);
         var team = services.GetRequiredService<IOptions<ScrutinyOptions>>().Value;
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        var html = await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<LinkWithdrawnPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
-        {
-            [nameof(LinkWithdrawnPage.TeamName)] = team.TeamName,
-            [nameof(LinkWithdrawnPage.TeamEmail)] = team.TeamEmail,
-        }))).ToHtmlString());
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status410Gone);
+        return PagesRegistration.Show<LinkWithdrawnPage>(new { team.TeamName, team.TeamEmail }, StatusCodes.Status410Gone);
     }
 }

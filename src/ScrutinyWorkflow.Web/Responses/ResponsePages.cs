@@ -1,18 +1,21 @@
-using System.Text;
+using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
-using ScrutinyWorkflow.Core.Calendar;
+using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Statements;
 
 namespace ScrutinyWorkflow.Web.Responses;
 
 /// <summary>
-/// The page a person reaches from the link in their email: every question of theirs in the review, each with its
-/// state, answered in turn. Mail scanners open every link before the person does, so GET only ever shows; only the
-/// person's POST, with its antiforgery token, changes anything.
+/// The pages a person reaches from the link in their email: every question of theirs in the review, each with its
+/// state; an answer written, previewed, checked as the panel will read it, submitted and amended until answers close.
+/// Mail scanners open every link before the person does, so a GET only ever shows; only the person's POST, with its
+/// antiforgery token, changes anything, and it answers 303 to a GET (or the page again, with what went wrong).
 /// </summary>
 public static class ResponsePages
 {
@@ -24,33 +27,33 @@ public static class ResponsePages
     {
         var pages = app.MapGroup("/respond").AddEndpointFilter(async (context, next) =>
         {
-            // The token is in the URL: never send it on as a referrer, never cache the page, never frame it.
+            // The token is in the URL: never send it on as a referrer, never cache the page, never frame it (the site's
+            // content security policy, set for every response, says frame-ancestors 'none').
             var headers = context.HttpContext.Response.Headers;
             // Exactly what antiforgery sets for a page with a token, so it has nothing to override and warn about.
             headers.CacheControl = "no-cache, no-store";
             headers.Pragma = "no-cache";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             return await next(context);
         });
 
         pages.MapGet("/{token}", Show);
+        pages.MapGet("/{token}/check/{assignmentId}", Check);
         // Checked by hand below, so a stale form gets a page that keeps the person's text, not a bare 400.
         pages.MapPost("/{token}", Answer).DisableAntiforgery();
         return app;
     }
 
-    /// <summary>What the person typed and what went wrong with it, shown back against its question.</summary>
-    private sealed record Attempt(string AssignmentId, string? Text, string? Colleague, string? Reason, string Error);
-
-    private sealed record Found(ReviewState State, Respondent Respondent);
-
-    private static async Task<IResult> Show(string token, string? done, string? question, HttpContext context, ResponseLinks links, ILinkIndex index,
-        IReviewQueries queries, IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Show(string token, string? done, string? question, string? preview, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await FindAsync(token, links, index, queries, cancellationToken) is not { } found)
+        var links = LinkPages.For(context);
+        if (await links.FindAsync(token, cancellationToken) is not { } found)
         {
-            return await LinkRefusals.WithdrawnPageAsync(token, context, cancellationToken) ?? NotRecognised();
+            return await links.RefusedAsync(token, context, cancellationToken);
+        }
+        if (done == "submitted" && links.Confirmation(found, question) is { } confirmation)
+        {
+            return PagesRegistration.Show<AnswerSubmittedPage>(new { Model = confirmation });
         }
         var message = done switch
         {
@@ -59,19 +62,33 @@ public static class ResponsePages
             "declined" => "Thank you: the scrutiny team has been told this question is not for you, and you will not be chased for it.",
             _ => null,
         };
-        return Render(found, clock.Now, context, antiforgery, attempt: null, message, question, StatusCodes.Status200OK);
+        return await links.PageAsync(found, attempt: null, message, preview, StatusCodes.Status200OK, cancellationToken);
     }
 
-    private static async Task<IResult> Answer(string token, HttpContext context, ResponseLinks links, ILinkIndex index,
-        IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Check(string token, string assignmentId, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await FindAsync(token, links, index, queries, cancellationToken) is not { } found)
+        var links = LinkPages.For(context);
+        if (await links.FindAsync(token, cancellationToken) is not { } found)
         {
-            return await LinkRefusals.WithdrawnPageAsync(token, context, cancellationToken) ?? NotRecognised();
+            return await links.RefusedAsync(token, context, cancellationToken);
+        }
+        return await links.CheckPageAsync(found, assignmentId, cancellationToken) is { } model
+            ? PagesRegistration.Show<CheckAnswerPage>(new { Model = model })
+            // Nothing saved to check (or no longer theirs to answer): the question itself says why.
+            : Results.Redirect($"/respond/{token}#q-{Uri.EscapeDataString(assignmentId)}");
+    }
+
+    private static async Task<IResult> Answer(string token, HttpContext context, IReviewCommands commands, IOfficerDirectory directory,
+        IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
+    {
+        var links = LinkPages.For(context);
+        if (await links.FindAsync(token, cancellationToken) is not { } found)
+        {
+            return await links.RefusedAsync(token, context, cancellationToken);
         }
         if (!context.Request.HasFormContentType)
         {
-            return Render(found, clock.Now, context, antiforgery, new Attempt("", null, null, null, "Send the answer from the form on this page."), null, null, StatusCodes.Status400BadRequest);
+            return await links.PageAsync(found, Attempt.Refused("Send the answer from the form on this page."), null, null, StatusCodes.Status400BadRequest, cancellationToken);
         }
         IFormCollection form;
         try
@@ -81,26 +98,35 @@ public static class ResponsePages
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
             var (error, status) = WhyUnreadable(ex);
-            return Render(found, clock.Now, context, antiforgery, new Attempt("", null, null, null, error), null, null, status);
+            return await links.PageAsync(found, Attempt.Refused(error), null, null, status, cancellationToken);
         }
-        var attempt = new Attempt(form["assignment"].ToString(), form["answer"], form["colleague"], form["reason"], "");
+        var action = form["action"].ToString();
+        var attempt = new Attempt(form["assignment"].ToString(), form["answer"], form["colleague"], form["reason"], []);
+        async Task<IResult> Again(string message, int status, string? field = null) => action == Autosave
+            ? Results.Json(new AutosaveOutcome(null, message), statusCode: status)
+            : await links.PageAsync(found, attempt with { Errors = [new(field, message)] }, null, null, status, cancellationToken);
+
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Render(found, clock.Now, context, antiforgery, attempt with { Error = "This form had expired, so nothing was saved. Your text is below: press the button again to send it." },
-                null, null, StatusCodes.Status400BadRequest);
+            return await Again("This form had expired, so nothing was saved. Your text is below: press the button again to send it.", StatusCodes.Status400BadRequest);
         }
         // Only the person's own questions (or, for a manager, the escalated officer's) can be reached from their link.
         if (!found.State.AssignmentsFor(found.Respondent).Any(a => a.Id == attempt.AssignmentId))
         {
-            return Render(found, clock.Now, context, antiforgery, attempt with { AssignmentId = "", Error = "That question is not one of yours. Answer from the form under your question on this page." },
-                null, null, StatusCodes.Status400BadRequest);
+            attempt = attempt with { AssignmentId = "" };
+            return await Again("That question is not one of yours. Answer from the form under your question on this page.", StatusCodes.Status400BadRequest);
+        }
+        var answerField = $"answer-{attempt.AssignmentId}";
+        if (action == Continue && string.IsNullOrWhiteSpace(attempt.Text))
+        {
+            return await Again("Write an answer before continuing. To keep notes without submitting them, save a draft.", StatusCodes.Status400BadRequest, answerField);
         }
 
-        var action = form["action"].ToString();
         ReviewCommand command = action switch
         {
             "submit" => new SubmitAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent),
             "decline" => new DeclineQuestion(attempt.AssignmentId, attempt.Colleague, await directory.FindWithManagersAsync([attempt.Colleague], cancellationToken), attempt.Reason ?? "", clock.Now, found.Respondent),
+            // A draft, an autosave, a preview and "Continue" all keep the text as a draft first.
             _ => new SaveAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent),
         };
         CommandOutcome outcome;
@@ -110,17 +136,38 @@ public static class ResponsePages
         }
         catch (Exception ex) when (ReviewBusyExceptionHandler.IsBusy(ex))
         {
-            context.Response.Headers.RetryAfter = ReviewBusyExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Render(found, clock.Now, context, antiforgery, attempt with { Error = "The service was busy, so nothing was saved. Your text is below: press the button again in a moment to send it." },
-                null, null, StatusCodes.Status503ServiceUnavailable);
+            context.Response.Headers.RetryAfter = ReviewBusyExceptionHandler.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return await Again("The service was busy, so nothing was saved. Your text is below: press the button again in a moment to send it.", StatusCodes.Status503ServiceUnavailable);
         }
-        return outcome switch
+        if (outcome is CommandRefused refused)
         {
-            CommandRefused r => Render(found with { State = r.State }, clock.Now, context, antiforgery, attempt with { Error = Explain(r.Rejection) }, null, null,
-                r.Rejection.Code == RejectionCodes.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict),
-            _ => SeeOther(context, $"/respond/{token}?done={action switch { "submit" => "submitted", "decline" => "declined", _ => "draft" }}&question={attempt.AssignmentId}#q-{attempt.AssignmentId}"),
+            found = found with { State = refused.State };
+            var errors = refused.Rejection.Problems.Count > 0
+                ? refused.Rejection.Problems.Select(p => new FieldError($"{p.Field}-{attempt.AssignmentId}", p.Message)).ToList()
+                : [new FieldError(answerField, refused.Rejection.Message)];
+            var status = refused.Rejection.Code == RejectionCodes.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+            return action == Autosave
+                ? Results.Json(new AutosaveOutcome(null, errors[0].Message), statusCode: status)
+                : await links.PageAsync(found, attempt with { Errors = errors }, null, null, status, cancellationToken);
+        }
+        var at = Uri.EscapeDataString(attempt.AssignmentId);
+        return action switch
+        {
+            Autosave => Results.Json(new AutosaveOutcome(clock.Now.ToString("HH:mm", CultureInfo.InvariantCulture), null)),
+            Continue => SeeOther(context, $"/respond/{token}/check/{at}"),
+            Preview => SeeOther(context, $"/respond/{token}?preview={at}#preview-{at}"),
+            "submit" => SeeOther(context, $"/respond/{token}?done=submitted&question={at}"),
+            "decline" => SeeOther(context, $"/respond/{token}?done=declined&question={at}#q-{at}"),
+            _ => SeeOther(context, $"/respond/{token}?done=draft&question={at}#q-{at}"),
         };
     }
+
+    private const string Continue = "check";
+    private const string Preview = "preview";
+    private const string Autosave = "autosave";
+
+    /// <summary>What the page's script is told after saving a draft as the person types: when (council time), or why not.</summary>
+    private sealed record AutosaveOutcome(string? SavedAt, string? Error);
 
     /// <summary>
     /// What went wrong reading the form, in the person's terms. The form reader says which of its limits a form broke
@@ -148,169 +195,164 @@ public static class ResponsePages
         context.Response.Headers.Location = location;
         return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
+}
 
-    private static async Task<Found?> FindAsync(string token, ResponseLinks links, ILinkIndex index, IReviewQueries queries, CancellationToken cancellationToken)
+/// <summary>A link's review and the person it was sent to.</summary>
+public sealed record FoundLink(string Token, ReviewState State, Respondent Respondent);
+
+/// <summary>
+/// Reads what a link's pages show: the review behind the token, the person's questions with their states and drafts,
+/// and answers rendered exactly as the statement renders them.
+/// </summary>
+public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQueries queries, StatementHtml html, IOptions<ScrutinyOptions> options, CouncilClock clock)
+{
+    /// <summary>Made for each request from its services, so the web host and the Functions worker need no registration for it.</summary>
+    public static LinkPages For(HttpContext context) => ActivatorUtilities.CreateInstance<LinkPages>(context.RequestServices);
+
+    public async Task<FoundLink?> FindAsync(string token, CancellationToken cancellationToken)
     {
         if (await links.CheckAsync(token, index, cancellationToken) is not LinkValid { Target: var target })
         {
             return null;
         }
         return await queries.FindAsync(target.ReviewId, cancellationToken) is { } review
-            ? new Found(review.State, Respondent.FromKey(target.RespondentKey))
+            ? new FoundLink(token, review.State, Respondent.FromKey(target.RespondentKey))
             : null;
     }
 
-    private static string Explain(Rejection rejection) =>
-        rejection.Problems.Count > 0 ? string.Join(" ", rejection.Problems.Select(p => p.Message)) : rejection.Message;
+    /// <summary>A withdrawn link's page (410), or "not recognised" (404) for anything else.</summary>
+    public async Task<IResult> RefusedAsync(string token, HttpContext context, CancellationToken cancellationToken) =>
+        await LinkRefusals.WithdrawnPageAsync(token, context, cancellationToken)
+        ?? PagesRegistration.Show<LinkNotRecognisedPage>(new { }, StatusCodes.Status404NotFound);
 
-    private static IResult Render(Found found, DateTimeOffset now, HttpContext context, IAntiforgery antiforgery, Attempt? attempt, string? message, string? messageFor, int status)
+    public async Task<IResult> PageAsync(FoundLink found, Attempt? attempt, string? message, string? preview, int status, CancellationToken cancellationToken)
     {
-        var (state, respondent) = found;
-        var officer = state.OfficerOrAddress(respondent.OnBehalfOf ?? respondent.Email);
-        var order = state.Questions.Select((q, i) => (q.QuestionId, i)).ToDictionary(x => x.QuestionId, x => x.i);
-        var mine = state.AssignmentsFor(respondent)
-            .OrderBy(a => order.GetValueOrDefault(a.QuestionId, int.MaxValue))
-            .ThenBy(a => QuestionIds.NumberOf(a.Id))
-            .ToList();
-        var tokens = antiforgery.GetAndStoreTokens(context);
-
-        var html = new StringBuilder();
-        html.Append("<p class=\"caption\">").Append(E(state.Panel!.Name)).Append("</p>")
-            .Append("<h1>").Append(respondent.OnBehalfOf is null ? "Your scrutiny questions" : $"Scrutiny questions for {E(officer.Name)}").Append("</h1>")
-            .Append("<p>Focus report: <cite>").Append(E(state.FocusReport!.Title)).Append("</cite> (").Append(E(state.FocusReport.Published.ToDisplayString())).Append(")</p>");
-        if (respondent.OnBehalfOf is not null)
+        var (_, state, respondent) = found;
+        var now = clock.Now;
+        var drafts = await DraftsAsync(found, cancellationToken);
+        var questions = new List<LinkQuestion>();
+        foreach (var assignment in Mine(found))
         {
-            html.Append("<p>These were escalated to you as ").Append(E(officer.Name)).Append("'s manager. An answer you give here is recorded as given by you on their behalf, and the statement names you as reporter.</p>");
+            questions.Add(await QuestionAsync(found, assignment, drafts, attempt?.AssignmentId == assignment.Id ? attempt : null));
         }
-        html.Append(state.TakesAnswersAt(now) && state.LastAnswerDay is { } lastDay
-            ? $"<p class=\"deadline\">Answers close at the end of {E(LongDate.FormatWithDay(lastDay))}.</p>"
-            : "<p class=\"deadline\">Responses to this review have closed, so this page no longer accepts answers.</p>");
-        if (attempt is { Error.Length: > 0 } && !mine.Any(a => a.Id == attempt.AssignmentId && state.TakesAnswerFrom(a.Id, now, respondent)))
-        {
-            // Nowhere on the page to put the text back: show it here, so nothing typed is lost.
-            html.Append("<div class=\"error\" role=\"alert\"><h2>There is a problem</h2><p>").Append(E(attempt.Error)).Append("</p>");
-            if (!string.IsNullOrEmpty(attempt.Text))
-            {
-                html.Append("<label for=\"kept\">Your text, kept for you to copy</label><textarea id=\"kept\" readonly rows=\"6\">").Append(E(attempt.Text)).Append("</textarea>");
-            }
-            html.Append("</div>");
-        }
-        if (message is not null && messageFor is null)
-        {
-            html.Append("<div class=\"notice\" role=\"status\"><p>").Append(E(message)).Append("</p></div>");
-        }
-
-        var answerable = 0;
-        foreach (var assignment in mine)
-        {
-            var (heading, question) = state.Placing(assignment.QuestionId);
-            var answer = state.Answers.GetValueOrDefault(assignment.QuestionId);
-            var takes = state.TakesAnswerFrom(assignment.Id, now, respondent);
-            answerable += takes ? 1 : 0;
-            html.Append("<section class=\"question\" id=\"q-").Append(E(assignment.Id)).Append("\" aria-labelledby=\"h-").Append(E(assignment.Id)).Append("\">")
-                .Append("<p class=\"area\">").Append(E(heading)).Append("</p>")
-                .Append("<h2 id=\"h-").Append(E(assignment.Id)).Append("\">").Append(E(question.Text)).Append("</h2>")
-                .Append("<p class=\"state\"><strong class=\"tag\">").Append(E(StateOf(state, assignment, answer, respondent))).Append("</strong></p>");
-            if (attempt is { Error.Length: > 0 } && attempt.AssignmentId == assignment.Id && takes)
-            {
-                html.Append("<div class=\"error\" role=\"alert\"><h3>There is a problem</h3><p>").Append(E(attempt.Error)).Append("</p></div>");
-            }
-            if (message is not null && messageFor == assignment.Id)
-            {
-                html.Append("<div class=\"notice\" role=\"status\"><p>").Append(E(message)).Append("</p></div>");
-            }
-            if (takes)
-            {
-                var mineAttempt = attempt?.AssignmentId == assignment.Id ? attempt : null;
-                // A saved draft is its officer's own: a manager answering on their behalf starts from a blank page.
-                var value = mineAttempt?.Text ?? answer?.Text ?? (respondent.OnBehalfOf is null ? assignment.SavedText : null) ?? "";
-                var field = $"answer-{assignment.Id}";
-                html.Append("<form method=\"post\" novalidate>")
-                    .Append(Hidden(tokens.FormFieldName, tokens.RequestToken ?? "")).Append(Hidden("assignment", assignment.Id))
-                    .Append("<label for=\"").Append(E(field)).Append("\">").Append(answer is null ? "Your answer" : "The answer (any change you submit replaces it)").Append("</label>")
-                    .Append("<p class=\"hint\" id=\"hint-").Append(E(field)).Append("\">").Append(E(FormattingHint)).Append("</p>")
-                    .Append("<textarea id=\"").Append(E(field)).Append("\" name=\"answer\" rows=\"10\" aria-describedby=\"hint-").Append(E(field)).Append("\">").Append(E(value)).Append("</textarea>")
-                    .Append("<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"submit\">").Append(answer is null ? "Submit answer" : "Submit amended answer").Append("</button>");
-                if (answer is null)
-                {
-                    html.Append("<button type=\"submit\" name=\"action\" value=\"draft\" class=\"secondary\">Save draft</button>");
-                }
-                html.Append("</div></form>");
-                if (assignment.IsOpen && respondent.OnBehalfOf is null)
-                {
-                    html.Append("<details").Append(mineAttempt?.Reason is not null ? " open" : "").Append("><summary>This question is not for me</summary>")
-                        .Append("<form method=\"post\" novalidate>")
-                        .Append(Hidden(tokens.FormFieldName, tokens.RequestToken ?? "")).Append(Hidden("assignment", assignment.Id))
-                        .Append("<label for=\"colleague-").Append(E(assignment.Id)).Append("\">Who should answer it (their email address, if you know)</label>")
-                        .Append("<input type=\"email\" id=\"colleague-").Append(E(assignment.Id)).Append("\" name=\"colleague\" value=\"").Append(E(mineAttempt?.Colleague ?? "")).Append("\" autocomplete=\"off\">")
-                        .Append("<label for=\"reason-").Append(E(assignment.Id)).Append("\">Why it is not for you</label>")
-                        .Append("<textarea id=\"reason-").Append(E(assignment.Id)).Append("\" name=\"reason\" rows=\"3\">").Append(E(mineAttempt?.Reason ?? "")).Append("</textarea>")
-                        .Append("<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"decline\" class=\"secondary\">Tell the scrutiny team</button></div>")
-                        .Append("</form></details>");
-                }
-            }
-            else if (answer is not null && assignment.IsCurrent)
-            {
-                html.Append("<div class=\"answer\">").Append(E(answer.Text).ReplaceLineEndings("<br>")).Append("</div>");
-            }
-            html.Append("</section>");
-        }
-        if (mine.Count == 0 || mine.All(a => !a.IsCurrent))
-        {
-            html.Append("<p>None of these questions is with you any more, so this link no longer accepts answers. Thank you.</p>");
-        }
+        var errors = attempt?.Errors ?? [];
+        // An error about a question whose form is not on the page (or about no question) links nowhere; its text is kept below it.
+        var shown = errors.Select(e => e.FieldId is { } id && questions.Any(q => q.TakesAnswer && id.EndsWith($"-{q.AssignmentId}", StringComparison.Ordinal)) ? e : e with { FieldId = null }).ToList();
+        var kept = shown.Any(e => e.FieldId is null) && attempt is { Text.Length: > 0 } ? attempt.Text : null;
+        var previewed = preview is not null && drafts.TryGetValue(preview, out var draft) && questions.Any(q => q.AssignmentId == preview && q.TakesAnswer)
+            ? await html.RenderAnswerAsync(draft)
+            : (Microsoft.AspNetCore.Components.MarkupString?)null;
+        var model = new LinkPageModel(Review(found, now), questions, shown, message, null, kept, previewed is null ? null : preview, previewed);
         // A page with nothing left to answer says so with its status too, for anything that reads links automatically.
-        if (answerable == 0 && status == StatusCodes.Status200OK)
+        if (model.NothingLeft && status == StatusCodes.Status200OK)
         {
             status = StatusCodes.Status410Gone;
         }
-        return Results.Content(Page("Answer scrutiny questions", html.ToString()), "text/html; charset=utf-8", Encoding.UTF8, status);
+        return PagesRegistration.Show<LinkPage>(new { Model = model }, status);
     }
 
-    /// <summary>Each question's state as the person needs it: not started, draft saved, submitted, or what happened to it.</summary>
-    private static string StateOf(ReviewState state, Assignment assignment, Answer? answer, Respondent respondent)
+    public async Task<CheckAnswerModel?> CheckPageAsync(FoundLink found, string assignmentId, CancellationToken cancellationToken)
     {
-        string Name(Respondent who) => who.OnBehalfOf is { } officer
-            ? $"{state.OfficerOrAddress(who.Email).Name} on behalf of {state.OfficerOrAddress(officer).Name}"
-            : who == respondent ? "you" : state.OfficerOrAddress(who.Email).Name;
-        string On(DateTimeOffset at) => LongDate.Format(DateOnly.FromDateTime(at.DateTime));
-
-        return assignment.Outcome switch
+        if (Mine(found).FirstOrDefault(a => a.Id == assignmentId) is not { } assignment
+            || !found.State.TakesAnswerFrom(assignment.Id, clock.Now, found.Respondent)
+            || (await DraftsAsync(found, cancellationToken)).GetValueOrDefault(assignment.Id) is not { } text
+            || string.IsNullOrWhiteSpace(text))
         {
-            AssignmentOutcome.Reassigned => "Passed to a colleague: no answer needed from you",
-            AssignmentOutcome.Declined => "You said this is not for you: the scrutiny team has been told",
-            AssignmentOutcome.Withdrawn => "Withdrawn from the review: no answer needed",
-            AssignmentOutcome.ClosedEarly => "Not answered: the review was closed early",
-            AssignmentOutcome.NoResponse => "No response received",
-            _ when answer is not null => (answer.Late ? $"Answered by {Name(answer.SubmittedBy)} (accepted late) on {On(answer.SubmittedAt)}" : $"Answered by {Name(answer.SubmittedBy)} on {On(answer.SubmittedAt)}")
-                + (answer.LastAmendment is { } amended ? $", amended by {Name(amended.By)} on {On(amended.At)}" : ""),
-            _ when assignment.SavedText is not null && respondent.OnBehalfOf is null => "Draft saved: not yet submitted",
-            _ => "Not started",
-        };
+            return null;
+        }
+        var question = await QuestionAsync(found, assignment, new Dictionary<string, string>(), null);
+        return new CheckAnswerModel(Review(found, clock.Now), question, text, await html.RenderAnswerAsync(text), question.Answered);
     }
 
-    private static string Hidden(string name, string value) => $"<input type=\"hidden\" name=\"{E(name)}\" value=\"{E(value)}\">";
+    public AnswerSubmittedModel? Confirmation(FoundLink found, string? assignmentId)
+    {
+        var state = found.State;
+        if (Mine(found).FirstOrDefault(a => a.Id == assignmentId) is not { } assignment || !state.Answers.TryGetValue(assignment.QuestionId, out var answer))
+        {
+            return null;
+        }
+        var (heading, question) = state.Placing(assignment.QuestionId);
+        var row = new LinkQuestion(assignment.Id, assignment.QuestionId, heading, question.Text, new("", "", ""), false, false, "", true, false, [], null, "", "", false);
+        return new AnswerSubmittedModel(Review(found, clock.Now), row, AnswerReference.Of(state.ReviewId, assignment.QuestionId, answer), answer.Amendments.Count > 0);
+    }
 
-    private static IResult NotRecognised() => Results.Content(
-        Page("Link not recognised", "<h1>This link is not recognised</h1><p>Check that you used the whole link from your email. If it still does not work, the request may have been withdrawn: contact the scrutiny team.</p>"),
-        "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
+    private LinkReview Review(FoundLink found, DateTimeOffset now)
+    {
+        var (token, state, respondent) = found;
+        var team = options.Value;
+        return new LinkReview(token, state.ReviewId, state.Panel?.Name ?? "", state.FocusReport?.Title ?? "", state.FocusReport?.Published.ToDisplayString() ?? "",
+            respondent.OnBehalfOf is { } officer ? state.OfficerOrAddress(officer).Name : null,
+            state.LastAnswerDay, state.TakesAnswersAt(now), team.TeamName, team.TeamEmail);
+    }
 
-    private static string Page(string title, string body) => HtmlPage.Render($"{title} - Scrutiny Workflow", Style, body);
+    private static List<Assignment> Mine(FoundLink found)
+    {
+        var state = found.State;
+        var order = state.Questions.Select((q, i) => (q.QuestionId, i)).ToDictionary(x => x.QuestionId, x => x.i);
+        return [.. state.AssignmentsFor(found.Respondent)
+            .OrderBy(a => order.GetValueOrDefault(a.QuestionId, int.MaxValue))
+            .ThenBy(a => QuestionIds.NumberOf(a.Id))];
+    }
 
-    private const string Style =
-        "body{font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-height:1.4;color:#0b0c0c;margin:0}" +
-        "main{max-width:40em;margin:0 auto;padding:1.5rem}.caption,.area{color:#505a5f;margin-bottom:0}" +
-        ".question{border-top:1px solid #b1b4b6;margin-top:2rem;padding-top:1rem}.question h2{font-size:1.25rem;margin-top:.25rem}" +
-        ".tag{display:inline-block;background:#f3f2f1;padding:.1rem .5rem;font-size:1rem}" +
-        "label{display:block;font-weight:bold;margin-top:1rem}.hint{color:#505a5f;margin:.25rem 0 .5rem}" +
-        "textarea,input{width:100%;box-sizing:border-box;font:inherit;border:2px solid #0b0c0c;padding:.5rem}" +
-        "textarea:focus,input:focus,button:focus,summary:focus{outline:3px solid #ffdd00;outline-offset:0}" +
-        ".buttons{margin-top:1rem;display:flex;gap:1rem;flex-wrap:wrap}" +
-        "button{font:inherit;padding:.5rem 1rem;border:0;background:#00703c;color:#fff;cursor:pointer;box-shadow:0 2px 0 #002d18}" +
-        "button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}" +
-        "details{margin-top:1rem}summary{color:#1d70b8;text-decoration:underline;cursor:pointer}" +
-        ".error{border:5px solid #d4351c;padding:1rem;margin:1rem 0}.error h2,.error h3{margin-top:0}" +
-        ".notice{border:5px solid #00703c;padding:0 1rem;margin:1rem 0}.answer{border-left:5px solid #b1b4b6;padding-left:1rem}";
+    private async Task<LinkQuestion> QuestionAsync(FoundLink found, Assignment assignment, IReadOnlyDictionary<string, string> drafts, Attempt? attempt)
+    {
+        var (_, state, respondent) = found;
+        var (heading, question) = state.Placing(assignment.QuestionId);
+        var answer = state.Answers.GetValueOrDefault(assignment.QuestionId);
+        var draft = drafts.GetValueOrDefault(assignment.Id);
+        var takes = state.TakesAnswerFrom(assignment.Id, clock.Now, respondent);
+        var questionState = LinkPageModel.StateOf(state, assignment, answer, respondent, draft is not null);
+        var others = state.Assignments.Where(a => a.QuestionId == assignment.QuestionId && a.IsCurrent && a.OfficerEmail != assignment.OfficerEmail)
+            .Select(a => state.OfficerOrAddress(a.OfficerEmail)).Select(o => string.IsNullOrWhiteSpace(o.Designation) ? o.Name : $"{o.Name} ({o.Designation})").Distinct().ToList();
+        var shown = !takes && answer is not null && assignment.IsCurrent ? await html.RenderAnswerAsync(answer.Text) : (Microsoft.AspNetCore.Components.MarkupString?)null;
+        return new LinkQuestion(assignment.Id, assignment.QuestionId, heading, question.Text, questionState, takes,
+            CanDecline: takes && assignment.IsOpen && respondent.OnBehalfOf is null,
+            Value: attempt?.Text ?? draft ?? answer?.Text ?? "",
+            Answered: answer is not null,
+            DraftPending: draft is not null,
+            others, shown, attempt?.Colleague ?? "", attempt?.Reason ?? "",
+            DeclineOpen: attempt is not null && (attempt.Reason is not null || attempt.Colleague is not null),
+            IsCurrent: assignment.IsCurrent);
+    }
 
-    private static string E(string text) => HtmlPage.Encode(text);
+    /// <summary>
+    /// The drafts this person saved that are still theirs to carry on with: saved by them (a manager answering on an
+    /// officer's behalf never sees the officer's notes, nor the officer the manager's), and since the question's
+    /// answer last changed (an answer in makes every earlier draft of it stale).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> DraftsAsync(FoundLink found, CancellationToken cancellationToken)
+    {
+        var (_, state, respondent) = found;
+        var drafts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var questionOf = state.Assignments.ToDictionary(a => a.Id, a => a.QuestionId, StringComparer.Ordinal);
+        void Stale(string questionId)
+        {
+            foreach (var id in drafts.Keys.Where(id => questionOf.GetValueOrDefault(id) == questionId).ToList())
+            {
+                drafts.Remove(id);
+            }
+        }
+        foreach (var recorded in await queries.AuditTrailAsync(state.ReviewId, cancellationToken) ?? [])
+        {
+            switch (recorded.Event)
+            {
+                case AnswerSaved saved when (saved.By ?? new Respondent(state.FindAssignment(saved.AssignmentId)?.OfficerEmail ?? "")) == respondent:
+                    drafts[saved.AssignmentId] = saved.Text;
+                    break;
+                case AnswerSubmitted e:
+                    Stale(e.QuestionId);
+                    break;
+                case AnswerAmended e:
+                    Stale(e.QuestionId);
+                    break;
+                case LateAnswerAccepted e:
+                    Stale(e.QuestionId);
+                    break;
+                case AnswerCorrected e:
+                    Stale(e.QuestionId);
+                    break;
+            }
+        }
+        return drafts;
+    }
 }

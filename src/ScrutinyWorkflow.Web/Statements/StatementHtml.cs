@@ -2,6 +2,7 @@ using Ganss.Xss;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using ScrutinyWorkflow.Core.Statements;
+using ScrutinyWorkflow.Documents.Statements;
 
 namespace ScrutinyWorkflow.Web.Statements;
 
@@ -26,8 +27,7 @@ public sealed class StatementHtml(IServiceProvider services, ILoggerFactory logg
             var answers = new Dictionary<string, MarkupString>(StringComparer.Ordinal);
             foreach (var (questionId, text) in paper.Answers)
             {
-                var fragment = await renderer.RenderComponentAsync<AnswerView>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(AnswerView.Text)] = text }));
-                answers[questionId] = new MarkupString(Sanitise(fragment.ToHtmlString()));
+                answers[questionId] = await AnswerAsync(renderer, text);
             }
             var page = await renderer.RenderComponentAsync<StatementView>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
@@ -36,6 +36,24 @@ public sealed class StatementHtml(IServiceProvider services, ILoggerFactory logg
             }));
             return page.ToHtmlString();
         });
+    }
+
+    /// <summary>
+    /// One answer, written in the documented Markdown, exactly as the panel's statement shows it: the officer's page
+    /// previews and checks an answer through this, so what they see is what the panel gets.
+    /// </summary>
+    public async Task<MarkupString> RenderAnswerAsync(string markdown)
+    {
+        var text = AnswerMarkdown.Parse(markdown);
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        return await renderer.Dispatcher.InvokeAsync(() => AnswerAsync(renderer, text));
+    }
+
+    private static async Task<MarkupString> AnswerAsync(HtmlRenderer renderer, RichText text)
+    {
+        var fragment = await renderer.RenderComponentAsync<AnswerView>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(AnswerView.Text)] = text }));
+        return new MarkupString(Sanitise(fragment.ToHtmlString()));
     }
 
     /// <summary>An answer's HTML with everything an answer may not have taken out.</summary>

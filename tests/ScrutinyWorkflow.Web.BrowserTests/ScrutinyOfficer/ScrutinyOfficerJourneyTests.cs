@@ -190,41 +190,20 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
         await page.GotoAsync(path);
         // Answered on the page itself, as the officer does: its form is posted by the browser with "Origin: null" (the
         // page's no-referrer policy) and Sec-Fetch-Site: same-origin, which the host takes as its own.
-        var form = page.Locator("section.question").First.Locator("form", new() { Has = page.Locator("button[value=submit]") });
+        var form = page.Locator("section.question").First.Locator("form", new() { Has = page.Locator("button[value=check]") });
         await form.Locator("textarea").FillAsync("Within 20 weeks for 41 of 52 plans.");
-        await form.Locator("button[value=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await SubmitAsync(page, form.Locator("button[value=check]"));
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Submit answer" }));
         Assert.Contains("your answer is submitted", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task FitsAsync(Visitor visitor, string name)
-    {
-        Assert.True(await visitor.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{name} scrolls sideways on a phone.");
-        await visitor.CheckAsync(name);
-    }
+    private static Task FitsAsync(Visitor visitor, string name) => PageActions.FitsAsync(visitor, name);
 
-    private static async Task TabToAsync(IPage page, string id)
-    {
-        for (var presses = 0; presses < 30; presses++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<string>("() => document.activeElement.id") == id)
-            {
-                return;
-            }
-        }
-        Assert.Fail($"Tab never reached #{id}.");
-    }
+    private static Task TabToAsync(IPage page, string id) => PageActions.TabToAsync(page, $"#{id}");
 
-    private static Task SubmitAsync(IPage page, ILocator button) => SubmitAsync(page, () => button.ClickAsync());
+    private static Task SubmitAsync(IPage page, ILocator button) => PageActions.SubmitAsync(page, button);
 
-    /// <summary>Does what posts the form and waits until the browser shows the page the post led to (a redirect's GET, or the form again).</summary>
-    private static async Task SubmitAsync(IPage page, Func<Task> press)
-    {
-        await page.EvaluateAsync("() => { window.__before = true; }");
-        await press();
-        await page.WaitForFunctionAsync("() => window.__before === undefined && document.readyState === 'complete'", null, new() { PollingInterval = 100, Timeout = 20_000 });
-    }
+    private static Task SubmitAsync(IPage page, Func<Task> press) => PageActions.SubmitAsync(page, press);
 
     [GeneratedRegex(@"/reviews/(rv-[0-9a-f]{12})/draft$")]
     private static partial Regex DraftAddress();

@@ -30,7 +30,7 @@ public sealed class ResponsePageTests : IAsyncLifetime
         {
             var page = await world.App.CreateClient().GetAsync(link.PathAndQuery);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            Assert.Contains(Q2.Replace("'", "&#39;", StringComparison.Ordinal), await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(Q2, WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
             Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
             Assert.True(page.Headers.CacheControl!.NoStore);
         }
@@ -97,10 +97,10 @@ public sealed class ResponsePageTests : IAsyncLifetime
         var link = world.App.LinkFor(Tom, Q2);
         await world.App.AnswerAsync(link, Q2, "<script>alert('pwned')</script>");
 
-        var page = await world.App.CreateClient().GetStringAsync(link.PathAndQuery);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(link.PathAndQuery));
 
-        Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.Scripts, s => s.TextContent.Contains("alert", StringComparison.Ordinal));
+        Assert.Equal("<script>alert('pwned')</script>", page.QuerySelector("textarea[name=answer]")!.TextContent);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class ResponsePageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(world.App.LinkFor(Data, Q1), Q1, "Three this year.")).StatusCode);
 
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(link.PathAndQuery));
-        var states = page.QuerySelectorAll("section.question").Select(s => (s.QuerySelector("h2")!.TextContent, s.QuerySelector(".tag")!.TextContent)).ToList();
+        var states = page.QuerySelectorAll("section.question").Select(s => (s.QuerySelector("h2")!.TextContent, s.QuerySelector(".app-state")!.TextContent)).ToList();
         Assert.Equal(
             [
                 (Q1, "Answered by Children's Services Data Team on 14 December 2026"),
@@ -223,7 +223,7 @@ public sealed class ResponsePageTests : IAsyncLifetime
 
         var page = await world.App.CreateClient().GetStringAsync(managerLink.PathAndQuery);
         Assert.Contains("Answered by Siân Llewellyn on behalf of Tom Okafor", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
-        Assert.DoesNotContain(Q1.Replace("'", "&#39;", StringComparison.Ordinal), page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Q1, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         var trail = await world.App.CreateClient().GetFromJsonAsync<List<Web.Reviews.AuditEntry>>($"/api/reviews/{reviewId}/events");
         var by = Assert.Single(trail!, e => e.Type == "answer-submitted").Data.GetProperty("by");
         Assert.Equal(("head.of.service@council.example", Tom), (by.GetProperty("email").GetString(), by.GetProperty("onBehalfOf").GetString()));
