@@ -58,7 +58,6 @@ public static class ResponsePages
         var message = done switch
         {
             "draft" => "Your draft is saved. It is not sent to the panel until you submit it.",
-            "submitted" => "Thank you: your answer is submitted. You can amend it until answers close.",
             "declined" => "Thank you: the scrutiny team has been told this question is not for you, and you will not be chased for it.",
             _ => null,
         };

@@ -204,9 +204,10 @@ public sealed class AnswerFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_question_says_its_area_deadline_who_else_was_asked_and_how_to_reach_the_scrutiny_team()
+    public async Task Each_question_says_its_area_deadline_who_else_was_asked_and_how_to_reach_the_scrutiny_team_under_the_strict_policy()
     {
-        var page = new HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(world.App.LinkFor(Head, Q1).PathAndQuery));
+        var response = await world.App.CreateClient().GetAsync(world.App.LinkFor(Head, Q1).PathAndQuery);
+        var page = await ParseAsync(response);
 
         var first = page.QuerySelector("section.question")!;
         var facts = first.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent, r => r.QuerySelector("dd")!.TextContent);
@@ -216,5 +217,10 @@ public sealed class AnswerFlowTests : IAsyncLifetime
         Assert.Equal(Q1, page.QuerySelector($"label[for='{first.QuerySelector("textarea")!.Id}']")!.TextContent);
         Assert.Contains(page.QuerySelectorAll("main a[href^=mailto]"), a => a.GetAttribute("href") == "mailto:scrutiny@council.example");
         Assert.Equal("/autosave.js", page.Scripts[^1].Source);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("style-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("style, [style]"));
     }
 }
