@@ -47,6 +47,23 @@ public sealed class AwayRefreshJob(IReviewQueries queries, IReviewCommands comma
         }
     }
 
+    /// <summary>
+    /// One review, as a pass does it, straight after it is sent from its check page: the officers away past the
+    /// deadline are noted then, not up to an interval later. A failure here is logged and left to the next pass; the
+    /// review went out either way.
+    /// </summary>
+    public async Task RefreshReviewAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RefreshAsync(reviewId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Officers' automatic replies for review {ReviewId} were not read at dispatch; the next pass reads them.", reviewId);
+        }
+    }
+
     private async Task<(bool Looked, bool Recorded, int Unreadable)> RefreshAsync(string reviewId, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(reviewId, cancellationToken) is not { } review

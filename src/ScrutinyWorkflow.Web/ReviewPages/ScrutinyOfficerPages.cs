@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents;
+using ScrutinyWorkflow.Web.AwayRefresh;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Pages;
@@ -258,7 +259,9 @@ public static class ScrutinyOfficerPages
         return PagesRegistration.Show<CheckDraftPage>(new { Model = DraftPageModel.From(review.State, review.Version), Errors = errors, Away = away, OfficerCount = emails.Count }, status);
     }
 
-    private static async Task<IResult> Dispatch(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    /// <summary>Sends the requests, then notes who is away past the deadline (as the API's dispatch does), so their chasers go to their managers early.</summary>
+    private static async Task<IResult> Dispatch(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory,
+        AwayRefreshJob away, CouncilClock clock, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(id, cancellationToken) is not { } review)
         {
@@ -268,7 +271,8 @@ public static class ScrutinyOfficerPages
         var draft = DraftEdits.Current(review.State);
         return await DecideAsync(commands, id, new DispatchReview(clock.Now), Version(form), $"/reviews/{id}?done=sent",
             async (errors, status) => await CheckPageAsync(await queries.FindAsync(id, cancellationToken) ?? review, errors, status, directory, clock, cancellationToken),
-            problem => new(AnchorIn(draft, problem.Field), problem.Message), cancellationToken);
+            problem => new(AnchorIn(draft, problem.Field), problem.Message), cancellationToken,
+            then: () => away.RefreshReviewAsync(id, cancellationToken));
     }
 
     // ---- A running review ----
@@ -395,7 +399,7 @@ public static class ScrutinyOfficerPages
     /// a GET; a refusal or a stale page comes back as the page again, with the problems against their fields.
     /// </summary>
     private static async Task<IResult> DecideAsync(IReviewCommands commands, string id, ReviewCommand command, long? expected, string success,
-        Func<IReadOnlyList<FieldError>, int, Task<IResult>> again, Func<Problem, FieldError> fieldOf, CancellationToken cancellationToken)
+        Func<IReadOnlyList<FieldError>, int, Task<IResult>> again, Func<Problem, FieldError> fieldOf, CancellationToken cancellationToken, Func<Task>? then = null)
     {
         CommandOutcome outcome;
         try
@@ -405,6 +409,10 @@ public static class ScrutinyOfficerPages
         catch (Exception ex) when (ReviewBusyExceptionHandler.IsBusy(ex))
         {
             return await again([new(null, "The service was busy, so nothing was changed. Press the button again in a moment.")], StatusCodes.Status503ServiceUnavailable);
+        }
+        if (outcome is CommandApplied or CommandReceived && then is not null)
+        {
+            await then();
         }
         return outcome switch
         {

@@ -65,6 +65,27 @@ public sealed class AwayOfficersTests : IAsyncLifetime
         Assert.Contains("automatic replies say they are away until Friday 15 January 2027", early.TextBody, StringComparison.Ordinal);
         Assert.Contains(chasers, m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal) && m.To.Single().Contains(Zoe, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Sending_a_review_from_its_check_page_notes_who_is_away_as_the_api_does()
+    {
+        var directory = new AwayDirectory(FileOfficerDirectory.Load(Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")))
+        {
+            Away = { [Tom] = new AutomaticReplies(Uk(2026, 12, 21, 0), Uk(2027, 1, 15, 17)) },
+        };
+        using var app = world.App.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<IOfficerDirectory>(directory)));
+        var id = await world.App.CreateReviewAsync(Request());
+        var driver = new ReviewPages.PageDriver(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+        var check = await driver.OpenAsync($"/reviews/{id}/draft/check");
+        Assert.Contains("Tom Okafor", check.QuerySelector("#away")!.TextContent, StringComparison.Ordinal);
+        var sent = await driver.SubmitAsync(check, $"form[action='/reviews/{id}/dispatch']");
+
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, sent.StatusCode);
+        var events = await world.App.CreateClient().GetFromJsonAsync<List<System.Text.Json.JsonElement>>($"/api/reviews/{id}/events");
+        var noted = Assert.Single(events!, e => e.GetProperty("type").GetString() == "officers-away-noted");
+        Assert.Contains(Tom, noted.GetRawText(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The sample directory, with automatic replies the test sets, and addresses whose replies cannot be read.</summary>
