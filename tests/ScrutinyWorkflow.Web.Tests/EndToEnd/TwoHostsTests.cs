@@ -254,8 +254,10 @@ public sealed class TwoHostsTests : IAsyncLifetime
         return new Uri(ResponseLinkText.Pattern().Match(request.TextBody).Value);
     }
 
+    /// <summary>The request, not the receipt for the officer's answer, which goes to them from the same review.</summary>
     private static bool IsRequest(EmlMessage mail, string reviewId, string officer) =>
-        mail.MessageId.Contains(reviewId, StringComparison.Ordinal) && mail.To.Single().Contains(officer, StringComparison.Ordinal);
+        mail.MessageId.Contains(reviewId, StringComparison.Ordinal) && mail.To.Single().Contains(officer, StringComparison.Ordinal)
+        && mail.Subject.Contains(" for you by ", StringComparison.Ordinal);
 
     private static async Task<string> WaitForAsync(HttpClient client, string id, string status)
     {
