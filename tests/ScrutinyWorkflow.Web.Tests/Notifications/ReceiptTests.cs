@@ -31,12 +31,17 @@ public sealed class ReceiptTests : IAsyncLifetime
         var link = world.App.LinkFor(Tom, Q2);
         await world.App.AtAsync(Uk(2026, 12, 16, 11, 20));
 
-        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(link, Q2, Hostile)).StatusCode);
+        var submitted = await world.App.AnswerAsync(link, Q2, Hostile);
+        Assert.Equal(HttpStatusCode.SeeOther, submitted.StatusCode);
         await world.App.RunRunnerAsync();
 
         var receipt = Assert.Single(ReceiptsTo(Tom));
         var reference = $"{reviewId}-Q2-1".ToUpperInvariant();
         Assert.Equal($"Careless review: your answer was received, reference {reference}", receipt.Subject);
+        // The confirmation page gives the same reference, and says the receipt is on its way.
+        var confirmation = new HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(submitted.Headers.Location!.OriginalString));
+        Assert.Equal(reference, confirmation.QuerySelector("#reference")!.TextContent);
+        Assert.Contains("sent a receipt with this reference", confirmation.QuerySelector("#receipt")!.TextContent, StringComparison.Ordinal);
         var html = new HtmlParser().ParseDocument(receipt.HtmlBody);
         foreach (var text in new[] { receipt.TextBody, html.Body!.TextContent })
         {
