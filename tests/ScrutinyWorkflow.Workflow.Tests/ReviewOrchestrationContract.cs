@@ -215,7 +215,10 @@ public sealed class ReviewOrchestrationOnTheInProcessHost : ReviewOrchestrationC
 
     protected override async Task<DurableTaskClient> StartEngineAsync(Action<IServiceCollection> services)
     {
-        host = await DurableTaskTestHost.StartAsync(registry => registry.AddReviewWorkflow(), new DurableTaskTestHostOptions { ConfigureServices = services });
+        // A port the system says is free: left to itself the host picks one at random between 30000 and 40000 without
+        // asking, which collided with a port another test class held at the time.
+        host = await DurableTaskTestHost.StartAsync(registry => registry.AddReviewWorkflow(),
+            new DurableTaskTestHostOptions { ConfigureServices = services, Port = Loopback.FreePort() });
         return host.Client;
     }
 
