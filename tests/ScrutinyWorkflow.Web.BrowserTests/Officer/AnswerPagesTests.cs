@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Tests.Shared;
 using static ScrutinyWorkflow.Web.BrowserTests.PageActions;
 
 namespace ScrutinyWorkflow.Web.BrowserTests.Officer;
@@ -45,9 +46,9 @@ public sealed partial class AnswerPagesTests(BrowserHost host)
         {
             // The runner sends the mail within a second or two of dispatch.
             if (Directory.Exists(Path.Combine(host.DataPath, "mail"))
-                && mailbox.List().FirstOrDefault(m => m.TextBody.Contains(tag, StringComparison.Ordinal) && ResponseLink().IsMatch(m.TextBody)) is { } mail)
+                && mailbox.List().FirstOrDefault(m => m.TextBody.Contains(tag, StringComparison.Ordinal) && ResponseLinkText.Pattern().IsMatch(m.TextBody)) is { } mail)
             {
-                return new Uri(ResponseLink().Match(mail.TextBody).Value).PathAndQuery;
+                return new Uri(ResponseLinkText.Pattern().Match(mail.TextBody).Value).PathAndQuery;
             }
             await Task.Delay(100);
         }
@@ -181,7 +182,4 @@ public sealed partial class AnswerPagesTests(BrowserHost host)
 
     [GeneratedRegex(@"^Draft saved at \d\d:\d\d$")]
     private static partial Regex DraftSavedAt();
-
-    [GeneratedRegex(@"https?://\S+/respond/(?:[a-z0-9]{1,16}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})")]
-    private static partial Regex ResponseLink();
 }

@@ -78,7 +78,7 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
         await visitor.CheckAsync("review-sent");
 
         // James answers one question through his emailed link, and the dashboard shows it.
-        await AnswerAsync(visitor, "james.whitfield@council.example");
+        var jamesLink = await AnswerAsync(visitor, "james.whitfield@council.example");
         await visitor.GoToAsync("/");
         var row = page.Locator("tbody tr", new() { Has = page.Locator($"a[href='/reviews/{id}']") });
         Assert.Equal("1 of 6", (await row.Locator("label").InnerTextAsync()).Trim());
@@ -97,6 +97,14 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
         await page.Locator("#reason").FillAsync("The panel asked for the papers early");
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Close answers" }));
         await visitor.CheckAsync("review-assembled");
+
+        // James's link now shows the review closed: his answer stands, the question he left is marked, and no form.
+        Assert.Equal(410, (await visitor.GoToAsync(jamesLink)).Status);
+        Assert.Contains("Responses to this review have closed", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Not answered: the review was closed early", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("main textarea").CountAsync());
+        await visitor.CheckAsync("answer-closed");
+        await visitor.GoToAsync($"/reviews/{id}");
         Assert.Equal(200, (await visitor.Page.APIRequest.GetAsync($"/reviews/{id}/statement")).Status);
 
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Release to the panel" }));
@@ -167,8 +175,8 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
         await page.Locator("#deadline-year").FillAsync($"{deadline.Year}");
     }
 
-    /// <summary>The officer's newest email's link, opened, and the first question on it answered through its form.</summary>
-    private async Task AnswerAsync(Visitor visitor, string email)
+    /// <summary>The officer's newest email's link, opened, and the first question on it answered through its form; the link's path.</summary>
+    private async Task<string> AnswerAsync(Visitor visitor, string email)
     {
         string? link = null;
         var mailbox = new Mail.EmlMailbox(Path.Combine(host.DataPath, "mail"));
@@ -195,6 +203,7 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
         await SubmitAsync(page, form.Locator("button[value=check]"));
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Submit answer" }));
         Assert.Contains("your answer is submitted", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        return path;
     }
 
     private static Task FitsAsync(Visitor visitor, string name) => PageActions.FitsAsync(visitor, name);
