@@ -152,7 +152,8 @@ internal static class LoadTest
         public async Task OpenAsync()
         {
             var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(new Uri(link)));
-            var submit = page.QuerySelectorAll("form").First(f => f.QuerySelector("button[value=submit]") is not null);
+            // The question's own form ("Continue" leads to the check page, whose "Submit" posts these same fields).
+            var submit = page.QuerySelectorAll("form").First(f => f.QuerySelector("button[value=check]") is not null);
             form = submit.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
             form["answer"] = Answer;
             form["action"] = "submit";
@@ -221,6 +222,8 @@ internal static class LoadTest
             Path.Combine(bin, "ScrutinyWorkflow.Web.dll"), "--urls", baseUrl,
             $"--Scrutiny:DataPath={Path.Combine(folder, "data")}", $"--Scrutiny:DirectoryPath={Path.Combine(folder, "directory.json")}", "--Scrutiny:Routing:RulesPath=",
             $"--Scrutiny:PublicBaseUrl={baseUrl}", "--Logging:LogLevel:Default=Warning",
+            // Hundreds of officers answer from one address here, where a council's come from many.
+            "--Scrutiny:SignIn:RateLimits:AnswersPerAddressPerMinute=1000000",
         })
         {
             start.ArgumentList.Add(argument);
