@@ -11,7 +11,7 @@ public static class Program
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
-        builder.AddScrutinyProduct();
+        builder.AddScrutinyFunctionsApp();
         builder.AddScrutinyTelemetry();
         builder.Build().Run();
     }

@@ -2,45 +2,27 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using ScrutinyWorkflow.Functions.Http;
 using ScrutinyWorkflow.Functions.Reviews;
-using ScrutinyWorkflow.Web.AwayRefresh;
-using ScrutinyWorkflow.Web.FocusReports;
-using ScrutinyWorkflow.Web.Hosting;
-using ScrutinyWorkflow.Web.Links;
-using ScrutinyWorkflow.Web.Mail;
-using ScrutinyWorkflow.Web.Officers;
-using ScrutinyWorkflow.Web.Pages;
-using ScrutinyWorkflow.Web.Reports;
-using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.Routing;
-using ScrutinyWorkflow.Web.SignIn;
-using ScrutinyWorkflow.Web.Statements;
+using ScrutinyWorkflow.Web;
+using ScrutinyWorkflow.Web.Deployment;
 
 namespace ScrutinyWorkflow.Functions.Hosting;
 
 public static class ProductRegistration
 {
     /// <summary>
-    /// Everything the web host registers, through the same calls, with the review engine the Functions host supplies
-    /// (the Durable extension) and the web host's pipeline for the HTTP triggers to hand requests to.
+    /// The product's one composition, plus what only this host needs: the web environment and request pipeline the
+    /// HTTP triggers hand requests to, and, on the Durable runtime, the Durable extension's client for the engine.
     /// </summary>
-    public static IHostApplicationBuilder AddScrutinyProduct(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddScrutinyFunctionsApp(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddScrutinyHosting();
+        // The pages' Razor components ask for the web host's environment, which the worker (a generic host) lacks.
         builder.Services.TryAddSingleton<Microsoft.AspNetCore.Hosting.IWebHostEnvironment, WorkerWebEnvironment>();
-        builder.AddPages();
-        builder.AddReviews();
-        builder.AddFunctionsReviewEngine();
-        builder.AddStatements();
-        builder.AddAccountStorage();
-        builder.AddResponseLinks();
-        builder.AddOfficerDirectory();
-        builder.AddAwayRefreshJob();
-        builder.AddFocusReportReading();
-        builder.AddMail();
-        builder.AddSignIn();
-        builder.AddQuestionRouting();
-        builder.AddFocusReportFeedJob();
+        var profile = builder.AddScrutinyProduct(ProductHost.FunctionsWorker);
+        if (profile.IsDurable)
+        {
+            builder.AddDurableExtensionClient();
+        }
         builder.AddWebPipeline();
         // What a web host's server would have registered for its middleware.
         builder.Services.TryAddSingleton(new System.Diagnostics.DiagnosticListener("Microsoft.AspNetCore"));

@@ -2,6 +2,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Workflow;
 
 namespace ScrutinyWorkflow.Functions.Hosting;
@@ -20,7 +21,9 @@ public static class Telemetry
             .WithTracing(tracing => tracing.AddSource(ReviewTelemetry.SourceName));
         if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
-            telemetry.UseAzureMonitorExporter();
+            // Application Insights takes only Entra ID credentials (local auth is off in the Bicep): the app's managed
+            // identity, which AZURE_CLIENT_ID names.
+            telemetry.UseAzureMonitorExporter(exporter => exporter.Credential = AppIdentity.Credential());
         }
         return builder;
     }

@@ -1,8 +1,5 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using ScrutinyWorkflow.Functions.Hosting;
-using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Reviews.Durable;
 using ScrutinyWorkflow.Workflow;
@@ -27,18 +24,13 @@ public sealed class DurableClientSlot
 public static class FunctionsReviewEngine
 {
     /// <summary>
-    /// In Azure (<c>Scrutiny:Runtime</c> Durable) reviews are the Durable extension's orchestrations, with the read side
-    /// in the account's tables; the embedded engine is there for a local try-out without Azure Storage.
+    /// In Azure (<c>Scrutiny:Runtime</c> Durable) reviews are the Durable extension's orchestrations: the product's
+    /// composition registers what the engine's hosts share, and this the client the extension hands the triggers.
     /// </summary>
-    public static IHostApplicationBuilder AddFunctionsReviewEngine(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDurableExtensionClient(this IHostApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() ?? new ScrutinyOptions();
-        if (!settings.IsDurable)
-        {
-            return builder.AddEmbeddedReviewEngine();
-        }
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DurableClientSlot>();
-        builder.Services.AddDurableReviews(sp => AccountStorage.Tables(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.Storage, AccountStorage.Credential()));
         // Per use, from the slot: the shared registration's singletons would keep whichever client they saw first.
         builder.Services.AddTransient(sp => sp.GetRequiredService<DurableClientSlot>().Client);
         builder.Services.AddTransient<ReviewWorkflowClient>();

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,6 +16,7 @@ using ScrutinyWorkflow.Functions.Hosting;
 using ScrutinyWorkflow.Functions.Http;
 using ScrutinyWorkflow.Tests.Shared;
 using ScrutinyWorkflow.Web.Mail;
+using ScrutinyWorkflow.Web.Tests.SignIn;
 
 namespace ScrutinyWorkflow.Functions.Tests;
 
@@ -58,29 +61,49 @@ internal sealed class FunctionsWorker : IAsyncDisposable
         ["Scrutiny:Runner:Enabled"] = "false",
     };
 
-    public static async Task<FunctionsWorker> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<FunctionsWorker> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        // The app's own folder, as the Functions host gives the worker: its wwwroot holds the pages' files.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        // The app's own folder, as the Functions host gives the worker: its wwwroot holds the pages' files. Development,
+        // as Core Tools runs it on a developer's machine: the only place the worker may run without sign-in.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory, EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(Settings(dataPath));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
-        builder.AddScrutinyProduct();
+        builder.AddScrutinyFunctionsApp();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FakeTimeProvider(Today)));
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new FunctionsWorker(host, dataPath);
     }
 
+    /// <summary>The worker with Entra ID sign-in against a local stand-in for the council's tenant, over these settings.</summary>
+    public static Task<FunctionsWorker> StartSignedInAsync(string dataPath, LocalOpenIdIssuer entra, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(entra);
+        var all = entra.Settings().ToDictionary(s => s.Key, s => (string?)s.Value);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        return StartAsync(dataPath, all, services =>
+        {
+            // The stand-in serves its metadata over plain HTTP on loopback.
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.RequireHttpsMetadata = false);
+            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.RequireHttpsMetadata = false);
+        });
+    }
+
     public T Function<T>() => ActivatorUtilities.CreateInstance<T>(Services);
 
     /// <summary>One request through the HTTP trigger named, with a context as the ASP.NET Core integration hands it over.</summary>
-    public async Task<Answer> SendAsync(Func<HttpFunctions, HttpRequest, Task> trigger, string method, string pathAndQuery, string? json = null)
+    public async Task<Answer> SendAsync(Func<HttpFunctions, HttpRequest, Task> trigger, string method, string pathAndQuery, string? json = null, System.Net.IPAddress? from = null)
     {
         ArgumentNullException.ThrowIfNull(trigger);
         await using var scope = Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         var uri = new Uri(new Uri(PublicBaseUrl), pathAndQuery);
+        context.Connection.RemoteIpAddress = from;
         context.Request.Method = method;
         context.Request.Scheme = uri.Scheme;
         context.Request.Host = new HostString(uri.Host);

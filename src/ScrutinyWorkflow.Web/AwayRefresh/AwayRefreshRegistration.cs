@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Officers;
 
 namespace ScrutinyWorkflow.Web.AwayRefresh;
@@ -6,20 +7,17 @@ namespace ScrutinyWorkflow.Web.AwayRefresh;
 public static class AwayRefreshRegistration
 {
     /// <summary>
-    /// Officers' automatic replies read again after dispatch, every <c>Scrutiny:Directory:AwayRefreshMinutes</c>
-    /// (0: never) in the web host.
+    /// Officers' automatic replies read again after dispatch: every <c>Scrutiny:Directory:AwayRefreshMinutes</c>
+    /// (0: never) in the web host; the Functions app runs the same job on a timer trigger of its own.
     /// </summary>
-    public static IHostApplicationBuilder AddAwayRefresh(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAwayRefresh(this IHostApplicationBuilder builder, DeploymentProfile profile)
     {
-        builder.AddAwayRefreshJob();
-        builder.Services.AddHostedService<AwayRefreshService>();
-        return builder;
-    }
-
-    /// <summary>The job alone, for a host with a scheduler of its own (the Functions app's timer trigger).</summary>
-    public static IHostApplicationBuilder AddAwayRefreshJob(this IHostApplicationBuilder builder)
-    {
+        ArgumentNullException.ThrowIfNull(profile);
         builder.Services.AddSingleton<AwayRefreshJob>();
+        if (profile.RunsBackgroundJobs)
+        {
+            builder.Services.AddHostedService<AwayRefreshService>();
+        }
         return builder;
     }
 }

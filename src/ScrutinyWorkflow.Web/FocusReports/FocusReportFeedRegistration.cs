@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 
 namespace ScrutinyWorkflow.Web.FocusReports;
@@ -10,23 +11,18 @@ public static class FocusReportFeedRegistration
     /// Reports that arrive without a person (the reports container, the Ombudsman's feed) become drafts; the web host
     /// looks at the feed each day at <see cref="FocusReportFeed.DailyAtUtc"/> when <c>Scrutiny:FocusReports:FeedUrl</c> is set.
     /// </summary>
-    public static IHostApplicationBuilder AddFocusReportFeed(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFocusReportFeed(this IHostApplicationBuilder builder, DeploymentProfile profile)
     {
-        builder.AddFocusReportFeedJob();
-        if (builder.Configuration.GetSection(FocusReportFeedOptions.Section).Get<FocusReportFeedOptions>()?.FeedUrl is not null)
+        ArgumentNullException.ThrowIfNull(profile);
+        // The Functions app looks at the feed on a timer trigger of its own.
+        if (profile.RunsBackgroundJobs)
         {
             builder.Services.AddHostedService<FocusReportFeedService>();
         }
-        return builder;
-    }
-
-    /// <summary>The job alone, for a host with a scheduler of its own (the Functions app's timer trigger).</summary>
-    public static IHostApplicationBuilder AddFocusReportFeedJob(this IHostApplicationBuilder builder)
-    {
         builder.Services.AddOptions<FocusReportFeedOptions>().BindConfiguration(FocusReportFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FocusReportDrafts>();
         builder.Services.AddHttpClient<FocusReportFeed>();
-        builder.Services.AddSingleton<IFocusReportsSeen>(sp => sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.IsDurable
+        builder.Services.AddSingleton<IFocusReportsSeen>(sp => profile.IsDurable
             ? new TableFocusReportsSeen(sp.GetRequiredService<TableServiceClient>())
             : new FolderFocusReportsSeen(sp.GetRequiredService<DataFolders>()));
         return builder;
@@ -34,10 +30,14 @@ public static class FocusReportFeedRegistration
 }
 
 /// <summary>The web host's schedule for the feed: once a day at the same time as the Functions app's timer.</summary>
-public sealed class FocusReportFeedService(IServiceProvider services, TimeProvider time, ILogger<FocusReportFeedService> logger) : BackgroundService
+public sealed class FocusReportFeedService(IServiceProvider services, IOptions<FocusReportFeedOptions> options, TimeProvider time, ILogger<FocusReportFeedService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.FeedUrl is null)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(UntilNext(time.GetUtcNow()), time, stoppingToken);

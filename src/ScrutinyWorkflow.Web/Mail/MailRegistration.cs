@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Graph;
 using ScrutinyWorkflow.Web.Hosting;
 
@@ -13,33 +14,33 @@ namespace ScrutinyWorkflow.Web.Mail;
 /// </summary>
 public static class MailRegistration
 {
-    public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder, DeploymentProfile profile)
     {
-        builder.Services.AddMail(builder.Configuration);
+        builder.Services.AddMail(profile);
         return builder;
     }
 
-    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMail(this IServiceCollection services, DeploymentProfile profile)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new EmlMailbox(sp.GetRequiredService<DataFolders>().SentMail));
 
-        var provider = configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Provider ?? "Outbox";
-        Func<IServiceProvider, IMailSender> service = provider.ToUpperInvariant() switch
+        Func<IServiceProvider, IMailSender> service = profile.Mail switch
         {
-            "SENDGRID" => Remote<SendGridMailSender>(services),
-            "NOTIFY" => Remote<NotifyMailSender>(services),
-            "GRAPH" => AddGraph(services),
-            "SMTP" => sp => ActivatorUtilities.CreateInstance<SmtpMailSender>(sp),
-            // An unknown provider is named by the options check at start; until then it writes to the folder.
+            MailProvider.SendGrid => Remote<SendGridMailSender>(services),
+            MailProvider.Notify => Remote<NotifyMailSender>(services),
+            MailProvider.Graph => AddGraph(services),
+            MailProvider.Smtp => sp => ActivatorUtilities.CreateInstance<SmtpMailSender>(sp),
+            // An unknown provider is read as the folder and named by the options check at start.
             _ => sp => new EmlMailSender(sp.GetRequiredService<DataFolders>().SentMail),
         };
-        // On the Durable runtime several hosts carry out effects, so what was sent is kept where they all see it.
-        var storage = configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>();
-        services.AddSingleton<ISentMailRecord>(sp => storage is { IsDurable: true, Storage.ConnectionString: { Length: > 0 } account }
-            ? new TableSentMailRecord(new Azure.Data.Tables.TableServiceClient(account))
+        // On the Durable runtime several hosts (or Functions instances) carry out effects, so what was sent is kept in
+        // the task hub's storage account, by connection string or by managed identity, where they all see it.
+        services.AddSingleton<ISentMailRecord>(sp => profile is { IsDurable: true, Storage.IsNamed: true }
+            ? new TableSentMailRecord(profile.Storage.Tables())
             : new FolderSentMailRecord(sp.GetRequiredService<DataFolders>().DeliveredMail));
-        var remote = !provider.Equals("Outbox", StringComparison.OrdinalIgnoreCase) && MailOptions.Providers.Contains(provider, StringComparer.OrdinalIgnoreCase);
+        var remote = profile.Mail != MailProvider.Outbox;
         services.AddSingleton<IMailSender>(sp =>
         {
             var sender = service(sp);
@@ -71,6 +72,13 @@ public static class MailRegistration
 
     public static IEndpointRouteBuilder MapSentMail(this IEndpointRouteBuilder app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        // The folder of mail is a developer's window on what would have been sent; in Azure nobody is "on this
+        // machine", so the pages do not exist there at all.
+        if (app.ServiceProvider.GetService<DeploymentProfile>() is { InAzure: true })
+        {
+            return app;
+        }
         // Every officer's personal response link is readable here, so only someone on this machine may look.
         var sentMail = app.MapGroup(SentMailPages.Root).AddEndpointFilter(async (context, next) =>
             context.HttpContext.Connection.RemoteIpAddress is { } caller && IPAddress.IsLoopback(caller)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Graph;
 using ScrutinyWorkflow.Web.Hosting;
 
@@ -8,11 +9,11 @@ namespace ScrutinyWorkflow.Web.Officers;
 public static class OfficersRegistration
 {
     /// <summary>The officer directory, as <c>Scrutiny:Directory:Provider</c> says: a file (the default) or the council's Entra ID through Microsoft Graph.</summary>
-    public static IHostApplicationBuilder AddOfficerDirectory(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddOfficerDirectory(this IHostApplicationBuilder builder, DeploymentProfile profile)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var provider = builder.Configuration.GetSection(DirectoryOptions.Section).Get<DirectoryOptions>()?.Provider ?? "File";
-        if (provider.Equals("Graph", StringComparison.OrdinalIgnoreCase))
+        if (profile.Directory == DirectoryProvider.Graph)
         {
             builder.Services.AddGraphClient();
             builder.Services.AddMemoryCache();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Notifications;
@@ -28,12 +29,20 @@ public static class ReviewsRegistration
 
     /// <summary>
     /// The engine that runs reviews, as <c>Scrutiny:Runtime</c> says: <c>Embedded</c> (the default: SQLite, local folders,
-    /// one machine) or <c>Durable</c> (Durable Task orchestrations on Azure Storage, for several machines).
+    /// one machine) or <c>Durable</c> (Durable Task orchestrations on Azure Storage, for several machines). On Durable
+    /// the web host runs the engine itself (a Durable Task sidecar on the account); in the Functions app the Durable
+    /// extension runs it and hands each function its client, so only what the two share is registered here.
     /// </summary>
-    public static IHostApplicationBuilder AddReviewEngine(this IHostApplicationBuilder builder) =>
-        builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() is { IsDurable: true }
-            ? builder.AddDurableReviewEngine()
-            : builder.AddEmbeddedReviewEngine();
+    public static IHostApplicationBuilder AddReviewEngine(this IHostApplicationBuilder builder, DeploymentProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile switch
+        {
+            { IsDurable: false } => builder.AddEmbeddedReviewEngine(),
+            { Host: ProductHost.WebHost } => builder.AddDurableReviewEngine(profile),
+            _ => builder.AddDurableReviews(profile),
+        };
+    }
 
     /// <summary>
     /// The embedded engine: SQLite holds the streams, the outbox and the link index, and a background runner in

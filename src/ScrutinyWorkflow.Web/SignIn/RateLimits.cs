@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Pages;
 
 namespace ScrutinyWorkflow.Web.SignIn;

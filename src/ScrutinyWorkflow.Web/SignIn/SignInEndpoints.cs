@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 
 namespace ScrutinyWorkflow.Web.SignIn;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 
 namespace ScrutinyWorkflow.Web.SignIn;
 
@@ -18,12 +19,6 @@ public sealed class SignInOptions
     /// <summary>How often the answer pages and sign-in may be used from one link or one address.</summary>
     [ValidateObjectMembers]
     public RateLimitOptions RateLimits { get; set; } = new();
-}
-
-public enum SignInMode
-{
-    Local,
-    EntraId,
 }
 
 public sealed class LocalUserOptions

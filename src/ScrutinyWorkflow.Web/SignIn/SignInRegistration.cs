@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 
 namespace ScrutinyWorkflow.Web.SignIn;
 
@@ -12,15 +13,15 @@ namespace ScrutinyWorkflow.Web.SignIn;
 /// </summary>
 public static class SignInRegistration
 {
-    public static IHostApplicationBuilder AddSignIn(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSignIn(this IHostApplicationBuilder builder, DeploymentProfile profile)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         builder.Services.AddOptions<SignInOptions>()
             .BindConfiguration(SignInOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SignInOptions>, SignInSettingsCheck>();
-        var mode = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>()?.Mode ?? SignInMode.Local;
-        if (mode == SignInMode.EntraId)
+        if (profile.SignIn == SignInMode.EntraId)
         {
             EntraIdSignIn.Add(builder);
         }
@@ -29,6 +30,7 @@ public static class SignInRegistration
             builder.Services.AddAuthentication(LocalSignIn.SchemeName).AddScheme<AuthenticationSchemeOptions, LocalSignIn>(LocalSignIn.SchemeName, null);
             // Configuration can name an address; code can too, so the addresses Kestrel really took are checked as well.
             builder.Services.AddHostedService<LoopbackOnly>();
+            builder.Services.AddSingleton<LoopbackHostsOnly>();
         }
         var everyEndpoint = new AuthorizationPolicyBuilder().AddRequirements(new AccessRule()).Build();
         builder.Services.AddAuthorizationBuilder()
@@ -44,6 +46,10 @@ public static class SignInRegistration
     /// <summary>Before antiforgery, whose tokens name the signed-in person, and before every endpoint.</summary>
     public static IApplicationBuilder UseSignIn(this IApplicationBuilder app)
     {
+        if (app.ApplicationServices.GetService<LoopbackHostsOnly>() is { } loopbackHosts)
+        {
+            app.Use(loopbackHosts.InvokeAsync);
+        }
         // The limiter first, so the sign-in callback (answered by the authentication middleware itself) is limited too.
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 
 namespace ScrutinyWorkflow.Web.SignIn;
 

@@ -1,7 +1,7 @@
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Documents.Statements;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 
 namespace ScrutinyWorkflow.Web.Statements;
@@ -13,8 +13,9 @@ public static class StatementsRegistration
     /// filed, as <c>Scrutiny:Filing:Target</c> says: a local folder (the embedded default), Azure Blob Storage (the
     /// Durable default) or a SharePoint document library through Microsoft Graph.
     /// </summary>
-    public static IHostApplicationBuilder AddStatements(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStatements(this IHostApplicationBuilder builder, DeploymentProfile profile)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         builder.Services.AddOptions<StatementOptions>().BindConfiguration(StatementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<FilingOptions>().BindConfiguration(FilingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<StatementHtml>();
@@ -29,23 +30,22 @@ public static class StatementsRegistration
                 : throw new OptionsValidationException(StatementOptions.Section, typeof(StatementOptions), [$"Scrutiny:Statement:TemplatePath '{template}' does not exist ({path})."]);
         }));
 
-        var settings = builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() ?? new ScrutinyOptions();
-        var filing = builder.Configuration.GetSection(FilingOptions.Section).Get<FilingOptions>() ?? new FilingOptions();
-        var target = filing.Target is { Length: > 0 } named ? named : settings.IsDurable ? "Blob" : "Folder";
-        if (target.Equals("Blob", StringComparison.OrdinalIgnoreCase))
+        if (profile.Filing == FilingTarget.Blob)
         {
             builder.Services.AddSingleton<IStatementFiling>(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<FilingOptions>>().Value.Blob;
-                var connection = options.ConnectionString ?? sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.Storage.ConnectionString
-                    ?? throw new OptionsValidationException(FilingOptions.Section, typeof(FilingOptions), ["Scrutiny:Filing:Blob:ConnectionString (or Scrutiny:Storage:ConnectionString) must name the storage account to file to Blob Storage."]);
-                return new BlobStatementFiling(new BlobServiceClient(connection).GetBlobContainerClient(options.Container));
+                // A container of its own when one is named; the runtime's account otherwise, by identity in Azure.
+                var account = options.ConnectionString is { Length: > 0 } own ? new BlobServiceClient(own)
+                    : profile.Storage.IsNamed ? profile.Storage.Blobs()
+                    : throw new OptionsValidationException(FilingOptions.Section, typeof(FilingOptions), ["Scrutiny:Filing:Blob:ConnectionString (or Scrutiny:Storage:ConnectionString or AccountName) must name the storage account to file to Blob Storage."]);
+                return new BlobStatementFiling(account.GetBlobContainerClient(options.Container));
             });
         }
-        else if (target.Equals("SharePoint", StringComparison.OrdinalIgnoreCase))
+        else if (profile.Filing == FilingTarget.SharePoint)
         {
             // Managed identity in Azure, a developer's own sign-in locally; never a secret in settings.
-            builder.Services.AddSingleton<Azure.Core.TokenCredential>(_ => new DefaultAzureCredential());
+            builder.Services.AddSingleton(_ => AppIdentity.Credential());
             builder.Services.AddHttpClient<IStatementFiling, SharePointStatementFiling>();
         }
         else

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Graph;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
@@ -24,8 +25,8 @@ public sealed class GraphSettingsTests : IDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(new DataFolders(temp.Path));
-        builder.AddOfficerDirectory();
-        builder.AddMail();
+        builder.AddOfficerDirectory(DeploymentProfile.Read(builder, ProductHost.WebHost));
+        builder.AddMail(DeploymentProfile.Read(builder, ProductHost.WebHost));
         LocalGraph.Use(builder.Services);
         return builder.Build();
     }

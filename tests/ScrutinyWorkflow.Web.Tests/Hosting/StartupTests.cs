@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reviews;
@@ -31,7 +32,7 @@ public sealed class StartupTests
         builder.Configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
         builder.AddScrutinyHosting();
         builder.AddEmbeddedReviewEngine();
-        builder.AddOfficerDirectory();
+        builder.AddOfficerDirectory(DeploymentProfile.Read(builder, ProductHost.WebHost));
         return builder.Build();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
 
@@ -16,7 +17,7 @@ internal static class MailServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(new DataFolders(dataPath));
-        services.AddMail(configuration);
+        services.AddMail(DeploymentProfile.Read(configuration, ProductHost.WebHost));
         replace?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Notifications;
@@ -142,7 +143,7 @@ public sealed class MessageTemplatesTests : IAsyncLifetime
             ["Scrutiny:Mail:TemplatesPath"] = folder,
         });
         builder.AddScrutinyHosting();
-        builder.AddMail();
+        builder.AddMail(DeploymentProfile.Read(builder, ProductHost.WebHost));
         builder.AddReviewMessages();
         await using var host = builder.Build();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Tests.Graph;
 
@@ -33,7 +34,7 @@ public sealed class GraphOfficerDirectoryTests : IAsyncLifetime
         settings["Scrutiny:Directory:Provider"] = "Graph";
         settings["Scrutiny:Graph:CacheFor"] = cacheFor;
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddOfficerDirectory();
+        builder.AddOfficerDirectory(DeploymentProfile.Read(builder, ProductHost.WebHost));
         LocalGraph.Use(builder.Services);
         return builder.Build().Services.GetRequiredService<IOfficerDirectory>();
     }

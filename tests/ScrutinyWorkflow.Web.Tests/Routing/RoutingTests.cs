@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Reviews;
@@ -153,7 +155,48 @@ public sealed class RoutingTests : IAsyncLifetime
         await host.StopAsync();
     }
 
-    private static WebApplication Host(string dataPath, string rulesPath)
+    [Fact]
+    public async Task A_council_directory_with_no_rules_file_beside_it_starts_with_routing_off()
+    {
+        // The council's own directory, naming none of the samples' people, in a folder of its own.
+        var directory = Path.Combine(world.DataPath, "council", "directory.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(directory)!);
+        await File.WriteAllTextAsync(directory, "email,name,designation,manager\nchris.hale@borough.example,Chris Hale,Head of Housing,\n");
+        await using var host = Host(world.DataPath, rulesPath: null, directory);
+
+        await host.StartAsync();
+
+        var routing = host.Services.GetRequiredService<DraftRouting>();
+        Assert.Null(routing.File);
+        Assert.Empty(routing.Everyone);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_rules_beside_the_directory_file_are_used_when_no_rules_file_is_named()
+    {
+        await using var host = Host(world.DataPath, rulesPath: null);
+
+        await host.StartAsync();
+
+        var routing = host.Services.GetRequiredService<DraftRouting>();
+        Assert.Equal(Path.GetFullPath(SampleRules), routing.File);
+        Assert.NotEmpty(routing.Everyone);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_blank_rules_file_turns_routing_off_even_beside_the_sample_directory()
+    {
+        await using var host = Host(world.DataPath, rulesPath: "");
+
+        await host.StartAsync();
+
+        Assert.Null(host.Services.GetRequiredService<DraftRouting>().File);
+        await host.StopAsync();
+    }
+
+    private static WebApplication Host(string dataPath, string? rulesPath, string? directoryPath = null)
     {
         Directory.CreateDirectory(dataPath);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataPath, EnvironmentName = "Production" });
@@ -161,13 +204,16 @@ public sealed class RoutingTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Scrutiny:DataPath"] = dataPath,
-            ["Scrutiny:DirectoryPath"] = Path.Combine(Samples, "directory.json"),
+            ["Scrutiny:DirectoryPath"] = directoryPath ?? Path.Combine(Samples, "directory.json"),
             ["Scrutiny:PublicBaseUrl"] = ScrutinyApplication.PublicBaseUrl,
             ["Scrutiny:TeamEmail"] = "scrutiny@council.example",
-            ["Scrutiny:Routing:RulesPath"] = rulesPath,
         });
+        if (rulesPath is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scrutiny:Routing:RulesPath"] = rulesPath });
+        }
         builder.AddScrutinyHosting();
-        builder.AddOfficerDirectory();
+        builder.AddOfficerDirectory(DeploymentProfile.Read(builder, ProductHost.WebHost));
         builder.AddQuestionRouting();
         return builder.Build();
     }

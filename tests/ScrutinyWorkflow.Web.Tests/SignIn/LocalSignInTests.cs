@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Tests.Shared;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
@@ -107,6 +108,52 @@ public sealed class LocalSignInTests
         Assert.True(me.GetProperty("mayChange").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("attacker.example")]
+    [InlineData("attacker.example:5080")]
+    [InlineData("127.0.0.1.attacker.example")]
+    [InlineData("localhost.attacker.example")]
+    [InlineData("192.168.1.20")]
+    public async Task Local_mode_refuses_a_request_addressed_to_another_site_and_it_changes_nothing(string host)
+    {
+        // A page on another site that points its own name at 127.0.0.1 (DNS rebinding) reaches the loopback host, but
+        // its requests still name that site.
+        await using var world = new TestWorld();
+        var client = world.App.CreateClient();
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/reviews") { Content = JsonContent.Create(AssuranceReviewScenario.Request()) };
+        create.Headers.Host = host;
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/reviews");
+        read.Headers.Host = host;
+
+        var created = await client.SendAsync(create);
+        var listed = await client.SendAsync(read);
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, listed.StatusCode);
+        Assert.Contains("localhost", await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var reviews = await client.GetFromJsonAsync<JsonElement>("/api/reviews");
+        Assert.Equal(0, reviews.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("localhost:5080")]
+    [InlineData("LOCALHOST:5080")]
+    [InlineData("127.0.0.1:5080")]
+    [InlineData("127.3.4.5")]
+    [InlineData("[::1]:5080")]
+    [InlineData("scrutiny.council.example")]
+    public async Task Local_mode_answers_requests_addressed_to_a_loopback_name_or_the_public_address(string host)
+    {
+        await using var world = new TestWorld();
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/reviews");
+        read.Headers.Host = host;
+
+        var listed = await world.App.CreateClient().SendAsync(read);
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+    }
+
     [Fact]
     public async Task The_local_officer_has_a_documented_default()
     {
@@ -134,7 +181,7 @@ public sealed class LocalSignInTests
         });
         builder.Configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
         builder.AddScrutinyHosting();
-        builder.AddSignIn();
+        builder.AddSignIn(DeploymentProfile.Read(builder, ProductHost.WebHost).ThrowIfUnsafe());
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseScrutinyHosting();

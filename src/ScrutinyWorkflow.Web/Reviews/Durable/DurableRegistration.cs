@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Workflow;
@@ -17,15 +18,15 @@ public static class DurableRegistration
     /// Reviews as Durable Task orchestrations on the Azure Storage backend named by <c>Scrutiny:Storage:ConnectionString</c>,
     /// with the read side in its tables (statements are filed to its blobs unless Scrutiny:Filing says otherwise): for several web hosts sharing one task hub.
     /// </summary>
-    public static IHostApplicationBuilder AddDurableReviewEngine(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDurableReviewEngine(this IHostApplicationBuilder builder, DeploymentProfile profile)
     {
-        // Read here because the sidecar's channel is wired into the worker as it is registered; the same settings are
-        // validated with the rest when the host starts, so a missing one stops it with the setting named.
-        var settings = builder.Configuration.GetSection(ScrutinyOptions.Section).Get<ScrutinyOptions>() ?? new ScrutinyOptions();
-        var connectionString = settings.Storage.ConnectionString ?? "";
-        builder.Services.AddSingleton(sp => new DurableTaskSidecar(connectionString, settings.Durable.TaskHub, sp.GetRequiredService<ILoggerFactory>()));
+        ArgumentNullException.ThrowIfNull(profile);
+        // The sidecar's backend takes a connection string (the account name alone is the Functions app's way in); a
+        // missing one is named by the settings check when the host starts.
+        var connectionString = profile.Storage.ConnectionString ?? "";
+        builder.Services.AddSingleton(sp => new DurableTaskSidecar(connectionString, sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.Durable.TaskHub, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskSidecar>());
-        builder.Services.AddDurableReviews(_ => new TableServiceClient(connectionString));
+        builder.AddDurableReviews(profile);
         builder.Services.AddDurableTaskWorker(worker => worker.UseGrpc().AddTasks(tasks => tasks.AddReviewWorkflow()));
         builder.Services.AddDurableTaskClient(client => client.UseGrpc().RegisterDirectly());
         // The worker and client reach the engine through this process's sidecar.
@@ -36,11 +37,13 @@ public static class DurableRegistration
 
     /// <summary>
     /// What every host of the Durable runtime shares, whoever supplies the engine (this process's sidecar, or the
-    /// Functions host's Durable extension): the read side in <paramref name="tables"/>, the council's rules, commands.
+    /// Functions host's Durable extension): the read side in the account's tables, the council's rules, commands.
     /// </summary>
-    public static IServiceCollection AddDurableReviews(this IServiceCollection services, Func<IServiceProvider, TableServiceClient> tables)
+    public static IHostApplicationBuilder AddDurableReviews(this IHostApplicationBuilder builder, DeploymentProfile profile)
     {
-        services.AddSingleton(tables);
+        ArgumentNullException.ThrowIfNull(profile);
+        var services = builder.Services;
+        services.AddSingleton(_ => profile.Storage.Tables());
         services.AddSingleton(_ => new ReviewEventSerializer());
         services.AddSingleton(sp => new TableReviewReadSide(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ReviewEventSerializer>(), sp.GetRequiredService<ResponseLinks>()));
         services.AddSingleton<IReviewQueries>(sp => sp.GetRequiredService<TableReviewReadSide>());
@@ -53,6 +56,6 @@ public static class DurableRegistration
         });
         services.AddSingleton<ReviewWorkflowClient>();
         services.AddSingleton<IReviewCommands, DurableReviewCommands>();
-        return services;
+        return builder;
     }
 }
