@@ -48,15 +48,23 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Makes every resource name unique to this resource group and deployment name.')
 var suffix = uniqueString(resourceGroup().id, name)
+@description('Storage account names are at most 24 lower-case letters and digits.')
 var storageAccountName = take('st${name}${suffix}', 24)
+@description('The Function App, and so its azurewebsites.net host name.')
 var appName = 'func-${name}-${suffix}'
+@description('Key Vault names are at most 24 characters.')
 var vaultName = take('kv-${name}-${suffix}', 24)
+@description('Where Flex Consumption keeps the deployment package.')
 var packageContainer = 'app-package'
+@description('The storage account\'s blob endpoint.')
 var blobEndpoint = 'https://${storageAccountName}.blob.${environment().suffixes.storage}'
+@description('The address emailed links are built from.')
 var baseUrl = empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
 
 // Built-in role definitions: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
+@description('The built-in roles the identity is granted, by id.')
 var roles = {
   // The Functions host keeps its leases, blob trigger receipts and the deployment package in blobs.
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -70,12 +78,12 @@ var roles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-${name}-${suffix}'
   location: location
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2026-09-01' = {
   name: storageAccountName
   location: location
   kind: 'StorageV2'
@@ -92,19 +100,19 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = {
   parent: storage
   name: 'default'
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-09-01' = [
   for container in [packageContainer, 'reports', 'statements']: {
     parent: blobs
     name: container
   }
 ]
 
-resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource logs 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: 'log-${name}-${suffix}'
   location: location
   properties: {
@@ -126,7 +134,7 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: vaultName
   location: location
   properties: {
@@ -142,7 +150,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: 'plan-${name}-${suffix}'
   location: location
   kind: 'functionapp'
@@ -155,6 +163,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
+@description('The Key Vault reference for each mail provider\'s secret.')
 var secretSettings = {
   Graph: []
   Smtp: [
@@ -177,7 +186,7 @@ var secretSettings = {
   ]
 }
 
-resource app 'Microsoft.Web/sites@2024-04-01' = {
+resource app 'Microsoft.Web/sites@2025-03-01' = {
   name: appName
   location: location
   kind: 'functionapp,linux'

@@ -13,13 +13,23 @@ internal static class Bicep
 {
     public static string Infra => Path.Combine(Loopback.RepositoryRoot(), "infra");
 
-    public static BicepBuild Build(string command, string file)
+    public static BicepBuild Build(string command, string file) => Run(Infra, command, Path.Combine(Infra, file), "--stdout");
+
+    /// <summary>The linter alone, with the rules and levels infra/bicepconfig.json sets.</summary>
+    public static BicepBuild Lint(string file) => Run(Infra, "lint", Path.Combine(Infra, file));
+
+    private static readonly Lazy<JsonElement> Compiled = new(() => JsonDocument.Parse(Build("build", "main.bicep").Output).RootElement);
+
+    /// <summary>main.bicep as ARM JSON, compiled once for the tests that read it.</summary>
+    public static JsonElement Template() => Compiled.Value;
+
+    private static BicepBuild Run(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Compiler(), [command, Path.Combine(Infra, file), "--stdout"])
+        var start = new ProcessStartInfo(Compiler(), arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Infra,
+            WorkingDirectory = workingDirectory,
         };
         using var bicep = Process.Start(start)!;
         var output = bicep.StandardOutput.ReadToEndAsync();
@@ -27,15 +37,10 @@ internal static class Bicep
         if (!bicep.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             bicep.Kill();
-            throw new TimeoutException($"bicep {command} {file} took over two minutes.");
+            throw new TimeoutException($"bicep {string.Join(' ', arguments)} took over two minutes.");
         }
         return new BicepBuild(bicep.ExitCode, messages.Result, output.Result);
     }
-
-    private static readonly Lazy<JsonElement> Compiled = new(() => JsonDocument.Parse(Build("build", "main.bicep").Output).RootElement);
-
-    /// <summary>main.bicep as ARM JSON, compiled once for the tests that read it.</summary>
-    public static JsonElement Template() => Compiled.Value;
 
     private static string Compiler()
     {

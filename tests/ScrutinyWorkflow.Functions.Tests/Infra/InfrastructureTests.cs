@@ -1,8 +1,12 @@
+using System.Reflection;
 using System.Text.Json;
 
 namespace ScrutinyWorkflow.Functions.Tests.Infra;
 
-/// <summary>The Bicep in infra/ compiles cleanly, and the app's identity is granted each role on one resource only.</summary>
+/// <summary>
+/// The Bicep in infra/ compiles and lints cleanly with every linter rule an error, and the app's identity is granted each
+/// role on one resource only.
+/// </summary>
 public sealed class InfrastructureTests
 {
     private const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
@@ -10,6 +14,10 @@ public sealed class InfrastructureTests
     private const string TableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+
+    /// <summary>The linter rules of the compiler the tests run (infra/bicepconfig.json names each of them).</summary>
+    private const string BicepVersion = "0.49.2";
+    private const int BicepLinterRules = 54;
 
     [Theory]
     [InlineData("build", "main.bicep")]
@@ -21,6 +29,32 @@ public sealed class InfrastructureTests
         Assert.True(build.ExitCode == 0, build.Messages);
         Assert.Equal("", build.Messages.Trim());
         Assert.NotEmpty(build.Output);
+    }
+
+    [Theory]
+    [InlineData("main.bicep")]
+    [InlineData("main.bicepparam")]
+    public void The_templates_pass_the_linter_with_every_rule_an_error(string file)
+    {
+        var lint = Bicep.Lint(file);
+
+        Assert.True(lint.ExitCode == 0, lint.Messages);
+        Assert.Equal("", lint.Messages.Trim());
+    }
+
+    [Fact]
+    public void The_linter_configuration_turns_on_every_rule_of_the_compiler_at_level_error()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(Bicep.Infra, "bicepconfig.json")));
+        var core = config.RootElement.GetProperty("analyzers").GetProperty("core");
+        var rules = core.GetProperty("rules").EnumerateObject().ToList();
+        var package = typeof(Bicep).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPackage").Value!;
+
+        // Another compiler may bring rules of its own: list them in bicepconfig.json, then change the version here.
+        Assert.Equal(BicepVersion, Path.GetFileName(package.TrimEnd('/', '\\')));
+        Assert.True(core.GetProperty("enabled").GetBoolean());
+        Assert.Equal(BicepLinterRules, rules.Count);
+        Assert.All(rules, rule => Assert.Equal("error", rule.Value.GetProperty("level").GetString()));
     }
 
     [Fact]
