@@ -125,6 +125,42 @@ public sealed class RespondentTests
         Assert.Equal(AssignmentOutcome.Answered, spec.State.FindAssignment("A5")!.Outcome);
     }
 
+    // The link pages leave this rule to the decider: each command an officer sends from their link is refused here
+    // when it names an assignment that is not theirs (or, for a manager, not escalated to them).
+
+    [Fact]
+    public void An_officer_cannot_save_a_draft_to_another_officers_question()
+    {
+        new DeciderSpecification().GivenDispatched()
+            .When(new SaveAnswer("A1", "Notes on someone else's question", Later, By(Housing)))
+            .ThenRejected(RejectionCodes.NotYours);
+    }
+
+    [Fact]
+    public void An_officer_cannot_submit_an_answer_to_another_officers_question()
+    {
+        new DeciderSpecification().GivenDispatched()
+            .When(new SubmitAnswer("A1", "An answer that is not mine to give.", Later, By(Housing)))
+            .ThenRejected(RejectionCodes.NotYours);
+    }
+
+    [Fact]
+    public void An_officer_cannot_amend_the_answer_to_another_officers_question()
+    {
+        new DeciderSpecification().GivenDispatched()
+            .GivenCommands(new SubmitAnswer("A1", "Three.", Later))
+            .When(new SubmitAnswer("A1", "None at all.", Later.AddHours(1), By(Housing)))
+            .ThenRejected(RejectionCodes.NotYours);
+    }
+
+    [Fact]
+    public void An_officer_cannot_decline_another_officers_question()
+    {
+        new DeciderSpecification().GivenDispatched()
+            .When(new DeclineQuestion("A1", Leaving.Email, Council, "Not theirs either", Later, By(Housing)))
+            .ThenRejected(RejectionCodes.NotYours);
+    }
+
     [Fact]
     public void Rejects_declining_without_a_reason_naming_oneself_or_an_answered_question()
     {
