@@ -12,6 +12,16 @@ public sealed class BrowserHost : IAsyncLifetime
 {
     public const string CouncilName = "Riverside Borough Council";
 
+    /// <summary>
+    /// How long any browser step may take (launching Chromium, a navigation, a click, an expectation, a request, the
+    /// runner's mail): a ceiling for a machine loaded far past its cores, not an expected time. Playwright moves on as
+    /// soon as what it waits for happens, so a quiet machine is no slower for it.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+
+    /// <summary><see cref="Patience"/> as Playwright takes it, in milliseconds.</summary>
+    public static float PatienceMilliseconds => (float)Patience.TotalMilliseconds;
+
     private WebHostProcess? host;
     private IPlaywright? playwright;
 
@@ -37,10 +47,12 @@ public sealed class BrowserHost : IAsyncLifetime
             $"--Scrutiny:CouncilName={CouncilName}", "--Scrutiny:Runner:PollSeconds=1",
         ], Path.Combine(DataPath, "host.log"));
         playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(PatienceMilliseconds);
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
+            Timeout = PatienceMilliseconds,
             // Without these, Chromium started from the test host treats its pages as in the background and never
             // fires their timers, so axe-core (which yields with setTimeout) would never finish.
             Args = ["--no-sandbox", "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
@@ -59,6 +71,8 @@ public sealed class BrowserHost : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
         });
+        context.SetDefaultTimeout(PatienceMilliseconds);
+        context.SetDefaultNavigationTimeout(PatienceMilliseconds);
         return await Visitor.StartAsync(context, phone ? "phone" : javaScript ? "desktop" : Visitor.NoScript);
     }
 

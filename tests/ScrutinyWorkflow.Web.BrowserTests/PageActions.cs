@@ -13,7 +13,7 @@ internal static class PageActions
         // Marked in the page's window, which Playwright reaches with the page's own JavaScript off too.
         await page.EvaluateAsync("() => { window.__before = true; }");
         await press();
-        await page.WaitForFunctionAsync("() => window.__before === undefined && document.readyState === 'complete'", null, new() { PollingInterval = 100, Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.__before === undefined && document.readyState === 'complete'", null, new() { PollingInterval = 100, Timeout = BrowserHost.PatienceMilliseconds });
     }
 
     /// <summary>Fails unless the page fits a phone's width, then checks it as <see cref="Visitor.CheckAsync"/> does.</summary>

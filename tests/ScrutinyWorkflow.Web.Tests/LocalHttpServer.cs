@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,10 +27,20 @@ internal sealed class LocalHttpServer : IAsyncDisposable
 
     public string BaseUrl => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    public static async Task<LocalHttpServer> StartAsync(Func<ReceivedRequest, HttpContext, Task> handle)
+    /// <param name="certificate">When given, the server speaks https with it, for a fake whose clients insist on https.</param>
+    public static async Task<LocalHttpServer> StartAsync(Func<ReceivedRequest, HttpContext, Task> handle, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (certificate is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+            builder.WebHost.UseUrls("https://127.0.0.1:0");
+        }
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new LocalHttpServer(app);

@@ -48,11 +48,24 @@ internal sealed class ScrutinyApplication(
         builder.ConfigureServices(collection =>
         {
             collection.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            collection.Replace(ServiceDescriptor.Singleton(new Documents.Statements.LibreOfficePdf(timeLimit: Patience)));
             foreach (var configure in services ?? [])
             {
                 configure(collection);
             }
         });
+    }
+
+    /// <summary>
+    /// How long a request to the host (and a PDF conversion within one) may take before the test gives up: a ceiling for
+    /// a machine loaded far past its cores, not an expected time. The product's own limits are tested on their own.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = Patience;
     }
 
     /// <summary>One pass of the embedded runner: fire due timers, carry out pending effects (mail, filing). The Durable runtime has none: its engine does this.</summary>

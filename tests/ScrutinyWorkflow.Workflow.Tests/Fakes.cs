@@ -25,14 +25,14 @@ internal sealed class FakeReviewRecord : IReviewRecord
         reviews.TryGetValue(reviewId, out var stream) ? [.. stream.OrderBy(e => e.Key).Select(e => (e.Key, e.Value))] : [];
 }
 
-/// <summary>Delivers nothing: notes each effect by id, and records filings and notifications as the real one would.</summary>
+/// <summary>Delivers nothing: notes each effect by review and id, and records filings and notifications as the real one would.</summary>
 internal sealed class FakeEffectDelivery : IEffectDelivery
 {
-    public ConcurrentQueue<(string EffectId, ReviewEffect Effect)> Delivered { get; } = new();
+    private readonly ConcurrentQueue<(string ReviewId, string EffectId, ReviewEffect Effect)> delivered = new();
 
     public Task<ReviewCommand?> DeliverAsync(string reviewId, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
     {
-        Delivered.Enqueue((effectId, effect));
+        delivered.Enqueue((reviewId, effectId, effect));
         return Task.FromResult<ReviewCommand?>(effect switch
         {
             FileStatement => new RecordStatementFiled($"https://panel.example/{reviewId}/position-statement.html", default),
@@ -41,5 +41,9 @@ internal sealed class FakeEffectDelivery : IEffectDelivery
         });
     }
 
-    public IReadOnlyList<T> Of<T>() where T : ReviewEffect => [.. Delivered.Select(d => d.Effect).OfType<T>()];
+    /// <summary>What was delivered for one review, in order.</summary>
+    public IReadOnlyList<(string EffectId, ReviewEffect Effect)> Of(string reviewId) =>
+        [.. delivered.Where(d => d.ReviewId == reviewId).Select(d => (d.EffectId, d.Effect))];
+
+    public IReadOnlyList<T> Of<T>(string reviewId) where T : ReviewEffect => [.. Of(reviewId).Select(d => d.Effect).OfType<T>()];
 }

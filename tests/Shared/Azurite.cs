@@ -66,12 +66,13 @@ internal sealed class Azurite : IAsyncDisposable
         var azurite = new Azurite(process, folder, blob, queue, table);
         process.OutputDataReceived += (_, line) => azurite.Count(line.Data);
         process.BeginOutputReadLine();
-        var until = DateTime.UtcNow.AddSeconds(30);
+        // A ceiling for a loaded machine, not an expected time: Azurite listens within seconds when the machine is quiet.
+        var until = DateTime.UtcNow.AddMinutes(5);
         while (!(Listening(blob) && Listening(queue) && Listening(table)))
         {
             if (process.HasExited || DateTime.UtcNow > until)
             {
-                var error = process.HasExited ? await process.StandardError.ReadToEndAsync() : "it did not listen within 30 s";
+                var error = process.HasExited ? await process.StandardError.ReadToEndAsync() : "it did not listen within five minutes";
                 await azurite.DisposeAsync();
                 throw new InvalidOperationException($"Azurite did not start: {error}");
             }

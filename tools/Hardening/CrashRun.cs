@@ -198,7 +198,8 @@ internal sealed class CrashRun(int reviews, int kills, int seed)
 
         private async Task<string> LinkAsync(string id, string officer)
         {
-            for (var until = DateTime.UtcNow.AddSeconds(120); ; await Task.Delay(200))
+            // A ceiling for a loaded machine, not an expected time, as every wait below: the runner sends within seconds.
+            for (var until = DateTime.UtcNow.AddMinutes(5); ; await Task.Delay(200))
             {
                 var request = host.Mails().FirstOrDefault(m => m.MessageId.Contains(id, StringComparison.Ordinal) && m.To.Single().Contains(officer, StringComparison.Ordinal) && ResponseLinkText.Pattern().IsMatch(m.TextBody));
                 if (request is not null)
@@ -207,7 +208,7 @@ internal sealed class CrashRun(int reviews, int kills, int seed)
                 }
                 if (DateTime.UtcNow > until)
                 {
-                    throw new TimeoutException($"Review {id} sent {officer} no request within two minutes.");
+                    throw new TimeoutException($"Review {id} sent {officer} no request within five minutes.");
                 }
             }
         }
@@ -244,7 +245,7 @@ internal sealed class CrashRun(int reviews, int kills, int seed)
         {
             foreach (var id in ids)
             {
-                var until = DateTime.UtcNow.AddSeconds(120);
+                var until = DateTime.UtcNow.AddMinutes(5);
                 while (await RequestAsync(async client => await ReviewStatusAsync(client, id)) != status && DateTime.UtcNow < until)
                 {
                     await Task.Delay(250);
@@ -263,7 +264,7 @@ internal sealed class CrashRun(int reviews, int kills, int seed)
                 await restarting;
                 restarting = KillAndStartAsync(random.Next(40));
             }
-            for (var until = DateTime.UtcNow.AddMinutes(3); ; await Task.Delay(100))
+            for (var until = DateTime.UtcNow.AddMinutes(10); ; await Task.Delay(100))
             {
                 try
                 {

@@ -125,7 +125,8 @@ internal sealed class HostUnderTest : IAsyncDisposable
         File.Move(next, clockFile!, overwrite: true);
     }
 
-    public HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
+    /// <summary>A client for the host whose requests may take ten minutes: a ceiling for a loaded machine, not an expected time.</summary>
+    public HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(10) };
 
     /// <summary>The host's peak resident memory so far (VmHWM), in MiB.</summary>
     public double PeakMemoryMiB() =>
@@ -157,10 +158,13 @@ internal sealed class HostUnderTest : IAsyncDisposable
         return (await client.GetFromJsonAsync<Web.Reviews.ReviewView>($"/api/reviews/{id}"))!;
     }
 
-    /// <summary>The link in the request this review sent this person, waiting up to a minute for the runner to send it.</summary>
+    /// <summary>
+    /// The link in the request this review sent this person, waiting up to five minutes for the runner to send it (a
+    /// ceiling for a loaded machine, not an expected time: the runner sends it within a second or two).
+    /// </summary>
     public async Task<string> LinkAsync(string reviewId, string officer)
     {
-        for (var until = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
+        for (var until = DateTime.UtcNow.AddMinutes(5); ; await Task.Delay(200))
         {
             var request = Mails().FirstOrDefault(m => m.MessageId.Contains(reviewId, StringComparison.Ordinal)
                 && m.To.Single().Contains(officer, StringComparison.Ordinal) && ResponseLinkText.Pattern().IsMatch(m.TextBody));
@@ -170,7 +174,7 @@ internal sealed class HostUnderTest : IAsyncDisposable
             }
             if (DateTime.UtcNow > until)
             {
-                throw new TimeoutException($"Review {reviewId} sent {officer} no request within a minute.");
+                throw new TimeoutException($"Review {reviewId} sent {officer} no request within five minutes.");
             }
         }
     }

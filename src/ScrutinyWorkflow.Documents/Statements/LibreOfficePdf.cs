@@ -6,9 +6,14 @@ namespace ScrutinyWorkflow.Documents.Statements;
 /// Converts a Word document to PDF with LibreOffice, headless, where it is installed (<c>soffice</c> on the PATH).
 /// Each conversion has a profile folder of its own, so conversions can run side by side.
 /// </summary>
-public sealed class LibreOfficePdf(string executable = "soffice")
+/// <param name="timeLimit">How long one conversion may run before it is stopped; <see cref="Timeout"/> unless given
+/// (tests give a machine loaded past its cores longer).</param>
+public sealed class LibreOfficePdf(string executable = "soffice", TimeSpan? timeLimit = null)
 {
+    /// <summary>A hung LibreOffice must not hold a request for ever; a statement converts in seconds.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    private readonly TimeSpan limit = timeLimit ?? Timeout;
 
     /// <summary>Whether the executable can be found, so the product can say PDF is unavailable rather than fail.</summary>
     public bool IsInstalled =>
@@ -38,7 +43,7 @@ public sealed class LibreOfficePdf(string executable = "soffice")
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var errors = process.StandardError.ReadToEndAsync(cancellationToken);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Timeout);
+            timeout.CancelAfter(limit);
             try
             {
                 await process.WaitForExitAsync(timeout.Token);

@@ -109,12 +109,6 @@ public static class ResponsePages
         {
             return await Again("This form had expired, so nothing was saved. Your text is below: press the button again to send it.", StatusCodes.Status400BadRequest);
         }
-        // Only the person's own questions (or, for a manager, the escalated officer's) can be reached from their link.
-        if (!found.State.AssignmentsFor(found.Respondent).Any(a => a.Id == attempt.AssignmentId))
-        {
-            attempt = attempt with { AssignmentId = "" };
-            return await Again("That question is not one of yours. Answer from the form under your question on this page.", StatusCodes.Status400BadRequest);
-        }
         var answerField = $"answer-{attempt.AssignmentId}";
         if (action == Continue && string.IsNullOrWhiteSpace(attempt.Text))
         {
@@ -141,6 +135,13 @@ public static class ResponsePages
         if (outcome is CommandRefused refused)
         {
             found = found with { State = refused.State };
+            if (refused.Rejection.Code is RejectionCodes.NotYours or RejectionCodes.UnknownAssignment)
+            {
+                // The decider alone says whose questions a link reaches; a form naming another officer's, another
+                // review's or none is told so in the person's terms, with their text kept below.
+                attempt = attempt with { AssignmentId = "" };
+                return await Again("That question is not one of yours. Answer from the form under your question on this page.", StatusCodes.Status400BadRequest);
+            }
             var errors = refused.Rejection.Problems.Count > 0
                 ? refused.Rejection.Problems.Select(p => new FieldError($"{p.Field}-{attempt.AssignmentId}", p.Message)).ToList()
                 : [new FieldError(answerField, refused.Rejection.Message)];

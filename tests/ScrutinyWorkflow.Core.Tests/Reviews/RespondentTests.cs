@@ -107,6 +107,61 @@ public sealed class RespondentTests
     }
 
     [Fact]
+    public void A_colleague_handed_a_declined_question_a_co_officer_has_already_answered_is_not_chased_for_it()
+    {
+        // Q1 is Head's (A1) and Data's (A2). Data says it is not theirs and names Leaving, Head answers, and only then
+        // is Data's part handed to Leaving (A5): Leaving is asked a question already answered, as a co-officer is.
+        var spec = new DeciderSpecification().GivenDispatched()
+            .GivenCommands(
+                new DeclineQuestion("A2", Leaving.Email, Council, "Not mine", Later),
+                new SubmitAnswer("A1", "Three.", Later.AddHours(1)),
+                new ReassignAssignment("A2", null, Council, "As suggested", Later.AddHours(2)));
+
+        spec.When(new ProcessDueTimers(At(2026, 12, 31, 9)))
+            .Then(new ReminderSent("A3", 0, 1, At(2026, 12, 31, 9)), new ReminderSent("A4", 0, 1, At(2026, 12, 31, 9)));
+        spec.ThenEffectsAre(new SendReminder(Housing.Email, ["A3"], 1), new SendReminder(Leaving.Email, ["A4"], 1));
+        spec.When(new ProcessDueTimers(At(2027, 1, 8, 9)))
+            .Then(new Escalated("A3", 2, null, At(2027, 1, 8, 9)), new Escalated("A4", 2, Head.Email, At(2027, 1, 8, 9)));
+        Assert.Equal(AssignmentOutcome.Answered, spec.State.FindAssignment("A5")!.Outcome);
+    }
+
+    // The link pages leave this rule to the decider: each command an officer sends from their link is refused here
+    // when it names an assignment that is not theirs (or, for a manager, not escalated to them).
+
+    [Fact]
+    public void An_officer_cannot_save_a_draft_to_another_officers_question()
+    {
+        new DeciderSpecification().GivenDispatched()
+            .When(new SaveAnswer("A1", "Notes on someone else's question", Later, By(Housing)))
+            .ThenRejected(RejectionCodes.NotYours);
+    }
+
+    [Fact]
+    public void An_officer_cannot_submit_an_answer_to_another_officers_question()
+    {
+        new DeciderSpecification().GivenDispatched()
+            .When(new SubmitAnswer("A1", "An answer that is not mine to give.", Later, By(Housing)))
+            .ThenRejected(RejectionCodes.NotYours);
+    }
+
+    [Fact]
+    public void An_officer_cannot_amend_the_answer_to_another_officers_question()
+    {
+        new DeciderSpecification().GivenDispatched()
+            .GivenCommands(new SubmitAnswer("A1", "Three.", Later))
+            .When(new SubmitAnswer("A1", "None at all.", Later.AddHours(1), By(Housing)))
+            .ThenRejected(RejectionCodes.NotYours);
+    }
+
+    [Fact]
+    public void An_officer_cannot_decline_another_officers_question()
+    {
+        new DeciderSpecification().GivenDispatched()
+            .When(new DeclineQuestion("A1", Leaving.Email, Council, "Not theirs either", Later, By(Housing)))
+            .ThenRejected(RejectionCodes.NotYours);
+    }
+
+    [Fact]
     public void Rejects_declining_without_a_reason_naming_oneself_or_an_answered_question()
     {
         var spec = new DeciderSpecification().GivenDispatched();

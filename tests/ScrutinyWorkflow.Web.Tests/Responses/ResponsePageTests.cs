@@ -190,6 +190,36 @@ public sealed class ResponsePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_officers_link_posting_another_officers_assignment_is_refused_and_changes_nothing()
+    {
+        // Tom's own form for Q2, its assignment field swapped for Zoe's Q6, as a hand-edited form would send it.
+        var link = world.App.LinkFor(Tom, Q2);
+        var zoes = new Dictionary<string, string>
+        {
+            ["assignment"] = (await world.App.GetReviewAsync(reviewId)).Assignments.Single(a => a.Question == Q6).Id,
+            ["colleague"] = "owen.price@council.example",
+            ["reason"] = "Not Zoe's either.",
+        };
+        var before = await EventCountAsync();
+
+        foreach (var action in new[] { "draft", "autosave", "preview", "check", "submit", "decline" })
+        {
+            var refused = await world.App.AnswerAsync(link, Q2, "Zoe's question, answered from Tom's link.", action, zoes);
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{action} answered {refused.StatusCode}");
+            Assert.Contains("not one of yours", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await EventCountAsync());
+
+        // Once Zoe has answered, the same form would be an amendment of her answer.
+        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(world.App.LinkFor(Zoe, Q6), Q6, "Yes, in every plan.")).StatusCode);
+        var answered = await EventCountAsync();
+        var amendment = await world.App.AnswerAsync(link, Q2, "No, in none.", "submit", zoes);
+        Assert.Equal(HttpStatusCode.BadRequest, amendment.StatusCode);
+        Assert.Contains("not one of yours", await amendment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(answered, await EventCountAsync());
+    }
+
+    [Fact]
     public async Task A_refused_submission_shows_the_persons_text_back_with_what_to_do_next()
     {
         var link = world.App.LinkFor(Tom, Q2);

@@ -101,6 +101,41 @@ public sealed class EntraIdSignInTests(EntraIdWorld entra) : IClassFixture<Entra
         Assert.Contains("Bearer", read.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>A tenant other than the council's, on the same issuer.</summary>
+    private const string AnotherTenant = "3f2b8c1d-9e4a-4b7f-8c6d-1a2b3c4d5e6f";
+
+    [Fact]
+    public async Task A_token_another_tenant_was_issued_is_refused_though_its_key_issuer_and_tenant_claim_agree()
+    {
+        // Signed with the issuer's own key, its iss and tid both naming the other tenant: the issuer's template takes it.
+        var token = entra.Issuer.AccessToken(TestUser.Officer, tenant: AnotherTenant);
+
+        var read = await entra.Api(token).GetAsync("/api/reviews");
+        var write = await entra.Api(token).PostAsJsonAsync("/api/reviews", AssuranceReviewScenario.Request());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_that_comes_back_from_another_tenant_leaves_nobody_signed_in()
+    {
+        entra.Issuer.NextTenant = AnotherTenant;
+        try
+        {
+            var (browser, callback) = await entra.GoThroughSignInAsync(TestUser.Officer);
+
+            Assert.False(callback.StatusCode == HttpStatusCode.Redirect && callback.Headers.Location?.OriginalString == "/",
+                "The sign-in from another tenant was taken and the page shown.");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/signed-in")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
+        }
+        finally
+        {
+            entra.Issuer.NextTenant = LocalOpenIdIssuer.TenantId;
+        }
+    }
+
     [Fact]
     public async Task An_officer_signs_in_through_the_issuer_and_the_pages_know_who_she_is()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Identity.Web;
 
 namespace ScrutinyWorkflow.Web.Tests.SignIn;
 
@@ -25,10 +26,12 @@ public sealed class EntraIdWorld : IAsyncLifetime
         }
         World.Services.Add(services =>
         {
-            // Tests only: the local issuer speaks plain http on loopback. Set before the handlers' own post-configuration
-            // builds their metadata managers; production keeps the default (https required).
-            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.RequireHttpsMetadata = false);
-            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.RequireHttpsMetadata = false);
+            // The local issuer's certificate is its own: every client that reaches it trusts that certificate. Set
+            // before the handlers' own post-configuration builds their back channels; https stays required.
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = Issuer.TrustingHandler());
+            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = Issuer.TrustingHandler());
+            services.AddHttpClient(LocalOpenIdIssuer.HttpClientName).ConfigurePrimaryHttpMessageHandler(Issuer.TrustingHandler);
+            services.Configure<AadIssuerValidatorOptions>(o => o.HttpClientName = LocalOpenIdIssuer.HttpClientName);
         });
     }
 
@@ -53,17 +56,23 @@ public sealed class EntraIdWorld : IAsyncLifetime
     /// </summary>
     internal async Task<HttpClient> SignInAsync(TestUser user, string page = "/")
     {
+        var (browser, callback) = await GoThroughSignInAsync(user, page);
+        Assert.True(callback.StatusCode == System.Net.HttpStatusCode.Redirect, $"The sign-in callback answered {callback.StatusCode}: {await callback.Content.ReadAsStringAsync()}");
+        Assert.Equal(page, callback.Headers.Location!.OriginalString);
+        return browser;
+    }
+
+    /// <summary>The same steps, returning the browser and what the product answered the issuer's redirect back, whatever it was.</summary>
+    internal async Task<(HttpClient Browser, HttpResponseMessage Callback)> GoThroughSignInAsync(TestUser user, string page = "/")
+    {
         Issuer.NextUser = user;
         var browser = Browser();
         var challenge = await browser.GetAsync(page);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, challenge.StatusCode);
-        using var toIssuer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var toIssuer = new HttpClient(Issuer.TrustingHandler());
         var approved = await toIssuer.GetAsync(challenge.Headers.Location);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, approved.StatusCode);
-        var callback = await browser.GetAsync(approved.Headers.Location!.PathAndQuery);
-        Assert.True(callback.StatusCode == System.Net.HttpStatusCode.Redirect, $"The sign-in callback answered {callback.StatusCode}: {await callback.Content.ReadAsStringAsync()}");
-        Assert.Equal(page, callback.Headers.Location!.OriginalString);
-        return browser;
+        return (browser, await browser.GetAsync(approved.Headers.Location!.PathAndQuery));
     }
 
     public async Task DisposeAsync()

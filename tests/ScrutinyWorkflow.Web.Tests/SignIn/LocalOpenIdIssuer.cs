@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,10 +17,13 @@ internal sealed record TestUser(string Name, string Email, params string[] Roles
 }
 
 /// <summary>
-/// An OpenID Connect issuer shaped like Entra ID's (tenant in the path, v2.0 endpoints) on a loopback port, with its
-/// own RSA key: a discovery document, its keys, an authorize endpoint that signs in <see cref="NextUser"/> at once and
-/// sends the code back, and a token endpoint that redeems the code (checking the client secret and PKCE) for an id
-/// token. It also mints access tokens for the API tests, good or deliberately bad.
+/// An OpenID Connect issuer shaped like Entra ID's (tenant in the path, v2.0 endpoints) on a loopback port, over https
+/// with a certificate of its own, with its own RSA key: a discovery document, its keys, an authorize endpoint that
+/// signs in <see cref="NextUser"/> at once and sends the code back, and a token endpoint that redeems the code
+/// (checking the client secret and PKCE) for an id token. It also mints access tokens for the API tests, good or
+/// deliberately bad. Its discovery document names the issuer with a <c>{tenantid}</c> template, as Entra's
+/// multi-tenant endpoints do: Microsoft.Identity.Web's own issuer validator, which reads it (over https only), would
+/// then take a token from any tenant, so only the product's pin to the council's tenant keeps other tenants out.
 /// </summary>
 internal sealed class LocalOpenIdIssuer : IAsyncDisposable
 {
@@ -28,18 +32,25 @@ internal sealed class LocalOpenIdIssuer : IAsyncDisposable
     public const string ClientSecret = "a-test-secret-for-the-local-issuer";
 
     private readonly RSA rsa = RSA.Create(2048);
+    private readonly X509Certificate2 certificate = SelfSigned();
     private readonly ConcurrentDictionary<string, Grant> codes = new();
     private LocalHttpServer? server;
 
-    private sealed record Grant(TestUser User, string Nonce, string RedirectUri, string Challenge);
+    private sealed record Grant(TestUser User, string Tenant, string Nonce, string RedirectUri, string Challenge);
 
     public TestUser NextUser { get; set; } = TestUser.Officer;
+
+    /// <summary>The tenant the next sign-in's id token comes from (another one only to show it is refused).</summary>
+    public string NextTenant { get; set; } = TenantId;
+
+    /// <summary>The name of the product's HttpClient that trusts this issuer's certificate (Microsoft.Identity.Web's issuer validator uses it).</summary>
+    public const string HttpClientName = "local-openid-issuer";
 
     public string BaseUrl => server!.BaseUrl;
 
     public string Instance => BaseUrl + "/";
 
-    public string Issuer => $"{BaseUrl}/{TenantId}/v2.0";
+    public string Issuer => IssuerFor(TenantId);
 
     public string AuthorizeEndpoint => $"{BaseUrl}/{TenantId}/oauth2/v2.0/authorize";
 
@@ -51,9 +62,17 @@ internal sealed class LocalOpenIdIssuer : IAsyncDisposable
     public static async Task<LocalOpenIdIssuer> StartAsync()
     {
         var issuer = new LocalOpenIdIssuer();
-        issuer.server = await LocalHttpServer.StartAsync(issuer.HandleAsync);
+        issuer.server = await LocalHttpServer.StartAsync(issuer.HandleAsync, issuer.certificate);
         return issuer;
     }
+
+    /// <summary>A client handler that trusts this issuer's certificate (and any the machine trusts), following no redirects by itself.</summary>
+    public HttpClientHandler TrustingHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        ServerCertificateCustomValidationCallback = (_, presented, _, errors) =>
+            errors == System.Net.Security.SslPolicyErrors.None || presented?.Thumbprint == certificate.Thumbprint,
+    };
 
     /// <summary>The settings that point the product at this issuer in EntraId mode.</summary>
     public Dictionary<string, string> Settings() => new()
@@ -65,18 +84,21 @@ internal sealed class LocalOpenIdIssuer : IAsyncDisposable
         ["AzureAd:ClientSecret"] = ClientSecret,
     };
 
-    /// <summary>An access token for the API; each argument spoils it in one way.</summary>
-    public string AccessToken(TestUser user, string? audience = null, TimeSpan? expiresIn = null, SigningCredentials? signWith = null, string? issuer = null)
+    /// <summary>
+    /// An access token for the API; each argument spoils it in one way. <paramref name="tenant"/> makes it another
+    /// tenant's token throughout (its issuer and its tid), as this issuer would sign one for a tenant it also served.
+    /// </summary>
+    public string AccessToken(TestUser user, string? audience = null, TimeSpan? expiresIn = null, SigningCredentials? signWith = null, string? issuer = null, string? tenant = null)
     {
         var expires = DateTime.UtcNow + (expiresIn ?? TimeSpan.FromHours(1));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = issuer ?? Issuer,
+            Issuer = issuer ?? (tenant is null ? Issuer : IssuerFor(tenant)),
             Audience = audience ?? ClientId,
             IssuedAt = expires.AddHours(-2),
             NotBefore = expires.AddHours(-2),
             Expires = expires,
-            Claims = Claims(user),
+            Claims = Claims(user, tenant ?? TenantId),
             SigningCredentials = signWith ?? Signing,
         });
     }
@@ -84,9 +106,11 @@ internal sealed class LocalOpenIdIssuer : IAsyncDisposable
     /// <summary>Another key entirely, as a forger would have.</summary>
     public static SigningCredentials ForeignKey() => new(new RsaSecurityKey(RSA.Create(2048)) { KeyId = "local-key-1" }, SecurityAlgorithms.RsaSha256);
 
-    private static Dictionary<string, object> Claims(TestUser user) => new()
+    private string IssuerFor(string tenant) => $"{BaseUrl}/{tenant}/v2.0";
+
+    private static Dictionary<string, object> Claims(TestUser user, string tenant) => new()
     {
-        ["tid"] = TenantId,
+        ["tid"] = tenant,
         ["oid"] = DeterministicId(user.Email),
         ["sub"] = DeterministicId(user.Email),
         ["name"] = user.Name,
@@ -106,7 +130,7 @@ internal sealed class LocalOpenIdIssuer : IAsyncDisposable
             case var p when p == $"{prefix}/v2.0/.well-known/openid-configuration":
                 await context.Response.WriteAsJsonAsync(new Dictionary<string, object>
                 {
-                    ["issuer"] = Issuer,
+                    ["issuer"] = IssuerFor("{tenantid}"),
                     ["authorization_endpoint"] = AuthorizeEndpoint,
                     ["token_endpoint"] = $"{BaseUrl}{prefix}/oauth2/v2.0/token",
                     ["end_session_endpoint"] = $"{BaseUrl}{prefix}/oauth2/v2.0/logout",
@@ -151,7 +175,7 @@ internal sealed class LocalOpenIdIssuer : IAsyncDisposable
             return;
         }
         var code = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        codes[code] = new Grant(NextUser, query["nonce"].ToString(), query["redirect_uri"].ToString(), query["code_challenge"].ToString());
+        codes[code] = new Grant(NextUser, NextTenant, query["nonce"].ToString(), query["redirect_uri"].ToString(), query["code_challenge"].ToString());
         var back = $"{query["redirect_uri"]}?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(query["state"].ToString())}";
         context.Response.Redirect(back);
     }
@@ -172,12 +196,12 @@ internal sealed class LocalOpenIdIssuer : IAsyncDisposable
             return;
         }
         Redeemed++;
-        var claims = Claims(grant.User);
+        var claims = Claims(grant.User, grant.Tenant);
         claims["nonce"] = grant.Nonce;
         var now = DateTime.UtcNow;
         var idToken = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = Issuer,
+            Issuer = IssuerFor(grant.Tenant),
             Audience = ClientId,
             IssuedAt = now,
             NotBefore = now,
@@ -190,7 +214,7 @@ internal sealed class LocalOpenIdIssuer : IAsyncDisposable
             ["token_type"] = "Bearer",
             ["expires_in"] = 3600,
             ["id_token"] = idToken,
-            ["access_token"] = AccessToken(grant.User),
+            ["access_token"] = AccessToken(grant.User, tenant: grant.Tenant),
         });
     }
 
@@ -201,6 +225,20 @@ internal sealed class LocalOpenIdIssuer : IAsyncDisposable
             await server.DisposeAsync();
         }
         rsa.Dispose();
+        certificate.Dispose();
+    }
+
+    /// <summary>A certificate for 127.0.0.1 made for this issuer alone.</summary>
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // Kestrel wants the private key held the way a loaded certificate holds it.
+        return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pkcs12), null);
     }
 
 }
