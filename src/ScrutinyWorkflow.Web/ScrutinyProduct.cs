@@ -13,6 +13,7 @@ using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Routing;
+using ScrutinyWorkflow.Web.SharedKeys;
 using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Web.Statements;
 
@@ -36,6 +37,7 @@ public static class ScrutinyProduct
         builder.Services.AddSingleton(profile);
 
         builder.AddScrutinyHosting();
+        builder.AddSharedKeys(profile);
         builder.AddPages();
         builder.AddReviews();
         builder.AddReviewEngine(profile);

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Documents.Statements;
 using ScrutinyWorkflow.Web.Deployment;
@@ -45,7 +46,7 @@ public static class StatementsRegistration
         else if (profile.Filing == FilingTarget.SharePoint)
         {
             // Managed identity in Azure, a developer's own sign-in locally; never a secret in settings.
-            builder.Services.AddSingleton(_ => AppIdentity.Credential());
+            builder.Services.TryAddSingleton(_ => AppIdentity.Credential());
             builder.Services.AddHttpClient<IStatementFiling, SharePointStatementFiling>();
         }
         else
