@@ -41,6 +41,24 @@ internal sealed class Azurite : IAsyncDisposable
         {
             throw new InvalidOperationException($"Azurite is not installed at {executable}: run ./scripts/test.sh, which installs it with npm.");
         }
+        // A port the system said was free can be taken by another test's process before Azurite binds it; then Azurite
+        // stops at once saying so, and three new ports are tried (a bounded number of times).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(executable, countRequests);
+            }
+            catch (PortTakenException) when (attempt < 10)
+            {
+            }
+        }
+    }
+
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
+
+    private static async Task<Azurite> StartOnFreePortsAsync(string executable, bool countRequests)
+    {
         var folder = Path.Combine(Path.GetTempPath(), "scrutiny-azurite", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var (blob, queue, table) = (Loopback.FreePort(), Loopback.FreePort(), Loopback.FreePort());
@@ -74,7 +92,9 @@ internal sealed class Azurite : IAsyncDisposable
             {
                 var error = process.HasExited ? await process.StandardError.ReadToEndAsync() : "it did not listen within five minutes";
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start: {error}");
+                throw error.Contains("EADDRINUSE", StringComparison.Ordinal)
+                    ? new PortTakenException($"Azurite did not start: {error}")
+                    : new InvalidOperationException($"Azurite did not start: {error}");
             }
             await Task.Delay(100);
         }

@@ -12,8 +12,7 @@ public sealed class ScrutinyOptions : IValidatableObject
     [Required]
     public string DataPath { get; set; } = "data";
 
-    /// <summary>The officer directory file (.json or .csv), relative to the content root.</summary>
-    [Required]
+    /// <summary>The officer directory file (.json or .csv), relative to the content root, when the directory is a file.</summary>
     public string DirectoryPath { get; set; } = "";
 
     /// <summary>The address people reach the product at. Links in emails are built from it, never from a request's Host header.</summary>

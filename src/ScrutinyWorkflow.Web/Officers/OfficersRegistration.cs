@@ -21,6 +21,9 @@ public static class OfficersRegistration
             return builder;
         }
 
+        builder.Services.AddOptions<ScrutinyOptions>().Validate(
+            o => !string.IsNullOrWhiteSpace(o.DirectoryPath),
+            "Scrutiny:DirectoryPath must name the officer directory file (.json or .csv) when Scrutiny:Directory:Provider is File (the default); or set the provider to Graph.");
         builder.Services.AddSingleton<IOfficerDirectory>(sp =>
         {
             var path = sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.DirectoryPath;

@@ -25,7 +25,7 @@ public sealed class InfrastructureTests
     private const string TeamEmail = "scrutiny@council.example";
 
     /// <summary>The parameters every deployment needs; a choice's own come after.</summary>
-    private static readonly string[] Required =
+    internal static readonly string[] Required =
     [
         "name = 'scrutiny'",
         "councilName = 'Testshire County Council'",
@@ -293,7 +293,7 @@ public sealed class InfrastructureTests
     private static JsonElement Single(IEnumerable<JsonElement> resources, string type) => resources.Single(r => Type(r) == type);
 
     /// <summary>The Function App's settings by name; a value Azure fills in at deployment stays its expression.</summary>
-    private static Dictionary<string, string> Settings(IEnumerable<JsonElement> resources) =>
+    internal static Dictionary<string, string> Settings(IEnumerable<JsonElement> resources) =>
         Single(resources, "Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
             .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
 

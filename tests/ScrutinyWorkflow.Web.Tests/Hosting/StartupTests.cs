@@ -79,6 +79,18 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_file_directory_with_no_file_named_stops_the_host_saying_to_name_one_or_use_graph()
+    {
+        await using var world = new TestWorld();
+        await using var host = Host(world.DataPath, ("Scrutiny:DirectoryPath", ""));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Scrutiny:DirectoryPath must name the officer directory file", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Graph", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_directory_file_with_a_mistake_stops_the_host_with_the_line_to_fix()
     {
         await using var world = new TestWorld();

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using ScrutinyWorkflow.Tests.Shared;
 using ScrutinyWorkflow.Web.Mail;
 
@@ -56,6 +57,41 @@ public sealed class SentMailRecordTests : IAsyncLifetime
         await hostB.SendAsync(mail with { MessageId = "rv-2.3.2" }, CancellationToken.None);
 
         Assert.Equal(["rv-2.3.1", "rv-2.3.2"], service.Sent);
+    }
+
+    [Fact]
+    public async Task Two_instances_registered_as_the_durable_runtime_is_deliver_a_message_to_sendgrid_once_between_them()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        var settings = new Dictionary<string, string?>(sendGrid.Settings())
+        {
+            ["Scrutiny:Runtime"] = "Durable",
+            ["Scrutiny:Storage:ConnectionString"] = azurite!.ConnectionString,
+            ["Scrutiny:TeamEmail"] = "scrutiny@council.example",
+        };
+        // Two instances of the app, each with its own data folder, as two Functions instances have.
+        using var folderA = new TemporaryFolder();
+        using var folderB = new TemporaryFolder();
+        await using var instanceA = MailServices.Build(folderA.Path, settings);
+        await using var instanceB = MailServices.Build(folderB.Path, settings);
+        var mail = new OutgoingMail("rv-7.4.1", new MailAddress("scrutiny@council.example"), [new MailAddress("tom.okafor@council.example")], [], "Subject", "Text", "<p>Html</p>", DateTimeOffset.UnixEpoch);
+
+        await instanceA.GetRequiredService<IMailSender>().SendAsync(mail, CancellationToken.None);
+        await instanceB.GetRequiredService<IMailSender>().SendAsync(mail, CancellationToken.None);
+
+        Assert.Single(sendGrid.Requests);
+    }
+
+    [Theory]
+    [InlineData("Scrutiny:Storage:AccountName", "stscrutiny")]
+    [InlineData("Scrutiny:Storage:ConnectionString", "UseDevelopmentStorage=true")]
+    public void On_the_durable_runtime_the_sent_once_record_is_the_accounts_table_however_the_account_is_reached(string key, string value)
+    {
+        // In Azure only the account's name is set, reached with the app's identity: it is shared all the same.
+        using var data = new TemporaryFolder();
+        using var services = MailServices.Build(data.Path, new Dictionary<string, string?> { ["Scrutiny:Runtime"] = "Durable", [key] = value });
+
+        Assert.IsType<TableSentMailRecord>(services.GetRequiredService<ISentMailRecord>());
     }
 
     private sealed class CountingSender : IMailSender
