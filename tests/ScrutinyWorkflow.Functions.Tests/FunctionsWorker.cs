@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Identity.Web;
 using Moq;
 using ScrutinyWorkflow.Functions.Hosting;
 using ScrutinyWorkflow.Functions.Http;
@@ -88,9 +89,11 @@ internal sealed class FunctionsWorker : IAsyncDisposable
         }
         return StartAsync(dataPath, all, services =>
         {
-            // The stand-in serves its metadata over plain HTTP on loopback.
-            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.RequireHttpsMetadata = false);
-            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.RequireHttpsMetadata = false);
+            // The stand-in speaks https with a certificate of its own, which every client that reaches it trusts.
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = entra.TrustingHandler());
+            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = entra.TrustingHandler());
+            services.AddHttpClient(LocalOpenIdIssuer.HttpClientName).ConfigurePrimaryHttpMessageHandler(entra.TrustingHandler);
+            services.Configure<AadIssuerValidatorOptions>(o => o.HttpClientName = LocalOpenIdIssuer.HttpClientName);
         });
     }
 

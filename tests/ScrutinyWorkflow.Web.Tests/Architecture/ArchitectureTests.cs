@@ -57,6 +57,30 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain("Reviews", graph["Links"]);
     }
 
+    [Fact]
+    public void The_deployment_is_decided_from_configuration_alone_before_any_capability_is_registered()
+    {
+        // The profile is read first and handed to every AddX, so it may use no folder that it configures.
+        var graph = FolderDependencies();
+
+        Assert.Empty(graph["Deployment"]);
+        Assert.Contains("Deployment", graph["Mail"]);
+        Assert.Contains("Deployment", graph["SignIn"]);
+    }
+
+    [Fact]
+    public void Only_the_composition_and_the_hosts_know_every_capability()
+    {
+        // Folders are capabilities; the composition (ScrutinyProduct, in the root namespace) is the one type that names
+        // them all, so a folder that reached for the composition would depend on everything.
+        var result = Types.InAssembly(typeof(ScrutinyOptions).Assembly)
+            .That().ResideInNamespaceStartingWith(WebRoot + ".")
+            .ShouldNot().HaveDependencyOn(typeof(ScrutinyProduct).FullName!)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "A capability's folder uses the product's composition: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
     /// <summary>Each top-level folder of the host (a namespace under ScrutinyWorkflow.Web) and the folders it uses.</summary>
     private static Dictionary<string, HashSet<string>> FolderDependencies()
     {
