@@ -4,7 +4,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ScrutinyWorkflow.Web.Reviews.Durable;
+using ScrutinyWorkflow.Workflow.AzureStorage;
 
 namespace ScrutinyWorkflow.Workflow.Tests;
 

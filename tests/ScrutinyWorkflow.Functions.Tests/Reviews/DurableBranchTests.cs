@@ -11,9 +11,9 @@ using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Functions.Reviews;
 using ScrutinyWorkflow.Functions.Tests.Http;
 using ScrutinyWorkflow.Tests.Shared;
-using ScrutinyWorkflow.Web.Reviews.Durable;
 using ScrutinyWorkflow.Web.Tests;
 using ScrutinyWorkflow.Workflow;
+using ScrutinyWorkflow.Workflow.AzureStorage;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Functions.Tests.Reviews;

@@ -8,6 +8,7 @@ using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Workflow;
+using ScrutinyWorkflow.Workflow.AzureStorage;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews.Durable;

@@ -3,10 +3,15 @@ using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace ScrutinyWorkflow.Web.Reviews.Durable;
+namespace ScrutinyWorkflow.Workflow.AzureStorage;
 
 /// <summary>
 /// The Durable Task Framework's Azure Storage backend, served to this process's Durable Task worker and client over
