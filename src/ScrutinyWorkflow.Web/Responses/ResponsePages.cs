@@ -229,17 +229,16 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
     {
         var (_, state, respondent) = found;
         var now = clock.Now;
-        var drafts = await DraftsAsync(found, cancellationToken);
         var questions = new List<LinkQuestion>();
         foreach (var assignment in Mine(found))
         {
-            questions.Add(await QuestionAsync(found, assignment, drafts, attempt?.AssignmentId == assignment.Id ? attempt : null));
+            questions.Add(await QuestionAsync(found, assignment, state.DraftOf(assignment.Id, respondent), attempt?.AssignmentId == assignment.Id ? attempt : null));
         }
         var errors = attempt?.Errors ?? [];
         // An error about a question whose form is not on the page (or about no question) links nowhere; its text is kept below it.
         var shown = errors.Select(e => e.FieldId is { } id && questions.Any(q => q.TakesAnswer && id.EndsWith($"-{q.AssignmentId}", StringComparison.Ordinal)) ? e : e with { FieldId = null }).ToList();
         var kept = shown.Any(e => e.FieldId is null) && attempt is { Text.Length: > 0 } ? attempt.Text : null;
-        var previewed = preview is not null && drafts.TryGetValue(preview, out var draft) && questions.Any(q => q.AssignmentId == preview && q.TakesAnswer)
+        var previewed = preview is not null && state.DraftOf(preview, respondent) is { } draft && questions.Any(q => q.AssignmentId == preview && q.TakesAnswer)
             ? await html.RenderAnswerAsync(draft)
             : (Microsoft.AspNetCore.Components.MarkupString?)null;
         var model = new LinkPageModel(Review(found, now), questions, shown, message, null, kept, previewed is null ? null : preview, previewed);
@@ -255,12 +254,13 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
     {
         if (Mine(found).FirstOrDefault(a => a.Id == assignmentId) is not { } assignment
             || !found.State.TakesAnswerFrom(assignment.Id, clock.Now, found.Respondent)
-            || (await DraftsAsync(found, cancellationToken)).GetValueOrDefault(assignment.Id) is not { } text
+            || found.State.DraftOf(assignment.Id, found.Respondent) is not { } text
             || string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
-        var question = await QuestionAsync(found, assignment, new Dictionary<string, string>(), null);
+        // The question as it stands without the draft: the page shows the draft itself, as the panel will read it.
+        var question = await QuestionAsync(found, assignment, draft: null, null);
         return new CheckAnswerModel(Review(found, clock.Now), question, text, await html.RenderAnswerAsync(text), question.Answered);
     }
 
@@ -294,12 +294,11 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
             .ThenBy(a => QuestionIds.NumberOf(a.Id))];
     }
 
-    private async Task<LinkQuestion> QuestionAsync(FoundLink found, Assignment assignment, IReadOnlyDictionary<string, string> drafts, Attempt? attempt)
+    private async Task<LinkQuestion> QuestionAsync(FoundLink found, Assignment assignment, string? draft, Attempt? attempt)
     {
         var (_, state, respondent) = found;
         var (heading, question) = state.Placing(assignment.QuestionId);
         var answer = state.Answers.GetValueOrDefault(assignment.QuestionId);
-        var draft = drafts.GetValueOrDefault(assignment.Id);
         var takes = state.TakesAnswerFrom(assignment.Id, clock.Now, respondent);
         var questionState = LinkPageModel.StateOf(state, assignment, answer, respondent, draft is not null);
         var others = state.Assignments.Where(a => a.QuestionId == assignment.QuestionId && a.IsCurrent && a.OfficerEmail != assignment.OfficerEmail)
@@ -313,46 +312,5 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
             others, shown, attempt?.Colleague ?? "", attempt?.Reason ?? "",
             DeclineOpen: attempt is not null && (attempt.Reason is not null || attempt.Colleague is not null),
             IsCurrent: assignment.IsCurrent);
-    }
-
-    /// <summary>
-    /// The drafts this person saved that are still theirs to carry on with: saved by them (a manager answering on an
-    /// officer's behalf never sees the officer's notes, nor the officer the manager's), and since the question's
-    /// answer last changed (an answer in makes every earlier draft of it stale).
-    /// </summary>
-    private async Task<IReadOnlyDictionary<string, string>> DraftsAsync(FoundLink found, CancellationToken cancellationToken)
-    {
-        var (_, state, respondent) = found;
-        var drafts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var questionOf = state.Assignments.ToDictionary(a => a.Id, a => a.QuestionId, StringComparer.Ordinal);
-        void Stale(string questionId)
-        {
-            foreach (var id in drafts.Keys.Where(id => questionOf.GetValueOrDefault(id) == questionId).ToList())
-            {
-                drafts.Remove(id);
-            }
-        }
-        foreach (var recorded in await queries.AuditTrailAsync(state.ReviewId, cancellationToken) ?? [])
-        {
-            switch (recorded.Event)
-            {
-                case AnswerSaved saved when (saved.By ?? new Respondent(state.FindAssignment(saved.AssignmentId)?.OfficerEmail ?? "")) == respondent:
-                    drafts[saved.AssignmentId] = saved.Text;
-                    break;
-                case AnswerSubmitted e:
-                    Stale(e.QuestionId);
-                    break;
-                case AnswerAmended e:
-                    Stale(e.QuestionId);
-                    break;
-                case LateAnswerAccepted e:
-                    Stale(e.QuestionId);
-                    break;
-                case AnswerCorrected e:
-                    Stale(e.QuestionId);
-                    break;
-            }
-        }
-        return drafts;
     }
 }
