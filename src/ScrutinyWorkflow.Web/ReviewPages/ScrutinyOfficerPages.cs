@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents;
-using ScrutinyWorkflow.Web.AwayRefresh;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Pages;
@@ -233,35 +232,27 @@ public static class ScrutinyOfficerPages
             problem => QuestionField(problem, $"areas[{area}].questions[{index}]", $"areas[{area}].heading", typed), cancellationToken);
     }
 
-    private static async Task<IResult> CheckDraft(string id, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckDraft(string id, IReviewQueries queries, IOfficersAway away, CancellationToken cancellationToken)
     {
         if (await FindDraftAsync(id, queries, cancellationToken) is not { } review)
         {
             return SeeOther($"/reviews/{id}");
         }
-        return await CheckPageAsync(review, [], StatusCodes.Status200OK, directory, clock, cancellationToken);
+        return await CheckPageAsync(review, [], StatusCodes.Status200OK, away, cancellationToken);
     }
 
-    private static async Task<IResult> CheckPageAsync(ReviewSnapshot review, IReadOnlyList<FieldError> errors, int status, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckPageAsync(ReviewSnapshot review, IReadOnlyList<FieldError> errors, int status, IOfficersAway away, CancellationToken cancellationToken)
     {
-        var emails = review.State.Questions.SelectMany(q => q.OfficerEmails).Distinct(StringComparer.Ordinal).ToList();
-        var deadlinePasses = clock.EndOf(review.State.Deadline);
-        var away = new List<string>();
-        foreach (var email in emails)
-        {
-            if (await directory.FindAutomaticRepliesAsync(email, cancellationToken) is { } replies && replies.AwayUntilAfter(deadlinePasses))
-            {
-                away.Add(replies.Until is { } until
-                    ? $"{AuditSentences.Person(review.State, email)}, away until {LongDate.FormatWithDay(DateOnly.FromDateTime(until.DateTime))}"
-                    : $"{AuditSentences.Person(review.State, email)}, away with no return date");
-            }
-        }
-        return PagesRegistration.Show<CheckDraftPage>(new { Model = DraftPageModel.From(review.State, review.Version), Errors = errors, Away = away, OfficerCount = emails.Count }, status);
+        var officerCount = review.State.Questions.SelectMany(q => q.OfficerEmails).Distinct(StringComparer.Ordinal).Count();
+        var warnings = (await away.AwayAsync(review.State, cancellationToken)).Select(a => a.Replies.Until is { } until
+            ? $"{AuditSentences.Person(review.State, a.Email)}, away until {LongDate.FormatWithDay(DateOnly.FromDateTime(until.DateTime))}"
+            : $"{AuditSentences.Person(review.State, a.Email)}, away with no return date").ToList();
+        return PagesRegistration.Show<CheckDraftPage>(new { Model = DraftPageModel.From(review.State, review.Version), Errors = errors, Away = warnings, OfficerCount = officerCount }, status);
     }
 
     /// <summary>Sends the requests, then notes who is away past the deadline (as the API's dispatch does), so their chasers go to their managers early.</summary>
-    private static async Task<IResult> Dispatch(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory,
-        AwayRefreshJob away, CouncilClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Dispatch(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficersAway away,
+        CouncilClock clock, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(id, cancellationToken) is not { } review)
         {
@@ -269,10 +260,14 @@ public static class ScrutinyOfficerPages
         }
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var draft = DraftEdits.Current(review.State);
-        return await DecideAsync(commands, id, new DispatchReview(clock.Now), Version(form), $"/reviews/{id}?done=sent",
-            async (errors, status) => await CheckPageAsync(await queries.FindAsync(id, cancellationToken) ?? review, errors, status, directory, clock, cancellationToken),
-            problem => new(AnchorIn(draft, problem.Field), problem.Message), cancellationToken,
-            then: () => away.RefreshReviewAsync(id, cancellationToken));
+        var outcome = await HandleAsync(commands, id, new DispatchReview(clock.Now), Version(form), cancellationToken);
+        if (outcome is CommandApplied or CommandReceived)
+        {
+            await away.RefreshReviewAsync(id, cancellationToken);
+        }
+        return await AnswerAsync(outcome, $"/reviews/{id}?done=sent",
+            async (errors, status) => await CheckPageAsync(await queries.FindAsync(id, cancellationToken) ?? review, errors, status, away, cancellationToken),
+            problem => new(AnchorIn(draft, problem.Field), problem.Message));
     }
 
     // ---- A running review ----
@@ -399,30 +394,32 @@ public static class ScrutinyOfficerPages
     /// a GET; a refusal or a stale page comes back as the page again, with the problems against their fields.
     /// </summary>
     private static async Task<IResult> DecideAsync(IReviewCommands commands, string id, ReviewCommand command, long? expected, string success,
-        Func<IReadOnlyList<FieldError>, int, Task<IResult>> again, Func<Problem, FieldError> fieldOf, CancellationToken cancellationToken, Func<Task>? then = null)
+        Func<IReadOnlyList<FieldError>, int, Task<IResult>> again, Func<Problem, FieldError> fieldOf, CancellationToken cancellationToken) =>
+        await AnswerAsync(await HandleAsync(commands, id, command, expected, cancellationToken), success, again, fieldOf);
+
+    /// <summary>The command's outcome, or null when the store stayed busy and nothing was recorded.</summary>
+    private static async Task<CommandOutcome?> HandleAsync(IReviewCommands commands, string id, ReviewCommand command, long? expected, CancellationToken cancellationToken)
     {
-        CommandOutcome outcome;
         try
         {
-            outcome = await commands.HandleAsync(id, command, expected, cancellationToken);
+            return await commands.HandleAsync(id, command, expected, cancellationToken);
         }
         catch (Exception ex) when (ReviewBusyExceptionHandler.IsBusy(ex))
         {
-            return await again([new(null, "The service was busy, so nothing was changed. Press the button again in a moment.")], StatusCodes.Status503ServiceUnavailable);
+            return null;
         }
-        if (outcome is CommandApplied or CommandReceived && then is not null)
+    }
+
+    private static async Task<IResult> AnswerAsync(CommandOutcome? outcome, string success, Func<IReadOnlyList<FieldError>, int, Task<IResult>> again, Func<Problem, FieldError> fieldOf) =>
+        outcome switch
         {
-            await then();
-        }
-        return outcome switch
-        {
+            null => await again([new(null, "The service was busy, so nothing was changed. Press the button again in a moment.")], StatusCodes.Status503ServiceUnavailable),
             CommandApplied or CommandReceived => SeeOther(success),
             CommandRefused { Rejection.Code: RejectionCodes.Invalid } refused => await again([.. refused.Rejection.Problems.Select(fieldOf)], StatusCodes.Status400BadRequest),
             CommandRefused refused => await again([new(null, refused.Rejection.Message)],
                 refused.Rejection.Code == RejectionCodes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict),
             _ => await again([new(null, Stale)], StatusCodes.Status409Conflict),
         };
-    }
 
     /// <summary>
     /// These pages' addresses hold no secret, so they relax the host's <c>no-referrer</c> to <c>same-origin</c>: under

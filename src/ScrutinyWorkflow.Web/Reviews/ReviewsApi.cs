@@ -94,13 +94,12 @@ public static class ReviewsApi
     /// to their managers early (the decider's rule); a directory that cannot tell leaves everyone chased as usual.
     /// </summary>
     private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Dispatch(
-        string id, HttpContext context, IReviewCommands commands, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+        string id, HttpContext context, IReviewCommands commands, IOfficersAway away, CouncilClock clock, CancellationToken cancellationToken)
     {
-        var draft = await queries.FindAsync(id, cancellationToken);
         var result = await AcceptedOrProblem(id, context, commands, new DispatchReview(clock.Now), cancellationToken);
-        if (result.Result is Accepted<ReviewView> && draft is not null && await AwayAsync(draft.State, directory, clock, cancellationToken) is { Count: > 0 } away)
+        if (result.Result is Accepted<ReviewView>)
         {
-            await commands.HandleAsync(id, new NoteOfficersAway([.. away.Select(a => new OfficerAbsence(a.Email, a.Until))], clock.Now), expectedVersion: null, cancellationToken);
+            await away.RefreshReviewAsync(id, cancellationToken);
         }
         return result;
     }
@@ -174,28 +173,18 @@ public static class ReviewsApi
     /// scrutiny officer can ask someone else (or their manager) before dispatch rather than learn it from a chaser.
     /// </summary>
     private static async Task<Results<Ok<IReadOnlyList<OfficerAway>>, NotFound>> OfficersAway(
-        string id, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+        string id, IReviewQueries queries, IOfficersAway away, CancellationToken cancellationToken)
     {
-        return await queries.FindAsync(id, cancellationToken) is { } review
-            ? TypedResults.Ok<IReadOnlyList<OfficerAway>>(await AwayAsync(review.State, directory, clock, cancellationToken))
-            : TypedResults.NotFound();
-    }
-
-    private static async Task<List<OfficerAway>> AwayAsync(ReviewState review, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
-    {
-        var deadlinePasses = clock.EndOf(review.Deadline);
-        List<OfficerAway> away = [];
-        // The officers named on the questions (a draft has no assignments yet) and those asked since.
-        var asked = review.Areas.SelectMany(area => area.Questions).SelectMany(q => q.OfficerEmails).Concat(review.Assignments.Select(a => a.OfficerEmail));
-        foreach (var email in asked.Distinct(StringComparer.Ordinal))
+        if (await queries.FindAsync(id, cancellationToken) is not { } review)
         {
-            if (await directory.FindAutomaticRepliesAsync(email, cancellationToken) is { } replies && replies.AwayUntilAfter(deadlinePasses))
-            {
-                var officer = review.OfficerOrAddress(email);
-                away.Add(new OfficerAway(officer.Email, officer.Name, replies.From, replies.Until, officer.ManagerEmail));
-            }
+            return TypedResults.NotFound();
         }
-        return away;
+        OfficerAway Row(AwayPastDeadline absent)
+        {
+            var officer = review.State.OfficerOrAddress(absent.Email);
+            return new(officer.Email, officer.Name, absent.Replies.From, absent.Replies.Until, officer.ManagerEmail);
+        }
+        return TypedResults.Ok<IReadOnlyList<OfficerAway>>([.. (await away.AwayAsync(review.State, cancellationToken)).Select(Row)]);
     }
 
     private static async Task<Results<Ok<ReviewListView>, ProblemHttpResult>> ListReviews(
