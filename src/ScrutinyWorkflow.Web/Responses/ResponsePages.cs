@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
@@ -39,8 +38,7 @@ public static class ResponsePages
 
         pages.MapGet("/{token}", Show);
         pages.MapGet("/{token}/check/{assignmentId}", Check);
-        // Checked by hand below, so a stale form gets a page that keeps the person's text, not a bare 400.
-        pages.MapPost("/{token}", Answer).DisableAntiforgery();
+        pages.MapPost("/{token}", Answer).RequireFormToken(RefusedFormAsync);
         return app;
     }
 
@@ -78,7 +76,7 @@ public static class ResponsePages
     }
 
     private static async Task<IResult> Answer(string token, HttpContext context, IReviewCommands commands, IOfficerDirectory directory,
-        IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
+        CouncilClock clock, CancellationToken cancellationToken)
     {
         var links = LinkPages.For(context);
         if (await links.FindAsync(token, cancellationToken) is not { } found)
@@ -105,10 +103,6 @@ public static class ResponsePages
             ? Results.Json(new AutosaveOutcome(null, message), statusCode: status)
             : await links.PageAsync(found, attempt with { Errors = [new(field, message)] }, null, null, status, cancellationToken);
 
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return await Again("This form had expired, so nothing was saved. Your text is below: press the button again to send it.", StatusCodes.Status400BadRequest);
-        }
         var answerField = $"answer-{attempt.AssignmentId}";
         if (action == Continue && string.IsNullOrWhiteSpace(attempt.Text))
         {
@@ -160,6 +154,33 @@ public static class ResponsePages
             "decline" => SeeOther(context, $"/respond/{token}?done=declined&question={at}#q-{at}"),
             _ => SeeOther(context, $"/respond/{token}?done=draft&question={at}#q-{at}"),
         };
+    }
+
+    /// <summary>
+    /// A form whose antiforgery token is missing or stale: nothing is saved, and the person's text is shown back to
+    /// copy. A link that is not (or no longer) valid says so first, as it would with a good token; a form that could
+    /// not be read at all gets the link's page saying why; the page's autosave script is answered in JSON, as ever.
+    /// </summary>
+    private static async Task<IResult> RefusedFormAsync(HttpContext context, Exception? unreadable)
+    {
+        var token = context.Request.RouteValues["token"] as string ?? "";
+        var links = LinkPages.For(context);
+        if (await links.FindAsync(token, context.RequestAborted) is not { } found)
+        {
+            return await links.RefusedAsync(token, context, context.RequestAborted);
+        }
+        if (unreadable is not null)
+        {
+            var (error, status) = WhyUnreadable(unreadable);
+            return await links.PageAsync(found, Attempt.Refused(error), null, null, status, context.RequestAborted);
+        }
+        var form = FormTokens.FormAsRead(context);
+        if (form["action"] == Autosave)
+        {
+            return Results.Json(new AutosaveOutcome(null, "This form had expired, so nothing was saved. Your text is below: press the button again to send it."), statusCode: StatusCodes.Status400BadRequest);
+        }
+        IReadOnlyList<KeptText> kept = [new("Your answer", form["answer"]), new("Why the question is not for you", form["reason"])];
+        return PagesRegistration.Show<FormExpiredPage>(new { BackTo = $"/respond/{token}", NothingWas = "saved", Kept = kept }, StatusCodes.Status400BadRequest);
     }
 
     private const string Continue = "check";

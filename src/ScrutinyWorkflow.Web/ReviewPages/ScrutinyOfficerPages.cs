@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
@@ -26,30 +25,54 @@ public static class ScrutinyOfficerPages
 
     public static IEndpointRouteBuilder MapScrutinyOfficerPages(this IEndpointRouteBuilder app)
     {
+        // The start form carries a file: the framework reads it, to find the token, within the upload's own limit.
+        var uploadLimit = app.ServiceProvider.GetRequiredService<IOptions<ScrutinyOptions>>().Value.MaxUploadBytes + FormOverheadBytes;
         app.MapGet("/reviews/new", NewReview).AddEndpointFilter(SameOriginReferrer);
-        // The upload's token is checked after the form is read within our own limits, hence not by the middleware.
-        app.MapPost("/reviews/new", StartReview).DisableAntiforgery().AddEndpointFilter(SameOriginReferrer);
+        app.MapPost("/reviews/new", StartReview).AddEndpointFilter(SameOriginReferrer)
+            .RequireFormToken(StartRefused).AcceptsUpTo(uploadLimit);
 
-        var pages = app.MapGroup("/reviews/{id}").AddEndpointFilter(SameOriginReferrer).AddEndpointFilter(ReviewProblems.RefuseImpossibleIds).AddEndpointFilter(RefuseForgedForms);
+        var pages = app.MapGroup("/reviews/{id}").AddEndpointFilter(SameOriginReferrer).AddEndpointFilter(ReviewProblems.RefuseImpossibleIds)
+            .RequireFormToken(Expired);
         pages.MapGet("/", ShowReview);
         pages.MapGet("/draft", ShowDraft);
         pages.MapGet("/draft/questions/{questionId}", EditDraftQuestion);
-        pages.MapPost("/draft/questions/{questionId}", SaveDraftQuestion).DisableAntiforgery();
-        pages.MapPost("/draft/questions/{questionId}/arrange", ArrangeDraft).DisableAntiforgery();
+        pages.MapPost("/draft/questions/{questionId}", SaveDraftQuestion);
+        pages.MapPost("/draft/questions/{questionId}/arrange", ArrangeDraft);
         pages.MapGet("/draft/check", CheckDraft);
-        pages.MapPost("/dispatch", Dispatch).DisableAntiforgery();
+        pages.MapPost("/dispatch", Dispatch);
         pages.MapGet("/questions/new", NewQuestion);
-        pages.MapPost("/questions/new", AddQuestion).DisableAntiforgery();
-        pages.MapPost("/officers/{email}/remind", Remind).DisableAntiforgery();
-        pages.MapPost("/release", Release).DisableAntiforgery();
+        pages.MapPost("/questions/new", AddQuestion);
+        pages.MapPost("/officers/{email}/remind", Remind);
+        pages.MapPost("/release", Release);
         foreach (var action in ReviewPageActions.All)
         {
             pages.MapGet(action.Path, (string id, HttpContext context, IReviewQueries queries, CancellationToken cancellationToken) =>
                 ShowActionAsync(action, id, context, queries, cancellationToken));
             pages.MapPost(action.Path, (string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken) =>
-                DoActionAsync(action, id, context, queries, commands, directory, clock, cancellationToken)).DisableAntiforgery();
+                DoActionAsync(action, id, context, queries, commands, directory, clock, cancellationToken));
         }
         return app;
+    }
+
+    /// <summary>A review page's form posted without its antiforgery token (or unreadable): nothing changed, and the way back.</summary>
+    private static Task<IResult> Expired(HttpContext context, Exception? unreadable) => Task.FromResult<IResult>(PagesRegistration.Show<FormExpiredPage>(
+        new { BackTo = $"/reviews/{Uri.EscapeDataString(context.Request.RouteValues["id"] as string ?? "")}" }, StatusCodes.Status400BadRequest));
+
+    /// <summary>
+    /// The start form posted without its antiforgery token: nothing saved, and what was typed shown back to copy (a
+    /// chosen file must be chosen again). A form too large to read says so on the start page, as the handler would.
+    /// </summary>
+    private static Task<IResult> StartRefused(HttpContext context, Exception? unreadable)
+    {
+        if (unreadable is not null)
+        {
+            var services = context.RequestServices;
+            var settings = services.GetRequiredService<IOptions<ScrutinyOptions>>().Value;
+            return Task.FromResult(TooLargeToStart(settings, services.GetRequiredService<WorkingCalendar>(), services.GetRequiredService<CouncilClock>()));
+        }
+        var typed = StartForm.Read(FormTokens.FormAsRead(context));
+        IReadOnlyList<KeptText> kept = [new("Focus report title", typed.Title), new("Panel", typed.PanelName), new("Panel email address", typed.PanelEmail), new("Questions", typed.Questions)];
+        return Task.FromResult<IResult>(PagesRegistration.Show<FormExpiredPage>(new { BackTo = "/reviews/new", NothingWas = "saved", Kept = kept }, StatusCodes.Status400BadRequest));
     }
 
     // ---- Start a review ----
@@ -57,22 +80,17 @@ public static class ScrutinyOfficerPages
     private static IResult NewReview(IOptions<ScrutinyOptions> options, WorkingCalendar calendar, CouncilClock clock) =>
         StartPage(StartForm.Empty, [], options.Value, calendar, clock, StatusCodes.Status200OK);
 
-    private static async Task<IResult> StartReview(HttpContext context, IAntiforgery antiforgery, IOptions<ScrutinyOptions> options, WorkingCalendar calendar,
+    private static async Task<IResult> StartReview(HttpContext context, IOptions<ScrutinyOptions> options, WorkingCalendar calendar,
         FocusReportReader reader, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var limit = settings.MaxUploadBytes;
         if (await ReportUploadApi.ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken) is not { } form)
         {
-            return StartPage(StartForm.Empty, [new("file", $"The file is larger than {Megabytes(limit)} MB. Upload the accessible (text) version of the report, or paste its questions.")],
-                settings, calendar, clock, StatusCodes.Status413PayloadTooLarge);
+            return TooLargeToStart(settings, calendar, clock);
         }
         var typed = StartForm.Read(form);
         IResult Again(IReadOnlyList<FieldError> errors, int status) => StartPage(typed, errors, settings, calendar, clock, status);
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return Again([new(null, "This form had expired, so nothing was saved. Choose the file again if you chose one, and press Continue.")], StatusCodes.Status400BadRequest);
-        }
 
         var file = form.Files.GetFile("file") is { Length: > 0 } chosen ? chosen : null;
         IReadOnlyList<AreaInput> areas;
@@ -110,6 +128,10 @@ public static class ScrutinyOfficerPages
         return await DecideAsync(commands, id, command, expected: null, $"/reviews/{id}/draft", (errors, status) => Task.FromResult(Again(errors, status)),
             problem => StartField(problem, typed, file is not null), cancellationToken);
     }
+
+    private static IResult TooLargeToStart(ScrutinyOptions settings, WorkingCalendar calendar, CouncilClock clock) =>
+        StartPage(StartForm.Empty, [new("file", $"The file is larger than {Megabytes(settings.MaxUploadBytes)} MB. Upload the accessible (text) version of the report, or paste its questions.")],
+            settings, calendar, clock, StatusCodes.Status413PayloadTooLarge);
 
     private static IResult StartPage(StartForm form, IReadOnlyList<FieldError> errors, ScrutinyOptions settings, WorkingCalendar calendar, CouncilClock clock, int status)
     {
@@ -431,21 +453,6 @@ public static class ScrutinyOfficerPages
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         context.HttpContext.Response.Headers["Referrer-Policy"] = "same-origin";
-        return await next(context);
-    }
-
-    /// <summary>Every POST here carries the antiforgery token its page gave out; one that does not changes nothing.</summary>
-    private static async ValueTask<object?> RefuseForgedForms(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method))
-        {
-            return await next(context);
-        }
-        if (!http.Request.HasFormContentType || !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-        {
-            return PagesRegistration.Show<FormExpiredPage>(new { BackTo = $"/reviews/{Uri.EscapeDataString(http.Request.RouteValues["id"] as string ?? "")}" }, StatusCodes.Status400BadRequest);
-        }
         return await next(context);
     }
 
