@@ -34,7 +34,9 @@ public static class ResponsePages
             headers.Pragma = "no-cache";
             headers["Referrer-Policy"] = "no-referrer";
             return await next(context);
-        });
+        })
+            // Whoever holds the link may use it, without an account: the link is its own credential.
+            .AllowAnonymous();
 
         pages.MapGet("/{token}", Show);
         pages.MapGet("/{token}/check/{assignmentId}", Check);

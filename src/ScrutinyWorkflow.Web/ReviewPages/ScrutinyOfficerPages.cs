@@ -7,6 +7,7 @@ using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.SignIn;
 
 namespace ScrutinyWorkflow.Web.ReviewPages;
 
@@ -27,28 +28,31 @@ public static class ScrutinyOfficerPages
     {
         // The start form carries a file: the framework reads it, to find the token, within the upload's own limit.
         var uploadLimit = app.ServiceProvider.GetRequiredService<IOptions<ScrutinyOptions>>().Value.MaxUploadBytes + FormOverheadBytes;
-        app.MapGet("/reviews/new", NewReview).AddEndpointFilter(SameOriginReferrer);
-        app.MapPost("/reviews/new", StartReview).AddEndpointFilter(SameOriginReferrer)
+        // Readers may open every page (what they see is theirs to read); only the team may post a form.
+        app.MapGet("/reviews/new", NewReview).AddEndpointFilter(SameOriginReferrer).RequireAuthorization(ScrutinyPolicies.Reader);
+        app.MapPost("/reviews/new", StartReview).AddEndpointFilter(SameOriginReferrer).RequireAuthorization(ScrutinyPolicies.Officer)
             .RequireFormToken(StartRefused).AcceptsUpTo(uploadLimit);
 
         var pages = app.MapGroup("/reviews/{id}").AddEndpointFilter(SameOriginReferrer).AddEndpointFilter(ReviewProblems.RefuseImpossibleIds)
             .RequireFormToken(Expired);
-        pages.MapGet("/", ShowReview);
-        pages.MapGet("/draft", ShowDraft);
-        pages.MapGet("/draft/questions/{questionId}", EditDraftQuestion);
-        pages.MapPost("/draft/questions/{questionId}", SaveDraftQuestion);
-        pages.MapPost("/draft/questions/{questionId}/arrange", ArrangeDraft);
-        pages.MapGet("/draft/check", CheckDraft);
-        pages.MapPost("/dispatch", Dispatch);
-        pages.MapGet("/questions/new", NewQuestion);
-        pages.MapPost("/questions/new", AddQuestion);
-        pages.MapPost("/officers/{email}/remind", Remind);
-        pages.MapPost("/release", Release);
+        var reads = pages.MapGroup("").RequireAuthorization(ScrutinyPolicies.Reader);
+        var changes = pages.MapGroup("").RequireAuthorization(ScrutinyPolicies.Officer);
+        reads.MapGet("/", ShowReview);
+        reads.MapGet("/draft", ShowDraft);
+        reads.MapGet("/draft/questions/{questionId}", EditDraftQuestion);
+        changes.MapPost("/draft/questions/{questionId}", SaveDraftQuestion);
+        changes.MapPost("/draft/questions/{questionId}/arrange", ArrangeDraft);
+        reads.MapGet("/draft/check", CheckDraft);
+        changes.MapPost("/dispatch", Dispatch);
+        reads.MapGet("/questions/new", NewQuestion);
+        changes.MapPost("/questions/new", AddQuestion);
+        changes.MapPost("/officers/{email}/remind", Remind);
+        changes.MapPost("/release", Release);
         foreach (var action in ReviewPageActions.All)
         {
-            pages.MapGet(action.Path, (string id, HttpContext context, IReviewQueries queries, CancellationToken cancellationToken) =>
+            reads.MapGet(action.Path, (string id, HttpContext context, IReviewQueries queries, CancellationToken cancellationToken) =>
                 ShowActionAsync(action, id, context, queries, cancellationToken));
-            pages.MapPost(action.Path, (string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken) =>
+            changes.MapPost(action.Path, (string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken) =>
                 DoActionAsync(action, id, context, queries, commands, directory, clock, cancellationToken));
         }
         return app;

@@ -9,6 +9,7 @@ using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Routing;
+using ScrutinyWorkflow.Web.SignIn;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
@@ -27,8 +28,9 @@ public static class ReportUploadApi
         // A form is the one thing another site can post without asking, so the upload carries an antiforgery token
         // from GET, which the framework checks, reading the form within the upload's own limit.
         var limit = app.ServiceProvider.GetRequiredService<IOptions<ScrutinyOptions>>().Value.MaxUploadBytes + FormOverheadBytes;
-        app.MapGet("/api/reviews/from-report", UploadToken).WithTags("Reviews");
+        app.MapGet("/api/reviews/from-report", UploadToken).WithTags("Reviews").RequireAuthorization(ScrutinyPolicies.Officer);
         app.MapPost("/api/reviews/from-report", CreateFromReport)
+            .RequireAuthorization(ScrutinyPolicies.Officer)
             .RequiresContentType("multipart/form-data")
             .RequireFormToken((_, unreadable) => Task.FromResult<IResult>(unreadable is not null
                 ? TooLarge(limit - FormOverheadBytes)

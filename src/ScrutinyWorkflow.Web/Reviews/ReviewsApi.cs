@@ -4,6 +4,7 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Routing;
+using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
@@ -17,29 +18,31 @@ public static class ReviewsApi
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reviews").WithTags("Reviews").AddEndpointFilter(ReviewProblems.RefuseImpossibleIds);
+        var reads = api.MapGroup("").RequireAuthorization(ScrutinyPolicies.Reader);
+        var changes = api.MapGroup("").RequireAuthorization(ScrutinyPolicies.Officer);
 
-        api.MapGet("/", ListReviews);
-        api.MapPost("/", CreateReview);
-        api.MapGet("/{id}", GetReview);
-        api.MapPut("/{id}/questions", ReviseQuestions);
-        api.MapPost("/{id}/dispatch", Dispatch);
-        api.MapPost("/{id}/questions", AddQuestion);
-        api.MapPost("/{id}/questions/{questionId}/withdraw", WithdrawQuestion);
-        api.MapPost("/{id}/assignments/{assignmentId}/reassign", Reassign);
-        api.MapPost("/{id}/assignments/{assignmentId}/late-answer", AcceptLateAnswer);
-        api.MapPost("/{id}/officers/{email}/remind", RemindOfficer);
-        api.MapPost("/{id}/deadline", ChangeDeadline);
-        api.MapPost("/{id}/meeting-date", ChangeMeetingDate);
-        api.MapPost("/{id}/close", CloseEarly);
-        api.MapPost("/{id}/reopen", ReopenAnswers);
-        api.MapPost("/{id}/release", Release);
-        api.MapPost("/{id}/questions/{questionId}/correct", CorrectAnswer);
-        api.MapGet("/{id}/events", GetEvents);
-        api.MapGet("/{id}/away", OfficersAway);
-        api.MapGet("/{id}/statement", StatementPages.Show);
-        api.MapGet("/{id}/statement.docx", StatementPages.Appendix);
-        api.MapGet("/{id}/cover-report.docx", StatementPages.CoverReport);
-        api.MapGet("/{id}/statement.pdf", StatementPages.Pdf);
+        reads.MapGet("/", ListReviews);
+        changes.MapPost("/", CreateReview);
+        reads.MapGet("/{id}", GetReview);
+        changes.MapPut("/{id}/questions", ReviseQuestions);
+        changes.MapPost("/{id}/dispatch", Dispatch);
+        changes.MapPost("/{id}/questions", AddQuestion);
+        changes.MapPost("/{id}/questions/{questionId}/withdraw", WithdrawQuestion);
+        changes.MapPost("/{id}/assignments/{assignmentId}/reassign", Reassign);
+        changes.MapPost("/{id}/assignments/{assignmentId}/late-answer", AcceptLateAnswer);
+        changes.MapPost("/{id}/officers/{email}/remind", RemindOfficer);
+        changes.MapPost("/{id}/deadline", ChangeDeadline);
+        changes.MapPost("/{id}/meeting-date", ChangeMeetingDate);
+        changes.MapPost("/{id}/close", CloseEarly);
+        changes.MapPost("/{id}/reopen", ReopenAnswers);
+        changes.MapPost("/{id}/release", Release);
+        changes.MapPost("/{id}/questions/{questionId}/correct", CorrectAnswer);
+        reads.MapGet("/{id}/events", GetEvents);
+        reads.MapGet("/{id}/away", OfficersAway);
+        reads.MapGet("/{id}/statement", StatementPages.Show);
+        reads.MapGet("/{id}/statement.docx", StatementPages.Appendix);
+        reads.MapGet("/{id}/cover-report.docx", StatementPages.CoverReport);
+        reads.MapGet("/{id}/statement.pdf", StatementPages.Pdf);
         return app;
     }
 
