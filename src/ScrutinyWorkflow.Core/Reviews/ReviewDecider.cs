@@ -172,7 +172,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         {
             return TooLong();
         }
-        return state.FindAssignment(c.AssignmentId)!.SavedText == c.Text
+        return state.DraftOf(c.AssignmentId, Who(c.By, state, c.AssignmentId)) == c.Text
             ? Decision.Accept()
             : Decision.Accept(new AnswerSaved(c.AssignmentId, c.Text, c.Now, Who(c.By, state, c.AssignmentId)));
     }

@@ -35,7 +35,6 @@ public sealed record Assignment(
     int RemindersSent,
     bool Escalated,
     AssignmentOutcome Outcome,
-    string? SavedText,
     QuestionDeclined? Declined = null)
 {
     public bool IsOpen => Outcome == AssignmentOutcome.Open;
@@ -82,6 +81,12 @@ public sealed record ReviewState
     /// <summary>For each officer escalated, the manager who may answer on their behalf.</summary>
     public ImmutableDictionary<string, string> EscalatedTo { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Unsubmitted drafts, by assignment and then by the <see cref="Respondent.Key"/> of who saved them: an officer's
+    /// own and their manager's, answering on their behalf, are kept apart, and neither is shown the other's.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, string>> Drafts { get; init; } = ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty;
+
     /// <summary>When each officer was last reminded by hand.</summary>
     public ImmutableDictionary<string, DateTimeOffset> RemindedByHand { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
@@ -127,6 +132,12 @@ public sealed record ReviewState
     public bool IsReleased => Status is ReviewStatus.Released or ReviewStatus.Filed or ReviewStatus.Completed;
 
     public Assignment? FindAssignment(string assignmentId) => Assignments.Find(assignmentId);
+
+    /// <summary>The draft <paramref name="by"/> saved for this assignment, unless an answer to its question has come in since.</summary>
+    public string? DraftOf(string assignmentId, Respondent by) => Drafts.GetValueOrDefault(assignmentId)?.GetValueOrDefault(by.Key);
+
+    /// <summary>Whether anyone who may answer this assignment has a draft of it waiting.</summary>
+    public bool HasDraft(string assignmentId) => Drafts.ContainsKey(assignmentId);
 
     public Question? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.QuestionId == questionId);
 
@@ -245,8 +256,7 @@ public sealed record ReviewState
                 NextStep: state.Schedule?.FirstStepAfter(e.At.DateTime) ?? 0,
                 RemindersSent: 0, Escalated: false,
                 // A colleague may already have answered the question this person is now being asked.
-                Outcome: state.Answers.ContainsKey(e.QuestionId) ? AssignmentOutcome.Answered : AssignmentOutcome.Open,
-                SavedText: null)),
+                Outcome: state.Answers.ContainsKey(e.QuestionId) ? AssignmentOutcome.Answered : AssignmentOutcome.Open)),
         },
         ReminderSent e => Update(state, e.AssignmentId, a => a with { NextStep = e.Step + 1, RemindersSent = a.RemindersSent + 1 }),
         Escalated e => Update(state, e.AssignmentId, a => a with { NextStep = e.Step + 1, Escalated = true }) with
@@ -254,14 +264,14 @@ public sealed record ReviewState
             EscalatedTo = e.ManagerEmail is { } manager ? state.EscalatedTo.SetItem(state.FindAssignment(e.AssignmentId)!.OfficerEmail, manager) : state.EscalatedTo,
         },
         OfficerReminded e => state with { RemindedByHand = state.RemindedByHand.SetItem(e.OfficerEmail, e.At) },
-        AnswerSaved e => Update(state, e.AssignmentId, a => a with { SavedText = e.Text }),
-        AnswerSubmitted e => Answered(state, e.QuestionId, new Answer(e.Text, e.By ?? OfficerOf(state, e.AssignmentId), e.At, [])),
-        AnswerAmended e => state with
+        AnswerSaved e => state with { Drafts = WithDraft(state.Drafts, e.AssignmentId, (e.By ?? OfficerOf(state, e.AssignmentId)).Key, e.Text) },
+        AnswerSubmitted e => WithoutDrafts(Answered(state, e.QuestionId, new Answer(e.Text, e.By ?? OfficerOf(state, e.AssignmentId), e.At, [])), e.QuestionId),
+        AnswerAmended e => WithoutDrafts(state with
         {
             Answers = state.Answers.SetItem(e.QuestionId, Amended(state.Answers[e.QuestionId], e.Text, new AnswerChange(e.By ?? OfficerOf(state, e.AssignmentId), e.At))),
-        },
-        LateAnswerAccepted e => Changed(state, Answered(state, e.QuestionId, new Answer(e.Text, OfficerOf(state, e.AssignmentId), e.At, [], Late: true)), e.QuestionId, StatementChangeKind.AnswerAdded),
-        AnswerCorrected e => Changed(state, state with { Answers = state.Answers.SetItem(e.QuestionId, state.Answers[e.QuestionId] with { Text = e.Text }) }, e.QuestionId, StatementChangeKind.AnswerChanged),
+        }, e.QuestionId),
+        LateAnswerAccepted e => WithoutDrafts(Changed(state, Answered(state, e.QuestionId, new Answer(e.Text, OfficerOf(state, e.AssignmentId), e.At, [], Late: true)), e.QuestionId, StatementChangeKind.AnswerAdded), e.QuestionId),
+        AnswerCorrected e => WithoutDrafts(Changed(state, state with { Answers = state.Answers.SetItem(e.QuestionId, state.Answers[e.QuestionId] with { Text = e.Text }) }, e.QuestionId, StatementChangeKind.AnswerChanged), e.QuestionId),
         QuestionDeclined e => Update(state, e.AssignmentId, a => a with { Outcome = AssignmentOutcome.Declined, Declined = e }) with
         {
             Officers = e.Suggested is { } suggested ? WithOfficers(state.Officers, [suggested]) : state.Officers,
@@ -354,6 +364,20 @@ public sealed record ReviewState
         Answers = state.Answers.SetItem(questionId, answer),
         Assignments = state.Assignments.UpdateQuestion(questionId, a =>
             a.IsOpen || a.IsUnanswered ? a with { Outcome = AssignmentOutcome.Answered } : a),
+    };
+
+    private static ImmutableDictionary<string, ImmutableDictionary<string, string>> WithDraft(
+        ImmutableDictionary<string, ImmutableDictionary<string, string>> drafts, string assignmentId, string respondentKey, string text) =>
+        drafts.SetItem(assignmentId, (drafts.GetValueOrDefault(assignmentId) ?? ImmutableDictionary<string, string>.Empty).SetItem(respondentKey, text));
+
+    /// <summary>
+    /// A question's answer came in or changed: every draft of it written before, whoever wrote it, was written against
+    /// an answer that is no longer the one standing, and offering it again would let its writer overwrite the new
+    /// answer unseen (the answer form starts from the draft when there is one).
+    /// </summary>
+    private static ReviewState WithoutDrafts(ReviewState state, string questionId) => state with
+    {
+        Drafts = state.Drafts.RemoveRange(state.Assignments.OfQuestion(questionId).Select(a => a.Id)),
     };
 
     private static ReviewState CloseAnswers(ReviewState state, DateTimeOffset at, AssignmentOutcome unanswered) => state with

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Reviews;
 
 namespace ScrutinyWorkflow.Web.AwayRefresh;
 
@@ -14,6 +15,7 @@ public static class AwayRefreshRegistration
     {
         ArgumentNullException.ThrowIfNull(profile);
         builder.Services.AddSingleton<AwayRefreshJob>();
+        builder.Services.AddSingleton<IOfficersAway>(services => services.GetRequiredService<AwayRefreshJob>());
         if (profile.RunsBackgroundJobs)
         {
             builder.Services.AddHostedService<AwayRefreshService>();

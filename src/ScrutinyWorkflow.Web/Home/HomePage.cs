@@ -2,6 +2,7 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.SignIn;
 
 namespace ScrutinyWorkflow.Web.Home;
 
@@ -10,7 +11,7 @@ public static class HomePage
 {
     public static IEndpointRouteBuilder MapHomePage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", Show).AddEndpointFilter(ScrutinyOfficerPages.SameOriginReferrer);
+        app.MapGet("/", Show).AddEndpointFilter(ScrutinyOfficerPages.SameOriginReferrer).RequireAuthorization(ScrutinyPolicies.Reader);
         return app;
     }
 

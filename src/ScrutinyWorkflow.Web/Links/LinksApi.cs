@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.SignIn;
 
 namespace ScrutinyWorkflow.Web.Links;
 
@@ -17,7 +18,7 @@ public static class LinksApi
 
     public static IEndpointRouteBuilder MapLinksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/links/keys").WithTags("Links");
+        var api = app.MapGroup("/api/links/keys").WithTags("Links").RequireAuthorization(ScrutinyPolicies.Officer);
 
         api.MapGet("/", List);
         api.MapPost("/", Rotate);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Graph;
 using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.SignIn;
 
 namespace ScrutinyWorkflow.Web.Mail;
 
@@ -83,7 +84,8 @@ public static class MailRegistration
         var sentMail = app.MapGroup(SentMailPages.Root).AddEndpointFilter(async (context, next) =>
             context.HttpContext.Connection.RemoteIpAddress is { } caller && IPAddress.IsLoopback(caller)
                 ? await next(context)
-                : TypedResults.NotFound());
+                : TypedResults.NotFound())
+            .RequireAuthorization(ScrutinyPolicies.Officer);
         sentMail.MapGet("/", SentMailPages.ListMessages);
         sentMail.MapGet("/{fileName}", SentMailPages.ShowMessage);
         sentMail.MapGet("/{fileName}/raw", SentMailPages.DownloadMessage);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.SignIn;
 
 namespace ScrutinyWorkflow.Web.Officers;
 
@@ -10,7 +11,7 @@ public static class OfficersApi
 
     public static IEndpointRouteBuilder MapOfficersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/officers").WithTags("Officers");
+        var api = app.MapGroup("/api/officers").WithTags("Officers").RequireAuthorization(ScrutinyPolicies.Officer);
 
         api.MapGet("/", Search);
         api.MapGet("/{email}", Show);

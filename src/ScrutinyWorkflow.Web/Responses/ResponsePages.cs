@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
@@ -35,12 +34,13 @@ public static class ResponsePages
             headers.Pragma = "no-cache";
             headers["Referrer-Policy"] = "no-referrer";
             return await next(context);
-        });
+        })
+            // Whoever holds the link may use it, without an account: the link is its own credential.
+            .AllowAnonymous();
 
         pages.MapGet("/{token}", Show);
         pages.MapGet("/{token}/check/{assignmentId}", Check);
-        // Checked by hand below, so a stale form gets a page that keeps the person's text, not a bare 400.
-        pages.MapPost("/{token}", Answer).DisableAntiforgery();
+        pages.MapPost("/{token}", Answer).RequireFormToken(RefusedFormAsync);
         return app;
     }
 
@@ -78,7 +78,7 @@ public static class ResponsePages
     }
 
     private static async Task<IResult> Answer(string token, HttpContext context, IReviewCommands commands, IOfficerDirectory directory,
-        IAntiforgery antiforgery, CouncilClock clock, CancellationToken cancellationToken)
+        CouncilClock clock, CancellationToken cancellationToken)
     {
         var links = LinkPages.For(context);
         if (await links.FindAsync(token, cancellationToken) is not { } found)
@@ -105,10 +105,6 @@ public static class ResponsePages
             ? Results.Json(new AutosaveOutcome(null, message), statusCode: status)
             : await links.PageAsync(found, attempt with { Errors = [new(field, message)] }, null, null, status, cancellationToken);
 
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return await Again("This form had expired, so nothing was saved. Your text is below: press the button again to send it.", StatusCodes.Status400BadRequest);
-        }
         var answerField = $"answer-{attempt.AssignmentId}";
         if (action == Continue && string.IsNullOrWhiteSpace(attempt.Text))
         {
@@ -160,6 +156,33 @@ public static class ResponsePages
             "decline" => SeeOther(context, $"/respond/{token}?done=declined&question={at}#q-{at}"),
             _ => SeeOther(context, $"/respond/{token}?done=draft&question={at}#q-{at}"),
         };
+    }
+
+    /// <summary>
+    /// A form whose antiforgery token is missing or stale: nothing is saved, and the person's text is shown back to
+    /// copy. A link that is not (or no longer) valid says so first, as it would with a good token; a form that could
+    /// not be read at all gets the link's page saying why; the page's autosave script is answered in JSON, as ever.
+    /// </summary>
+    private static async Task<IResult> RefusedFormAsync(HttpContext context, Exception? unreadable)
+    {
+        var token = context.Request.RouteValues["token"] as string ?? "";
+        var links = LinkPages.For(context);
+        if (await links.FindAsync(token, context.RequestAborted) is not { } found)
+        {
+            return await links.RefusedAsync(token, context, context.RequestAborted);
+        }
+        if (unreadable is not null)
+        {
+            var (error, status) = WhyUnreadable(unreadable);
+            return await links.PageAsync(found, Attempt.Refused(error), null, null, status, context.RequestAborted);
+        }
+        var form = FormTokens.FormAsRead(context);
+        if (form["action"] == Autosave)
+        {
+            return Results.Json(new AutosaveOutcome(null, "This form had expired, so nothing was saved. Your text is below: press the button again to send it."), statusCode: StatusCodes.Status400BadRequest);
+        }
+        IReadOnlyList<KeptText> kept = [new("Your answer", form["answer"]), new("Why the question is not for you", form["reason"])];
+        return PagesRegistration.Show<FormExpiredPage>(new { BackTo = $"/respond/{token}", NothingWas = "saved", Kept = kept }, StatusCodes.Status400BadRequest);
     }
 
     private const string Continue = "check";
@@ -229,17 +252,16 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
     {
         var (_, state, respondent) = found;
         var now = clock.Now;
-        var drafts = await DraftsAsync(found, cancellationToken);
         var questions = new List<LinkQuestion>();
         foreach (var assignment in Mine(found))
         {
-            questions.Add(await QuestionAsync(found, assignment, drafts, attempt?.AssignmentId == assignment.Id ? attempt : null));
+            questions.Add(await QuestionAsync(found, assignment, state.DraftOf(assignment.Id, respondent), attempt?.AssignmentId == assignment.Id ? attempt : null));
         }
         var errors = attempt?.Errors ?? [];
         // An error about a question whose form is not on the page (or about no question) links nowhere; its text is kept below it.
         var shown = errors.Select(e => e.FieldId is { } id && questions.Any(q => q.TakesAnswer && id.EndsWith($"-{q.AssignmentId}", StringComparison.Ordinal)) ? e : e with { FieldId = null }).ToList();
         var kept = shown.Any(e => e.FieldId is null) && attempt is { Text.Length: > 0 } ? attempt.Text : null;
-        var previewed = preview is not null && drafts.TryGetValue(preview, out var draft) && questions.Any(q => q.AssignmentId == preview && q.TakesAnswer)
+        var previewed = preview is not null && state.DraftOf(preview, respondent) is { } draft && questions.Any(q => q.AssignmentId == preview && q.TakesAnswer)
             ? await html.RenderAnswerAsync(draft)
             : (Microsoft.AspNetCore.Components.MarkupString?)null;
         var model = new LinkPageModel(Review(found, now), questions, shown, message, null, kept, previewed is null ? null : preview, previewed);
@@ -255,12 +277,13 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
     {
         if (Mine(found).FirstOrDefault(a => a.Id == assignmentId) is not { } assignment
             || !found.State.TakesAnswerFrom(assignment.Id, clock.Now, found.Respondent)
-            || (await DraftsAsync(found, cancellationToken)).GetValueOrDefault(assignment.Id) is not { } text
+            || found.State.DraftOf(assignment.Id, found.Respondent) is not { } text
             || string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
-        var question = await QuestionAsync(found, assignment, new Dictionary<string, string>(), null);
+        // The question as it stands without the draft: the page shows the draft itself, as the panel will read it.
+        var question = await QuestionAsync(found, assignment, draft: null, null);
         return new CheckAnswerModel(Review(found, clock.Now), question, text, await html.RenderAnswerAsync(text), question.Answered);
     }
 
@@ -294,12 +317,11 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
             .ThenBy(a => QuestionIds.NumberOf(a.Id))];
     }
 
-    private async Task<LinkQuestion> QuestionAsync(FoundLink found, Assignment assignment, IReadOnlyDictionary<string, string> drafts, Attempt? attempt)
+    private async Task<LinkQuestion> QuestionAsync(FoundLink found, Assignment assignment, string? draft, Attempt? attempt)
     {
         var (_, state, respondent) = found;
         var (heading, question) = state.Placing(assignment.QuestionId);
         var answer = state.Answers.GetValueOrDefault(assignment.QuestionId);
-        var draft = drafts.GetValueOrDefault(assignment.Id);
         var takes = state.TakesAnswerFrom(assignment.Id, clock.Now, respondent);
         var questionState = LinkPageModel.StateOf(state, assignment, answer, respondent, draft is not null);
         var others = state.Assignments.Where(a => a.QuestionId == assignment.QuestionId && a.IsCurrent && a.OfficerEmail != assignment.OfficerEmail)
@@ -313,46 +335,5 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
             others, shown, attempt?.Colleague ?? "", attempt?.Reason ?? "",
             DeclineOpen: attempt is not null && (attempt.Reason is not null || attempt.Colleague is not null),
             IsCurrent: assignment.IsCurrent);
-    }
-
-    /// <summary>
-    /// The drafts this person saved that are still theirs to carry on with: saved by them (a manager answering on an
-    /// officer's behalf never sees the officer's notes, nor the officer the manager's), and since the question's
-    /// answer last changed (an answer in makes every earlier draft of it stale).
-    /// </summary>
-    private async Task<IReadOnlyDictionary<string, string>> DraftsAsync(FoundLink found, CancellationToken cancellationToken)
-    {
-        var (_, state, respondent) = found;
-        var drafts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var questionOf = state.Assignments.ToDictionary(a => a.Id, a => a.QuestionId, StringComparer.Ordinal);
-        void Stale(string questionId)
-        {
-            foreach (var id in drafts.Keys.Where(id => questionOf.GetValueOrDefault(id) == questionId).ToList())
-            {
-                drafts.Remove(id);
-            }
-        }
-        foreach (var recorded in await queries.AuditTrailAsync(state.ReviewId, cancellationToken) ?? [])
-        {
-            switch (recorded.Event)
-            {
-                case AnswerSaved saved when (saved.By ?? new Respondent(state.FindAssignment(saved.AssignmentId)?.OfficerEmail ?? "")) == respondent:
-                    drafts[saved.AssignmentId] = saved.Text;
-                    break;
-                case AnswerSubmitted e:
-                    Stale(e.QuestionId);
-                    break;
-                case AnswerAmended e:
-                    Stale(e.QuestionId);
-                    break;
-                case LateAnswerAccepted e:
-                    Stale(e.QuestionId);
-                    break;
-                case AnswerCorrected e:
-                    Stale(e.QuestionId);
-                    break;
-            }
-        }
-        return drafts;
     }
 }

@@ -97,7 +97,7 @@ public sealed record ReviewPageModel(
         AssignmentOutcome.ClosedEarly => ("Closed early", "grey"),
         _ when assignment.Escalated => ("Escalated", "red"),
         _ when assignment.RemindersSent > 0 => ("Reminded", "yellow"),
-        _ when assignment.SavedText is not null => ("Draft saved", "light-blue"),
+        _ when review.HasDraft(assignment.Id) => ("Draft saved", "light-blue"),
         _ => ("Waiting", "blue"),
     };
 

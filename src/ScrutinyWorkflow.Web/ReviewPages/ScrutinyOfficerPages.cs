@@ -1,14 +1,13 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents;
-using ScrutinyWorkflow.Web.AwayRefresh;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.SignIn;
 
 namespace ScrutinyWorkflow.Web.ReviewPages;
 
@@ -27,30 +26,57 @@ public static class ScrutinyOfficerPages
 
     public static IEndpointRouteBuilder MapScrutinyOfficerPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reviews/new", NewReview).AddEndpointFilter(SameOriginReferrer);
-        // The upload's token is checked after the form is read within our own limits, hence not by the middleware.
-        app.MapPost("/reviews/new", StartReview).DisableAntiforgery().AddEndpointFilter(SameOriginReferrer);
+        // The start form carries a file: the framework reads it, to find the token, within the upload's own limit.
+        var uploadLimit = app.ServiceProvider.GetRequiredService<IOptions<ScrutinyOptions>>().Value.MaxUploadBytes + FormOverheadBytes;
+        // Readers may open every page (what they see is theirs to read); only the team may post a form.
+        app.MapGet("/reviews/new", NewReview).AddEndpointFilter(SameOriginReferrer).RequireAuthorization(ScrutinyPolicies.Reader);
+        app.MapPost("/reviews/new", StartReview).AddEndpointFilter(SameOriginReferrer).RequireAuthorization(ScrutinyPolicies.Officer)
+            .RequireFormToken(StartRefused).AcceptsUpTo(uploadLimit);
 
-        var pages = app.MapGroup("/reviews/{id}").AddEndpointFilter(SameOriginReferrer).AddEndpointFilter(ReviewProblems.RefuseImpossibleIds).AddEndpointFilter(RefuseForgedForms);
-        pages.MapGet("/", ShowReview);
-        pages.MapGet("/draft", ShowDraft);
-        pages.MapGet("/draft/questions/{questionId}", EditDraftQuestion);
-        pages.MapPost("/draft/questions/{questionId}", SaveDraftQuestion).DisableAntiforgery();
-        pages.MapPost("/draft/questions/{questionId}/arrange", ArrangeDraft).DisableAntiforgery();
-        pages.MapGet("/draft/check", CheckDraft);
-        pages.MapPost("/dispatch", Dispatch).DisableAntiforgery();
-        pages.MapGet("/questions/new", NewQuestion);
-        pages.MapPost("/questions/new", AddQuestion).DisableAntiforgery();
-        pages.MapPost("/officers/{email}/remind", Remind).DisableAntiforgery();
-        pages.MapPost("/release", Release).DisableAntiforgery();
+        var pages = app.MapGroup("/reviews/{id}").AddEndpointFilter(SameOriginReferrer).AddEndpointFilter(ReviewProblems.RefuseImpossibleIds)
+            .RequireFormToken(Expired);
+        var reads = pages.MapGroup("").RequireAuthorization(ScrutinyPolicies.Reader);
+        var changes = pages.MapGroup("").RequireAuthorization(ScrutinyPolicies.Officer);
+        reads.MapGet("/", ShowReview);
+        reads.MapGet("/draft", ShowDraft);
+        reads.MapGet("/draft/questions/{questionId}", EditDraftQuestion);
+        changes.MapPost("/draft/questions/{questionId}", SaveDraftQuestion);
+        changes.MapPost("/draft/questions/{questionId}/arrange", ArrangeDraft);
+        reads.MapGet("/draft/check", CheckDraft);
+        changes.MapPost("/dispatch", Dispatch);
+        reads.MapGet("/questions/new", NewQuestion);
+        changes.MapPost("/questions/new", AddQuestion);
+        changes.MapPost("/officers/{email}/remind", Remind);
+        changes.MapPost("/release", Release);
         foreach (var action in ReviewPageActions.All)
         {
-            pages.MapGet(action.Path, (string id, HttpContext context, IReviewQueries queries, CancellationToken cancellationToken) =>
+            reads.MapGet(action.Path, (string id, HttpContext context, IReviewQueries queries, CancellationToken cancellationToken) =>
                 ShowActionAsync(action, id, context, queries, cancellationToken));
-            pages.MapPost(action.Path, (string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken) =>
-                DoActionAsync(action, id, context, queries, commands, directory, clock, cancellationToken)).DisableAntiforgery();
+            changes.MapPost(action.Path, (string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken) =>
+                DoActionAsync(action, id, context, queries, commands, directory, clock, cancellationToken));
         }
         return app;
+    }
+
+    /// <summary>A review page's form posted without its antiforgery token (or unreadable): nothing changed, and the way back.</summary>
+    private static Task<IResult> Expired(HttpContext context, Exception? unreadable) => Task.FromResult<IResult>(PagesRegistration.Show<FormExpiredPage>(
+        new { BackTo = $"/reviews/{Uri.EscapeDataString(context.Request.RouteValues["id"] as string ?? "")}" }, StatusCodes.Status400BadRequest));
+
+    /// <summary>
+    /// The start form posted without its antiforgery token: nothing saved, and what was typed shown back to copy (a
+    /// chosen file must be chosen again). A form too large to read says so on the start page, as the handler would.
+    /// </summary>
+    private static Task<IResult> StartRefused(HttpContext context, Exception? unreadable)
+    {
+        if (unreadable is not null)
+        {
+            var services = context.RequestServices;
+            var settings = services.GetRequiredService<IOptions<ScrutinyOptions>>().Value;
+            return Task.FromResult(TooLargeToStart(settings, services.GetRequiredService<WorkingCalendar>(), services.GetRequiredService<CouncilClock>()));
+        }
+        var typed = StartForm.Read(FormTokens.FormAsRead(context));
+        IReadOnlyList<KeptText> kept = [new("Focus report title", typed.Title), new("Panel", typed.PanelName), new("Panel email address", typed.PanelEmail), new("Questions", typed.Questions)];
+        return Task.FromResult<IResult>(PagesRegistration.Show<FormExpiredPage>(new { BackTo = "/reviews/new", NothingWas = "saved", Kept = kept }, StatusCodes.Status400BadRequest));
     }
 
     // ---- Start a review ----
@@ -58,22 +84,17 @@ public static class ScrutinyOfficerPages
     private static IResult NewReview(IOptions<ScrutinyOptions> options, WorkingCalendar calendar, CouncilClock clock) =>
         StartPage(StartForm.Empty, [], options.Value, calendar, clock, StatusCodes.Status200OK);
 
-    private static async Task<IResult> StartReview(HttpContext context, IAntiforgery antiforgery, IOptions<ScrutinyOptions> options, WorkingCalendar calendar,
+    private static async Task<IResult> StartReview(HttpContext context, IOptions<ScrutinyOptions> options, WorkingCalendar calendar,
         FocusReportReader reader, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var limit = settings.MaxUploadBytes;
         if (await ReportUploadApi.ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken) is not { } form)
         {
-            return StartPage(StartForm.Empty, [new("file", $"The file is larger than {Megabytes(limit)} MB. Upload the accessible (text) version of the report, or paste its questions.")],
-                settings, calendar, clock, StatusCodes.Status413PayloadTooLarge);
+            return TooLargeToStart(settings, calendar, clock);
         }
         var typed = StartForm.Read(form);
         IResult Again(IReadOnlyList<FieldError> errors, int status) => StartPage(typed, errors, settings, calendar, clock, status);
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return Again([new(null, "This form had expired, so nothing was saved. Choose the file again if you chose one, and press Continue.")], StatusCodes.Status400BadRequest);
-        }
 
         var file = form.Files.GetFile("file") is { Length: > 0 } chosen ? chosen : null;
         IReadOnlyList<AreaInput> areas;
@@ -111,6 +132,10 @@ public static class ScrutinyOfficerPages
         return await DecideAsync(commands, id, command, expected: null, $"/reviews/{id}/draft", (errors, status) => Task.FromResult(Again(errors, status)),
             problem => StartField(problem, typed, file is not null), cancellationToken);
     }
+
+    private static IResult TooLargeToStart(ScrutinyOptions settings, WorkingCalendar calendar, CouncilClock clock) =>
+        StartPage(StartForm.Empty, [new("file", $"The file is larger than {Megabytes(settings.MaxUploadBytes)} MB. Upload the accessible (text) version of the report, or paste its questions.")],
+            settings, calendar, clock, StatusCodes.Status413PayloadTooLarge);
 
     private static IResult StartPage(StartForm form, IReadOnlyList<FieldError> errors, ScrutinyOptions settings, WorkingCalendar calendar, CouncilClock clock, int status)
     {
@@ -233,35 +258,27 @@ public static class ScrutinyOfficerPages
             problem => QuestionField(problem, $"areas[{area}].questions[{index}]", $"areas[{area}].heading", typed), cancellationToken);
     }
 
-    private static async Task<IResult> CheckDraft(string id, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckDraft(string id, IReviewQueries queries, IOfficersAway away, CancellationToken cancellationToken)
     {
         if (await FindDraftAsync(id, queries, cancellationToken) is not { } review)
         {
             return SeeOther($"/reviews/{id}");
         }
-        return await CheckPageAsync(review, [], StatusCodes.Status200OK, directory, clock, cancellationToken);
+        return await CheckPageAsync(review, [], StatusCodes.Status200OK, away, cancellationToken);
     }
 
-    private static async Task<IResult> CheckPageAsync(ReviewSnapshot review, IReadOnlyList<FieldError> errors, int status, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckPageAsync(ReviewSnapshot review, IReadOnlyList<FieldError> errors, int status, IOfficersAway away, CancellationToken cancellationToken)
     {
-        var emails = review.State.Questions.SelectMany(q => q.OfficerEmails).Distinct(StringComparer.Ordinal).ToList();
-        var deadlinePasses = clock.EndOf(review.State.Deadline);
-        var away = new List<string>();
-        foreach (var email in emails)
-        {
-            if (await directory.FindAutomaticRepliesAsync(email, cancellationToken) is { } replies && replies.AwayUntilAfter(deadlinePasses))
-            {
-                away.Add(replies.Until is { } until
-                    ? $"{AuditSentences.Person(review.State, email)}, away until {LongDate.FormatWithDay(DateOnly.FromDateTime(until.DateTime))}"
-                    : $"{AuditSentences.Person(review.State, email)}, away with no return date");
-            }
-        }
-        return PagesRegistration.Show<CheckDraftPage>(new { Model = DraftPageModel.From(review.State, review.Version), Errors = errors, Away = away, OfficerCount = emails.Count }, status);
+        var officerCount = review.State.Questions.SelectMany(q => q.OfficerEmails).Distinct(StringComparer.Ordinal).Count();
+        var warnings = (await away.AwayAsync(review.State, cancellationToken)).Select(a => a.Replies.Until is { } until
+            ? $"{AuditSentences.Person(review.State, a.Email)}, away until {LongDate.FormatWithDay(DateOnly.FromDateTime(until.DateTime))}"
+            : $"{AuditSentences.Person(review.State, a.Email)}, away with no return date").ToList();
+        return PagesRegistration.Show<CheckDraftPage>(new { Model = DraftPageModel.From(review.State, review.Version), Errors = errors, Away = warnings, OfficerCount = officerCount }, status);
     }
 
     /// <summary>Sends the requests, then notes who is away past the deadline (as the API's dispatch does), so their chasers go to their managers early.</summary>
-    private static async Task<IResult> Dispatch(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficerDirectory directory,
-        AwayRefreshJob away, CouncilClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Dispatch(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, IOfficersAway away,
+        CouncilClock clock, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(id, cancellationToken) is not { } review)
         {
@@ -269,10 +286,14 @@ public static class ScrutinyOfficerPages
         }
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var draft = DraftEdits.Current(review.State);
-        return await DecideAsync(commands, id, new DispatchReview(clock.Now), Version(form), $"/reviews/{id}?done=sent",
-            async (errors, status) => await CheckPageAsync(await queries.FindAsync(id, cancellationToken) ?? review, errors, status, directory, clock, cancellationToken),
-            problem => new(AnchorIn(draft, problem.Field), problem.Message), cancellationToken,
-            then: () => away.RefreshReviewAsync(id, cancellationToken));
+        var outcome = await HandleAsync(commands, id, new DispatchReview(clock.Now), Version(form), cancellationToken);
+        if (outcome is CommandApplied or CommandReceived)
+        {
+            await away.RefreshReviewAsync(id, cancellationToken);
+        }
+        return await AnswerAsync(outcome, $"/reviews/{id}?done=sent",
+            async (errors, status) => await CheckPageAsync(await queries.FindAsync(id, cancellationToken) ?? review, errors, status, away, cancellationToken),
+            problem => new(AnchorIn(draft, problem.Field), problem.Message));
     }
 
     // ---- A running review ----
@@ -399,30 +420,32 @@ public static class ScrutinyOfficerPages
     /// a GET; a refusal or a stale page comes back as the page again, with the problems against their fields.
     /// </summary>
     private static async Task<IResult> DecideAsync(IReviewCommands commands, string id, ReviewCommand command, long? expected, string success,
-        Func<IReadOnlyList<FieldError>, int, Task<IResult>> again, Func<Problem, FieldError> fieldOf, CancellationToken cancellationToken, Func<Task>? then = null)
+        Func<IReadOnlyList<FieldError>, int, Task<IResult>> again, Func<Problem, FieldError> fieldOf, CancellationToken cancellationToken) =>
+        await AnswerAsync(await HandleAsync(commands, id, command, expected, cancellationToken), success, again, fieldOf);
+
+    /// <summary>The command's outcome, or null when the store stayed busy and nothing was recorded.</summary>
+    private static async Task<CommandOutcome?> HandleAsync(IReviewCommands commands, string id, ReviewCommand command, long? expected, CancellationToken cancellationToken)
     {
-        CommandOutcome outcome;
         try
         {
-            outcome = await commands.HandleAsync(id, command, expected, cancellationToken);
+            return await commands.HandleAsync(id, command, expected, cancellationToken);
         }
         catch (Exception ex) when (ReviewBusyExceptionHandler.IsBusy(ex))
         {
-            return await again([new(null, "The service was busy, so nothing was changed. Press the button again in a moment.")], StatusCodes.Status503ServiceUnavailable);
+            return null;
         }
-        if (outcome is CommandApplied or CommandReceived && then is not null)
+    }
+
+    private static async Task<IResult> AnswerAsync(CommandOutcome? outcome, string success, Func<IReadOnlyList<FieldError>, int, Task<IResult>> again, Func<Problem, FieldError> fieldOf) =>
+        outcome switch
         {
-            await then();
-        }
-        return outcome switch
-        {
+            null => await again([new(null, "The service was busy, so nothing was changed. Press the button again in a moment.")], StatusCodes.Status503ServiceUnavailable),
             CommandApplied or CommandReceived => SeeOther(success),
             CommandRefused { Rejection.Code: RejectionCodes.Invalid } refused => await again([.. refused.Rejection.Problems.Select(fieldOf)], StatusCodes.Status400BadRequest),
             CommandRefused refused => await again([new(null, refused.Rejection.Message)],
                 refused.Rejection.Code == RejectionCodes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict),
             _ => await again([new(null, Stale)], StatusCodes.Status409Conflict),
         };
-    }
 
     /// <summary>
     /// These pages' addresses hold no secret, so they relax the host's <c>no-referrer</c> to <c>same-origin</c>: under
@@ -434,21 +457,6 @@ public static class ScrutinyOfficerPages
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         context.HttpContext.Response.Headers["Referrer-Policy"] = "same-origin";
-        return await next(context);
-    }
-
-    /// <summary>Every POST here carries the antiforgery token its page gave out; one that does not changes nothing.</summary>
-    private static async ValueTask<object?> RefuseForgedForms(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method))
-        {
-            return await next(context);
-        }
-        if (!http.Request.HasFormContentType || !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-        {
-            return PagesRegistration.Show<FormExpiredPage>(new { BackTo = $"/reviews/{Uri.EscapeDataString(http.Request.RouteValues["id"] as string ?? "")}" }, StatusCodes.Status400BadRequest);
-        }
         return await next(context);
     }
 

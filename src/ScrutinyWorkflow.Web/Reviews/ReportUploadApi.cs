@@ -6,8 +6,10 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
+using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Routing;
+using ScrutinyWorkflow.Web.SignIn;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
@@ -24,11 +26,18 @@ public static class ReportUploadApi
     public static IEndpointRouteBuilder MapReportUploadApi(this IEndpointRouteBuilder app)
     {
         // A form is the one thing another site can post without asking, so the upload carries an antiforgery token
-        // from GET (checked after the form is read within our own limits, hence not by the middleware).
-        app.MapGet("/api/reviews/from-report", UploadToken).WithTags("Reviews");
+        // from GET, which the framework checks, reading the form within the upload's own limit.
+        var limit = app.ServiceProvider.GetRequiredService<IOptions<ScrutinyOptions>>().Value.MaxUploadBytes + FormOverheadBytes;
+        app.MapGet("/api/reviews/from-report", UploadToken).WithTags("Reviews").RequireAuthorization(ScrutinyPolicies.Officer);
         app.MapPost("/api/reviews/from-report", CreateFromReport)
-            .DisableAntiforgery()
+            .RequireAuthorization(ScrutinyPolicies.Officer)
             .RequiresContentType("multipart/form-data")
+            .RequireFormToken((_, unreadable) => Task.FromResult<IResult>(unreadable is not null
+                ? TooLarge(limit - FormOverheadBytes)
+                : Problem("antiforgery-token",
+                    "The upload's antiforgery token is missing or does not match.",
+                    "GET /api/reviews/from-report first (keeping its cookie), then send its token in the RequestVerificationToken header or the form; nothing was created.")))
+            .AcceptsUpTo(limit)
             .WithTags("Reviews");
         return app;
     }
@@ -40,19 +49,13 @@ public static class ReportUploadApi
     }
 
     private static async Task<Results<Created<ReviewView>, ProblemHttpResult>> CreateFromReport(
-        HttpContext context, IAntiforgery antiforgery, IOptions<ScrutinyOptions> options, FocusReportReader reader, DraftRouting routing, IOfficerDirectory directory,
+        HttpContext context, IOptions<ScrutinyOptions> options, FocusReportReader reader, DraftRouting routing, IOfficerDirectory directory,
         IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
         if (await ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken) is not { } form)
         {
             return TooLarge(limit);
-        }
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return Problem("antiforgery-token",
-                "The upload's antiforgery token is missing or does not match.",
-                "GET /api/reviews/from-report first (keeping its cookie), then send its token in the RequestVerificationToken header or the form; nothing was created.");
         }
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {

@@ -45,6 +45,22 @@ public interface IReviewCommands
     Task<CommandOutcome> HandleAsync(string reviewId, ReviewCommand command, long? expectedVersion, CancellationToken cancellationToken);
 }
 
+/// <summary>An officer whose automatic replies, as read now, say they are away until after the review's deadline.</summary>
+public sealed record AwayPastDeadline(string Email, Officers.AutomaticReplies Replies);
+
+/// <summary>
+/// Officers' automatic replies, for the review's pages and API: one reader for the warning before a review is sent and
+/// for what is noted once it is, so the two never disagree.
+/// </summary>
+public interface IOfficersAway
+{
+    /// <summary>Who of the officers named on the review's questions, or asked since, is away until after its deadline.</summary>
+    Task<IReadOnlyList<AwayPastDeadline>> AwayAsync(ReviewState review, CancellationToken cancellationToken);
+
+    /// <summary>Notes in the review who is away now, straight after it is sent; never fails the sending.</summary>
+    Task RefreshReviewAsync(string reviewId, CancellationToken cancellationToken);
+}
+
 /// <summary>How pages and the API read reviews, whichever engine runs them.</summary>
 public interface IReviewQueries
 {

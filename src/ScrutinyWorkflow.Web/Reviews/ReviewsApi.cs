@@ -4,6 +4,7 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Routing;
+using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
@@ -17,29 +18,31 @@ public static class ReviewsApi
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reviews").WithTags("Reviews").AddEndpointFilter(ReviewProblems.RefuseImpossibleIds);
+        var reads = api.MapGroup("").RequireAuthorization(ScrutinyPolicies.Reader);
+        var changes = api.MapGroup("").RequireAuthorization(ScrutinyPolicies.Officer);
 
-        api.MapGet("/", ListReviews);
-        api.MapPost("/", CreateReview);
-        api.MapGet("/{id}", GetReview);
-        api.MapPut("/{id}/questions", ReviseQuestions);
-        api.MapPost("/{id}/dispatch", Dispatch);
-        api.MapPost("/{id}/questions", AddQuestion);
-        api.MapPost("/{id}/questions/{questionId}/withdraw", WithdrawQuestion);
-        api.MapPost("/{id}/assignments/{assignmentId}/reassign", Reassign);
-        api.MapPost("/{id}/assignments/{assignmentId}/late-answer", AcceptLateAnswer);
-        api.MapPost("/{id}/officers/{email}/remind", RemindOfficer);
-        api.MapPost("/{id}/deadline", ChangeDeadline);
-        api.MapPost("/{id}/meeting-date", ChangeMeetingDate);
-        api.MapPost("/{id}/close", CloseEarly);
-        api.MapPost("/{id}/reopen", ReopenAnswers);
-        api.MapPost("/{id}/release", Release);
-        api.MapPost("/{id}/questions/{questionId}/correct", CorrectAnswer);
-        api.MapGet("/{id}/events", GetEvents);
-        api.MapGet("/{id}/away", OfficersAway);
-        api.MapGet("/{id}/statement", StatementPages.Show);
-        api.MapGet("/{id}/statement.docx", StatementPages.Appendix);
-        api.MapGet("/{id}/cover-report.docx", StatementPages.CoverReport);
-        api.MapGet("/{id}/statement.pdf", StatementPages.Pdf);
+        reads.MapGet("/", ListReviews);
+        changes.MapPost("/", CreateReview);
+        reads.MapGet("/{id}", GetReview);
+        changes.MapPut("/{id}/questions", ReviseQuestions);
+        changes.MapPost("/{id}/dispatch", Dispatch);
+        changes.MapPost("/{id}/questions", AddQuestion);
+        changes.MapPost("/{id}/questions/{questionId}/withdraw", WithdrawQuestion);
+        changes.MapPost("/{id}/assignments/{assignmentId}/reassign", Reassign);
+        changes.MapPost("/{id}/assignments/{assignmentId}/late-answer", AcceptLateAnswer);
+        changes.MapPost("/{id}/officers/{email}/remind", RemindOfficer);
+        changes.MapPost("/{id}/deadline", ChangeDeadline);
+        changes.MapPost("/{id}/meeting-date", ChangeMeetingDate);
+        changes.MapPost("/{id}/close", CloseEarly);
+        changes.MapPost("/{id}/reopen", ReopenAnswers);
+        changes.MapPost("/{id}/release", Release);
+        changes.MapPost("/{id}/questions/{questionId}/correct", CorrectAnswer);
+        reads.MapGet("/{id}/events", GetEvents);
+        reads.MapGet("/{id}/away", OfficersAway);
+        reads.MapGet("/{id}/statement", StatementPages.Show);
+        reads.MapGet("/{id}/statement.docx", StatementPages.Appendix);
+        reads.MapGet("/{id}/cover-report.docx", StatementPages.CoverReport);
+        reads.MapGet("/{id}/statement.pdf", StatementPages.Pdf);
         return app;
     }
 
@@ -94,13 +97,12 @@ public static class ReviewsApi
     /// to their managers early (the decider's rule); a directory that cannot tell leaves everyone chased as usual.
     /// </summary>
     private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Dispatch(
-        string id, HttpContext context, IReviewCommands commands, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+        string id, HttpContext context, IReviewCommands commands, IOfficersAway away, CouncilClock clock, CancellationToken cancellationToken)
     {
-        var draft = await queries.FindAsync(id, cancellationToken);
         var result = await AcceptedOrProblem(id, context, commands, new DispatchReview(clock.Now), cancellationToken);
-        if (result.Result is Accepted<ReviewView> && draft is not null && await AwayAsync(draft.State, directory, clock, cancellationToken) is { Count: > 0 } away)
+        if (result.Result is Accepted<ReviewView>)
         {
-            await commands.HandleAsync(id, new NoteOfficersAway([.. away.Select(a => new OfficerAbsence(a.Email, a.Until))], clock.Now), expectedVersion: null, cancellationToken);
+            await away.RefreshReviewAsync(id, cancellationToken);
         }
         return result;
     }
@@ -174,28 +176,18 @@ public static class ReviewsApi
     /// scrutiny officer can ask someone else (or their manager) before dispatch rather than learn it from a chaser.
     /// </summary>
     private static async Task<Results<Ok<IReadOnlyList<OfficerAway>>, NotFound>> OfficersAway(
-        string id, IReviewQueries queries, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
+        string id, IReviewQueries queries, IOfficersAway away, CancellationToken cancellationToken)
     {
-        return await queries.FindAsync(id, cancellationToken) is { } review
-            ? TypedResults.Ok<IReadOnlyList<OfficerAway>>(await AwayAsync(review.State, directory, clock, cancellationToken))
-            : TypedResults.NotFound();
-    }
-
-    private static async Task<List<OfficerAway>> AwayAsync(ReviewState review, IOfficerDirectory directory, CouncilClock clock, CancellationToken cancellationToken)
-    {
-        var deadlinePasses = clock.EndOf(review.Deadline);
-        List<OfficerAway> away = [];
-        // The officers named on the questions (a draft has no assignments yet) and those asked since.
-        var asked = review.Areas.SelectMany(area => area.Questions).SelectMany(q => q.OfficerEmails).Concat(review.Assignments.Select(a => a.OfficerEmail));
-        foreach (var email in asked.Distinct(StringComparer.Ordinal))
+        if (await queries.FindAsync(id, cancellationToken) is not { } review)
         {
-            if (await directory.FindAutomaticRepliesAsync(email, cancellationToken) is { } replies && replies.AwayUntilAfter(deadlinePasses))
-            {
-                var officer = review.OfficerOrAddress(email);
-                away.Add(new OfficerAway(officer.Email, officer.Name, replies.From, replies.Until, officer.ManagerEmail));
-            }
+            return TypedResults.NotFound();
         }
-        return away;
+        OfficerAway Row(AwayPastDeadline absent)
+        {
+            var officer = review.State.OfficerOrAddress(absent.Email);
+            return new(officer.Email, officer.Name, absent.Replies.From, absent.Replies.Until, officer.ManagerEmail);
+        }
+        return TypedResults.Ok<IReadOnlyList<OfficerAway>>([.. (await away.AwayAsync(review.State, cancellationToken)).Select(Row)]);
     }
 
     private static async Task<Results<Ok<ReviewListView>, ProblemHttpResult>> ListReviews(

@@ -1,6 +1,7 @@
 using System.Text;
 using ScrutinyWorkflow.Core.Statements;
 using ScrutinyWorkflow.Documents.Statements;
+using ScrutinyWorkflow.Web.SignIn;
 using ScrutinyWorkflow.Web.Statements;
 
 namespace ScrutinyWorkflow.Web.Reviews;
@@ -15,7 +16,7 @@ public static class StatementPages
 {
     public static IEndpointRouteBuilder MapStatementPages(this IEndpointRouteBuilder app)
     {
-        var papers = app.MapGroup("/reviews/{id}").AddEndpointFilter(ReviewProblems.RefuseImpossibleIds);
+        var papers = app.MapGroup("/reviews/{id}").AddEndpointFilter(ReviewProblems.RefuseImpossibleIds).RequireAuthorization(ScrutinyPolicies.Reader);
         papers.MapGet("/statement", Show);
         papers.MapGet("/statement.docx", Appendix);
         papers.MapGet("/cover-report.docx", CoverReport);

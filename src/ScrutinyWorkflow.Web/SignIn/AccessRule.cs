@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.StaticAssets;
 namespace ScrutinyWorkflow.Web.SignIn;
 
 /// <summary>
-/// The one rule every endpoint without a rule of its own falls back to, so a page or route added later is protected
-/// without anyone remembering to: the officer's link pages, static assets and health checks are open to all (a link is
-/// its own credential); a Scrutiny.Reader may read reviews and statements; everything else needs a Scrutiny.Officer.
-/// A request that fails is challenged when nobody is signed in and forbidden (403) when someone is.
+/// The backstop: the rule anything without a policy of its own falls back to (every feature names one on its route
+/// groups, and a test holds that each endpoint does), and the rule for files served from the web root, which are no
+/// endpoint. It says by path what the policies say by route group: the officer's link pages, static assets and health
+/// checks are open to all (a link is its own credential); a Scrutiny.Reader may read reviews and statements;
+/// everything else needs a Scrutiny.Officer. A request that fails is challenged when nobody is signed in and
+/// forbidden (403) when someone is.
 /// </summary>
 internal sealed class AccessRule : AuthorizationHandler<AccessRule>, IAuthorizationRequirement
 {

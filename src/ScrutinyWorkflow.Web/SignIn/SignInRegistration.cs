@@ -8,8 +8,8 @@ namespace ScrutinyWorkflow.Web.SignIn;
 /// <summary>
 /// Who may reach what, as Scrutiny:SignIn:Mode says (README, "Signing in"): <c>Local</c> (the default) makes every
 /// request the local scrutiny officer and listens on loopback only; <c>EntraId</c> signs people in with the council's
-/// Entra ID. In both, one fallback rule (<see cref="AccessRule"/>) guards every endpoint, and the anonymous ways in are
-/// rate limited.
+/// Entra ID. In both, each feature names the policy of its route groups (<see cref="ScrutinyPolicies"/>), one fallback
+/// rule (<see cref="AccessRule"/>) guards anything mapped without one, and the anonymous ways in are rate limited.
 /// </summary>
 public static class SignInRegistration
 {
@@ -36,6 +36,10 @@ public static class SignInRegistration
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(everyEndpoint)
             .SetDefaultPolicy(everyEndpoint)
+            .AddPolicy(ScrutinyPolicies.Officer, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => ScrutinyRoles.Has(context.User, ScrutinyRoles.Officer)))
+            .AddPolicy(ScrutinyPolicies.Reader, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => ScrutinyRoles.Has(context.User, ScrutinyRoles.Officer) || ScrutinyRoles.Has(context.User, ScrutinyRoles.Reader)))
             .AddPolicy(SignInEndpoints.AnyoneSignedIn, policy => policy.RequireAuthenticatedUser());
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentOfficer, ClaimsCurrentOfficer>();

@@ -7,7 +7,7 @@ public sealed class AssignmentTableTests
     private static readonly DateTimeOffset Asked = new(2026, 12, 14, 10, 0, 0, TimeSpan.Zero);
 
     private static Assignment Asking(string id, string question, string officer) =>
-        new(id, question, officer, Asked, NextStep: 0, RemindersSent: 0, Escalated: false, AssignmentOutcome.Open, SavedText: null);
+        new(id, question, officer, Asked, NextStep: 0, RemindersSent: 0, Escalated: false, AssignmentOutcome.Open);
 
     private static readonly AssignmentTable Table = AssignmentTable.From([
         Asking("A1", "Q1", "head@council.example"), Asking("A2", "Q1", "data@council.example"), Asking("A3", "Q2", "head@council.example"),

@@ -67,6 +67,38 @@ public sealed class AwayOfficersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sending_a_review_when_the_directory_cannot_read_someones_replies_still_sends_it_and_notes_the_others_through_the_api_and_the_page_alike()
+    {
+        var directory = new AwayDirectory(FileOfficerDirectory.Load(Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")))
+        {
+            Away = { [Tom] = new AutomaticReplies(Uk(2026, 12, 21, 0), Uk(2027, 1, 15, 17)) },
+            Unreadable = { Zoe },
+        };
+        using var app = world.App.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<IOfficerDirectory>(directory)));
+        var byApi = await world.App.CreateReviewAsync(Request());
+        var byPage = await world.App.CreateReviewAsync(Request());
+        var driver = new ReviewPages.PageDriver(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+        var warned = await app.CreateClient().GetFromJsonAsync<List<OfficerAway>>($"/api/reviews/{byApi}/away");
+        var check = await driver.OpenAsync($"/reviews/{byPage}/draft/check");
+        var sentByApi = await app.CreateClient().PostAsync($"/api/reviews/{byApi}/dispatch", Api.NoBody());
+        var sentByPage = await driver.SubmitAsync(check, $"form[action='/reviews/{byPage}/dispatch']");
+
+        Assert.Equal([Tom], warned!.Select(a => a.Email));
+        Assert.Contains("Tom Okafor", check.QuerySelector("#away")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fairbrother", check.QuerySelector("#away")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, sentByApi.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, sentByPage.StatusCode);
+        foreach (var id in new[] { byApi, byPage })
+        {
+            var events = await world.App.CreateClient().GetFromJsonAsync<List<System.Text.Json.JsonElement>>($"/api/reviews/{id}/events");
+            var noted = Assert.Single(events!, e => e.GetProperty("type").GetString() == "officers-away-noted");
+            Assert.Contains(Tom, noted.GetRawText(), StringComparison.Ordinal);
+            Assert.DoesNotContain(Zoe, noted.GetRawText(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Sending_a_review_from_its_check_page_notes_who_is_away_as_the_api_does()
     {
         var directory = new AwayDirectory(FileOfficerDirectory.Load(Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")))

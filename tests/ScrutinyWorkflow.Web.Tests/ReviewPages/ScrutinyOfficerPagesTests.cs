@@ -367,6 +367,25 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_start_form_without_its_antiforgery_token_starts_nothing_and_shows_the_typed_text_on_the_expired_page()
+    {
+        var driver = Driver();
+        await driver.OpenAsync("/reviews/new");
+
+        var response = await driver.Client.PostAsync("/reviews/new", new FormUrlEncodedContent(Start()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await PageDriver.ParseAsync(response);
+        Assert.Equal("The form had expired", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("This form had expired or did not come from this service, so nothing was saved.", Assert.Single(PageDriver.Errors(page)).Text);
+        var kept = page.QuerySelectorAll<IHtmlTextAreaElement>("textarea[readonly]").Select(t => t.Value).ToList();
+        Assert.Contains(Pasted, kept);
+        Assert.Contains("Careless: helping to improve council services to children in care", kept);
+        Assert.Equal("/reviews/new", page.QuerySelector("a.govuk-link[href='/reviews/new']")!.GetAttribute("href"));
+        Assert.Equal(0, (await world.App.CreateClient().GetFromJsonAsync<Web.Reviews.ReviewListView>("/api/reviews"))!.Total);
+    }
+
+    [Fact]
     public async Task A_date_that_is_no_date_is_named_as_such_against_its_first_box()
     {
         var (driver, id) = await SentAsync();
