@@ -28,6 +28,8 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
 
     public bool IsImplicit { get; } = implicitArea;
 
+    public string Heading { get; } = heading;
+
     public int QuestionCount => questions.Count;
 
     public void Accept(IReadOnlyList<ReportBlock> blocks, int index)
@@ -51,7 +53,7 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
     }
 
     public ExtractedArea ToArea() =>
-        new(heading, source, [.. questions.Select((question, i) => question.ToQuestion(heading, i + 1))]);
+        new(Heading, source, [.. questions.Select((question, i) => question.ToQuestion(Heading, i + 1))]);
 
     private void AcceptListItem(ReportBlock item)
     {

@@ -64,6 +64,23 @@ public sealed class QuestionExtractorTests
     }
 
     [Fact]
+    public void Leaves_out_a_heading_with_no_questions_under_it_and_says_so_in_the_next_area_so_every_area_can_be_drafted()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Council tax reduction", 3),
+            ListItem("How many claims are waiting?"),
+            Heading("Case study: Mrs B", 3),
+            Paragraph("Mrs B waited eight months for a decision."),
+            Heading("Debt collection", 3),
+            ListItem("When are bailiffs used?"));
+
+        Assert.Equal(["Council tax reduction", "Debt collection"], report.Areas.Select(area => area.Heading));
+        Assert.All(report.Areas, area => Assert.NotEmpty(area.Questions));
+        Assert.Contains("“Case study: Mrs B”", report.Areas[1].Source.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Keeps_deeper_list_items_as_sub_points_of_the_question_above()
     {
         var report = Extracted(
