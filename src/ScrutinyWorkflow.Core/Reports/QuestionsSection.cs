@@ -79,14 +79,14 @@ internal static partial class QuestionsSection
                     break;
                 }
                 Flush(area, areas, leftOut);
-                area = new AreaReader(block.Text, AreaSource(block, $"A heading after “{section.Text}”, at its level, followed by questions", 0.7), implicitArea: false);
+                area = new AreaReader(AreaHeading(block.Text), AreaSource(block, $"A heading after “{section.Text}”, at its level, followed by questions", 0.7), implicitArea: false);
                 continue;
             }
             if (areaLevel is null || block.Level <= areaLevel)
             {
                 areaLevel = block.Level;
                 Flush(area, areas, leftOut);
-                area = new AreaReader(block.Text, AreaSource(block, $"A sub-heading of the questions section “{section.Text}”", 0.9), implicitArea: false);
+                area = new AreaReader(AreaHeading(block.Text), AreaSource(block, $"A sub-heading of the questions section “{section.Text}”", 0.9), implicitArea: false);
                 continue;
             }
 
@@ -140,6 +140,15 @@ internal static partial class QuestionsSection
         var verb = leftOut.Count == 1 ? "has" : "have";
         return area with { Source = area.Source with { Reason = $"{area.Source.Reason}; {noun} {headings} {where} {verb} no questions under {(leftOut.Count == 1 ? "it" : "them")}, so {(leftOut.Count == 1 ? "it is" : "they are")} not an area" } };
     }
+
+    /// <summary>
+    /// The heading without the section number a report printed before it ("5.1 Council tax reduction"): the review
+    /// numbers its own areas, and the report's numbers mean nothing there.
+    /// </summary>
+    private static string AreaHeading(string text) => AreaNumber().Match(text) is { Success: true } match && match.Length < text.Length ? text[match.Length..] : text;
+
+    [GeneratedRegex(@"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(?=\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex AreaNumber();
 
     /// <summary>Lower case, straight quotes, no leading section number, no trailing punctuation.</summary>
     private static string Simplify(string text)

@@ -81,6 +81,21 @@ public sealed class QuestionExtractorTests
     }
 
     [Fact]
+    public void Names_an_area_without_the_section_number_the_report_printed_before_it()
+    {
+        var report = Extracted(
+            Heading("5 Questions for councillors", 1),
+            Heading("5.1 Council tax reduction", 2),
+            ListItem("How many claims are waiting?"),
+            Heading("5.2. Debt collection", 2),
+            ListItem("When are bailiffs used?"),
+            Heading("2024 changes", 2),
+            ListItem("What changed?"));
+
+        Assert.Equal(["Council tax reduction", "Debt collection", "2024 changes"], report.Areas.Select(area => area.Heading));
+    }
+
+    [Fact]
     public void Keeps_deeper_list_items_as_sub_points_of_the_question_above()
     {
         var report = Extracted(

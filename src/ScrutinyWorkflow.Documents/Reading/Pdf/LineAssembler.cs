@@ -39,7 +39,7 @@ internal static class LineAssembler
         {
             var line = lines[i];
             var current = drafts.Count > 0 ? drafts[^1] : null;
-            var marker = Marker(line) ?? SetNumber(line, i + 1 < lines.Count ? lines[i + 1] : null, current);
+            var marker = IsSectionNumbered(line, bodySize) ? null : Marker(line) ?? SetNumber(line, i + 1 < lines.Count ? lines[i + 1] : null, current);
             if (marker is null && current is not null && Continues(current, line, bodySize))
             {
                 current.Add(line);
@@ -58,6 +58,22 @@ internal static class LineAssembler
     /// <summary>The size most of the text is set in.</summary>
     private static double BodySize(IReadOnlyList<PdfLine> lines) =>
         lines.GroupBy(line => line.FontSize).MaxBy(group => group.Sum(line => line.Text.Length))!.Key;
+
+    /// <summary>
+    /// A line set as a heading (bold, or larger than the text) that opens with a number: "5.1 Council tax reduction"
+    /// as LaTeX and outline-numbered word processors set a section's heading, a space or a tab from its number. A
+    /// number over several levels at the text's size needs the weight to show it; a plain "5." needs the size, as a
+    /// bold list of numbered questions is still a list.
+    /// </summary>
+    private static bool IsSectionNumbered(PdfLine line, double bodySize)
+    {
+        if (line.Words.Count < 2 || !ListMarkers.IsNumber(line.Words[0].Text) || !line.Words[1].Text.Any(char.IsLetter))
+        {
+            return false;
+        }
+        var larger = line.FontSize >= bodySize * HeadingScale;
+        return larger || (line.Bold && ListMarkers.IsSectionNumber(line.Words[0].Text));
+    }
 
     /// <summary>The left edge of the item's text when the line starts with a list marker; otherwise null.</summary>
     private static double? Marker(PdfLine line)
