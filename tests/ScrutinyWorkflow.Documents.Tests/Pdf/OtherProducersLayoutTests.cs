@@ -50,4 +50,39 @@ public sealed class OtherProducersLayoutTests
             [("Council tax reduction", ["How long does a claim take?", "Who checks refusals?"]), ("Debt collection", ["When are enforcement agents used?"])],
             AreasOf(page));
     }
+
+    [Fact]
+    public void Joins_a_paragraph_s_lines_set_one_and_a_half_font_sizes_apart_as_the_document_sets_all_its_lines()
+    {
+        // A browser's line-height of 1.5: lines 16.5 points apart at 11 points, paragraphs a further 11 points apart.
+        var y = 780.0;
+        var lines = new List<IEnumerable<PdfWord>> { Line("Questions for councillors", 72, y, 16, bold: true) };
+        y -= 30;
+        lines.Add(Line("Council tax reduction", 72, y, 13, bold: true));
+        y -= 27.5;
+        foreach (var (first, second) in new[]
+        {
+            ("Most councils decide a claim within a fortnight of the day", "they receive it, and tell the claimant in writing."),
+            ("Some councils take months over a claim, and some tell the", "claimant nothing until the first bill for council tax arrives."),
+            ("How long does your council take to decide a claim for council", "tax reduction, and how many wait longer than a month?"),
+            ("Who checks a refusal before the claimant is told about it and", "how often is the decision changed on review?"),
+            ("How does the council tell people who may be entitled to a", "reduction that they can claim?"),
+        })
+        {
+            lines.Add(Line(first, 72, y));
+            lines.Add(Line(second, 72, y - 16.5));
+            y -= 16.5 + 27.5;
+        }
+
+        var (area, questions) = Assert.Single(AreasOf(Page(1, [.. lines])));
+
+        Assert.Equal("Council tax reduction", area);
+        Assert.Equal(
+            [
+                "How long does your council take to decide a claim for council tax reduction, and how many wait longer than a month?",
+                "Who checks a refusal before the claimant is told about it and how often is the decision changed on review?",
+                "How does the council tell people who may be entitled to a reduction that they can claim?",
+            ],
+            questions);
+    }
 }
