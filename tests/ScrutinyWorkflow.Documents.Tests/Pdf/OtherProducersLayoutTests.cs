@@ -85,4 +85,25 @@ public sealed class OtherProducersLayoutTests
             ],
             questions);
     }
+
+    [Fact]
+    public void Joins_a_question_broken_over_a_page_with_a_footnote_at_the_foot_of_the_first()
+    {
+        var first = Page(1,
+            Line("Questions for councillors", 72, 780, 16, bold: true),
+            Line("Council tax reduction", 72, 750, 13, bold: true),
+            Numbered("•", 84, 730, "How long does your council take to decide a claim?"),
+            Numbered("•", 84, 716, "How does your council make sure that people who"),
+            Line("1 The Council Tax Reduction Schemes (Prescribed Requirements)", 72, 70, 8),
+            Line("(England) Regulations 2012.", 72, 61, 8));
+        var second = Page(2,
+            Line("are refused a reduction are told why and how to appeal?", 102, 780),
+            Numbered("•", 84, 766, "Who checks refusals?"));
+
+        var (_, questions) = Assert.Single(AreasOf(first, second));
+
+        Assert.Equal(
+            ["How long does your council take to decide a claim?", "How does your council make sure that people who are refused a reduction are told why and how to appeal?", "Who checks refusals?"],
+            questions);
+    }
 }
