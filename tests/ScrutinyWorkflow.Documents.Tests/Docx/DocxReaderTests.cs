@@ -274,4 +274,29 @@ public sealed class DocxReaderTests
         }
         return stream.ToArray();
     }
+
+    [Fact]
+    public void Reads_a_table_of_questions_row_by_row_with_the_label_cell_as_the_area()
+    {
+        static TableCell Cell(params string[] paragraphs) =>
+            new([.. paragraphs.Select(text => new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text))))]);
+
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Heading1" }), new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("Questions for councillors"))),
+                new Table(
+                    new TableRow(new TableRowProperties(new TableHeader()), Cell("Area"), Cell("Questions to ask")),
+                    new TableRow(Cell("Council tax reduction"), Cell("How long does a claim take?", "Who checks refusals?")),
+                    new TableRow(Cell("Debt collection"), Cell("When are enforcement agents used?")))));
+        }
+
+        var report = Assert.IsType<Ingested>(Ingest(stream.ToArray(), "report.docx")).Report;
+
+        Assert.Equal(
+            [("Council tax reduction", 2), ("Debt collection", 1)],
+            report.Areas.Select(area => (area.Heading, area.Questions.Count)));
+    }
 }

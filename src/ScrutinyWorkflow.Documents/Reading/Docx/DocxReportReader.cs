@@ -45,7 +45,8 @@ internal static partial class DocxReportReader
     /// Its numbering is an outline, printing more than one level's number ("5.1") as sections are numbered, rather
     /// than a list's.
     /// </param>
-    internal sealed record Paragraph(string Text, int? Page, int? StyleHeadingLevel, int? ListDepth, bool Bold, double Size, bool OutlineNumbered = false);
+    /// <param name="RowLabel">It sits in the first cell of a table row that has other cells: where a table names an area.</param>
+    internal sealed record Paragraph(string Text, int? Page, int? StyleHeadingLevel, int? ListDepth, bool Bold, double Size, bool OutlineNumbered = false, bool RowLabel = false);
 
     private static List<Paragraph> Parse(byte[] content, IngestionLimits limits, CancellationToken cancellationToken)
     {
@@ -113,6 +114,11 @@ internal static partial class DocxReportReader
             {
                 blocks.Add(ReportBlock.ListItem(paragraph.Text, depth, paragraph.Page));
             }
+            else if (paragraph.RowLabel && HeadingText.IsShortEnough(paragraph.Text) && paragraph.Text.Any(char.IsLetter) && !paragraph.Text.Contains('?', StringComparison.Ordinal))
+            {
+                // A table of questions read row by row: the label cell names the area the row's other cells ask about.
+                blocks.Add(ReportBlock.Heading(paragraph.Text, deepestStyled + 1, paragraph.Page));
+            }
             else if (ListMarkers.TryStrip(paragraph.Text, out var itemText))
             {
                 // Bullets typed as text rather than made with Word's numbering.
@@ -170,7 +176,18 @@ internal static partial class DocxReportReader
                 listDepth,
                 counts.Letters > 0 && counts.BoldLetters * 10 >= counts.Letters * 9,
                 counts.MostUsedSize(style.Size),
-                listDepth is not null && numbering.IsOutline(properties?.NumberingProperties?.NumberingId?.Val?.Value ?? style.NumberId)));
+                listDepth is not null && numbering.IsOutline(properties?.NumberingProperties?.NumberingId?.Val?.Value ?? style.NumberId),
+                IsRowLabel(paragraph)));
+        }
+
+        private static bool IsRowLabel(WordParagraph paragraph)
+        {
+            if (paragraph.Parent is not TableCell cell || cell.Parent is not TableRow row || row.TableRowProperties?.GetFirstChild<TableHeader>() is not null)
+            {
+                return false;
+            }
+            var cells = row.Elements<TableCell>().ToList();
+            return cells.Count >= 2 && cells[0] == cell && cell.Elements<WordParagraph>().Count(p => p.InnerText.Trim().Length > 0) == 1;
         }
 
         private void Collect(OpenXmlElement element, StyleInfo style, StringBuilder text, RunCounts counts, ref int? page)
