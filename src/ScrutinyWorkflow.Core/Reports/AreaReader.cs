@@ -8,9 +8,10 @@ namespace ScrutinyWorkflow.Core.Reports;
 /// <remarks>
 /// A list item starts a question and deeper items are its sub-points; a paragraph is a question when it asks
 /// something; a paragraph ending in a colon that introduces fragments ("how charges are worked out;") is a lead-in
-/// question whose fragments are its sub-points, unless every fragment ends in a question mark: then the lead-in is
-/// the opening words of each ("How does your council:" and "have a policy...?" make one question), a question per
-/// fragment. Text that starts in lower case after an unfinished question continues it: that is a question broken by
+/// question whose fragments are its sub-points, unless most fragments finish a question of their own (start in lower
+/// case and end in a question mark): then the lead-in, a paragraph or a list item, is the opening words of each ("How
+/// does your council:" and "have a policy...?" make one question), a question per fragment, and a fragment that does
+/// not end as the others do says so for the scrutiny officer to check. Text that starts in lower case after an unfinished question continues it: that is a question broken by
 /// a page or column the reader could not mend.
 /// </remarks>
 internal sealed partial class AreaReader(string heading, ReportSource source, bool implicitArea)
@@ -21,12 +22,15 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
     private readonly List<QuestionDraft> questions = [];
     private QuestionDraft? open;
 
-    // The opening words the next list items complete, while they last.
+    // The opening words the next list items complete, while they last, and which of them end unlike the others.
     private ReportBlock? stem;
     private int stemItemsLeft;
     private int stemLevel;
+    private readonly Queue<bool> stemItemsOdd = new();
 
     public bool IsImplicit { get; } = implicitArea;
+
+    public string Heading { get; } = heading;
 
     public int QuestionCount => questions.Count;
 
@@ -35,7 +39,7 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
         var block = blocks[index];
         if (block.Kind == BlockKind.ListItem)
         {
-            AcceptListItem(block);
+            AcceptListItem(blocks, index);
         }
         else
         {
@@ -51,14 +55,20 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
     }
 
     public ExtractedArea ToArea() =>
-        new(heading, source, [.. questions.Select((question, i) => question.ToQuestion(heading, i + 1))]);
+        new(Heading, source, [.. questions.Select((question, i) => question.ToQuestion(Heading, i + 1))]);
 
-    private void AcceptListItem(ReportBlock item)
+    private void AcceptListItem(IReadOnlyList<ReportBlock> blocks, int index)
     {
+        var item = blocks[index];
         if (stem is not null && stemItemsLeft > 0 && item.Level == stemLevel)
         {
             stemItemsLeft--;
-            open = QuestionDraft.FromStem(stem, item);
+            var odd = stemItemsOdd.Count > 0 && stemItemsOdd.Dequeue();
+
+            // A whole question among the fragments ("Is there a policy?") is asked as it stands.
+            open = StartsInLowerCase(item.Text)
+                ? QuestionDraft.FromStem(stem, item, odd ? "it does not end in a question mark as the other items under its opening words do, so it may not be a question of its own" : null)
+                : QuestionDraft.FromListItem(item);
             questions.Add(open);
             return;
         }
@@ -67,8 +77,63 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
             open.AddSubPoint(item);
             return;
         }
+        stem = null;
+
+        // A numbered item "How does your council:" whose deeper items each finish a question: the item is their
+        // opening words, not a question with sub-points.
+        if (item.Text.TrimEnd(ClosingMarks).EndsWith(':') && index + 1 < blocks.Count
+            && blocks[index + 1] is { Kind: BlockKind.ListItem } first && first.Level > item.Level)
+        {
+            var outer = new List<ReportBlock>();
+            for (var i = index + 1; i < blocks.Count; i++)
+            {
+                var block = blocks[i];
+                if (block.Kind == BlockKind.ListItem ? block.Level <= item.Level : !StartsInLowerCase(block.Text))
+                {
+                    break;
+                }
+                if (block.Kind == BlockKind.ListItem && block.Level == first.Level)
+                {
+                    outer.Add(block);
+                }
+            }
+            if (TryStem(item, outer, OuterEndings(blocks, index + 1, first.Level)))
+            {
+                open = null;
+                return;
+            }
+        }
         open = QuestionDraft.FromListItem(item);
         questions.Add(open);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="lead"/> as the opening words of the items that follow when most of them, each judged on
+    /// its own, finish a question: they start in lower case and end in a question mark. A lead-in over sub-points
+    /// ("Does the policy explain:" over "how charges are worked out;" and "what is disregarded?") has one such item at
+    /// most, at the end.
+    /// </summary>
+    private bool TryStem(ReportBlock lead, List<ReportBlock> outer, List<string> endings)
+    {
+        // The endings run on as far as the list does; the first ones are the outer items'.
+        if (outer.Count == 0 || endings.Count < outer.Count)
+        {
+            return false;
+        }
+        var finishes = outer.Select((item, i) => StartsInLowerCase(item.Text) && EndsWithQuestionMark(endings[i])).ToList();
+        if (finishes.Count(finished => finished) * 2 <= outer.Count)
+        {
+            return false;
+        }
+        stem = lead;
+        stemItemsLeft = outer.Count;
+        stemLevel = outer[0].Level;
+        stemItemsOdd.Clear();
+        foreach (var finished in finishes)
+        {
+            stemItemsOdd.Enqueue(!finished);
+        }
+        return true;
     }
 
     private void AcceptParagraph(IReadOnlyList<ReportBlock> blocks, int index)
@@ -97,14 +162,11 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
                 return;
             }
 
-            // "How does your council:" over "have a policy...?" and "train its staff...?": every fragment finishes a
-            // question of its own.
-            if (outer.All(item => StartsInLowerCase(item.Text)) && OuterEndings(blocks, index + 1, run[0].Level).All(EndsWithQuestionMark))
+            // "How does your council:" over "have a policy...?" and "train its staff...?": the fragments finish
+            // questions of their own.
+            if (TryStem(paragraph, outer, OuterEndings(blocks, index + 1, run[0].Level)))
             {
                 open = null;
-                stem = paragraph;
-                stemItemsLeft = outer.Count;
-                stemLevel = run[0].Level;
                 return;
             }
             open = QuestionDraft.FromLeadIn(paragraph, run.Count, run[0].Level);
@@ -300,10 +362,14 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
             new(paragraph, fromListItem: false, subPointDepth, items);
 
         /// <summary>A list item that finishes the opening words of a lead-in into a question of its own.</summary>
-        public static QuestionDraft FromStem(ReportBlock stem, ReportBlock item)
+        public static QuestionDraft FromStem(ReportBlock stem, ReportBlock item, string? doubt)
         {
-            var draft = new QuestionDraft(item, fromListItem: true, item.Level + 1, leadInItems: 0, stem.Text);
+            var draft = new QuestionDraft(item, fromListItem: true, item.Level + 1, leadInItems: 0, WithoutListNumber(stem.Text));
             draft.Doubt(stem);
+            if (doubt is not null)
+            {
+                draft.doubts.Add(doubt);
+            }
             return draft;
         }
 

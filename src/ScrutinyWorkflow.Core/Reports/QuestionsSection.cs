@@ -47,6 +47,7 @@ internal static partial class QuestionsSection
     {
         var section = blocks[headingIndex];
         var areas = new List<ExtractedArea>();
+        var leftOut = new List<string>();
         var area = new AreaReader(
             section.Text,
             new ReportSource(
@@ -77,25 +78,26 @@ internal static partial class QuestionsSection
                 {
                     break;
                 }
-                Flush(area, areas);
-                area = new AreaReader(block.Text, AreaSource(block, $"A heading after “{section.Text}”, at its level, followed by questions", 0.7), implicitArea: false);
+                Flush(area, areas, leftOut);
+                area = new AreaReader(AreaHeading(block.Text), AreaSource(block, $"A heading after “{section.Text}”, at its level, followed by questions", 0.7), implicitArea: false);
                 continue;
             }
             if (areaLevel is null || block.Level <= areaLevel)
             {
                 areaLevel = block.Level;
-                Flush(area, areas);
-                area = new AreaReader(block.Text, AreaSource(block, $"A sub-heading of the questions section “{section.Text}”", 0.9), implicitArea: false);
+                Flush(area, areas, leftOut);
+                area = new AreaReader(AreaHeading(block.Text), AreaSource(block, $"A sub-heading of the questions section “{section.Text}”", 0.9), implicitArea: false);
                 continue;
             }
 
             // A heading below the area level (rare) splits the text but does not start a new area.
             area.Interrupt();
         }
-        Flush(area, areas);
-        if (flat && areas.Count > 0 && areas[^1].Questions.Count == 0)
+        Flush(area, areas, leftOut);
+        // Read flat, a heading with no questions is where the section ended, not something left out of it.
+        if (!flat && leftOut.Count > 0 && areas.Count > 0)
         {
-            areas.RemoveAt(areas.Count - 1);
+            areas[^1] = WithLeftOut(areas[^1], leftOut, "after it");
         }
         return new Reading(section, areas);
     }
@@ -106,15 +108,47 @@ internal static partial class QuestionsSection
             ? new ReportSource(heading.Page, $"{reason}; {doubt}", Math.Round(confidence - 0.2, 2))
             : new ReportSource(heading.Page, reason, confidence);
 
-    private static void Flush(AreaReader area, List<ExtractedArea> areas)
+    /// <summary>
+    /// Adds the area when it holds questions. A heading with none under it (a box's title, a heading the reader
+    /// doubted, the section's own introduction) is left out: a review cannot hold an empty area, and an upload must
+    /// always give the scrutiny officer a draft to correct rather than be refused over a field she never typed. The
+    /// next area's source names what was left out, so she can look.
+    /// </summary>
+    private static void Flush(AreaReader area, List<ExtractedArea> areas, List<string> leftOut)
     {
-        // The section's own introduction (before any sub-heading) is only an area if it holds questions.
-        if (area.IsImplicit && area.QuestionCount == 0)
+        if (area.QuestionCount == 0)
         {
+            if (!area.IsImplicit)
+            {
+                leftOut.Add(area.Heading);
+            }
             return;
         }
-        areas.Add(area.ToArea());
+        var made = area.ToArea();
+        if (leftOut.Count > 0)
+        {
+            made = WithLeftOut(made, leftOut, "before it");
+            leftOut.Clear();
+        }
+        areas.Add(made);
     }
+
+    private static ExtractedArea WithLeftOut(ExtractedArea area, List<string> leftOut, string where)
+    {
+        var headings = string.Join(", ", leftOut.Select(heading => $"“{heading}”"));
+        var noun = leftOut.Count == 1 ? "the heading" : "the headings";
+        var verb = leftOut.Count == 1 ? "has" : "have";
+        return area with { Source = area.Source with { Reason = $"{area.Source.Reason}; {noun} {headings} {where} {verb} no questions under {(leftOut.Count == 1 ? "it" : "them")}, so {(leftOut.Count == 1 ? "it is" : "they are")} not an area" } };
+    }
+
+    /// <summary>
+    /// The heading without the section number a report printed before it ("5.1 Council tax reduction"): the review
+    /// numbers its own areas, and the report's numbers mean nothing there.
+    /// </summary>
+    private static string AreaHeading(string text) => AreaNumber().Match(text) is { Success: true } match && match.Length < text.Length ? text[match.Length..] : text;
+
+    [GeneratedRegex(@"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(?=\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex AreaNumber();
 
     /// <summary>Lower case, straight quotes, no leading section number, no trailing punctuation.</summary>
     private static string Simplify(string text)

@@ -14,6 +14,9 @@ internal static partial class ListMarkers
     /// <summary>"1.", "12)", "(3)": a list number, as opposed to a letter or a dash.</summary>
     public static bool IsNumber(string word) => word.TrimStart('(') is { Length: > 0 } number && char.IsAsciiDigit(number[0]) && Numbering().IsMatch(word);
 
+    /// <summary>"5.1", "2.3.1.": a number over several levels, as sections are numbered and list items rarely are.</summary>
+    public static bool IsSectionNumber(string word) => SectionNumbering().IsMatch(word);
+
     public static bool IsBullet(string word) => word.Length == 1 && Bullets.Contains(word[0], StringComparison.Ordinal);
 
     /// <summary>
@@ -33,6 +36,9 @@ internal static partial class ListMarkers
 
     [GeneratedRegex(@"^(?:\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]|\d{1,2}\.\d{1,2}\.?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Numbering();
+
+    [GeneratedRegex(@"^\d{1,3}(?:\.\d{1,3}){1,4}\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SectionNumbering();
 
     [GeneratedRegex(@"^\s*(?:[•●○◦▪■□▫‣⁃∙➢➤►▶✓✔❖◆◇\-–—*]|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)])\s+(?<text>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex MarkedLine();

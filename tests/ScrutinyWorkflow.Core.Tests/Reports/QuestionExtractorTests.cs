@@ -64,6 +64,76 @@ public sealed class QuestionExtractorTests
     }
 
     [Fact]
+    public void Leaves_out_a_heading_with_no_questions_under_it_and_says_so_in_the_next_area_so_every_area_can_be_drafted()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Council tax reduction", 3),
+            ListItem("How many claims are waiting?"),
+            Heading("Case study: Mrs B", 3),
+            Paragraph("Mrs B waited eight months for a decision."),
+            Heading("Debt collection", 3),
+            ListItem("When are bailiffs used?"));
+
+        Assert.Equal(["Council tax reduction", "Debt collection"], report.Areas.Select(area => area.Heading));
+        Assert.All(report.Areas, area => Assert.NotEmpty(area.Questions));
+        Assert.Contains("“Case study: Mrs B”", report.Areas[1].Source.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_an_area_without_the_section_number_the_report_printed_before_it()
+    {
+        var report = Extracted(
+            Heading("5 Questions for councillors", 1),
+            Heading("5.1 Council tax reduction", 2),
+            ListItem("How many claims are waiting?"),
+            Heading("5.2. Debt collection", 2),
+            ListItem("When are bailiffs used?"),
+            Heading("2024 changes", 2),
+            ListItem("What changed?"));
+
+        Assert.Equal(["Council tax reduction", "Debt collection", "2024 changes"], report.Areas.Select(area => area.Heading));
+    }
+
+    [Fact]
+    public void Splits_a_numbered_lead_in_item_over_fragments_that_each_finish_a_question()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Council tax", 3),
+            ListItem("Is the reduction scheme published?"),
+            ListItem("How does your council:"),
+            ListItem("decide claims within a fortnight?", 1),
+            ListItem("check refusals?", 1),
+            ListItem("Who hears appeals?"));
+
+        Assert.Equal(
+            ["Is the reduction scheme published?", "How does your council decide claims within a fortnight?", "How does your council check refusals?", "Who hears appeals?"],
+            Texts(report.Areas[0]));
+    }
+
+    [Fact]
+    public void Splits_a_lead_in_when_most_of_its_fragments_finish_a_question_and_flags_the_one_that_does_not()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Council tax", 3),
+            Paragraph("How does your council:"),
+            ListItem("decide claims within a fortnight?"),
+            ListItem("check refusals?"),
+            ListItem("tell people about discounts"),
+            ListItem("publish its collection rates?"));
+
+        var questions = report.Areas[0].Questions;
+        Assert.Equal(
+            ["How does your council decide claims within a fortnight?", "How does your council check refusals?", "How does your council tell people about discounts", "How does your council publish its collection rates?"],
+            questions.Select(question => question.Text));
+        Assert.True(questions[2].Source.Confidence < 0.8, questions[2].Source.Reason);
+        Assert.Contains("does not end in a question mark", questions[2].Source.Reason, StringComparison.Ordinal);
+        Assert.True(questions[3].Source.Confidence >= 0.8);
+    }
+
+    [Fact]
     public void Keeps_deeper_list_items_as_sub_points_of_the_question_above()
     {
         var report = Extracted(

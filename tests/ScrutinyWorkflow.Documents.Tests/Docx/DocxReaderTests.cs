@@ -1,3 +1,6 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using ScrutinyWorkflow.Core.Reports;
 using ScrutinyWorkflow.Documents.Reading;
 using ScrutinyWorkflow.Documents.Reading.Docx;
@@ -213,5 +216,87 @@ public sealed class DocxReaderTests
                 """);
         }
         return stream.ToArray();
+    }
+
+    [Fact]
+    public void Takes_bold_paragraphs_numbered_by_Word_s_outline_numbering_as_headings_and_their_sections_as_areas()
+    {
+        // Word's multilevel list "1, 1.1" applied to bold paragraphs, as authors number sections without heading styles.
+        var docx = WordWithOutlineNumbering(
+            ("Paying the price", null, true),
+            ("Questions for councillors", 0, true),
+            ("Council tax reduction", 1, true),
+            ("How long does a claim take?", null, false),
+            ("Who checks refusals?", null, false),
+            ("Debt collection", 1, true),
+            ("When are enforcement agents used?", null, false));
+
+        var report = Assert.IsType<Ingested>(Ingest(docx, "report.docx")).Report;
+
+        Assert.Equal(
+            [("Council tax reduction", 2), ("Debt collection", 1)],
+            report.Areas.Select(area => (area.Heading, area.Questions.Count)));
+    }
+
+    /// <summary>
+    /// A document made with the Open XML SDK whose paragraphs are numbered by one multilevel list printing "%1" at
+    /// level 0 and "%1.%2" at level 1 (a null level is an ordinary paragraph).
+    /// </summary>
+    private static byte[] WordWithOutlineNumbering(params (string Text, int? Level, bool Bold)[] paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var numbering = main.AddNewPart<NumberingDefinitionsPart>();
+            numbering.Numbering = new Numbering(
+                new AbstractNum(
+                    new Level(new StartNumberingValue { Val = 5 }, new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "%1" }) { LevelIndex = 0 },
+                    new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "%1.%2" }) { LevelIndex = 1 })
+                { AbstractNumberId = 7 },
+                new NumberingInstance(new AbstractNumId { Val = 7 }) { NumberID = 3 });
+            var body = new Body();
+            foreach (var (text, level, bold) in paragraphs)
+            {
+                var properties = new ParagraphProperties();
+                if (level is { } ilvl)
+                {
+                    properties.Append(new NumberingProperties(new NumberingLevelReference { Val = ilvl }, new NumberingId { Val = 3 }));
+                }
+                var run = new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text));
+                if (bold)
+                {
+                    run.PrependChild(new RunProperties(new Bold()));
+                }
+                body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(properties, run));
+            }
+            main.Document = new Document(body);
+        }
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Reads_a_table_of_questions_row_by_row_with_the_label_cell_as_the_area()
+    {
+        static TableCell Cell(params string[] paragraphs) =>
+            new([.. paragraphs.Select(text => new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text))))]);
+
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Heading1" }), new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("Questions for councillors"))),
+                new Table(
+                    new TableRow(new TableRowProperties(new TableHeader()), Cell("Area"), Cell("Questions to ask")),
+                    new TableRow(Cell("Council tax reduction"), Cell("How long does a claim take?", "Who checks refusals?")),
+                    new TableRow(Cell("Debt collection"), Cell("When are enforcement agents used?")))));
+        }
+
+        var report = Assert.IsType<Ingested>(Ingest(stream.ToArray(), "report.docx")).Report;
+
+        Assert.Equal(
+            [("Council tax reduction", 2), ("Debt collection", 1)],
+            report.Areas.Select(area => (area.Heading, area.Questions.Count)));
     }
 }

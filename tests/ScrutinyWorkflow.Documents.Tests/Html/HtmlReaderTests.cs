@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ScrutinyWorkflow.Core.Reports;
 using ScrutinyWorkflow.Documents.Reading;
@@ -104,5 +105,111 @@ public sealed class HtmlReaderTests
         var blocks = Blocks("<p>How <strong>does</strong> the<br>council <a href='#'>check</a>?</p>");
 
         Assert.Equal("How does the council check ?", Assert.Single(blocks).Text);
+    }
+
+    /// <summary>The areas and questions a web page gives, as the person uploading it would get them.</summary>
+    private static ExtractedReport Extracted(string html) =>
+        Assert.IsType<Ingested>(TestFiles.Ingest(Encoding.UTF8.GetBytes(html), "report.html")).Report;
+
+    private static (string Area, string[] Questions)[] AreasOf(ExtractedReport report) =>
+        [.. report.Areas.Select(area => (area.Heading, area.Questions.Select(question => question.Text).ToArray()))];
+
+    [Fact]
+    public void Takes_the_summary_of_each_details_accordion_as_an_area_of_focus()
+    {
+        var report = Extracted("""
+            <h1>Paying the price</h1>
+            <h2>Questions for councillors</h2>
+            <details><summary>Council tax reduction</summary>
+              <ul><li>How long does a claim take?</li><li>Who checks refusals?</li></ul></details>
+            <details><summary>Debt collection</summary>
+              <ul><li>When are enforcement agents used?</li></ul></details>
+            """);
+
+        Assert.Equal(
+            [("Council tax reduction", ["How long does a claim take?", "Who checks refusals?"]), ("Debt collection", ["When are enforcement agents used?"])],
+            AreasOf(report));
+    }
+
+    [Theory]
+    [InlineData("<p><b>{0}</b></p>")]
+    [InlineData("<p><strong>{0}</strong></p>")]
+    [InlineData("<div role=\"heading\" aria-level=\"3\">{0}</div>")]
+    public void Takes_a_heading_written_as_a_bold_paragraph_or_given_the_heading_role_as_an_area(string pattern)
+    {
+        var report = Extracted($"""
+            <h1>Paying the price</h1>
+            <h2>Questions for councillors</h2>
+            {string.Format(CultureInfo.InvariantCulture, pattern, "Council tax reduction")}
+            <ul><li>How long does a claim take?</li></ul>
+            {string.Format(CultureInfo.InvariantCulture, pattern, "Debt collection")}
+            <p>When are enforcement agents used?</p>
+            """);
+
+        Assert.Equal(
+            [("Council tax reduction", ["How long does a claim take?"]), ("Debt collection", ["When are enforcement agents used?"])],
+            AreasOf(report));
+    }
+
+    [Fact]
+    public void Reads_only_the_main_content_so_a_feedback_prompt_after_it_is_no_question()
+    {
+        var report = Extracted("""
+            <body><div class="site"><a href="/">Home</a></div>
+            <main><h1>Paying the price</h1>
+              <h2>Questions for councillors</h2><h3>Council tax reduction</h3>
+              <ul><li>How long does a claim take?</li></ul></main>
+            <div class="feedback"><p>Is this page useful?</p><p>Is there anything wrong with this page?</p></div>
+            </body>
+            """);
+
+        Assert.Equal([("Council tax reduction", ["How long does a claim take?"])], AreasOf(report));
+    }
+
+    [Fact]
+    public void Leaves_out_a_link_in_an_aside_even_when_its_words_ask_something()
+    {
+        var report = Extracted("""
+            <h1>Paying the price</h1>
+            <h2>Questions for councillors</h2><h3>Council tax reduction</h3>
+            <ul><li>How long does a claim take?</li></ul>
+            <aside><h4>Related</h4><ul><li><a href="/ctr">Can I get council tax reduction?</a></li></ul>
+              <p>Mrs B waited a year for her claim to be decided.</p></aside>
+            """);
+
+        Assert.Equal(["How long does a claim take?"], report.Areas.SelectMany(area => area.Questions).Select(question => question.Text));
+    }
+
+    [Fact]
+    public void Reads_a_table_of_questions_row_by_row_with_the_label_cell_as_the_area()
+    {
+        var report = Extracted("""
+            <h1>Paying the price</h1>
+            <h2>Questions for councillors</h2>
+            <table>
+              <thead><tr><th>Area</th><th>Questions to ask</th></tr></thead>
+              <tr><td>Council tax reduction</td><td><ul><li>How long does a claim take?</li><li>Who checks refusals?</li></ul></td></tr>
+              <tr><th scope="row">Debt collection</th><td><p>When are enforcement agents used?</p></td></tr>
+            </table>
+            """);
+
+        Assert.Equal(
+            [("Council tax reduction", ["How long does a claim take?", "Who checks refusals?"]), ("Debt collection", ["When are enforcement agents used?"])],
+            AreasOf(report));
+    }
+
+    [Fact]
+    public void Drafts_the_areas_that_have_questions_when_a_bold_box_title_sits_among_them()
+    {
+        var report = Extracted("""
+            <h1>Paying the price</h1>
+            <h2>Questions for councillors</h2>
+            <h3>Council tax reduction</h3><ul><li>How long does a claim take?</li></ul>
+            <h3>Good practice</h3><div class="box"><p>One council phones every claimant.</p></div>
+            <h3>Debt collection</h3><ul><li>When are enforcement agents used?</li></ul>
+            """);
+
+        Assert.Equal(["Council tax reduction", "Debt collection"], report.Areas.Select(area => area.Heading));
+        Assert.All(report.Areas, area => Assert.NotEmpty(area.Questions));
     }
 }

@@ -41,7 +41,12 @@ internal static partial class DocxReportReader
     }
 
     /// <summary>One paragraph of the body as read, before deciding what kind of block it is.</summary>
-    internal sealed record Paragraph(string Text, int? Page, int? StyleHeadingLevel, int? ListDepth, bool Bold, double Size);
+    /// <param name="OutlineNumbered">
+    /// Its numbering is an outline, printing more than one level's number ("5.1") as sections are numbered, rather
+    /// than a list's.
+    /// </param>
+    /// <param name="RowLabel">It sits in the first cell of a table row that has other cells: where a table names an area.</param>
+    internal sealed record Paragraph(string Text, int? Page, int? StyleHeadingLevel, int? ListDepth, bool Bold, double Size, bool OutlineNumbered = false, bool RowLabel = false);
 
     private static List<Paragraph> Parse(byte[] content, IngestionLimits limits, CancellationToken cancellationToken)
     {
@@ -56,7 +61,7 @@ internal static partial class DocxReportReader
 
         var styles = new StyleSheet(main.StyleDefinitionsPart?.Styles);
         var hasRenderedPages = body.Descendants<LastRenderedPageBreak>().Any();
-        var reader = new BodyReader(styles, hasRenderedPages);
+        var reader = new BodyReader(styles, new OutlineNumbering(main.NumberingDefinitionsPart?.Numbering), hasRenderedPages);
         foreach (var paragraph in body.Descendants<WordParagraph>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -99,9 +104,20 @@ internal static partial class DocxReportReader
             {
                 blocks.Add(ReportBlock.Heading(paragraph.Text, level, paragraph.Page));
             }
+            else if (paragraph.ListDepth is { } outlineLevel && paragraph.OutlineNumbered && LooksLikeHeading(paragraph, bodySize))
+            {
+                // "5.1 Council tax reduction" numbered by Word's outline numbering without a heading style: a section's
+                // heading, ranked by its numbering level below the styled headings.
+                blocks.Add(ReportBlock.Heading(paragraph.Text, deepestStyled + outlineLevel + 1, paragraph.Page));
+            }
             else if (paragraph.ListDepth is { } depth)
             {
                 blocks.Add(ReportBlock.ListItem(paragraph.Text, depth, paragraph.Page));
+            }
+            else if (paragraph.RowLabel && HeadingText.IsShortEnough(paragraph.Text) && paragraph.Text.Any(char.IsLetter) && !paragraph.Text.Contains('?', StringComparison.Ordinal))
+            {
+                // A table of questions read row by row: the label cell names the area the row's other cells ask about.
+                blocks.Add(ReportBlock.Heading(paragraph.Text, deepestStyled + 1, paragraph.Page));
             }
             else if (ListMarkers.TryStrip(paragraph.Text, out var itemText))
             {
@@ -127,11 +143,14 @@ internal static partial class DocxReportReader
         {
             return false;
         }
-        return HeadingText.IsShortEnough(paragraph.Text) && (paragraph.Size >= bodySize * HeadingScale || paragraph.Bold);
+        return LooksLikeHeading(paragraph, bodySize);
     }
 
+    private static bool LooksLikeHeading(Paragraph paragraph, double bodySize) =>
+        HeadingText.IsShortEnough(paragraph.Text) && (paragraph.Size >= bodySize * HeadingScale || paragraph.Bold);
+
     /// <summary>Reads paragraphs' text, formatting, numbering and page in document order.</summary>
-    private sealed class BodyReader(StyleSheet styles, bool hasRenderedPages)
+    private sealed class BodyReader(StyleSheet styles, OutlineNumbering numbering, bool hasRenderedPages)
     {
         private int renderedPageBreaks;
 
@@ -156,7 +175,19 @@ internal static partial class DocxReportReader
                 headingLevel,
                 listDepth,
                 counts.Letters > 0 && counts.BoldLetters * 10 >= counts.Letters * 9,
-                counts.MostUsedSize(style.Size)));
+                counts.MostUsedSize(style.Size),
+                listDepth is not null && numbering.IsOutline(properties?.NumberingProperties?.NumberingId?.Val?.Value ?? style.NumberId),
+                IsRowLabel(paragraph)));
+        }
+
+        private static bool IsRowLabel(WordParagraph paragraph)
+        {
+            if (paragraph.Parent is not TableCell cell || cell.Parent is not TableRow row || row.TableRowProperties?.GetFirstChild<TableHeader>() is not null)
+            {
+                return false;
+            }
+            var cells = row.Elements<TableCell>().ToList();
+            return cells.Count >= 2 && cells[0] == cell && cell.Elements<WordParagraph>().Count(p => p.InnerText.Trim().Length > 0) == 1;
         }
 
         private void Collect(OpenXmlElement element, StyleInfo style, StringBuilder text, RunCounts counts, ref int? page)
@@ -260,7 +291,44 @@ internal static partial class DocxReportReader
             : inherited;
 
     /// <summary>What a paragraph style (with the styles it is based on) says about its paragraphs.</summary>
-    private sealed record StyleInfo(int? HeadingLevel, int? ListDepth, bool Bold, double Size);
+    private sealed record StyleInfo(int? HeadingLevel, int? ListDepth, bool Bold, double Size, int? NumberId = null);
+
+    /// <summary>
+    /// Which of the document's numberings are outlines: some level prints its parents' numbers too ("%1.%2" makes
+    /// "5.1"), as sections are numbered. Every level of such a numbering numbers sections, the top one ("5") included.
+    /// </summary>
+    private sealed class OutlineNumbering
+    {
+        private readonly Dictionary<int, int> abstractOf = [];
+        private readonly HashSet<int> outlines = [];
+
+        public OutlineNumbering(Numbering? numbering)
+        {
+            foreach (var abstractNumber in numbering?.Elements<AbstractNum>() ?? [])
+            {
+                if (abstractNumber.AbstractNumberId?.Value is not { } abstractId)
+                {
+                    continue;
+                }
+                foreach (var level in abstractNumber.Elements<Level>())
+                {
+                    if (level.LevelText?.Val?.Value is { } text && text.Count(character => character == '%') >= 2)
+                    {
+                        outlines.Add(abstractId);
+                    }
+                }
+            }
+            foreach (var instance in numbering?.Elements<NumberingInstance>() ?? [])
+            {
+                if (instance.NumberID?.Value is { } id && instance.AbstractNumId?.Val?.Value is { } abstractId)
+                {
+                    abstractOf[id] = abstractId;
+                }
+            }
+        }
+
+        public bool IsOutline(int? numberId) => numberId is { } id && abstractOf.TryGetValue(id, out var abstractId) && outlines.Contains(abstractId);
+    }
 
     private sealed partial class StyleSheet
     {
@@ -317,7 +385,8 @@ internal static partial class DocxReportReader
             var bold = runProperties?.Bold is { } b ? IsOn(b.Val) : basedOn.Bold;
             var size = PointsOf(runProperties?.FontSize) ?? basedOn.Size;
 
-            var info = new StyleInfo(isContents ? null : level ?? basedOn.HeadingLevel, listDepth, bold, size);
+            var numberId = paragraphProperties?.NumberingProperties?.NumberingId?.Val?.Value ?? basedOn.NumberId;
+            var info = new StyleInfo(isContents ? null : level ?? basedOn.HeadingLevel, listDepth, bold, size, numberId);
             resolved[id] = info;
             return info;
         }

@@ -18,8 +18,17 @@ internal static class LineAssembler
     /// <summary>Larger than the body text by this factor makes a heading.</summary>
     private const double HeadingScale = 1.15;
 
-    /// <summary>Lines further apart than this many font sizes are in different paragraphs.</summary>
+    /// <summary>
+    /// Lines further apart than this many font sizes are in different paragraphs, unless the document shows it sets
+    /// its lines further apart than that (see <see cref="MeasuredLineGap"/>).
+    /// </summary>
     private const double LineGap = 1.45;
+
+    /// <summary>A paragraph's lines sit within this factor of the document's usual line pitch.</summary>
+    private const double PitchSlack = 1.15;
+
+    /// <summary>Fewer line pairs than this say too little about a document's line pitch.</summary>
+    private const int MinimumPitchSamples = 5;
 
     /// <summary>A gap between words this many font sizes wide is a gutter, not a word space.</summary>
     private const double WideGap = 2.5;
@@ -34,13 +43,14 @@ internal static class LineAssembler
             return [];
         }
         var bodySize = BodySize(lines);
+        var lineGap = MeasuredLineGap(lines);
         var drafts = new List<Draft>();
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var current = drafts.Count > 0 ? drafts[^1] : null;
-            var marker = Marker(line) ?? SetNumber(line, i + 1 < lines.Count ? lines[i + 1] : null, current);
-            if (marker is null && current is not null && Continues(current, line, bodySize))
+            var marker = IsSectionNumbered(line, bodySize) ? null : Marker(line) ?? SetNumber(line, i + 1 < lines.Count ? lines[i + 1] : null, current, lineGap);
+            if (marker is null && current is not null && Continues(current, line, bodySize, lineGap))
             {
                 current.Add(line);
                 continue;
@@ -52,12 +62,57 @@ internal static class LineAssembler
                     && Math.Abs(current.Lines[0].Left - line.Left) <= AlignTolerance * line.FontSize,
             });
         }
-        return ToBlocks(drafts, bodySize);
+        return ToBlocks(drafts, bodySize, lineGap);
+    }
+
+    /// <summary>
+    /// How far apart (in font sizes) a paragraph's lines may be in this document. A line that stops mid-sentence is
+    /// certainly followed by the rest of its paragraph, so the usual gap after such lines is the document's line
+    /// pitch, whatever tool set it (a browser's line-height of 1.5 sets lines further apart than a word processor
+    /// sets paragraphs). Never less than the fixed gap the layout rules were first written with.
+    /// </summary>
+    private static double MeasuredLineGap(IReadOnlyList<PdfLine> lines)
+    {
+        var pitches = new Dictionary<double, int>();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var (upper, lower) = (lines[i - 1], lines[i]);
+            if (upper.Page != lower.Page || upper.Column != lower.Column || Math.Abs(upper.FontSize - lower.FontSize) > 0.1 || EndsSentence(upper.Text) || upper.Text.EndsWith(';'))
+            {
+                continue;
+            }
+            var pitch = Math.Round((upper.Baseline - lower.Baseline) / lower.FontSize * 20) / 20;
+            if (pitch is > 0.8 and < 2.5)
+            {
+                pitches[pitch] = pitches.GetValueOrDefault(pitch) + 1;
+            }
+        }
+        if (pitches.Values.Sum() < MinimumPitchSamples)
+        {
+            return LineGap;
+        }
+        return Math.Max(LineGap, pitches.MaxBy(pair => pair.Value).Key * PitchSlack);
     }
 
     /// <summary>The size most of the text is set in.</summary>
     private static double BodySize(IReadOnlyList<PdfLine> lines) =>
         lines.GroupBy(line => line.FontSize).MaxBy(group => group.Sum(line => line.Text.Length))!.Key;
+
+    /// <summary>
+    /// A line set as a heading (bold, or larger than the text) that opens with a number: "5.1 Council tax reduction"
+    /// as LaTeX and outline-numbered word processors set a section's heading, a space or a tab from its number. A
+    /// number over several levels at the text's size needs the weight to show it; a plain "5." needs the size, as a
+    /// bold list of numbered questions is still a list.
+    /// </summary>
+    private static bool IsSectionNumbered(PdfLine line, double bodySize)
+    {
+        if (line.Words.Count < 2 || !ListMarkers.IsNumber(line.Words[0].Text) || !line.Words[1].Text.Any(char.IsLetter))
+        {
+            return false;
+        }
+        var larger = line.FontSize >= bodySize * HeadingScale;
+        return larger || (line.Bold && ListMarkers.IsSectionNumber(line.Words[0].Text));
+    }
 
     /// <summary>The left edge of the item's text when the line starts with a list marker; otherwise null.</summary>
     private static double? Marker(PdfLine line)
@@ -81,7 +136,7 @@ internal static class LineAssembler
     /// with a number. The layout tells them apart: the item's next line hangs under its text, not under the number,
     /// or the item above was numbered from the same place.
     /// </summary>
-    private static double? SetNumber(PdfLine line, PdfLine? next, Draft? previous)
+    private static double? SetNumber(PdfLine line, PdfLine? next, Draft? previous, double lineGap)
     {
         if (line.Words.Count < 2 || !ListMarkers.IsNumber(line.Words[0].Text))
         {
@@ -97,7 +152,7 @@ internal static class LineAssembler
         var textIndent = textLeft - line.ColumnLeft;
         var sameFlow = next is not null && next.Page == line.Page && next.Column == line.Column;
         var hangs = next is not null
-            && (!sameFlow || (line.Baseline - next.Baseline > 0 && line.Baseline - next.Baseline <= LineGap * line.FontSize))
+            && (!sameFlow || (line.Baseline - next.Baseline > 0 && line.Baseline - next.Baseline <= lineGap * line.FontSize))
             && Math.Abs(next.Left - next.ColumnLeft - textIndent) <= 0.2 * line.FontSize
             && next.Left - next.ColumnLeft > line.Left - line.ColumnLeft + tolerance;
         var follows = previous is { IsListItem: true, Numbered: true }
@@ -105,7 +160,7 @@ internal static class LineAssembler
         return hangs || follows ? textLeft : null;
     }
 
-    private static bool Continues(Draft draft, PdfLine line, double bodySize)
+    private static bool Continues(Draft draft, PdfLine line, double bodySize, double lineGap)
     {
         var previous = draft.Lines[^1];
         var tolerance = AlignTolerance * line.FontSize;
@@ -118,7 +173,7 @@ internal static class LineAssembler
         if (sameFlow)
         {
             var gap = previous.Baseline - line.Baseline;
-            if (gap <= 0 || gap > LineGap * Math.Max(line.FontSize, previous.FontSize) || EndedEarly(previous, line))
+            if (gap <= 0 || gap > lineGap * Math.Max(line.FontSize, previous.FontSize) || EndedEarly(previous, line))
             {
                 return false;
             }
@@ -184,9 +239,9 @@ internal static class LineAssembler
         return previous.Right + needed + slack <= previous.ColumnRight;
     }
 
-    private static List<ReportBlock> ToBlocks(List<Draft> drafts, double bodySize)
+    private static List<ReportBlock> ToBlocks(List<Draft> drafts, double bodySize, double lineGap)
     {
-        MarkHangingRuns(drafts);
+        MarkHangingRuns(drafts, lineGap);
         var kinds = drafts.Select(draft => Classify(draft, bodySize)).ToList();
         var headingStyles = drafts.Where((_, i) => kinds[i] == BlockKind.Heading)
             .Select(draft => Style(draft))
@@ -231,19 +286,19 @@ internal static class LineAssembler
     /// In a list set with hanging indents and no bullets, an item that fits on one line shows no indent of its own;
     /// it is an item all the same when it sits, line after line, with items that do.
     /// </summary>
-    private static void MarkHangingRuns(List<Draft> drafts)
+    private static void MarkHangingRuns(List<Draft> drafts, double lineGap)
     {
         // Down the page, then back up it: one-line items below and above an item that hangs.
         for (var i = 1; i < drafts.Count; i++)
         {
-            if (drafts[i - 1].IsHanging && CouldHang(drafts[i]) && Adjacent(drafts[i - 1].Lines[^1], drafts[i].Lines[0], drafts[i - 1].MarkerIndent, drafts[i]))
+            if (drafts[i - 1].IsHanging && CouldHang(drafts[i]) && Adjacent(drafts[i - 1].Lines[^1], drafts[i].Lines[0], drafts[i - 1].MarkerIndent, drafts[i], lineGap))
             {
                 drafts[i].IsHanging = true;
             }
         }
         for (var i = drafts.Count - 2; i >= 0; i--)
         {
-            if (drafts[i + 1].IsHanging && CouldHang(drafts[i]) && Adjacent(drafts[i].Lines[^1], drafts[i + 1].Lines[0], drafts[i + 1].MarkerIndent, drafts[i]))
+            if (drafts[i + 1].IsHanging && CouldHang(drafts[i]) && Adjacent(drafts[i].Lines[^1], drafts[i + 1].Lines[0], drafts[i + 1].MarkerIndent, drafts[i], lineGap))
             {
                 drafts[i].IsHanging = true;
             }
@@ -256,7 +311,7 @@ internal static class LineAssembler
     /// One line directly below the other, in the same column and style, and the one-line block indented like a list
     /// item: no further left than the list, or set in from the column's edge (the item a nested list hangs from).
     /// </summary>
-    private static bool Adjacent(PdfLine upper, PdfLine lower, double listIndent, Draft draft)
+    private static bool Adjacent(PdfLine upper, PdfLine lower, double listIndent, Draft draft, double lineGap)
     {
         if (upper.Page != lower.Page || upper.Column != lower.Column || Math.Abs(upper.FontSize - lower.FontSize) > 0.6 || upper.Bold != lower.Bold)
         {
@@ -264,7 +319,7 @@ internal static class LineAssembler
         }
         var gap = upper.Baseline - lower.Baseline;
         var tolerance = AlignTolerance * lower.FontSize;
-        return gap > 0 && gap <= LineGap * lower.FontSize && (draft.MarkerIndent >= listIndent - tolerance || draft.MarkerIndent > tolerance);
+        return gap > 0 && gap <= lineGap * lower.FontSize && (draft.MarkerIndent >= listIndent - tolerance || draft.MarkerIndent > tolerance);
     }
 
     /// <summary>What was unusual in the block's lines, for the scrutiny officer to check.</summary>

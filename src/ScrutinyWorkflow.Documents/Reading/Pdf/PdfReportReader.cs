@@ -5,8 +5,8 @@ using UglyToad.PdfPig.Exceptions;
 namespace ScrutinyWorkflow.Documents.Reading.Pdf;
 
 /// <summary>
-/// Reads a PDF with PdfPig: words with their positions, sizes and weights, then rows, running headers and footers
-/// removed, columns read in order, and lines joined into blocks.
+/// Reads a PDF with PdfPig: words with their positions, sizes and weights, then rows, running headers, footers and
+/// footnotes set aside (before lines are joined across pages), columns read in order, and lines joined into blocks.
 /// </summary>
 internal static class PdfReportReader
 {
@@ -82,7 +82,7 @@ internal static class PdfReportReader
     /// <summary>The layout stages after PdfPig, on plain data so that tests can feed them made-up pages.</summary>
     internal static List<Core.Reports.ReportBlock> Blocks(IReadOnlyList<PdfPageWords> pages)
     {
-        var rows = RunningText.Remove([.. pages.Select(page => PageLayout.Rows(DrawnMarkers.Apply(page)))]);
+        var rows = Footnotes.SetAside(RunningText.Remove([.. pages.Select(page => PageLayout.Rows(DrawnMarkers.Apply(page)))]));
         var lines = PageLayout.Lines(rows);
         ColumnEdges.Apply(lines);
         return LineAssembler.Blocks(lines);
