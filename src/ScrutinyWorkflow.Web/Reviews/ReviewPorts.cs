@@ -1,4 +1,5 @@
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Officers;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
@@ -46,7 +47,7 @@ public interface IReviewCommands
 }
 
 /// <summary>An officer whose automatic replies, as read now, say they are away until after the review's deadline.</summary>
-public sealed record AwayPastDeadline(string Email, Officers.AutomaticReplies Replies);
+public sealed record AwayPastDeadline(string Email, AutomaticReplies Replies);
 
 /// <summary>
 /// Officers' automatic replies, for the review's pages and API: one reader for the warning before a review is sent and
