@@ -106,4 +106,29 @@ public sealed class OtherProducersLayoutTests
             ["How long does your council take to decide a claim?", "How does your council make sure that people who are refused a reduction are told why and how to appeal?", "Who checks refusals?"],
             questions);
     }
+
+    [Fact]
+    public void Reads_two_columns_whose_lines_never_share_a_baseline_one_column_at_a_time()
+    {
+        // As Chromium sets a two-column grid: the right column's lines fall 7 points below the left's.
+        var page = Page(1,
+            Line("Questions for councillors", 72, 780, 16, bold: true),
+            Line("Council tax reduction", 72, 750, 13, bold: true),
+            Line("Debt collection", 320, 743, 13, bold: true),
+            Numbered("•", 84, 730, "How long does a claim"),
+            Numbered("•", 332, 723, "When are enforcement"),
+            Line("take to decide?", 102, 716),
+            Line("agents used?", 350, 709),
+            Numbered("•", 84, 702, "Who checks refusals?"),
+            Numbered("•", 332, 695, "How are debts written"),
+            Numbered("•", 84, 688, "How are people told?"),
+            Line("off?", 350, 681));
+
+        Assert.Equal(
+            [
+                ("Council tax reduction", ["How long does a claim take to decide?", "Who checks refusals?", "How are people told?"]),
+                ("Debt collection", ["When are enforcement agents used?", "How are debts written off?"]),
+            ],
+            AreasOf(page));
+    }
 }

@@ -180,7 +180,58 @@ internal static class PageLayout
             }
         }
 
-        return Best(rows, candidates, MinimumTwoSidedRows);
+        var bands = Best(rows, candidates, MinimumTwoSidedRows);
+        return bands.Count > 0 ? bands : OffsetBands(rows, textLeft, width);
+    }
+
+    /// <summary>
+    /// Two columns whose lines never share a baseline (a browser sets each column's lines from its own top, and a
+    /// heading in one shifts them): no row has text both sides of the gutter, but one stretch of the page has rows
+    /// wholly left of it and rows wholly right of it, and no row crosses it. The gutter is just left of where a line
+    /// starts in the middle of the page; the one that puts most rows on either side is the columns' own.
+    /// </summary>
+    private static List<Band> OffsetBands(IReadOnlyList<PdfRow> rows, double textLeft, double width)
+    {
+        var edges = rows.Select(row => row.Words[0].Left)
+            .Where(left => left > textLeft + (0.3 * width) && left < textLeft + (0.7 * width))
+            .Select(left => Math.Round(left))
+            .Distinct();
+        List<Band> best = [];
+        var bestScore = 0;
+        foreach (var edge in edges)
+        {
+            var gutter = edge - 1;
+            var bands = new List<Band>();
+            var score = 0;
+            var i = 0;
+            while (i < rows.Count)
+            {
+                if (Crosses(rows[i], gutter))
+                {
+                    i++;
+                    continue;
+                }
+                var start = i;
+                while (i < rows.Count && !Crosses(rows[i], gutter))
+                {
+                    i++;
+                }
+                var inStretch = Enumerable.Range(start, i - start).ToList();
+                var left = inStretch.Where(r => rows[r].Words[^1].Right <= gutter + 0.5).ToList();
+                var right = inStretch.Where(r => rows[r].Words[0].Left >= gutter - 0.5).ToList();
+                if (left.Count < MinimumTwoSidedRows || right.Count < MinimumTwoSidedRows)
+                {
+                    continue;
+                }
+                bands.Add(new Band(Math.Min(left[0], right[0]), Math.Max(left[^1], right[^1]), gutter));
+                score += left.Count + right.Count;
+            }
+            if (score > bestScore)
+            {
+                (best, bestScore) = (bands, score);
+            }
+        }
+        return best;
     }
 
     private static List<Band> ColumnBandsAt(IReadOnlyList<PdfRow> rows, List<double> knownGutters) =>
