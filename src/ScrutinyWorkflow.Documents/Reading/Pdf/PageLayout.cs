@@ -196,54 +196,42 @@ internal static class PageLayout
             .Where(left => left > textLeft + (0.3 * width) && left < textLeft + (0.7 * width))
             .Select(left => Math.Round(left))
             .Distinct();
-        List<Band> best = [];
-        var bestScore = 0;
-        foreach (var edge in edges)
+        return Best(edges.Select(edge => edge - 1), gutter => OffsetBandsAt(rows, gutter));
+    }
+
+    private static (List<Band> Bands, int Score) OffsetBandsAt(IReadOnlyList<PdfRow> rows, double gutter)
+    {
+        var bands = new List<Band>();
+        var score = 0;
+        foreach (var (start, end) in Stretches(rows, gutter))
         {
-            var gutter = edge - 1;
-            var bands = new List<Band>();
-            var score = 0;
-            var i = 0;
-            while (i < rows.Count)
+            var inStretch = Enumerable.Range(start, end - start + 1).ToList();
+            var left = inStretch.Where(r => rows[r].Words[^1].Right <= gutter + 0.5).ToList();
+            var right = inStretch.Where(r => rows[r].Words[0].Left >= gutter - 0.5).ToList();
+            if (left.Count < MinimumTwoSidedRows || right.Count < MinimumTwoSidedRows)
             {
-                if (Crosses(rows[i], gutter))
-                {
-                    i++;
-                    continue;
-                }
-                var start = i;
-                while (i < rows.Count && !Crosses(rows[i], gutter))
-                {
-                    i++;
-                }
-                var inStretch = Enumerable.Range(start, i - start).ToList();
-                var left = inStretch.Where(r => rows[r].Words[^1].Right <= gutter + 0.5).ToList();
-                var right = inStretch.Where(r => rows[r].Words[0].Left >= gutter - 0.5).ToList();
-                if (left.Count < MinimumTwoSidedRows || right.Count < MinimumTwoSidedRows)
-                {
-                    continue;
-                }
-                bands.Add(new Band(Math.Min(left[0], right[0]), Math.Max(left[^1], right[^1]), gutter));
-                score += left.Count + right.Count;
+                continue;
             }
-            if (score > bestScore)
-            {
-                (best, bestScore) = (bands, score);
-            }
+            bands.Add(new Band(Math.Min(left[0], right[0]), Math.Max(left[^1], right[^1]), gutter));
+            score += left.Count + right.Count;
         }
-        return best;
+        return (bands, score);
     }
 
     private static List<Band> ColumnBandsAt(IReadOnlyList<PdfRow> rows, List<double> knownGutters) =>
         rows.Count == 0 ? [] : Best(rows, knownGutters.Where(gutter => !knownGutters.Any(other => other < gutter && gutter - other < SameGutter)), MinimumTwoSidedRowsAtKnownGutter);
 
-    private static List<Band> Best(IReadOnlyList<PdfRow> rows, IEnumerable<double> gutters, int minimumTwoSided)
+    private static List<Band> Best(IReadOnlyList<PdfRow> rows, IEnumerable<double> gutters, int minimumTwoSided) =>
+        Best(gutters, gutter => BandsAt(rows, gutter, minimumTwoSided));
+
+    /// <summary>The bands at whichever gutter scores highest (the first of equals); none when no gutter scores.</summary>
+    private static List<Band> Best(IEnumerable<double> gutters, Func<double, (List<Band> Bands, int Score)> bandsAt)
     {
         List<Band> best = [];
         var bestScore = 0;
         foreach (var gutter in gutters)
         {
-            var (bands, score) = BandsAt(rows, gutter, minimumTwoSided);
+            var (bands, score) = bandsAt(gutter);
             if (score > bestScore)
             {
                 (best, bestScore) = (bands, score);
@@ -256,21 +244,8 @@ internal static class PageLayout
     {
         var bands = new List<Band>();
         var score = 0;
-        var i = 0;
-        while (i < rows.Count)
+        foreach (var (start, end) in Stretches(rows, gutter))
         {
-            if (Crosses(rows[i], gutter))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < rows.Count && !Crosses(rows[i], gutter))
-            {
-                i++;
-            }
-            var end = i - 1;
-
             var twoSided = Enumerable.Range(start, end - start + 1).Where(r => IsTwoSided(rows[r], gutter)).ToList();
             if (twoSided.Count < minimumTwoSided)
             {
@@ -291,6 +266,26 @@ internal static class PageLayout
             score += twoSided.Count;
         }
         return (bands, score);
+    }
+
+    /// <summary>Each run of consecutive rows (first and last index) in which no row crosses the gutter.</summary>
+    private static IEnumerable<(int Start, int End)> Stretches(IReadOnlyList<PdfRow> rows, double gutter)
+    {
+        var i = 0;
+        while (i < rows.Count)
+        {
+            if (Crosses(rows[i], gutter))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < rows.Count && !Crosses(rows[i], gutter))
+            {
+                i++;
+            }
+            yield return (start, i - 1);
+        }
     }
 
     private static double TypicalPitch(IReadOnlyList<PdfRow> rows, int first, int last)
