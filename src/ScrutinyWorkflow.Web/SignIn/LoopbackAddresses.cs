@@ -57,8 +57,14 @@ internal static class LoopbackAddresses
             // A socket file is usually put behind a proxy that the network reaches.
             return false;
         }
-        var host = parsed.Host.Trim('[', ']');
-        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+        return IsLoopbackName(parsed.Host);
+    }
+
+    /// <summary>A host name that can only mean this machine: <c>localhost</c> or a loopback address, bracketed or not.</summary>
+    public static bool IsLoopbackName(string host)
+    {
+        var name = host.Trim('[', ']');
+        return string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(name, out var ip) && IPAddress.IsLoopback(ip));
     }
 }

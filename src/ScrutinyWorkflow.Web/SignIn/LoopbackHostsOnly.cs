@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Hosting;
 
@@ -20,10 +19,7 @@ internal sealed class LoopbackHostsOnly(IOptions<ScrutinyOptions> options)
         {
             return false;
         }
-        var name = host.Host.Trim('[', ']');
-        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(name, out var address) && IPAddress.IsLoopback(address))
-            || name.Equals(publicHost, StringComparison.OrdinalIgnoreCase);
+        return LoopbackAddresses.IsLoopbackName(host.Host) || host.Host.Trim('[', ']').Equals(publicHost, StringComparison.OrdinalIgnoreCase);
     }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
