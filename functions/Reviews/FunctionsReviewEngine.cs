@@ -1,7 +1,5 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
-using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.Reviews.Durable;
 using ScrutinyWorkflow.Workflow;
 
 namespace ScrutinyWorkflow.Functions.Reviews;
@@ -24,17 +22,15 @@ public sealed class DurableClientSlot
 public static class FunctionsReviewEngine
 {
     /// <summary>
-    /// In Azure (<c>Scrutiny:Runtime</c> Durable) reviews are the Durable extension's orchestrations: the product's
-    /// composition registers what the engine's hosts share, and this the client the extension hands the triggers.
+    /// In Azure (<c>Scrutiny:Runtime</c> Durable) each review's clock is the Durable extension's orchestration: the
+    /// product's composition registers what the engine's hosts share, and this the client the extension hands the triggers.
     /// </summary>
     public static IHostApplicationBuilder AddDurableExtensionClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DurableClientSlot>();
-        // Per use, from the slot: the shared registration's singletons would keep whichever client they saw first.
-        builder.Services.AddTransient(sp => sp.GetRequiredService<DurableClientSlot>().Client);
-        builder.Services.AddTransient<ReviewWorkflowClient>();
-        builder.Services.AddTransient<IReviewCommands, DurableReviewCommands>();
+        // Per use, from the slot: a singleton would keep whichever client it saw first.
+        builder.Services.AddTransient<IReviewTimers>(sp => new DurableReviewTimers(sp.GetRequiredService<DurableClientSlot>().Client));
         return builder;
     }
 }

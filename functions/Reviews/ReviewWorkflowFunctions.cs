@@ -1,40 +1,38 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using ScrutinyWorkflow.Web.Reviews.Durable;
 using ScrutinyWorkflow.Workflow;
-using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Functions.Reviews;
 
 /// <summary>
-/// The review orchestration and its activities as the Durable extension's triggers: each hands over to the workflow
-/// project's class, as the Durable Task SDK's source generator would write it.
+/// A review's clock as the Durable extension's triggers: the orchestration and its activity hand over to the workflow
+/// project's classes, as the Durable Task SDK's source generator would write them, and the sweep runs on a timer.
 /// </summary>
-public static class ReviewWorkflowFunctions
+public sealed class ReviewWorkflowFunctions(IServiceProvider services, ILogger<ReviewWorkflowFunctions> logger)
 {
-    private static readonly ReviewOrchestration Orchestration = new();
+    private static readonly ReviewTimer Orchestration = new();
 
-    [Function(nameof(ReviewOrchestration))]
+    [Function(nameof(ReviewTimer))]
     public static Task<string> RunReview([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        Orchestration.RunAsync(context, context.GetInput<ReviewRun>()!);
+        Orchestration.RunAsync(context, context.GetInput<ReviewTimerRun>()!);
 
-    [Function(nameof(RecordReviewEvents))]
-    public static Task<bool> RecordEvents([ActivityTrigger] RecordRequest request, string instanceId, FunctionContext function) =>
-        Activity<RecordReviewEvents>(function).RunAsync(new ActivityContext(nameof(RecordReviewEvents), instanceId), request);
-
-    [Function(nameof(DeliverEffect))]
-    public static Task<CommandEnvelope?> Deliver([ActivityTrigger] DeliveryRequest request, string instanceId, FunctionContext function) =>
-        Activity<DeliverEffect>(function).RunAsync(new ActivityContext(nameof(DeliverEffect), instanceId), request);
-
-    private static T Activity<T>(FunctionContext function)
+    [Function(nameof(AdvanceReview))]
+    public async Task<DateTime?> Advance([ActivityTrigger] string reviewId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(function);
-        return ActivatorUtilities.GetServiceOrCreateInstance<T>(function.InstanceServices);
+        services.GetRequiredService<DurableClientSlot>().Use(durable);
+        return await services.GetRequiredService<IReviewAdvance>().AdvanceAsync(reviewId, cancellationToken);
     }
 
-    private sealed class ActivityContext(TaskName name, string instanceId) : TaskActivityContext
+    /// <summary>Every half minute: reviews whose work a stopped instance recorded but never handed on.</summary>
+    [Function("ReviewSweep")]
+    public async Task Sweep([TimerTrigger("*/30 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        public override TaskName Name { get; } = name;
-
-        public override string InstanceId { get; } = instanceId;
+        services.GetRequiredService<DurableClientSlot>().Use(durable);
+        if (await services.GetRequiredService<ReviewSweep>().SweepAsync(cancellationToken) is > 0 and var left)
+        {
+            logger.LogInformation("The sweep handed on the work of {Reviews} reviews.", left);
+        }
     }
 }

@@ -4,13 +4,12 @@ namespace ScrutinyWorkflow.Workflow;
 
 public static class ReviewWorkflowRegistration
 {
-    /// <summary>The review orchestration and its activities, for every host: the web host's Durable mode, Functions, tests.</summary>
+    /// <summary>The review orchestration and its activity, for every host: the web host's Durable mode, Functions, tests.</summary>
     public static DurableTaskRegistry AddReviewWorkflow(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
         return registry
-            .AddOrchestrator<ReviewOrchestration>()
-            .AddActivity<RecordReviewEvents>()
-            .AddActivity<DeliverEffect>();
+            .AddOrchestrator<ReviewTimer>()
+            .AddActivity<AdvanceReview>();
     }
 }

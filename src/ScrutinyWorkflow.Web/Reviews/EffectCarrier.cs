@@ -12,26 +12,18 @@ namespace ScrutinyWorkflow.Web.Reviews;
 /// message id and filing leaves a document already filed for the release, so a crash anywhere here only means the effect is carried out again,
 /// never that a person hears twice. What came of it (where the statement was filed, that the panel was told) goes back
 /// as a command for the review to decide. Both engines use it: the embedded runner for its outbox, the Durable
-/// orchestration's activity for its effects.
+/// runtime's hand-on of a review's work.
 /// </summary>
 public sealed class EffectCarrier(
-    IReviewQueries queries,
     ReviewMessages messages,
     IMailSender mail,
     IStatementFiling filing,
     StatementDocuments documents,
     CouncilClock clock,
-    ILogger<EffectCarrier> logger) : IEffectDelivery
+    ILogger<EffectCarrier> logger)
 {
+    /// <param name="review">The review as it stands now: an effect it no longer wants (the assignment moved on) is not carried out.</param>
     /// <param name="effectId">Stable for this effect: it becomes the message id, which is what makes mail idempotent.</param>
-    public async Task<ReviewCommand?> DeliverAsync(string reviewId, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
-    {
-        var review = await queries.FindAsync(reviewId, cancellationToken)
-            ?? throw new InvalidOperationException($"Effect {effectId} belongs to review {reviewId}, which does not exist.");
-        return await DeliverAsync(reviewId, review.State, effectId, effect, cancellationToken);
-    }
-
-    /// <summary>The same, for a caller that has just read the review (the embedded runner reads it once for a batch of effects).</summary>
     public async Task<ReviewCommand?> DeliverAsync(string reviewId, ReviewState review, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(review);

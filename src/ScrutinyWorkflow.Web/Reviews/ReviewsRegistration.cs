@@ -8,7 +8,6 @@ using ScrutinyWorkflow.Web.Notifications;
 using ScrutinyWorkflow.Web.Reviews.Durable;
 using ScrutinyWorkflow.Web.Reviews.Embedded;
 using ScrutinyWorkflow.Web.Reviews.Storage;
-using ScrutinyWorkflow.Workflow;
 using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
@@ -22,7 +21,6 @@ public static class ReviewsRegistration
         builder.Services.AddSingleton(sp => new ReviewDecider(sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.ToPolicy(), sp.GetRequiredService<WorkingCalendar>()));
         builder.AddReviewMessages();
         builder.Services.AddSingleton<EffectCarrier>();
-        builder.Services.AddSingleton<IEffectDelivery>(sp => sp.GetRequiredService<EffectCarrier>());
         builder.Services.AddExceptionHandler<ReviewBusyExceptionHandler>();
         return builder;
     }

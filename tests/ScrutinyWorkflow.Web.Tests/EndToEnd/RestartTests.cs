@@ -51,9 +51,10 @@ public sealed class RestartTests
         var carrier = world.App.Services.GetRequiredService<EffectCarrier>();
         var pending = await outbox.PendingAsync(world.Clock.GetUtcNow(), 100, CancellationToken.None);
         Assert.Equal(4, pending.Count);
+        var review = (await world.App.Services.GetRequiredService<IReviewQueries>().FindAsync(pending[0].ReviewId, CancellationToken.None))!.State;
         foreach (var effect in pending)
         {
-            await carrier.DeliverAsync(effect.ReviewId, effect.Id, ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload), CancellationToken.None);
+            await carrier.DeliverAsync(effect.ReviewId, review, effect.Id, ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload), CancellationToken.None);
         }
         Assert.Equal(4, world.App.Mailbox.List().Count);
 

@@ -28,6 +28,8 @@ public static class DurableRegistration
         builder.Services.AddSingleton(sp => new DurableTaskSidecar(connectionString, sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.Durable.TaskHub, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskSidecar>());
         builder.AddDurableReviews(profile);
+        builder.Services.AddSingleton<IReviewTimers, DurableReviewTimers>();
+        builder.Services.AddHostedService<ReviewSweepService>();
         builder.Services.AddDurableTaskWorker(worker => worker.UseGrpc().AddTasks(tasks => tasks.AddReviewWorkflow()));
         builder.Services.AddDurableTaskClient(client => client.UseGrpc().RegisterDirectly());
         // The worker and client reach the engine through this process's sidecar.
@@ -38,7 +40,8 @@ public static class DurableRegistration
 
     /// <summary>
     /// What every host of the Durable runtime shares, whoever supplies the engine (this process's sidecar, or the
-    /// Functions host's Durable extension): the read side in the account's tables, the council's rules, commands.
+    /// Functions host's Durable extension): the review store in the account's tables, the council's rules, commands
+    /// decided where they arrive, and the hand-on of their work. The host supplies <see cref="IReviewTimers"/>.
     /// </summary>
     public static IHostApplicationBuilder AddDurableReviews(this IHostApplicationBuilder builder, DeploymentProfile profile)
     {
@@ -46,17 +49,20 @@ public static class DurableRegistration
         var services = builder.Services;
         services.AddSingleton(_ => profile.Storage.Tables());
         services.AddSingleton(_ => new ReviewEventSerializer());
-        services.AddSingleton(sp => new TableReviewReadSide(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ReviewEventSerializer>(), sp.GetRequiredService<ResponseLinks>()));
-        services.AddSingleton<IReviewQueries>(sp => sp.GetRequiredService<TableReviewReadSide>());
-        services.AddSingleton<ILinkIndex>(sp => sp.GetRequiredService<TableReviewReadSide>());
-        services.AddSingleton<IReviewRecord>(sp => sp.GetRequiredService<TableReviewReadSide>());
+        services.AddSingleton(sp => new TableReviewStreams(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value;
             return ReviewRules.For(options.ToPolicy(), TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.ExtraNonWorkingDays);
         });
-        services.AddSingleton<ReviewWorkflowClient>();
-        services.AddSingleton<IReviewCommands, DurableReviewCommands>();
+        services.AddSingleton<ReviewHandoff>();
+        services.AddSingleton<DurableReviewEngine>();
+        services.AddSingleton<IReviewCommands>(sp => sp.GetRequiredService<DurableReviewEngine>());
+        services.AddSingleton<IReviewQueries>(sp => sp.GetRequiredService<DurableReviewEngine>());
+        services.AddSingleton<ILinkIndex>(sp => sp.GetRequiredService<DurableReviewEngine>());
+        services.AddSingleton<ReviewAdvance>();
+        services.AddSingleton<IReviewAdvance>(sp => sp.GetRequiredService<ReviewAdvance>());
+        services.AddSingleton<ReviewSweep>();
         return builder;
     }
 }

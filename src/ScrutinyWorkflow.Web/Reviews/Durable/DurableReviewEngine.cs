@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Links;
+using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Workflow;
+using ScrutinyWorkflow.Workflow.Serialization;
+
+namespace ScrutinyWorkflow.Web.Reviews.Durable;
+
+/// <summary>
+/// Reviews on the Durable runtime. A command is decided where it arrives, on the review as stored, and recorded by a
+/// conditional append (<see cref="TableReviewStreams.AppendAsync"/>) before the caller hears anything: an acknowledged
+/// answer is in the store, every version is recorded once, and a host that loses the race reloads and decides again.
+/// The orchestration (<see cref="ReviewTimer"/>) only keeps the review's clock and hands on work a host left undone;
+/// the person is never held while it steps.
+/// </summary>
+public sealed class DurableReviewEngine(
+    TableReviewStreams streams,
+    ReviewEventSerializer serializer,
+    ResponseLinks responseLinks,
+    ReviewRules councilRules,
+    ReviewHandoff handoff,
+    ILogger<DurableReviewEngine> logger) : IReviewCommands, IReviewQueries, ILinkIndex
+{
+    // Two hosts deciding on one review at the same moment: the loser reloads and decides again. Many officers answering
+    // one review at once can lose several rounds in a row; past this many the caller is told to try again.
+    private const int MaxAttempts = 30;
+
+    // Reviews kept decided in memory, so a command reads only the head and what was recorded since.
+    private const int CachedReviews = 2_000;
+
+    private readonly ConcurrentDictionary<string, Current> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReviewDecider> deciders = new(StringComparer.Ordinal);
+    private readonly string newReviewRules = JsonSerializer.Serialize(councilRules, ReviewEventSerializer.JsonOptions);
+
+    private sealed record Current(ReviewState State, long Version, DateTimeOffset CreatedAt);
+
+    public async Task<CommandOutcome> HandleAsync(string reviewId, ReviewCommand command, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
+        ArgumentNullException.ThrowIfNull(command);
+        using var span = ReviewTelemetry.Command(reviewId, command);
+        StreamConflictException? lost = null;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var head = await streams.HeadAsync(reviewId, cancellationToken);
+            var current = await LoadAsync(reviewId, head, cancellationToken);
+            var (state, version) = (current?.State ?? ReviewState.Initial, current?.Version ?? 0);
+            if (expectedVersion is { } seen && seen != version)
+            {
+                return new CommandStale(seen, state, version);
+            }
+            var rules = head?.Rules ?? newReviewRules;
+            switch (DeciderFor(rules).Decide(command, state))
+            {
+                case Rejected rejected:
+                    return new CommandRefused(rejected.Rejection, state, version);
+                case Accepted { Events.Count: 0 }:
+                    return new CommandApplied(state, version, []);
+                case Accepted accepted:
+                    var events = accepted.Events;
+                    var after = events.Aggregate(state, ReviewState.Evolve);
+                    var newVersion = version + events.Count;
+                    // Named by the decision's version, which is recorded once: one id always means one message.
+                    var effects = ReviewEffects.Of(events, state, after)
+                        .Select((effect, n) => ReviewEffectSerializer.Serialize(effect) is var (kind, payload) ? new OutboxEntry($"{reviewId}.{newVersion}.{n + 1}", kind, payload) : null!)
+                        .ToList();
+                    foreach (var link in responseLinks.IndexFor(reviewId, events, state))
+                    {
+                        await streams.IndexAsync(reviewId, link, cancellationToken);
+                    }
+                    // Marked first: should this host stop between recording and handing on, the sweep finds the mark.
+                    await streams.MarkAsync(reviewId, cancellationToken);
+                    var createdAt = current?.CreatedAt ?? command.Now;
+                    try
+                    {
+                        await streams.AppendAsync(reviewId, head, rules, new StoredDecision(version + 1, [.. events.Select(serializer.Serialize)], effects, command.Now),
+                            after.NextDue is { } due ? ToUtc(due, rules) : null, cancellationToken);
+                    }
+                    catch (StreamConflictException conflict)
+                    {
+                        // Somebody recorded first: decide again on what they recorded, after a moment's jitter so the
+                        // same two do not collide again in step.
+                        lost = conflict;
+                        logger.LogDebug("Review {ReviewId} moved on from version {Version}; deciding again (attempt {Attempt}).", reviewId, version, attempt);
+                        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), cancellationToken);
+                        continue;
+                    }
+                    Remember(reviewId, new Current(after, newVersion, createdAt));
+                    try
+                    {
+                        await streams.ListAsync(ReviewSummary.From(after), newVersion, createdAt, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Recorded all the same; the list line is written again when the review's work is handed on.
+                        logger.LogWarning(ex, "Review {ReviewId}'s list line was not written; the sweep writes it.", reviewId);
+                    }
+                    handoff.Request(reviewId, wakeTimer: head is null || after.NextDue != state.NextDue);
+                    return new CommandApplied(after, newVersion, events);
+                default:
+                    throw new InvalidOperationException("The decider returned neither events nor a rejection.");
+            }
+        }
+        throw new ReviewBusyException(lost!);
+    }
+
+    public async Task<ReviewSnapshot?> FindAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
+        var current = await LoadAsync(reviewId, await streams.HeadAsync(reviewId, cancellationToken), cancellationToken);
+        return current is null ? null : new ReviewSnapshot(current.State, current.Version);
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>?> AuditTrailAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
+        if (await streams.HeadAsync(reviewId, cancellationToken) is not { } head)
+        {
+            return null;
+        }
+        var decisions = await streams.DecisionsAsync(reviewId, 0, head.Version, cancellationToken);
+        return [.. decisions.SelectMany(d => d.Events.Select((e, i) =>
+        {
+            var stored = new StoredEvent(d.FirstVersion + i, e.Type, e.SchemaVersion, e.Data, d.RecordedAt);
+            return new RecordedEvent(stored.Version, stored.Type, stored.SchemaVersion, serializer.Deserialize(stored), stored.RecordedAt);
+        }))];
+    }
+
+    public async Task<ReviewListPage> ListAsync(ReviewListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var listings = await streams.ListingsAsync(cancellationToken);
+        return ReviewListPage.Of(listings.Select(l => (l.Summary, l.CreatedAt)), query);
+    }
+
+    Task<LinkTarget?> ILinkIndex.FindAsync(string tokenHash, CancellationToken cancellationToken) => streams.FindLinkAsync(tokenHash, cancellationToken);
+
+    /// <summary>The review as of its head: from memory when nothing was recorded since, else what was recorded since added.</summary>
+    private async Task<Current?> LoadAsync(string reviewId, StreamHead? head, CancellationToken cancellationToken)
+    {
+        if (head is null)
+        {
+            return null;
+        }
+        var known = cache.TryGetValue(reviewId, out var held) && held.Version <= head.Version ? held : null;
+        if (known?.Version == head.Version)
+        {
+            return known;
+        }
+        var from = known?.Version ?? 0;
+        var state = known?.State ?? ReviewState.Initial;
+        foreach (var decision in await streams.DecisionsAsync(reviewId, from, head.Version, cancellationToken))
+        {
+            state = decision.Events
+                .Select((e, i) => serializer.Deserialize(new StoredEvent(decision.FirstVersion + i, e.Type, e.SchemaVersion, e.Data, decision.RecordedAt)))
+                .Aggregate(state, ReviewState.Evolve);
+            from = decision.LastVersion;
+        }
+        var current = new Current(state, from, head.CreatedAt);
+        Remember(reviewId, current);
+        return current;
+    }
+
+    private void Remember(string reviewId, Current current)
+    {
+        if (cache.Count >= CachedReviews && !cache.ContainsKey(reviewId))
+        {
+            // Crude but bounded: a host serving more reviews than this at once reads a few more rows per command.
+            cache.Clear();
+        }
+        cache.AddOrUpdate(reviewId, current, (_, held) => held.Version >= current.Version ? held : current);
+    }
+
+    private ReviewDecider DeciderFor(string rules) => deciders.GetOrAdd(rules, json =>
+    {
+        var parsed = RulesOf(json);
+        return new ReviewDecider(parsed.Policy, new WorkingCalendar(parsed.ExtraNonWorkingDays));
+    });
+
+    public static ReviewRules RulesOf(string json) => JsonSerializer.Deserialize<ReviewRules>(json, ReviewEventSerializer.JsonOptions)!;
+
+    /// <summary>A council-local time as UTC; one that falls in the hour the clocks skip in spring is taken an hour later.</summary>
+    public static DateTime ToUtc(DateTime local, string rules)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(RulesOf(rules).TimeZone);
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(unspecified) ? unspecified.AddHours(1) : unspecified, zone);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using ScrutinyWorkflow.Workflow;
+
+namespace ScrutinyWorkflow.Web.Reviews.Durable;
+
+/// <summary>
+/// Hands a review's new work on straight after a command is recorded, without holding the person who sent it: this
+/// host carries out the effects at once (<see cref="ReviewAdvance"/>), then wakes the review's orchestration when its
+/// next due time changed, so the durable timer is set for it. One pass per review at a time; a request that arrives
+/// during a pass makes one more. Should this host stop first, the review's mark is found by the sweep.
+/// </summary>
+public sealed class ReviewHandoff(IServiceProvider services, ILogger<ReviewHandoff> logger) : IAsyncDisposable
+{
+    // Enough passes at once to keep mail flowing for many reviews, few enough not to starve the requests themselves.
+    private const int Concurrent = 8;
+
+    private readonly ConcurrentDictionary<string, Pass> passes = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim slots = new(Concurrent, Concurrent);
+    private readonly CancellationTokenSource stopping = new();
+
+    private sealed class Pass
+    {
+        public bool Again { get; set; }
+
+        public bool Wake { get; set; }
+
+        public Task Running { get; set; } = Task.CompletedTask;
+    }
+
+    public void Request(string reviewId, bool wakeTimer)
+    {
+        lock (passes)
+        {
+            if (passes.TryGetValue(reviewId, out var pass))
+            {
+                pass.Again = true;
+                pass.Wake |= wakeTimer;
+                return;
+            }
+            pass = new Pass { Wake = wakeTimer };
+            passes[reviewId] = pass;
+            pass.Running = Task.Run(() => RunAsync(reviewId, pass));
+        }
+    }
+
+    /// <summary>Waits until no pass is running: for an orderly stop, and for tests that read what a pass wrote.</summary>
+    public async Task IdleAsync()
+    {
+        while (passes.Values.Select(p => p.Running).ToList() is { Count: > 0 } running)
+        {
+            await Task.WhenAll(running);
+        }
+    }
+
+    private async Task RunAsync(string reviewId, Pass pass)
+    {
+        var token = stopping.Token;
+        try
+        {
+            while (true)
+            {
+                bool wake;
+                lock (passes)
+                {
+                    (wake, pass.Wake, pass.Again) = (pass.Wake, false, false);
+                }
+                await slots.WaitAsync(token);
+                try
+                {
+                    var retry = await services.GetRequiredService<IReviewAdvance>().AdvanceAsync(reviewId, token);
+                    if (wake || retry is not null)
+                    {
+                        await services.GetRequiredService<IReviewTimers>().WakeAsync(reviewId, token);
+                    }
+                }
+                finally
+                {
+                    slots.Release();
+                }
+                lock (passes)
+                {
+                    if (!pass.Again)
+                    {
+                        passes.TryRemove(reviewId, out _);
+                        return;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            // The command is recorded and the review marked: the sweep or the orchestration hands its work on instead.
+            logger.LogWarning(ex, "Handing on review {ReviewId}'s work failed; the sweep will.", reviewId);
+            passes.TryRemove(reviewId, out _);
+        }
+        catch (OperationCanceledException)
+        {
+            passes.TryRemove(reviewId, out _);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await Task.WhenAll(passes.Values.Select(p => p.Running));
+        stopping.Dispose();
+        slots.Dispose();
+    }
+}
