@@ -69,8 +69,18 @@ internal sealed class ScrutinyApplication(
     }
 
     /// <summary>One pass of the embedded runner: fire due timers, carry out pending effects (mail, filing). The Durable runtime has none: its engine does this.</summary>
-    public Task<RunnerPass> RunRunnerAsync() =>
-        Services.GetService<ReviewRunner>()?.RunOnceAsync(CancellationToken.None) ?? Task.FromResult(new RunnerPass(0, 0, 0));
+    /// <summary>
+    /// Runs the embedded runner once; on the Durable runtime, waits until this host has handed on the work of every
+    /// command it recorded (its effects carried out), which is what the runner's pass does on the embedded one.
+    /// </summary>
+    public async Task<RunnerPass> RunRunnerAsync()
+    {
+        if (Services.GetService<Web.Reviews.Durable.ReviewHandoff>() is { } handoff)
+        {
+            await handoff.IdleAsync();
+        }
+        return await (Services.GetService<ReviewRunner>()?.RunOnceAsync(CancellationToken.None) ?? Task.FromResult(new RunnerPass(0, 0, 0)));
+    }
 
     /// <summary>Moves the clock to a UK local time (GMT in winter, so the same as UTC) and runs the runner.</summary>
     public async Task<RunnerPass> AtAsync(DateTimeOffset localTime)
