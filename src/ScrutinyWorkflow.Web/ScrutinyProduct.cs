@@ -12,6 +12,7 @@ using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Responses;
 using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Reviews.Durable;
 using ScrutinyWorkflow.Web.Routing;
 using ScrutinyWorkflow.Web.SharedKeys;
 using ScrutinyWorkflow.Web.SignIn;
@@ -77,6 +78,7 @@ public static class ScrutinyProduct
         app.MapHomePage();
         app.MapScrutinyOfficerPages();
         app.MapReviewsApi();
+        app.MapReviewTimerApi();
         app.MapOfficersApi();
         app.MapReportUploadApi();
         app.MapStatementPages();

@@ -21,7 +21,7 @@ public sealed record ReviewTimerRun(string ReviewId, int Shape = ReviewTimer.Cur
 /// </summary>
 public sealed class ReviewTimer : TaskOrchestrator<ReviewTimerRun, string>
 {
-    /// <summary>Shape 1: hand the work on, then wait for the time it names or a wake-up.</summary>
+    /// <summary>The shape this build starts generations in: see <see cref="ReviewTimerRun.Shape"/>.</summary>
     public const int CurrentShape = 1;
 
     public const string WakeEvent = "wake";
@@ -36,15 +36,28 @@ public sealed class ReviewTimer : TaskOrchestrator<ReviewTimerRun, string>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Shape != CurrentShape)
+        // A generation is replayed in the shape it began in; the next one begins in this build's. A build that changes
+        // the shape adds a case here and keeps the old one until no generation of that shape can be waiting.
+        switch (run.Shape)
         {
-            // No build has written another shape yet; a later one keeps this one's steps here, as described above.
-            throw new InvalidOperationException($"Review {run.ReviewId}'s orchestration began in shape {run.Shape}, which this build does not know.");
+            case 1:
+                await ShapeOneAsync(context, run.ReviewId);
+                break;
+            default:
+                throw new InvalidOperationException($"Review {run.ReviewId}'s orchestration began in shape {run.Shape}, which this build does not know.");
         }
+        context.ContinueAsNew(run with { Shape = CurrentShape });
+        return "continued";
+    }
+
+    /// <summary>Shape 1: hand the review's work on, then wait for the time it names or a wake-up.</summary>
+    public static async Task ShapeOneAsync(TaskOrchestrationContext context, string reviewId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         DateTime? wakeAt;
         try
         {
-            wakeAt = await context.CallActivityAsync<DateTime?>(nameof(AdvanceReview), run.ReviewId, Retries);
+            wakeAt = await context.CallActivityAsync<DateTime?>(nameof(AdvanceReview), reviewId, Retries);
         }
         catch (TaskFailedException)
         {
@@ -52,8 +65,6 @@ public sealed class ReviewTimer : TaskOrchestrator<ReviewTimerRun, string>
             wakeAt = context.CurrentUtcDateTime + RetryFailedAfter;
         }
         await WakeOrTimeAsync(context, wakeAt);
-        context.ContinueAsNew(run with { Shape = CurrentShape });
-        return "continued";
     }
 
     /// <summary>Waits for a wake-up, or until <paramref name="at"/> when there is a time; the loser is cancelled.</summary>

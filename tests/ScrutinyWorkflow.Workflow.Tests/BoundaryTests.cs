@@ -15,7 +15,7 @@ public sealed class BoundaryTests
     }
 
     [Theory]
-    [InlineData(typeof(ReviewOrchestration))]
+    [InlineData(typeof(ReviewTimer))]
     [InlineData(typeof(DurableTaskSidecar))]
     public void The_engine_and_its_sidecar_use_nothing_of_the_product_but_the_core(Type engine)
     {

@@ -1,49 +1,24 @@
 using System.Collections.Concurrent;
-using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Workflow.Tests;
 
-/// <summary>The read side as a list per review, keeping every write so a test can see repeats.</summary>
-internal sealed class FakeReviewRecord : IReviewRecord
+/// <summary>
+/// A review's work as the orchestration sees it: each hand-on is noted, and says the review next needs waking at the
+/// time the test set for it (or never), as the real one reads it from the review's next due time.
+/// </summary>
+public sealed class FakeReviewAdvance : IReviewAdvance
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, ReviewEvent>> reviews = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTime?>> wakes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);
 
-    public int Writes;
+    /// <summary>The times the review's next hand-ons name, in turn; after them, never.</summary>
+    public void WakeAt(string reviewId, params DateTime?[] times) => wakes[reviewId] = new(times);
 
-    public Task RecordAsync(string reviewId, long firstVersion, IReadOnlyList<ReviewEvent> events, CancellationToken cancellationToken)
+    public int Calls(string reviewId) => calls.GetValueOrDefault(reviewId);
+
+    public Task<DateTime?> AdvanceAsync(string reviewId, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref Writes);
-        var stream = reviews.GetOrAdd(reviewId, _ => new());
-        for (var i = 0; i < events.Count; i++)
-        {
-            stream[firstVersion + i] = events[i];
-        }
-        return Task.CompletedTask;
+        calls.AddOrUpdate(reviewId, 1, (_, n) => n + 1);
+        return Task.FromResult(wakes.TryGetValue(reviewId, out var times) && times.TryDequeue(out var at) ? at : null);
     }
-
-    public IReadOnlyList<(long Version, ReviewEvent Event)> Events(string reviewId) =>
-        reviews.TryGetValue(reviewId, out var stream) ? [.. stream.OrderBy(e => e.Key).Select(e => (e.Key, e.Value))] : [];
-}
-
-/// <summary>Delivers nothing: notes each effect by review and id, and records filings and notifications as the real one would.</summary>
-internal sealed class FakeEffectDelivery : IEffectDelivery
-{
-    private readonly ConcurrentQueue<(string ReviewId, string EffectId, ReviewEffect Effect)> delivered = new();
-
-    public Task<ReviewCommand?> DeliverAsync(string reviewId, string effectId, ReviewEffect effect, CancellationToken cancellationToken)
-    {
-        delivered.Enqueue((reviewId, effectId, effect));
-        return Task.FromResult<ReviewCommand?>(effect switch
-        {
-            FileStatement => new RecordStatementFiled($"https://panel.example/{reviewId}/position-statement.html", default),
-            NotifyPanel => new RecordPanelNotified(default),
-            _ => null,
-        });
-    }
-
-    /// <summary>What was delivered for one review, in order.</summary>
-    public IReadOnlyList<(string EffectId, ReviewEffect Effect)> Of(string reviewId) =>
-        [.. delivered.Where(d => d.ReviewId == reviewId).Select(d => (d.EffectId, d.Effect))];
-
-    public IReadOnlyList<T> Of<T>(string reviewId) where T : ReviewEffect => [.. Of(reviewId).Select(d => d.Effect).OfType<T>()];
 }

@@ -126,6 +126,9 @@ public sealed class TwoHostsTests : IAsyncLifetime
         {
             var status = await WaitForAsync(live, id, "assembled");
             Assert.True(status == "assembled", $"Review {id} is {status}: {await live.GetStringAsync($"/api/reviews/{id}/events")}");
+            // She releases once she is told it is ready to check, as the team would: the check mail follows the
+            // assembly it is about, and one sent after release would be about a statement already gone.
+            Assert.True(await TeamToldAsync(mailbox, id), $"The team was not told review {id} is ready to check.");
             var released = await live.PostAsync($"/api/reviews/{id}/release", Api.NoBody());
             Assert.True(released.StatusCode == HttpStatusCode.Accepted, await released.Content.ReadAsStringAsync());
         }));
@@ -238,6 +241,22 @@ public sealed class TwoHostsTests : IAsyncLifetime
             if (mails.Count >= expected || DateTime.UtcNow > until)
             {
                 return mails;
+            }
+        }
+    }
+
+    /// <summary>Whether the scrutiny team has been emailed about this review, within the patience.</summary>
+    private static async Task<bool> TeamToldAsync(EmlMailbox mailbox, string reviewId)
+    {
+        for (var until = DateTime.UtcNow.Add(Patience); ; await Task.Delay(250))
+        {
+            if (mailbox.List().Any(m => m.MessageId.Contains(reviewId, StringComparison.Ordinal) && m.To.Single().Contains("scrutiny@council.example", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+            if (DateTime.UtcNow > until)
+            {
+                return false;
             }
         }
     }
