@@ -1,12 +1,10 @@
 using System.Text.Json;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Moq;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Functions.Reviews;
 using ScrutinyWorkflow.Functions.Tests.Http;
@@ -14,16 +12,14 @@ using ScrutinyWorkflow.Tests.Shared;
 using ScrutinyWorkflow.Web.Tests;
 using ScrutinyWorkflow.Workflow;
 using ScrutinyWorkflow.Workflow.AzureStorage;
-using ScrutinyWorkflow.Workflow.Serialization;
 
 namespace ScrutinyWorkflow.Functions.Tests.Reviews;
 
 /// <summary>
 /// The Functions app on its Durable branch, as Azure runs it, with the Durable extension's part played by the Durable
-/// Task SDK's own engine on Azure Storage (Azurite): reviews are started and commanded through the app's HTTP
-/// functions with a real Durable client, the orchestration runs the app's orchestration trigger, and its activities
-/// run the app's activity triggers with the worker's own services. Nothing is mocked but the function context the
-/// extension hands an activity (only its services are read).
+/// Task SDK's own engine on Azure Storage (Azurite): reviews are created and commanded through the app's HTTP
+/// functions with a real Durable client, each review's clock runs the app's orchestration trigger, and its activity
+/// runs the app's activity trigger with the worker's own services. Nothing is mocked.
 /// </summary>
 public sealed class DurableBranchTests : IAsyncLifetime
 {
@@ -53,8 +49,7 @@ public sealed class DurableBranchTests : IAsyncLifetime
             services => services.Replace(ServiceDescriptor.Singleton(TimeProvider.System)));
         sidecar = new DurableTaskSidecar(azurite.ConnectionString, taskHub, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         await sidecar.StartAsync(CancellationToken.None);
-        var activity = new Mock<FunctionContext>();
-        activity.SetupGet(c => c.InstanceServices).Returns(functions.Services);
+        var triggers = ActivatorUtilities.CreateInstance<ReviewWorkflowFunctions>(functions.Services);
         engine = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.ClearProviders())
             .ConfigureServices(services =>
@@ -62,9 +57,8 @@ public sealed class DurableBranchTests : IAsyncLifetime
                 // Each of the app's triggers, under the name the extension would call it by.
                 services.AddDurableTaskWorker(worker => worker.UseGrpc(sidecar.Channel).AddTasks(tasks =>
                 {
-                    tasks.AddOrchestratorFunc<ReviewRun, string>(nameof(ReviewOrchestration), (context, _) => ReviewWorkflowFunctions.RunReview(context));
-                    tasks.AddActivityFunc<RecordRequest, bool>(nameof(RecordReviewEvents), (context, request) => ReviewWorkflowFunctions.RecordEvents(request, context.InstanceId, activity.Object));
-                    tasks.AddActivityFunc<DeliveryRequest, CommandEnvelope?>(nameof(DeliverEffect), (context, request) => ReviewWorkflowFunctions.Deliver(request, context.InstanceId, activity.Object));
+                    tasks.AddOrchestratorFunc<ReviewTimerRun, string>(nameof(ReviewTimer), (context, _) => ReviewWorkflowFunctions.RunReview(context));
+                    tasks.AddActivityFunc<string, DateTime?>(nameof(AdvanceReview), (_, reviewId) => triggers.Advance(reviewId, durable, CancellationToken.None));
                 }));
                 services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Channel).RegisterDirectly());
             })
@@ -91,7 +85,8 @@ public sealed class DurableBranchTests : IAsyncLifetime
         var dispatched = await Api("POST", $"/api/reviews/{id}/dispatch", new { });
         Assert.True(dispatched.Status == 202, dispatched.Body);
 
-        // The request emails are the orchestration's effects, carried out by the app's own activity trigger.
+        // The request emails are the dispatch's effects, carried out by the worker that took it, or by the app's own
+        // activity trigger when the review's orchestration hands them on first.
         var mails = await EventuallyAsync(() => functions.Mailbox.List().Where(m => m.Subject.Contains("questions for you", StringComparison.OrdinalIgnoreCase) || m.TextBody.Contains("/respond/", StringComparison.Ordinal)).ToList(), m => m.Count >= 2);
         Assert.Equal(2, mails.Select(m => string.Join(",", m.To)).Distinct().Count());
 
@@ -100,7 +95,7 @@ public sealed class DurableBranchTests : IAsyncLifetime
         var assembled = await EventuallyAsync(async () => JsonDocument.Parse((await Api("GET", $"/api/reviews/{id}")).Body).RootElement.GetProperty("status").GetString(), s => s == "assembled");
         Assert.Equal("assembled", assembled);
 
-        // The read side the pages use is the one the orchestration's recording activity wrote.
+        // The review the pages read is the one the app's HTTP functions recorded.
         var statement = await Api("GET", $"/api/reviews/{id}/statement");
         Assert.Equal(200, statement.Status);
         Assert.Contains("How do you make sure care leavers know what support they are entitled to?", statement.Body, StringComparison.Ordinal);
