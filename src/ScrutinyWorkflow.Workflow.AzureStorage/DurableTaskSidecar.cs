@@ -24,7 +24,8 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     private readonly int port = FreePort();
     private WebApplication? server;
 
-    public DurableTaskSidecar(string connectionString, string taskHub, ILoggerFactory loggerFactory)
+    /// <param name="maxPolling">The longest wait between looks at empty queues: see the web host's <c>Scrutiny:Durable:MaxPollingSeconds</c>.</param>
+    public DurableTaskSidecar(string connectionString, string taskHub, ILoggerFactory loggerFactory, TimeSpan? maxPolling = null)
     {
         orchestration = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -32,8 +33,9 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
             TaskHubName = taskHub,
             // The default is the machine name, which two processes on one machine would share.
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
-            // The default is 30 s: a person who presses Submit should not wait for the next poll.
-            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            // Nobody waits on the queues (commands are recorded where they arrive): this only bounds how late a due
+            // time or a wake-up is seen, against what an idle host costs in storage transactions.
+            MaxQueuePollingInterval = maxPolling ?? TimeSpan.FromSeconds(1),
             // How long a message taken by a process that then stops (killed, or its partition moved to another process
             // mid-batch: the engine's rebalancing can leave a few dequeued messages in the old owner's buffer) stays
             // invisible before another process takes it. The default, 5 minutes, held a person's answer that long while

@@ -179,4 +179,11 @@ public sealed class DurableOptions
 {
     /// <summary>The task hub: every web host (or Function App) naming the same one shares the same reviews.</summary>
     public string TaskHub { get; set; } = "scrutiny";
+
+    /// <summary>
+    /// The longest the engine waits between looks at its queues when they are empty (it looks again at once while they
+    /// are busy). Nobody waits on it: commands are recorded where they arrive, so this only delays a due reminder or a
+    /// wake-up by at most this much, and each second less costs about 1,800 more storage transactions an hour at rest.
+    /// </summary>
+    public int MaxPollingSeconds { get; set; } = 10;
 }

@@ -25,7 +25,15 @@ public static class DurableRegistration
         // The sidecar's backend takes a connection string (the account name alone is the Functions app's way in); a
         // missing one is named by the settings check when the host starts.
         var connectionString = profile.Storage.ConnectionString ?? "";
-        builder.Services.AddSingleton(sp => new DurableTaskSidecar(connectionString, sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.Durable.TaskHub, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var durable = sp.GetRequiredService<IOptions<ScrutinyOptions>>().Value.Durable;
+            return new DurableTaskSidecar(connectionString, durable.TaskHub, sp.GetRequiredService<ILoggerFactory>(), TimeSpan.FromSeconds(Math.Max(1, durable.MaxPollingSeconds)));
+        });
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddHostedService<PreviewEngineWarning>();
+        }
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskSidecar>());
         builder.AddDurableReviews(profile);
         builder.Services.AddSingleton<IReviewTimers, DurableReviewTimers>();
@@ -65,4 +73,23 @@ public static class DurableRegistration
         services.AddSingleton<ReviewSweep>();
         return builder;
     }
+}
+
+/// <summary>
+/// Says plainly, at start, what the web host's Durable mode runs on: the Durable Task SDK's in-process sidecar (a test
+/// host, in preview) over the supported Azure Storage backend. It is the way to run and test the Functions app's
+/// orchestration locally; in Azure the Durable runtime is the Functions app on the supported Durable extension.
+/// </summary>
+internal sealed class PreviewEngineWarning(ILogger<PreviewEngineWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogWarning(
+            "Scrutiny:Runtime=Durable on the web host runs reviews' timers through Microsoft.DurableTask.InProcessTestHost (a preview test host) "
+            + "over Azure Storage. It is meant for running and testing the orchestration locally; in production, run the Durable runtime as the Functions app "
+            + "(see README, Running in Azure), or the web host on its embedded runtime.");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
