@@ -57,6 +57,14 @@ var life = azurite.Requests - lifeFrom;
 var lifeSeconds = lifeClock.Elapsed.TotalSeconds;
 var polling = idle.Total / idleSeconds * lifeSeconds;
 
+const int Listed = 1_000;
+Console.WriteLine($"The review list's first page with {Listed} reviews, on each runtime...");
+var listings = new List<(string Runtime, Timings Latency)>();
+foreach (var host in new[] { embedded, durable })
+{
+    listings.Add((host.Name, await Workloads.ListingAsync(host, Listed, timed: 20)));
+}
+
 Console.WriteLine();
 Console.WriteLine($"{"runtime",-10} {"answer p50",11} {"p95",9} {"cmds/s 8 reviews",17} {"cmds/s 1 review",16}");
 foreach (var (runtime, latency, across, one) in results)
@@ -67,6 +75,10 @@ foreach (var (runtime, latency, across, one) in results)
 var (embeddedRow, durableRow) = (results[0], results[1]);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"durable / embedded: answer p50 x{durableRow.Latency.Median / embeddedRow.Latency.Median:0.0}, commands/s x{durableRow.AcrossReviews / embeddedRow.AcrossReviews:0.00} (8 reviews), x{durableRow.OneReview / embeddedRow.OneReview:0.00} (1 review)"));
+foreach (var (runtime, latency) in listings)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runtime,-10} GET /api/reviews with {Listed}+ reviews: p50 {latency.Median:0.0} ms, p95 {latency.P95:0.0} ms"));
+}
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Storage transactions, one 30-question review ({lifeSeconds:0} s from create to completed): {life.Total} in all (queue {life.Queue}, table {life.Table}, blob {life.Blob})"));

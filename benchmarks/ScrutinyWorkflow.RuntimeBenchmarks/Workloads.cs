@@ -117,6 +117,41 @@ internal static class Workloads
         await WaitForAsync(api, id, "completed");
     }
 
+    /// <summary>
+    /// The review list's first page with <paramref name="reviews"/> reviews on the host (drafts, created eight at a
+    /// time), timed <paramref name="timed"/> times one after another after one untimed warm-up.
+    /// </summary>
+    public static async Task<Timings> ListingAsync(HostProcess host, int reviews, int timed)
+    {
+        using var api = new HttpClient { BaseAddress = host.Address };
+        var calendar = new WorkingCalendar();
+        var deadline = calendar.AddWorkingDays(DateOnly.FromDateTime(DateTime.UtcNow), 20);
+        await Parallel.ForEachAsync(Enumerable.Range(1, reviews), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, token) =>
+        {
+            var created = await api.PostAsJsonAsync("/api/reviews", new
+            {
+                focusReport = new { title = $"Listed review {n}", published = "2020-12" },
+                panel = new { name = "Children and Families Scrutiny Panel", email = "panel@council.example" },
+                meetingDate = calendar.AddWorkingDays(deadline, 8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                deadline = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                areas = new[] { new { heading = "Area", questions = new[] { new { text = "What has changed?", officers = new[] { Officers[n % 6] } } } } },
+            }, token);
+            if (created.StatusCode != HttpStatusCode.Created)
+            {
+                throw new InvalidOperationException($"Review {n} was refused: {await created.Content.ReadAsStringAsync(token)}");
+            }
+        });
+        (await api.GetAsync("/api/reviews")).EnsureSuccessStatusCode();
+        var times = new List<double>();
+        for (var i = 0; i < timed; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (await api.GetAsync("/api/reviews")).EnsureSuccessStatusCode();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return Timings.Of(times);
+    }
+
     private static async Task<string> StartReviewAsync(HostProcess host, string title, IReadOnlyList<(string Text, string Officer)> questions)
     {
         var calendar = new WorkingCalendar();

@@ -17,7 +17,7 @@ namespace ScrutinyWorkflow.Web.Tests.EndToEnd;
 /// are SIGKILLed at random moments (mid-request, mid-delivery, mid-step) and started again. At the end every
 /// acknowledged answer is in its review exactly once, the statement prints the last one recorded, no message id went
 /// to SendGrid twice, no id named two messages, and every review completed.
-/// The short run is part of the suite; <c>scripts/chaos.sh</c> runs it long (SCRUTINY_CHAOS_* below) and keeps the figures.
+/// Each officer has <see cref="AnswersEach"/> questions on each review. The short run is part of the suite; <c>scripts/chaos.sh</c> runs it long (SCRUTINY_CHAOS_* below) and keeps the figures.
 /// </summary>
 [Collection(HostsInProcesses.Name)]
 public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
@@ -117,11 +117,7 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         }
         await answering;
 
-        // Answers close early, and once the team is told each statement is ready she releases it.
-        foreach (var id in ids)
-        {
-            Assert.Equal(HttpStatusCode.Accepted, (await OnAnyHostAsync(client => client.PostAsJsonAsync($"/api/reviews/{id}/close", new { reason = "Brought forward" }))).StatusCode);
-        }
+        // Every question answered, each statement is assembled; once the team is told it is ready she releases it.
         foreach (var id in ids)
         {
             Assert.Equal("assembled", await StatusAsync(id, "assembled"));
@@ -146,8 +142,11 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
             var statement = new HtmlParser().ParseDocument(await OnAnyHostAsync(client => client.GetStringAsync($"/api/reviews/{id}/statement"))).Body!.TextContent;
             foreach (var officer in new[] { "Siân", "Tom" })
             {
-                var last = recorded.LastOrDefault(t => t.Contains($"from {officer} ", StringComparison.Ordinal));
-                Assert.True(last is not null && statement.Contains(last, StringComparison.Ordinal), $"{id}'s statement lacks {officer}'s last answer {last}.");
+                for (var n = 1; n <= AnswersEach; n++)
+                {
+                    var last = recorded.LastOrDefault(t => t.StartsWith($"Answer {n} from {officer} ", StringComparison.Ordinal));
+                    Assert.True(last is not null && statement.Contains(last, StringComparison.Ordinal), $"{id}'s statement lacks {officer}'s answer {n} ({last}).");
+                }
             }
         }
 
@@ -171,8 +170,8 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>
-    /// One officer's answers to their question, one after another, each a new text; a submission whose host died
-    /// before answering is pressed again (a new text) on whichever host answers, as behind a load balancer.
+    /// One officer's answers to their questions, one after another; a submission whose host died before answering is
+    /// pressed again (with a new text, to tell the two apart) on whichever host answers, as behind a load balancer.
     /// </summary>
     private async Task AnswerAllAsync(string reviewId, string officer, ConcurrentBag<(string, string, string)> acknowledged)
     {
@@ -184,36 +183,61 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
             while (true)
             {
                 var text = $"Answer {n} from {name} to {reviewId}, attempt {++attempt}.";
-                if (await TrySubmitAsync(path, text))
+                var answered = await TrySubmitAsync(path, QuestionText(name, n), text);
+                if (answered == Submitted.Acknowledged)
                 {
                     acknowledged.Add((reviewId, officer, text));
+                }
+                if (answered != Submitted.HostDied)
+                {
                     break;
                 }
             }
         }
     }
 
-    /// <summary>Whether the page acknowledged the answer; false when the host died on the way (the person presses again).</summary>
-    private async Task<bool> TrySubmitAsync(string path, string text)
+    private enum Submitted
+    {
+        Acknowledged,
+        AlreadyCounted,
+        HostDied,
+    }
+
+    /// <summary>What came of pressing Submit: acknowledged, or the host died on the way (the person presses again).</summary>
+    private async Task<Submitted> TrySubmitAsync(string path, string question, string text)
     {
         var host = LiveHost();
         try
         {
             using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = host };
-            var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(path));
-            var form = page.QuerySelector("section.question form")!;
-            var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+            var section = Section(await browser.GetStringAsync(path), question);
+            var fields = section.QuerySelector("form")!.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
             fields["answer"] = text;
             fields["action"] = "submit";
             var response = await browser.PostAsync(path, new FormUrlEncodedContent(fields));
-            Assert.True(response.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.ServiceUnavailable, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return response.StatusCode == HttpStatusCode.SeeOther;
+            if (response.StatusCode == HttpStatusCode.SeeOther)
+            {
+                return Submitted.Acknowledged;
+            }
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                return Submitted.HostDied;
+            }
+            // Refused as a change after assembly: right only when an earlier press, unacknowledged, was recorded and
+            // was the answer that completed the review.
+            Assert.Contains("Answered by", Section(await browser.GetStringAsync(path), question).TextContent, StringComparison.Ordinal);
+            return Submitted.AlreadyCounted;
         }
         catch (HttpRequestException)
         {
-            return false;
+            return Submitted.HostDied;
         }
     }
+
+    private static AngleSharp.Dom.IElement Section(string page, string question) =>
+        new HtmlParser().ParseDocument(page).QuerySelectorAll("section.question").Single(q => q.TextContent.Contains(question, StringComparison.Ordinal));
+
+    private static string QuestionText(string officer, int n) => $"Question {n} for {officer}: how many are in bed and breakfast?";
 
     /// <summary>A host that is up now (host 1 is never killed, so there always is one).</summary>
     private Uri LiveHost()
@@ -292,11 +316,15 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         deadline = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         areas = new object[]
         {
-            new { heading = "Accommodation", questions = new object[]
+            new
             {
-                new { text = "How many are in bed and breakfast?", officers = new[] { Head } },
-                new { text = "How are their needs assessed?", officers = new[] { Tom } },
-            } },
+                heading = "Accommodation",
+                questions = Enumerable.Range(1, AnswersEach).SelectMany(q => new object[]
+                {
+                    new { text = QuestionText("Siân", q), officers = new[] { Head } },
+                    new { text = QuestionText("Tom", q), officers = new[] { Tom } },
+                }).ToArray(),
+            },
         },
     };
 }
