@@ -73,7 +73,7 @@ machine does.
 | host peak memory under the load test | $(pick load 'peak resident memory') | load test |
 | upload to every request email | $(pick timings 'upload read and drafted') | timings, $(took timings) |
 | a small review's request, alone and behind a 1,000-officer review | $(pick timings 'Runner fairness' | sed -E 's/^Runner fairness \(median of [0-9]+\): //') | timings |
-| reading the 40-page PDFs | $(grep -E '^benchmark-40-pages' "$out/parse.txt" | awk '{ printf "%s: median %s %s; ", $1, $(NF-5), $(NF-4) }') | parse, $(took parse) |
+| reading the 40-page PDFs | $(grep -E '^benchmark-40-pages' "$out/parse.txt" | awk '{ printf "%s: median %s %s (processor %s %s); ", $1, $(NF-7), $(NF-6), $(NF-1), $NF }'); $(grep -m1 -E '^benchmark-40-pages.pdf over' "$out/parse.txt" || true) | parse, $(took parse) |
 | assembling and rendering a 60-question statement (Word and HTML) | $(pick statement '^assemble and render' | awk '{ printf "median %s ms (min %s ms, max %s ms)", $(NF-5), $(NF-3), $(NF-1) }') | statement, $(took statement) |
 | hostile corpus | $(pick corpus '^cases tried'); $(pick corpus '^peak memory') | corpus, $(result corpus), $(took corpus) |
 | crash test | $(pick crash '^reviews:'); $(pick crash '^statements different') | crash, $(result crash), $(took crash) |

@@ -1,3 +1,4 @@
+using ScrutinyWorkflow.Core.Reports;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -31,56 +32,117 @@ internal static class PdfReportReader
         }
 
         // PdfPig throws all sorts for damaged files; everything it throws while parsing means the file cannot be read.
-        // Only the parsing is guarded, so a fault in the layout code below still shows as the bug it is.
-        List<PdfPageWords> pages;
+        // Only PdfPig's calls are guarded, so a fault in the layout code between them still shows as the bug it is.
         try
         {
-            var parsed = Parse(content, limits, cancellationToken);
-            if (parsed.Rejection is { } rejection)
-            {
-                return new ReadRejected(rejection);
-            }
-            pages = parsed.Pages;
+            return ReadPages(content, limits, cancellationToken);
         }
         catch (PdfDocumentEncryptedException)
         {
             return new ReadRejected(Rejections.Encrypted());
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (UnreadablePdfException)
         {
             return new ReadRejected(Rejections.Corrupt("a PDF"));
         }
-        return new BlocksRead(Blocks(pages));
     }
 
-    private sealed record Parsed(List<PdfPageWords> Pages, IngestionRejected? Rejection);
-
-    private static Parsed Parse(byte[] content, IngestionLimits limits, CancellationToken cancellationToken)
+    private static ReadResult ReadPages(byte[] content, IngestionLimits limits, CancellationToken cancellationToken)
     {
-        using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-        if (document.NumberOfPages > limits.MaxPages)
+        using var document = Guard(() => PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true }));
+        var pageCount = Guard(() => document.NumberOfPages);
+        if (pageCount > limits.MaxPages)
         {
-            return new Parsed([], Rejections.TooManyPages(document.NumberOfPages, limits.MaxPages));
+            return new ReadRejected(Rejections.TooManyPages(pageCount, limits.MaxPages));
         }
 
-        var pages = new List<PdfPageWords>(document.NumberOfPages);
+        var read = new PdfPageWords?[pageCount];
         var pagesWithoutText = new List<Page>();
-        for (var number = 1; number <= document.NumberOfPages; number++)
+        var blocks = FromTheEnd(pageCount, PageWords) ?? Blocks([.. Enumerable.Range(1, pageCount).Select(PageWords)]);
+        return Guard(() => IsScanned(read.Count(page => page is not null), pagesWithoutText))
+            ? new ReadRejected(Rejections.NoTextLayer())
+            : new BlocksRead(blocks);
+
+        PdfPageWords PageWords(int number)
         {
+            if (read[number - 1] is { } done)
+            {
+                return done;
+            }
             cancellationToken.ThrowIfCancellationRequested();
-            var page = document.GetPage(number);
-            var words = Words(page);
-            if (words.Sum(word => word.Text.Length) < MinimumLettersForText)
+            var (page, words) = Guard(() => ReadPage(document, number));
+            if (words.Words.Sum(word => word.Text.Length) < MinimumLettersForText)
             {
                 pagesWithoutText.Add(page);
             }
-            pages.Add(new PdfPageWords(number, page.Height, words, Marks(page)));
+            return read[number - 1] = words;
         }
-        return new Parsed(pages, IsScanned(pages.Count, pagesWithoutText) ? Rejections.NoTextLayer() : null);
     }
 
+    /// <summary>PdfPig's page and what the layout stages need of it.</summary>
+    internal static (Page Page, PdfPageWords Words) ReadPage(PdfDocument document, int number)
+    {
+        var page = document.GetPage(number);
+        return (page, new PdfPageWords(number, page.Height, Words(page), Marks(page)));
+    }
+
+    /// <summary>A report this long is read from its end first; a shorter one is read whole at once.</summary>
+    internal const int PagesReadWhole = 12;
+
+    /// <summary>The cover and the page after it (an inside cover with the publication date) are always read.</summary>
+    private const int FrontPages = 2;
+
+    /// <summary>The first run of pages read from the end; each run after it is twice the one before.</summary>
+    private const int FirstRun = 4;
+
+    /// <summary>
+    /// PdfPig sets every glyph of a page it opens, most of a long PDF's reading time, and a focus report's questions
+    /// are at its end. A long report is read from its last page backwards, in runs that double, with its cover, until
+    /// the pages read hold a questions section whose first area and question lie after the earliest page read, and
+    /// that page asks nothing (it is narrative before the section, not an earlier part of it): the pages before it
+    /// cannot add to the section. The blocks of the pages read; or null when no such section was found before the
+    /// cover, and the report must be read whole (as a short one always is), so that nothing is found differently.
+    /// </summary>
+    internal static List<ReportBlock>? FromTheEnd(int pageCount, Func<int, PdfPageWords> readPage)
+    {
+        if (pageCount <= PagesReadWhole)
+        {
+            return null;
+        }
+        var run = FirstRun;
+        for (var from = pageCount - run + 1; from > FrontPages + 1; run *= 2, from = Math.Max(FrontPages + 1, from - run))
+        {
+            var blocks = Blocks([.. Enumerable.Range(1, FrontPages).Select(readPage), .. Enumerable.Range(from, pageCount - from + 1).Select(readPage)]);
+            if (QuestionExtractor.Extract(blocks) is ReportExtracted { Report: var report }
+                && FirstPage(report) > from
+                && !blocks.Any(block => block.Page == from && block.Text.Contains('?', StringComparison.Ordinal)))
+            {
+                return blocks;
+            }
+        }
+        return null;
+    }
+
+    private static int FirstPage(ExtractedReport report) =>
+        report.Areas.SelectMany(area => area.Questions.Select(question => question.Source.Page).Prepend(area.Source.Page)).Min() ?? 0;
+
+    /// <summary>PdfPig's work, with whatever it throws for a damaged file turned into one exception that says so.</summary>
+    private static T Guard<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or PdfDocumentEncryptedException))
+        {
+            throw new UnreadablePdfException(exception);
+        }
+    }
+
+    private sealed class UnreadablePdfException(Exception inner) : Exception("PdfPig could not read the file.", inner);
+
     /// <summary>The layout stages after PdfPig, on plain data so that tests can feed them made-up pages.</summary>
-    internal static List<Core.Reports.ReportBlock> Blocks(IReadOnlyList<PdfPageWords> pages)
+    internal static List<ReportBlock> Blocks(IReadOnlyList<PdfPageWords> pages)
     {
         var rows = Footnotes.SetAside(RunningText.Remove([.. pages.Select(page => PageLayout.Rows(DrawnMarkers.Apply(page)))]));
         var lines = PageLayout.Lines(rows);
