@@ -1,6 +1,7 @@
 using ScrutinyWorkflow.Core.Reports;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
 
 namespace ScrutinyWorkflow.Documents.Reading.Pdf;
@@ -16,6 +17,12 @@ internal static class PdfReportReader
 
     /// <summary>A filled shape wider or taller than this (points) is a box or a rule, never a list bullet.</summary>
     private const double MaximumMarkSize = 12;
+
+    /// <summary>A rule is at most this thick (points); anything thicker is a box or a background.</summary>
+    private const double MaximumRuleWidth = 2.5;
+
+    /// <summary>A rule is at least this long (points); shorter marks are bullets, dashes or letters.</summary>
+    private const double MinimumRuleLength = 6;
 
     public static ReadResult Read(byte[] content, IngestionLimits limits, CancellationToken cancellationToken)
     {
@@ -83,7 +90,8 @@ internal static class PdfReportReader
     internal static (Page Page, PdfPageWords Words) ReadPage(PdfDocument document, int number)
     {
         var page = document.GetPage(number);
-        return (page, new PdfPageWords(number, page.Height, Words(page), Marks(page)));
+        var (marks, rules) = Drawing(page);
+        return (page, new PdfPageWords(number, page.Height, Words(page), marks, rules));
     }
 
     /// <summary>A report this long is read from its end first; a shorter one is read whole at once.</summary>
@@ -145,7 +153,7 @@ internal static class PdfReportReader
     internal static List<ReportBlock> Blocks(IReadOnlyList<PdfPageWords> pages)
     {
         var rows = Footnotes.SetAside(RunningText.Remove([.. pages.Select(page => PageLayout.Rows(DrawnMarkers.Apply(page)))]));
-        var lines = PageLayout.Lines(rows);
+        var lines = RuledTables.Apply(PageLayout.Lines(rows), pages);
         ColumnEdges.Apply(lines);
         return LineAssembler.Blocks(lines);
     }
@@ -179,12 +187,14 @@ internal static class PdfReportReader
     }
 
     /// <summary>
-    /// The small shapes on the page, filled (a disc, a square) or outlined (the hollow circle browsers give a nested
-    /// list): candidates for drawn list bullets.
+    /// What the page draws that the layout reads: small shapes, filled (a disc, a square) or outlined (the hollow
+    /// circle browsers give a nested list), candidates for drawn list bullets; and rules across and down the page,
+    /// drawn as thin filled rectangles or stroked straight segments, candidates for a table's cell borders.
     /// </summary>
-    private static List<PdfMark> Marks(Page page)
+    private static (List<PdfMark> Marks, List<PdfRule> Rules) Drawing(Page page)
     {
         var marks = new List<PdfMark>();
+        var rules = new List<PdfRule>();
         foreach (var path in page.Paths)
         {
             if (!(path.IsFilled || path.IsStroked) || path.IsClipping || path.GetBoundingRectangle() is not { } box)
@@ -195,8 +205,47 @@ internal static class PdfReportReader
             {
                 marks.Add(new PdfMark(box.Left, box.Right, box.Bottom, box.Top));
             }
+            foreach (var subpath in path)
+            {
+                Rules(subpath, path.IsStroked, rules);
+            }
         }
-        return marks;
+        return (marks, rules);
+    }
+
+    private static void Rules(PdfSubpath subpath, bool stroked, List<PdfRule> rules)
+    {
+        if (subpath.GetBoundingRectangle() is not { } box)
+        {
+            return;
+        }
+        var thin = Math.Min(box.Width, box.Height);
+        var length = Math.Max(box.Width, box.Height);
+        if (thin <= MaximumRuleWidth && length >= MinimumRuleLength)
+        {
+            // A thin rectangle, filled or stroked, or a single stroked segment: the rule along its middle.
+            rules.Add(box.Width >= box.Height
+                ? new PdfRule(box.Left, box.Right, box.Centroid.Y, box.Centroid.Y)
+                : new PdfRule(box.Centroid.X, box.Centroid.X, box.Bottom, box.Top));
+            return;
+        }
+        if (!stroked)
+        {
+            return;
+        }
+        // A stroked outline (a cell's box drawn as a rectangle): each of its straight sides across or down.
+        foreach (var line in subpath.Commands.OfType<PdfSubpath.Line>())
+        {
+            var (from, to) = (line.From, line.To);
+            if (Math.Abs(from.Y - to.Y) <= 0.5 && Math.Abs(from.X - to.X) >= MinimumRuleLength)
+            {
+                rules.Add(new PdfRule(Math.Min(from.X, to.X), Math.Max(from.X, to.X), from.Y, from.Y));
+            }
+            else if (Math.Abs(from.X - to.X) <= 0.5 && Math.Abs(from.Y - to.Y) >= MinimumRuleLength)
+            {
+                rules.Add(new PdfRule(from.X, from.X, Math.Min(from.Y, to.Y), Math.Max(from.Y, to.Y)));
+            }
+        }
     }
 
     private static bool IsBold(Letter letter)
