@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using ScrutinyWorkflow.Benchmarks;
 using ScrutinyWorkflow.Documents;
+using ScrutinyWorkflow.Documents.Tests.Corpus;
 
 // Report ingestion benchmark: reads each sample focus report (and a 40-page PDF) end to end, as the upload endpoint
 // does, then the hostile inputs (small files built to make a careless reader take time in the square of their size),
 // and prints the median time over repeated runs after a warm-up, and the median processor time (the process's, user and
 // kernel): on a shared machine a run's wall time carries the other work, its processor time much less. Last, the
-// 40-page PDFs' medians over the 16-question sample's, the ratio issue 25 sets a target for.
+// 40-page PDFs' medians over the 16-question sample's, the ratio issue 25 sets a target for; and the corpus of other
+// producers' documents (tests/ScrutinyWorkflow.Documents.Tests/TestData/corpus) read once each and scored per producer.
 //
 //   dotnet run -c Release --project benchmarks/ScrutinyWorkflow.Benchmarks [-- <runs per input> [<name filter>]]
 //
@@ -94,6 +96,20 @@ foreach (var (name, report) in medians.Where(pair => pair.Key.StartsWith("benchm
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name} over {Sample}: {report.Wall / sample.Wall:0.0}x the median time, {report.Cpu / sample.Cpu:0.0}x the processor time"));
     }
+}
+
+Console.WriteLine();
+var corpus = Path.Combine(AppContext.BaseDirectory, "Corpus");
+var scores = CorpusDocuments.All(corpus).Select(file =>
+{
+    var outcome = Ingest(File.ReadAllBytes(Path.Combine(corpus, file)), file);
+    return (Producer: CorpusDocuments.Producer(file), Score: CorpusScore.Of(CorpusDocuments.ExpectedFor(corpus, file), (outcome as Ingested)?.Report));
+}).ToList();
+Console.WriteLine($"{"corpus producer",-24} {"docs",4} {"questions right",16} {"areas right",12} {"spurious",8}");
+foreach (var producer in scores.GroupBy(score => score.Producer).Append(scores.GroupBy(_ => "all producers").Single()))
+{
+    var total = CorpusScore.Sum(producer.Select(score => score.Score));
+    Console.WriteLine($"{producer.Key,-24} {producer.Count(),4} {$"{total.QuestionsRight} / {total.Questions}",16} {$"{total.AreasRight} / {total.Areas}",12} {total.Spurious,8}");
 }
 return failed ? 1 : 0;
 

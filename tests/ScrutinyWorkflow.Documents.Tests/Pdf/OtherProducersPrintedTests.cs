@@ -28,11 +28,6 @@ public sealed class OtherProducersPrintedTests
             ["Waiting times", "Means test", "Contractors and quality of work"],
             "How long does a person wait from first asking for help to an occupational therapist's assessment, and how does that compare with similar councils?"
         },
-        {
-            "ruled-spans",
-            ["Appeals", "In-year admissions", "Information for families"],
-            "How many appeals were heard after the deadline in the school admissions appeals code last year?"
-        },
     };
 
     [Theory]

@@ -3,6 +3,7 @@ using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig.Graphics;
 
 namespace ScrutinyWorkflow.Documents.Reading.Pdf;
 
@@ -201,7 +202,7 @@ internal static class PdfReportReader
             {
                 continue;
             }
-            if (box.Width <= MaximumMarkSize && box.Height <= MaximumMarkSize)
+            if (box.Width <= MaximumMarkSize && box.Height <= MaximumMarkSize && !IsTriangle(path))
             {
                 marks.Add(new PdfMark(box.Left, box.Right, box.Bottom, box.Top));
             }
@@ -212,6 +213,17 @@ internal static class PdfReportReader
         }
         return (marks, rules);
     }
+
+    /// <summary>
+    /// A small triangle is a disclosure marker (a browser prints one before each <c>&lt;summary&gt;</c> of an
+    /// accordion), not a list bullet: the line after it is a section's title, not an item.
+    /// </summary>
+    private static bool IsTriangle(PdfPath path) =>
+        path.Count == 1
+        && path[0].Commands.All(command => command is PdfSubpath.Move or PdfSubpath.Line or PdfSubpath.Close)
+        && path[0].Commands.OfType<PdfSubpath.Line>().Select(line => (Math.Round(line.To.X, 1), Math.Round(line.To.Y, 1)))
+            .Concat(path[0].Commands.OfType<PdfSubpath.Move>().Select(move => (Math.Round(move.Location.X, 1), Math.Round(move.Location.Y, 1))))
+            .Distinct().Count() == 3;
 
     private static void Rules(PdfSubpath subpath, bool stroked, List<PdfRule> rules)
     {
