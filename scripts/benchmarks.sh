@@ -116,7 +116,11 @@ $(block timings)
 
 \`dotnet run -c Release --project benchmarks/ScrutinyWorkflow.Benchmarks -- 10\`: every sample report read end to end
 as the upload reads it (10 runs each after 3 warm-up runs; the full run takes 25), then the hostile inputs that once
-took minutes.
+took minutes, then the 40-page PDFs over the 16-question sample \`children-in-care.pdf\` (issue 25's target: at most
+3x), then the corpus of other producers' documents (\`tests/ScrutinyWorkflow.Documents.Tests/TestData/corpus\`, see its
+README) scored per producer: questions read with their text under the right area, areas read with their heading, and
+questions read that the document does not ask. The \`cpu\` column is the median processor time of the process per
+run, which carries a shared machine's other work much less than the wall time does.
 
 $(block parse)
 
