@@ -120,7 +120,8 @@ took minutes, then the 40-page PDFs over the 16-question sample \`children-in-ca
 3x), then the corpus of other producers' documents (\`tests/ScrutinyWorkflow.Documents.Tests/TestData/corpus\`, see its
 README) scored per producer: questions read with their text under the right area, areas read with their heading, and
 questions read that the document does not ask. The \`cpu\` column is the median processor time of the process per
-run, which carries a shared machine's other work much less than the wall time does.
+run, which carries a shared machine's other work much less than the wall time does. The benchmark runs without
+tiered compilation, so that an input's figures do not depend on how much of the same code the inputs before it warmed.
 
 $(block parse)
 
