@@ -62,7 +62,7 @@ public static class ReportIngestion
         var blocks = ((BlocksRead)read).Blocks;
         return QuestionExtractor.Extract(blocks) switch
         {
-            ReportExtracted extracted => new Ingested(extracted.Report, FileFormats.Name(format.Kind)),
+            ReportExtracted extracted => new Ingested(ProposalBounds.Apply(extracted.Report), FileFormats.Name(format.Kind)),
             ExtractionFailed { Failure: ExtractionFailure.NoText } => format.Kind == FileKind.Pdf
                 ? Rejections.NoTextLayer()
                 : Rejections.NoText(FileFormats.Describe(format.Kind)),

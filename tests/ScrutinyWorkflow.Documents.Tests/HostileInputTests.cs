@@ -1,5 +1,6 @@
 using System.Text;
 using ScrutinyWorkflow.Core.Reports;
+using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents.Reading;
 using ScrutinyWorkflow.Documents.Reading.Html;
 using ScrutinyWorkflow.Documents.Reading.Pdf;
@@ -22,6 +23,53 @@ public sealed class HostileInputTests
         [.. Assert.IsType<BlocksRead>(PlainTextReportReader.Read(Encoding.UTF8.GetBytes(text))).Blocks];
 
     private static string Lines(int count, string line) => string.Join("\n\n", Enumerable.Repeat(line, count));
+
+    [Fact]
+    public void A_hundred_kilobyte_heading_and_a_sixty_thousand_character_question_are_cut_short_and_marked_and_the_rest_of_the_report_is_kept()
+    {
+        var heading = string.Concat(Enumerable.Repeat("Overlong heading ", 6_000));
+        var question = string.Concat(Enumerable.Repeat("and how does the council know ", 2_000)) + "?";
+        var report = $"""
+            # Hostile report
+
+            ## Questions for councillors
+
+            ### {heading}
+
+            - {question}
+            - How many complaints were upheld?
+
+            ### Waiting times
+
+            - How long does a decision take?
+            """;
+
+        var read = Assert.IsType<Ingested>(TestFiles.Ingest(Encoding.UTF8.GetBytes(report), "hostile.md")).Report;
+
+        Assert.Equal(2, read.Areas.Count);
+        var first = read.Areas[0];
+        Assert.InRange(first.Heading.Length, 400, ReviewDecider.MaxLineLength);
+        Assert.StartsWith("Overlong heading", first.Heading, StringComparison.Ordinal);
+        Assert.EndsWith("…", first.Heading, StringComparison.Ordinal);
+        Assert.Contains("cut short", first.Source.Reason, StringComparison.Ordinal);
+        Assert.InRange(first.Questions[0].Text.Length, 3_900, ReviewDecider.MaxQuestionLength);
+        Assert.Contains("more than a question may have", first.Questions[0].Source.Reason, StringComparison.Ordinal);
+        Assert.True(first.Questions[0].Source.Confidence <= 0.4);
+        Assert.Equal("How many complaints were upheld?", first.Questions[1].Text);
+        Assert.Equal(("Waiting times", "How long does a decision take?"), (read.Areas[1].Heading, read.Areas[1].Questions.Single().Text));
+    }
+
+    [Fact]
+    public void Questions_beyond_what_one_review_may_hold_are_left_out_with_a_note_rather_than_the_upload_refused()
+    {
+        var items = string.Join("\n", Enumerable.Range(1, ReviewDecider.MaxQuestionsPerReview + 5).Select(n => $"- Question number {n}?"));
+        var report = $"# Long report\n\n## Questions for councillors\n\n### Everything\n\n{items}\n";
+
+        var read = Assert.IsType<Ingested>(TestFiles.Ingest(Encoding.UTF8.GetBytes(report), "long.md")).Report;
+
+        Assert.Equal(ReviewDecider.MaxQuestionsPerReview, read.QuestionCount);
+        Assert.Contains("5 more questions", read.Areas[^1].Source.Reason, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Keeps_lines_of_unmatched_emphasis_marks_as_they_are()

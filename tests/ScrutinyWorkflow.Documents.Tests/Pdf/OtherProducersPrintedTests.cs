@@ -23,6 +23,11 @@ public sealed class OtherProducersPrintedTests
             ["Council tax reduction", "Debt collection"],
             "How long does your council take to decide a claim for council tax reduction?"
         },
+        {
+            "ruled-table",
+            ["Waiting times", "Means test", "Contractors and quality of work"],
+            "How long does a person wait from first asking for help to an occupational therapist's assessment, and how does that compare with similar councils?"
+        },
     };
 
     [Theory]

@@ -82,6 +82,39 @@ public sealed class TextReaderTests
     }
 
     [Fact]
+    public void Takes_a_short_line_straight_above_a_full_one_as_a_heading_and_a_form_feed_as_the_end_of_a_block_as_pdftotext_sets_them()
+    {
+        var blocks = Plain(
+            "Questions for councillors\n" +
+            "Councillors may wish to ask the following questions to satisfy themselves that their\n" +
+            "council deals with planning enforcement well.\n\n" +
+            " 1. How does the council decide which breaches to investigate first?\n" +
+            "\fTimeliness\n\n" +
+            " 1. How many complaints were investigated in time?\n");
+
+        Assert.Equal(
+            [
+                (BlockKind.Heading, "Questions for councillors"),
+                (BlockKind.Paragraph, "Councillors may wish to ask the following questions to satisfy themselves that their council deals with planning enforcement well."),
+                (BlockKind.ListItem, "How does the council decide which breaches to investigate first?"),
+                (BlockKind.Heading, "Timeliness"),
+                (BlockKind.ListItem, "How many complaints were investigated in time?"),
+            ],
+            blocks.Select(block => (block.Kind, block.Text)));
+    }
+
+    [Fact]
+    public void Does_not_take_the_short_last_line_of_a_paragraph_above_a_full_one_for_a_heading()
+    {
+        var blocks = Plain(
+            "The council took fourteen months to visit the site, and did not tell Mr B why.\n" +
+            "It apologised.\n" +
+            "We recommended that it review its enforcement plan and tell complainants what it will do.\n");
+
+        Assert.DoesNotContain(blocks, block => block.Kind == BlockKind.Heading);
+    }
+
+    [Fact]
     public void Does_not_take_a_standalone_question_for_a_heading()
     {
         var block = Assert.Single(Plain("How does the council make sure children are safe at home?"));

@@ -14,6 +14,8 @@ internal static class ColumnEdges
 
     public static void Apply(IReadOnlyList<PdfLine> lines)
     {
+        // A table cell's edges are its own, set when the table was read.
+        lines = [.. lines.Where(line => line.Cell is null)];
         // Books mirror their margins on odd and even pages; then each keeps its own edges.
         var oddFull = lines.Where(line => line.Side == ColumnSide.Full && line.Page % 2 == 1).Select(line => line.Left).ToList();
         var evenFull = lines.Where(line => line.Side == ColumnSide.Full && line.Page % 2 == 0).Select(line => line.Left).ToList();

@@ -169,6 +169,10 @@ internal static class LineAssembler
             return false;
         }
 
+        if (previous.Cell != line.Cell && !SameTableColumnOverAPage(previous, line))
+        {
+            return false;
+        }
         var sameFlow = previous.Page == line.Page && previous.Column == line.Column;
         if (sameFlow)
         {
@@ -217,6 +221,13 @@ internal static class LineAssembler
         return (unfinished && Math.Abs(indent - draft.TextIndent) <= tolerance)
             || (draft.Lines.Count == 1 && !EndsSentence(draft.Ending) && IsHangingIndent(indent - draft.TextIndent, line.FontSize));
     }
+
+    /// <summary>
+    /// A table cell is read on its own, but a row broken over a page carries its cells on in the same column of the
+    /// table on the next page.
+    /// </summary>
+    private static bool SameTableColumnOverAPage(PdfLine previous, PdfLine line) =>
+        previous.Cell is { } above && line.Cell is { } below && previous.Page != line.Page && above.TableColumn == below.TableColumn;
 
     /// <summary>How far a hanging indent sets the lines after the first in: more than a slip, less than a column.</summary>
     private static bool IsHangingIndent(double indent, double fontSize) => indent > AlignTolerance * fontSize && indent <= 4 * fontSize;
@@ -267,7 +278,7 @@ internal static class LineAssembler
                     blocks.Add(ReportBlock.ListItem(text, Depth(markerIndents, draft.MarkerIndent, draft.FontSize), draft.Page) with { EndPage = endPage, Doubt = Doubt(draft) });
                     continue;
                 case BlockKind.Heading:
-                    var bySizeAlone = !draft.Bold && draft.FontSize < bodySize * 1.3;
+                    var bySizeAlone = !draft.Bold && draft.FontSize < bodySize * 1.3 && !IsRowLabel(draft);
                     blocks.Add(ReportBlock.Heading(text, headingStyles.IndexOf(Style(draft)) + 1, draft.Page) with
                     {
                         Doubt = bySizeAlone ? "its heading is only a little larger than the text and not bold, so it was told from its size alone" : Doubt(draft),
@@ -351,11 +362,22 @@ internal static class LineAssembler
         {
             return BlockKind.ListItem;
         }
+        if (IsRowLabel(draft))
+        {
+            return BlockKind.Heading;
+        }
         if (draft.FontSize >= bodySize * HeadingScale)
         {
             return BlockKind.Heading;
         }
         return draft.Bold && draft.Lines.Count <= 2 && HeadingText.IsShortEnough(draft.Text()) ? BlockKind.Heading : BlockKind.Paragraph;
+    }
+
+    /// <summary>A table row's label cell that names something: short, with words, asking nothing (a cell that asks is a question).</summary>
+    private static bool IsRowLabel(Draft draft)
+    {
+        var text = draft.Text();
+        return draft.Lines[0].RowLabel && HeadingText.IsShortEnough(text) && text.Any(char.IsLetter) && !text.Contains('?', StringComparison.Ordinal);
     }
 
     private static (double Size, bool Bold) Style(Draft draft) => (Math.Round(draft.FontSize * 2) / 2, draft.Bold);

@@ -14,8 +14,19 @@ internal sealed record PdfMark(double Left, double Right, double Bottom, double 
     public double Height => Top - Bottom;
 }
 
-/// <summary>The words of one page, in no particular order, and the small shapes drawn on it.</summary>
-internal sealed record PdfPageWords(int Number, double Height, IReadOnlyList<PdfWord> Words, IReadOnlyList<PdfMark>? Marks = null);
+/// <summary>
+/// A straight rule the page draws across or down it (a table's cell border), in points, as thin as a line.
+/// </summary>
+internal sealed record PdfRule(double Left, double Right, double Bottom, double Top)
+{
+    public bool IsAcross => Right - Left >= Top - Bottom;
+}
+
+/// <summary>The words of one page, in no particular order, the small shapes drawn on it and its rules.</summary>
+internal sealed record PdfPageWords(int Number, double Height, IReadOnlyList<PdfWord> Words, IReadOnlyList<PdfMark>? Marks = null, IReadOnlyList<PdfRule>? Rules = null);
+
+/// <summary>A table cell a line sits in: <see cref="Id"/> tells cells apart on a page, <see cref="TableColumn"/> counts from 0 at the left.</summary>
+internal sealed record PdfCell(int Id, int TableColumn);
 
 /// <summary>Words that share a baseline across the whole width of a page, left to right.</summary>
 internal sealed class PdfRow(IReadOnlyList<PdfWord> words)
@@ -88,6 +99,12 @@ internal sealed class PdfLine
     public bool Bold { get; }
 
     public double Left => Words[0].Left;
+
+    /// <summary>The ruled table cell the line was read from, if any (see <see cref="RuledTables"/>).</summary>
+    public PdfCell? Cell { get; init; }
+
+    /// <summary>The line is in the first cell of a table row with other cells: where a table names an area.</summary>
+    public bool RowLabel { get; init; }
 
     public double Right => Words[^1].Right;
 

@@ -20,6 +20,12 @@ internal static partial class PlainTextReportReader
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            if (line.StartsWith('\f'))
+            {
+                // A form feed starts a page (pdftotext puts one before each page's first line): whatever was open ends.
+                blocks.Flush();
+                line = line.TrimStart('\f');
+            }
             var trimmed = line.Trim();
             if (trimmed.Length == 0)
             {
@@ -39,7 +45,7 @@ internal static partial class PlainTextReportReader
             }
 
             var standsAlone = blocks.OpenLines == 0 && (i + 1 == lines.Count || lines[i + 1].Trim().Length == 0);
-            if (standsAlone && LooksLikeHeading(trimmed))
+            if ((standsAlone || (blocks.OpenLines == 0 && TopsAParagraph(trimmed, lines[i + 1]))) && LooksLikeHeading(trimmed))
             {
                 blocks.Heading(trimmed, IsCapitals(trimmed) ? 1 : 2);
                 continue;
@@ -51,6 +57,19 @@ internal static partial class PlainTextReportReader
     }
 
     private static IEnumerable<string> Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+
+    /// <summary>
+    /// A short line straight above a full one: text taken out of a PDF (pdftotext, a copy from a viewer) sets a heading
+    /// on the line before its paragraph, with no blank line between, and a paragraph's first line fills the width.
+    /// </summary>
+    private static bool TopsAParagraph(string line, string next)
+    {
+        var below = next.Trim();
+        return below.Length >= MinimumFullLine && below.Length >= 2 * line.Length && !ListMarkers.TryStrip(below, out _);
+    }
+
+    /// <summary>A wrapped paragraph's first line is at least this long; pdftotext and pandoc wrap at 70 to 100.</summary>
+    private const int MinimumFullLine = 60;
 
     private static int Indent(string whitespace) => whitespace.Sum(character => character == '\t' ? 4 : 1);
 
