@@ -66,9 +66,11 @@ machine does.
 
 | what | figure | run |
 |---|---|---|
-| commands/s, the engine beside raw SQLite transactions | $(pick engine 'overall ratio') | engine, $(took engine) |
+| commands/s and CPU a command, the engine beside raw SQLite transactions, one caller at a time | $(pick engine '^ *1 task: overall ratio') | engine, $(took engine) |
+| the same, 64 callers at once (sharing transactions) | $(pick engine '^ *64 tasks: overall ratio') | engine |
 | 300 officers answering at once on one review | $(after load 'one review of' 'p50') | load test, $(result load), $(took load) |
 | the same over 100 reviews | $(after load 'over 100 reviews' 'p50') | load test |
+| host CPU a request, a 300-question review against 3-question ones | $(pick load '^Host CPU a request') | load test |
 | dispatch to the last of 300 request emails | $(after load 'one review of' 'last of') | load test |
 | host peak memory under the load test | $(pick load 'peak resident memory') | load test |
 | upload to every request email | $(pick timings 'upload read and drafted') | timings, $(took timings) |
