@@ -22,7 +22,7 @@ internal static class EngineBenchmark
 {
     private const int Tasks = 64;
     private const int Commands = 20_000;
-    private const int SingleStreamCommands = 4_000;
+    private const int SingleStreamCommands = 6_000;
     private const int Rounds = 3;
 
     /// <param name="only">listing, throughput or load to run one part; all three when null.</param>
