@@ -66,9 +66,11 @@ machine does.
 
 | what | figure | run |
 |---|---|---|
-| commands/s, the engine beside raw SQLite transactions | $(pick engine 'overall ratio') | engine, $(took engine) |
+| commands/s and CPU a command, the engine beside raw SQLite transactions, one caller at a time | $(pick engine '^ *1 task: overall ratio') | engine, $(took engine) |
+| the same, 64 callers at once (sharing transactions) | $(pick engine '^ *64 tasks: overall ratio') | engine |
 | 300 officers answering at once on one review | $(after load 'one review of' 'p50') | load test, $(result load), $(took load) |
 | the same over 100 reviews | $(after load 'over 100 reviews' 'p50') | load test |
+| host CPU a request, a 300-question review against 3-question ones | $(pick load '^Host CPU a request') | load test |
 | dispatch to the last of 300 request emails | $(after load 'one review of' 'last of') | load test |
 | host peak memory under the load test | $(pick load 'peak resident memory') | load test |
 | upload to every request email | $(pick timings 'upload read and drafted') | timings, $(took timings) |
@@ -83,7 +85,9 @@ machine does.
 \`dotnet run -c Release --project benchmarks/ScrutinyWorkflow.EngineBenchmarks -- engine throughput\` and \`-- engine load\`:
 the embedded engine without HTTP. Commands per second through the product's command port (an officer saving a draft:
 decide under the write lock, append, snapshot, list line) beside raw single-row SQLite \`INSERT\`s each in its own
-\`BEGIN IMMEDIATE\` transaction, same settings, tasks and counts, alternating in one run, and their ratio; loading a
+\`BEGIN IMMEDIATE\` transaction, same settings, tasks and counts, alternating in one run, and their ratio: first one
+caller at a time (1 task: the engine's own cost per command), then 64 at once (sharing transactions); beside each, the
+process's CPU time per command (every thread's, the finalizer's and the collector's included); loading a
 500-event, 300-assignment review cold, from its snapshot and from memory. The listing part (\`-- engine listing\`: pages
 and memory with up to 10,000 reviews) is left out here for time: it takes longer than everything else together.
 
@@ -96,7 +100,9 @@ $(block engineload)
 \`dotnet run -c Release --project benchmarks/ScrutinyWorkflow.EngineBenchmarks -- load\`: the host's Release build as a
 process on loopback with default settings; 300 officers each open their emailed link and submit through the form at
 once (antiforgery token and cookie, 303), on one review of 300 questions and then over 100 reviews. Latency is each
-POST's, from sending to the 303; it fails unless every answer is stored exactly once.
+POST's, from sending to the 303; it fails unless every answer is stored exactly once. The host's CPU per request is read
+from \`/proc\` over the POSTs and until every receipt is in the mail folder; its ratio, the 300-question review against
+the 3-question ones, says whether a request's work grows with its review.
 
 $(block load)
 

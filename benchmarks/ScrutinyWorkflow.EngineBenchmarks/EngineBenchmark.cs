@@ -22,6 +22,7 @@ internal static class EngineBenchmark
 {
     private const int Tasks = 64;
     private const int Commands = 20_000;
+    private const int SingleStreamCommands = 6_000;
     private const int Rounds = 3;
 
     /// <param name="only">listing, throughput or load to run one part; all three when null.</param>
@@ -99,9 +100,6 @@ internal static class EngineBenchmark
 
     private static async Task ThroughputAsync()
     {
-        Console.WriteLine();
-        Console.WriteLine($"Commands/s, {Commands:N0} commands from {Tasks} tasks at once over 100 reviews (the product: an officer saving a draft, through IReviewCommands;");
-        Console.WriteLine("raw: one INSERT of one row in its own BEGIN IMMEDIATE transaction, on a connection opened the product's way), alternating:");
         var folder = TemporaryFolder("throughput");
         try
         {
@@ -122,32 +120,45 @@ internal static class EngineBenchmark
                 await create.ExecuteNonQueryAsync();
             }
 
-            var (productTotal, rawTotal) = (0.0, 0.0);
-            // Round 0 warms both paths up (JIT, pools, page cache) and is not counted.
-            for (var round = 0; round <= Rounds; round++)
+            async Task RawAsync(int task, int i)
             {
-                var rawRate = await RateAsync(async (task, i) =>
+                await using var connection = await raw.OpenAsync(CancellationToken.None);
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO rows (review, data) VALUES ($review, $data);";
+                insert.Parameters.AddWithValue("$review", $"rv-{(i * 7 + task) % 100}");
+                insert.Parameters.AddWithValue("$data", $"Draft {i} from task {task}");
+                await insert.ExecuteNonQueryAsync();
+                await transaction.CommitAsync();
+            }
+            async Task ProductAsync(int task, int i) =>
+                await Product.MustAsync(commands, $"rv-{(i * 7 + task) % 100}", new SaveAnswer($"A{(i % 4) + 1}", $"Draft {i} from task {task}", clock.Now));
+
+            // One caller at a time is the engine's own cost per command; many at once share each transaction (group commit).
+            foreach (var (tasks, count) in new[] { (1, SingleStreamCommands), (Tasks, Commands) })
+            {
+                Console.WriteLine();
+                Console.WriteLine($"Commands/s, {count:N0} commands from {tasks} {(tasks == 1 ? "task, one after another" : "tasks at once")} over 100 reviews (the product: an officer saving a draft, through IReviewCommands;");
+                Console.WriteLine("raw: one INSERT of one row in its own BEGIN IMMEDIATE transaction, on a connection opened the product's way), alternating;");
+                Console.WriteLine("CPU is the whole process's (every thread, the finalizer's and the collector's too) per command:");
+                var (productTotal, rawTotal, productCpu, rawCpu) = (0.0, 0.0, 0.0, 0.0);
+                // Round 0 warms both paths up (JIT, pools, page cache) and is not counted.
+                for (var round = 0; round <= Rounds; round++)
                 {
-                    await using var connection = await raw.OpenAsync(CancellationToken.None);
-                    await using var transaction = connection.BeginTransaction(deferred: false);
-                    await using var insert = connection.CreateCommand();
-                    insert.Transaction = transaction;
-                    insert.CommandText = "INSERT INTO rows (review, data) VALUES ($review, $data);";
-                    insert.Parameters.AddWithValue("$review", $"rv-{(i * 7 + task) % 100}");
-                    insert.Parameters.AddWithValue("$data", $"Draft {i} from task {task}");
-                    await insert.ExecuteNonQueryAsync();
-                    await transaction.CommitAsync();
-                });
-                var productRate = await RateAsync(async (task, i) =>
-                    await Product.MustAsync(commands, $"rv-{(i * 7 + task) % 100}", new SaveAnswer($"A{(i % 4) + 1}", $"Draft {i} from task {task}", clock.Now)));
-                if (round > 0)
-                {
-                    (productTotal, rawTotal) = (productTotal + productRate, rawTotal + rawRate);
+                    var rawRun = await RateAsync(tasks, count, RawAsync);
+                    var productRun = await RateAsync(tasks, count, ProductAsync);
+                    if (round > 0)
+                    {
+                        (productTotal, rawTotal) = (productTotal + productRun.PerSecond, rawTotal + rawRun.PerSecond);
+                        (productCpu, rawCpu) = (productCpu + productRun.CpuMicroseconds, rawCpu + rawRun.CpuMicroseconds);
+                    }
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {(round == 0 ? "warm-up" : $"round {round}"),-8} raw {rawRun.PerSecond,8:N0}/s {rawRun.CpuMicroseconds,6:0} µs CPU   product {productRun.PerSecond,8:N0}/s {productRun.CpuMicroseconds,6:0} µs CPU   ratio {productRun.PerSecond / rawRun.PerSecond:0.00}, CPU {rawRun.CpuMicroseconds / productRun.CpuMicroseconds:0.00}"));
                 }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {(round == 0 ? "warm-up" : $"round {round}"),-8} raw {rawRate,8:N0}/s   product {productRate,8:N0}/s   ratio {productRate / rawRate:0.00}"));
+                    $"  {tasks} {(tasks == 1 ? "task" : "tasks")}: overall ratio (product / raw): {productTotal / rawTotal:0.00}; on CPU (raw / product): {rawCpu / productCpu:0.00} ({rawCpu / Rounds:0} µs against {productCpu / Rounds:0} µs a command)"));
             }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  overall ratio (product / raw): {productTotal / rawTotal:0.00}"));
         }
         finally
         {
@@ -156,18 +167,30 @@ internal static class EngineBenchmark
         }
     }
 
-    /// <summary>Runs <see cref="Commands"/> operations from <see cref="Tasks"/> tasks at once and gives operations a second.</summary>
-    private static async Task<double> RateAsync(Func<int, int, Task> operation)
+    /// <summary>
+    /// Runs <paramref name="count"/> operations from <paramref name="tasks"/> tasks at once; gives operations a second and
+    /// the process's CPU time per operation in microseconds.
+    /// </summary>
+    private static async Task<(double PerSecond, double CpuMicroseconds)> RateAsync(int tasks, int count, Func<int, int, Task> operation)
     {
+        // A collection left over from the run before is not this run's work.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Tasks).Select(task => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, tasks).Select(task => Task.Run(async () =>
         {
-            for (var i = 0; i < Commands / Tasks; i++)
+            for (var i = 0; i < count / tasks; i++)
             {
                 await operation(task, i);
             }
         })));
-        return Commands / Tasks * Tasks / watch.Elapsed.TotalSeconds;
+        var elapsed = watch.Elapsed;
+        // Finalizers already queued by the run are its work too (a forced collection would not be: it is left out).
+        GC.WaitForPendingFinalizers();
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var done = count / tasks * tasks;
+        return (done / elapsed.TotalSeconds, used.TotalMicroseconds / done);
     }
 
     private static async Task LoadTimeAsync()

@@ -38,14 +38,18 @@ internal static class LoadTest
             // A warm-up the size of one team, so the figures are of a host that has served a form before, as a running one has.
             Console.WriteLine();
             Console.WriteLine("Warm-up: 30 officers, one review (not counted):");
-            var failed = !await ScenarioAsync(api, folder, baseUrl, officerCount: 30, reviews: 1, firstOfficer: 2 * Officers);
+            var (warm, _) = await ScenarioAsync(api, host, folder, baseUrl, officerCount: 30, reviews: 1, firstOfficer: 2 * Officers);
             Console.WriteLine();
             Console.WriteLine($"{Officers} officers, one review of {Officers} questions (one each):");
-            failed |= !await ScenarioAsync(api, folder, baseUrl, Officers, reviews: 1, firstOfficer: 0);
+            var (big, bigCpu) = await ScenarioAsync(api, host, folder, baseUrl, Officers, reviews: 1, firstOfficer: 0);
             Console.WriteLine();
             Console.WriteLine($"{Officers} officers over 100 reviews of 3 questions (one each):");
-            failed |= !await ScenarioAsync(api, folder, baseUrl, Officers, reviews: 100, firstOfficer: Officers);
+            var (small, smallCpu) = await ScenarioAsync(api, host, folder, baseUrl, Officers, reviews: 100, firstOfficer: Officers);
+            var failed = !(warm && big && small);
             Console.WriteLine();
+            // The figure that says whether a request's work grows with its review: the same answers, one big review against small ones.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Host CPU a request, 300-question review against 3-question reviews: {bigCpu.Post:0} µs against {smallCpu.Post:0} µs ({bigCpu.Post / smallCpu.Post:0.00}x); with its receipt written: {bigCpu.WithReceipt:0} µs against {smallCpu.WithReceipt:0} µs ({bigCpu.WithReceipt / smallCpu.WithReceipt:0.00}x)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Host peak resident memory: {PeakResidentMiB(host.Id):0} MiB"));
             return failed ? 1 : 0;
         }
@@ -57,7 +61,8 @@ internal static class LoadTest
         }
     }
 
-    private static async Task<bool> ScenarioAsync(HttpClient api, string folder, string baseUrl, int officerCount, int reviews, int firstOfficer)
+    private static async Task<(bool Passed, (double Post, double WithReceipt) CpuMicroseconds)> ScenarioAsync(
+        HttpClient api, Process host, string folder, string baseUrl, int officerCount, int reviews, int firstOfficer)
     {
         var perReview = officerCount / reviews;
         var now = DateTimeOffset.Now;
@@ -101,7 +106,7 @@ internal static class LoadTest
         var officers = Links(mailFolder, emails, baseUrl).Select(link => new Officer(link.Key, link.Value)).ToList();
         try
         {
-            return await AnswerAsync(api, ids, perReview, officers, officerCount);
+            return await AnswerAsync(api, host, mailFolder, ids, perReview, officers, officerCount);
         }
         finally
         {
@@ -109,17 +114,27 @@ internal static class LoadTest
         }
     }
 
-    private static async Task<bool> AnswerAsync(HttpClient api, List<string> ids, int perReview, List<Officer> officers, int officerCount)
+    private static async Task<(bool, (double, double))> AnswerAsync(
+        HttpClient api, Process host, string mailFolder, List<string> ids, int perReview, List<Officer> officers, int officerCount)
     {
         if (officers.Count != officerCount)
         {
             Console.WriteLine($"  FAILED: found {officers.Count} links, expected {officerCount}.");
-            return false;
+            return (false, default);
         }
         await Task.WhenAll(officers.Select(o => o.OpenAsync()));
+        var mailBefore = Directory.GetFiles(mailFolder, "*.eml").Length;
+        var cpuBefore = HostCpu(host);
         var posted = Stopwatch.StartNew();
         var results = await Task.WhenAll(officers.Select(o => o.SubmitAsync()));
         var all = posted.Elapsed;
+        var cpuPosts = HostCpu(host) - cpuBefore;
+        // Each answer's receipt is mailed after the 303 (by the runner, from the outbox): part of what an answer costs.
+        await WaitForAsync(() => Task.FromResult(Directory.GetFiles(mailFolder, "*.eml").Length - mailBefore >= officerCount), "every receipt");
+        var cpuReceipts = HostCpu(host) - cpuBefore;
+        var cpu = (cpuPosts.TotalMicroseconds / officerCount, cpuReceipts.TotalMicroseconds / officerCount);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  host CPU a request: {cpu.Item1:0} µs over the POSTs; {cpu.Item2:0} µs until every receipt was written"));
 
         var failures = results.Where(r => r.Status != HttpStatusCode.SeeOther).ToList();
         var latencies = results.Select(r => r.Milliseconds).ToList();
@@ -138,7 +153,14 @@ internal static class LoadTest
             once &= submitted.Count == submitted.Distinct().Count() && submitted.Count == perReview;
         }
         Console.WriteLine($"  answers stored: {stored} of {officerCount}, each once: {(once ? "yes" : "NO")}");
-        return failures.Count == 0 && once && stored == officerCount;
+        return (failures.Count == 0 && once && stored == officerCount, cpu);
+    }
+
+    /// <summary>The host's CPU time so far, every thread's (user and system), read afresh from /proc.</summary>
+    private static TimeSpan HostCpu(Process host)
+    {
+        host.Refresh();
+        return host.TotalProcessorTime;
     }
 
     /// <summary>One officer with a browser of their own (the form's antiforgery cookie), and the time their submission took.</summary>

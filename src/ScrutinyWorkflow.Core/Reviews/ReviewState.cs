@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace ScrutinyWorkflow.Core.Reviews;
@@ -69,7 +70,20 @@ public sealed record ReviewState
     public Panel? Panel { get; init; }
     public DateOnly MeetingDate { get; init; }
     public DateOnly Deadline { get; init; }
-    public IReadOnlyList<AreaOfFocus> Areas { get; init; } = [];
+    public IReadOnlyList<AreaOfFocus> Areas
+    {
+        get;
+        init
+        {
+            field = value;
+            // Set only here, so a `with` that keeps the areas keeps their index and one that changes them makes a new one.
+            questionsById = PlaceQuestions(value);
+        }
+    } = [];
+
+    // Where each question sits (its area, its place in the area, its place in the review), so a page or a decision
+    // about one question does not search every area; not state of its own, so no snapshot holds it.
+    private FrozenQuestionIndex questionsById = FrozenQuestionIndex.Empty;
     public ImmutableDictionary<string, Officer> Officers { get; init; } = ImmutableDictionary<string, Officer>.Empty;
     public ChaseSchedule? Schedule { get; init; }
     public AssignmentTable Assignments { get; init; } = AssignmentTable.Empty;
@@ -139,7 +153,11 @@ public sealed record ReviewState
     /// <summary>Whether anyone who may answer this assignment has a draft of it waiting.</summary>
     public bool HasDraft(string assignmentId) => Drafts.ContainsKey(assignmentId);
 
-    public Question? FindQuestion(string questionId) => Questions.FirstOrDefault(q => q.QuestionId == questionId);
+    public Question? FindQuestion(string questionId) =>
+        questionsById.TryGetValue(questionId, out var at) ? Areas[at.Area].Questions[at.InArea] : null;
+
+    /// <summary>The question's place in the review, counting from 0 (null for one not in it): the order pages list them in.</summary>
+    public int? QuestionNumber(string questionId) => questionsById.TryGetValue(questionId, out var at) ? at.InReview : null;
 
     public Officer OfficerOrAddress(string email) => Officers.GetValueOrDefault(email) ?? new Officer(email, email, "", null);
 
@@ -150,8 +168,11 @@ public sealed record ReviewState
         {
             return withdrawn;
         }
-        var area = Areas.First(a => a.Questions.Any(q => q.QuestionId == questionId));
-        return (area.Heading, area.Questions.First(q => q.QuestionId == questionId));
+        var at = questionsById.TryGetValue(questionId, out var found)
+            ? found
+            : throw new InvalidOperationException($"Question {questionId} is not in review {ReviewId}.");
+        var area = Areas[at.Area];
+        return (area.Heading, area.Questions[at.InArea]);
     }
 
     /// <summary>
@@ -219,6 +240,42 @@ public sealed record ReviewState
     }
 
     public static ReviewState From(IEnumerable<ReviewEvent> events) => events.Aggregate(Initial, Evolve);
+
+    private static FrozenQuestionIndex PlaceQuestions(IReadOnlyList<AreaOfFocus> areas)
+    {
+        var index = new Dictionary<string, QuestionPlace>(StringComparer.Ordinal);
+        var number = 0;
+        for (var a = 0; a < areas.Count; a++)
+        {
+            for (var q = 0; q < areas[a].Questions.Count; q++)
+            {
+                // A question id appears once in any review the decider made; were one repeated, the first keeps it, as a search would find.
+                if (areas[a].Questions[q].QuestionId is { } id)
+                {
+                    index.TryAdd(id, new QuestionPlace(a, q, number));
+                }
+                number++;
+            }
+        }
+        return new FrozenQuestionIndex(index.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    private readonly record struct QuestionPlace(int Area, int InArea, int InReview);
+
+    /// <summary>
+    /// The questions' places, worked out from the areas. It follows from them, so it takes no part in comparing two
+    /// states: every index is equal to every other, and the areas themselves are compared as before.
+    /// </summary>
+    private sealed class FrozenQuestionIndex(FrozenDictionary<string, QuestionPlace> places)
+    {
+        public static FrozenQuestionIndex Empty { get; } = new(FrozenDictionary<string, QuestionPlace>.Empty);
+
+        public bool TryGetValue(string questionId, out QuestionPlace place) => places.TryGetValue(questionId, out place);
+
+        public override bool Equals(object? obj) => obj is FrozenQuestionIndex;
+
+        public override int GetHashCode() => 0;
+    }
 
     public static ReviewState Evolve(ReviewState state, ReviewEvent @event) => @event switch
     {

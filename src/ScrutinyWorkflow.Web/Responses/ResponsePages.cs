@@ -229,8 +229,11 @@ public sealed record FoundLink(string Token, ReviewState State, Respondent Respo
 /// </summary>
 public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQueries queries, StatementHtml html, IOptions<ScrutinyOptions> options, CouncilClock clock)
 {
+    // The constructor is looked up once: CreateInstance matched it against the services by reflection on every request.
+    private static readonly ObjectFactory<LinkPages> Factory = ActivatorUtilities.CreateFactory<LinkPages>([]);
+
     /// <summary>Made for each request from its services, so the web host and the Functions worker need no registration for it.</summary>
-    public static LinkPages For(HttpContext context) => ActivatorUtilities.CreateInstance<LinkPages>(context.RequestServices);
+    public static LinkPages For(HttpContext context) => Factory(context.RequestServices, null);
 
     public async Task<FoundLink?> FindAsync(string token, CancellationToken cancellationToken)
     {
@@ -311,9 +314,9 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
     private static List<Assignment> Mine(FoundLink found)
     {
         var state = found.State;
-        var order = state.Questions.Select((q, i) => (q.QuestionId, i)).ToDictionary(x => x.QuestionId, x => x.i);
+        // The person's own assignments (by the state's index) in the review's order: no pass over every question.
         return [.. state.AssignmentsFor(found.Respondent)
-            .OrderBy(a => order.GetValueOrDefault(a.QuestionId, int.MaxValue))
+            .OrderBy(a => state.QuestionNumber(a.QuestionId) ?? int.MaxValue)
             .ThenBy(a => QuestionIds.NumberOf(a.Id))];
     }
 

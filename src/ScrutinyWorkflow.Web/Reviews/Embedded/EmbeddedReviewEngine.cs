@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Links;
@@ -9,12 +9,18 @@ using ScrutinyWorkflow.Workflow.Serialization;
 namespace ScrutinyWorkflow.Web.Reviews.Embedded;
 
 /// <summary>
-/// Reviews on one machine. Every command goes through one writer that decides it while holding the store's write lock:
-/// it reads the review's version under the lock, so two commands (from this process or another sharing the file) never
-/// conflict, and a command is only ever refused by a rule. The writer takes the commands waiting and records them in one
-/// transaction, each decision in its own savepoint, with their effects, links, next due times, the review list's lines
-/// and snapshots; a load reads the review from memory, or its snapshot, and only the events after.
+/// Reviews on one machine. Every command goes through one writer at a time that decides it while holding the store's
+/// write lock: it reads the review's version under the lock, so two commands (from this process or another sharing the
+/// file) never conflict, and a command is only ever refused by a rule. The writer takes the commands waiting and records
+/// them in one transaction, each decision in its own savepoint, with their effects, links, next due times, the review
+/// list's lines and snapshots; a load reads the review from memory, or its snapshot, and only the events after.
 /// </summary>
+/// <remarks>
+/// The writer is whichever caller finds nobody writing: it records what is waiting, its own command first, on its own
+/// thread, so a command that arrives alone is decided and answered without crossing to another thread and back. Callers
+/// arriving while it writes queue, and are recorded in its next transaction (one hop back to them when it commits); once
+/// its own command is answered, any still waiting are left to a thread-pool writer so one caller never carries a burst.
+/// </remarks>
 public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsyncDisposable
 {
     // Enough to take a burst (a dispatch's answers arriving at once) in a few transactions, small enough to keep each short.
@@ -30,8 +36,11 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
     private readonly ResponseLinks responseLinks;
     private readonly RunnerSignal runnerSignal;
     private readonly ILogger<EmbeddedReviewEngine> logger;
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task writer;
+    private readonly ConcurrentQueue<Pending> queue = new();
+
+    // Held by the one caller writing; a semaphore rather than a lock because the writer awaits while holding it.
+    private readonly SemaphoreSlim writing = new(1, 1);
+    private volatile bool closed;
 
     public EmbeddedReviewEngine(
         IReviewStore store,
@@ -43,7 +52,6 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
         ILogger<EmbeddedReviewEngine> logger)
     {
         (this.store, this.serializer, this.loader, this.decider, this.responseLinks, this.runnerSignal, this.logger) = (store, serializer, loader, decider, responseLinks, runnerSignal, logger);
-        writer = Task.Run(WriteAsync);
     }
 
     public async Task<ReviewSnapshot?> FindAsync(string reviewId, CancellationToken cancellationToken)
@@ -65,18 +73,29 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
         ArgumentNullException.ThrowIfNull(command);
         using var span = ReviewTelemetry.Command(reviewId, command);
-        var pending = new Pending(reviewId, command, expectedVersion, cancellationToken);
-        if (!queue.Writer.TryWrite(pending))
+        if (closed)
         {
             throw new ObjectDisposedException(nameof(EmbeddedReviewEngine), "The review engine is shutting down.");
         }
+        var pending = new Pending(reviewId, command, expectedVersion, cancellationToken);
+        queue.Enqueue(pending);
+        await WriteAsync(pending);
         return await pending.Outcome.Task.WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
-        await writer.ConfigureAwait(false);
+        // Whatever was accepted before closing is still recorded: the last writer finishes, then anything left.
+        closed = true;
+        await writing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await RecordWaitingAsync(own: null).ConfigureAwait(false);
+        }
+        finally
+        {
+            writing.Release();
+        }
     }
 
     private sealed record Pending(string ReviewId, ReviewCommand Command, long? ExpectedVersion, CancellationToken CancellationToken)
@@ -84,15 +103,49 @@ public sealed class EmbeddedReviewEngine : IReviewCommands, IReviewQueries, IAsy
         public TaskCompletionSource<CommandOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private async Task WriteAsync()
+    /// <summary>
+    /// Records what is waiting unless another caller is already doing so (it will take ours too). A caller whose own
+    /// command is answered stops; with commands still waiting it hands them to a writer on the thread pool.
+    /// </summary>
+    private async Task WriteAsync(Pending? own)
     {
-        var batch = new List<Pending>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        // Checked again after each release: a command queued while the writer was finishing, whose caller found the
+        // semaphore still held, is recorded by whoever let go of it.
+        while (!queue.IsEmpty && writing.Wait(0))
+        {
+            try
+            {
+                await RecordWaitingAsync(own).ConfigureAwait(false);
+            }
+            finally
+            {
+                writing.Release();
+            }
+            if (own is { Outcome.Task.IsCompleted: true })
+            {
+                if (!queue.IsEmpty)
+                {
+                    _ = Task.Run(() => WriteAsync(own: null));
+                }
+                return;
+            }
+        }
+    }
+
+    /// <summary>Batches of the commands waiting, until none is left or (for a caller) its own command is answered.</summary>
+    private async Task RecordWaitingAsync(Pending? own)
+    {
+        var batch = new List<Pending>();
+        while (own is not { Outcome.Task.IsCompleted: true })
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+            while (batch.Count < MaxBatch && queue.TryDequeue(out var pending))
             {
                 batch.Add(pending);
+            }
+            if (batch.Count == 0)
+            {
+                return;
             }
             await RecordAsync(batch).ConfigureAwait(false);
         }

@@ -1,19 +1,29 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace ScrutinyWorkflow.Web.Reviews.Storage;
 
 /// <summary>
 /// The embedded store's SQLite file. Hands out open connections set up the same way every time, and
-/// creates the folder, switches the file to WAL and brings the schema up to date on first use.
+/// creates the folder, switches the file to WAL and brings the schema up to date on first use. The store's own work
+/// goes through sessions it lends (<see cref="SessionAsync"/>): connections kept open with their statements prepared,
+/// closed when the database is disposed.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 {
     // How long a writer waits for another writer's transaction before giving up with SQLITE_BUSY.
     // Appends are a handful of rows, so anything near this long means something is stuck.
     private const int BusyTimeoutSeconds = 5;
 
+    // Enough for the engine's writer, the runner and a few pages reading at once; a burst beyond it opens more, and
+    // closes them as they come back.
+    private const int MaxIdleSessions = 8;
+
     private readonly Lock initialisationGate = new();
     private volatile bool initialised;
+    private readonly ConcurrentBag<SqliteSession> idle = [];
+    private int idleCount;
+    private volatile bool disposed;
 
     public SqliteDatabase(string path)
     {
@@ -72,6 +82,57 @@ public sealed class SqliteDatabase
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>A session for one caller; disposing it gives it back.</summary>
+    internal async ValueTask<SqliteSession> SessionAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (idle.TryTake(out var session))
+        {
+            Interlocked.Decrement(ref idleCount);
+            return session;
+        }
+        return new SqliteSession(this, await OpenAsync(cancellationToken));
+    }
+
+    internal async ValueTask GiveBackAsync(SqliteSession session)
+    {
+        // A session left in a transaction (a caller failed between BEGIN and COMMIT) is rolled back before anyone else
+        // uses it; one that cannot be, one too many, or one coming back after the database was disposed is closed.
+        if (!disposed && session.RollBack())
+        {
+            if (Interlocked.Increment(ref idleCount) <= MaxIdleSessions)
+            {
+                idle.Add(session);
+                // Disposed meanwhile: whatever was just added is closed below or by DisposeAsync, never left open.
+                if (!disposed)
+                {
+                    return;
+                }
+                await CloseIdleAsync();
+                return;
+            }
+            Interlocked.Decrement(ref idleCount);
+        }
+        await session.CloseAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        disposed = true;
+        await CloseIdleAsync();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task CloseIdleAsync()
+    {
+        while (idle.TryTake(out var session))
+        {
+            Interlocked.Decrement(ref idleCount);
+            await session.CloseAsync();
         }
     }
 

@@ -24,13 +24,12 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var session = await database.SessionAsync(cancellationToken);
+        var command = session.Command("""
             SELECT version, type, schema_version, data, recorded_at
             FROM events WHERE review_id = $review ORDER BY version;
-            """;
-        command.Parameters.AddWithValue("$review", reviewId);
+            """);
+        command.Parameters["$review"].Value = reviewId;
 
         var events = new List<StoredEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -68,29 +67,20 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
     public async Task<T> ReadAsync<T>(Func<IReviewStreamReader, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var session = await database.SessionAsync(cancellationToken);
         // A deferred transaction reads one moment of a WAL file however many statements it takes, and never blocks a writer.
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        await using var streams = new StreamTransaction(connection, transaction);
-        return await read(streams);
+        return await session.InTransactionAsync(immediate: false, () => read(new StreamTransaction(session)), cancellationToken);
     }
 
     public async Task<T> WriteAsync<T>(Func<IReviewStreamWriter, Task<T>> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var session = await database.SessionAsync(cancellationToken);
 
         // IMMEDIATE takes the write lock before anything is read. A deferred transaction would read under a shared lock
         // and fail to upgrade when another writer got in first (SQLITE_BUSY that no amount of waiting fixes); this way a
         // second writer waits, then reads what the first wrote.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        T result;
-        await using (var streams = new StreamTransaction(connection, transaction))
-        {
-            result = await write(streams);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        return await session.InTransactionAsync(immediate: true, () => write(new StreamTransaction(session)), cancellationToken);
     }
 
     public async Task<ReviewListPage> ListPageAsync(ReviewListQuery query, CancellationToken cancellationToken)
@@ -99,8 +89,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Page);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.PageSize);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var session = await database.SessionAsync(cancellationToken);
         var filter = query.Status is null ? "" : "WHERE status = $status";
         // Each order has its index (with and without the status filter), so a page costs the same wherever it is.
         var order = query.Sort switch
@@ -111,44 +100,44 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
             _ => "created_at DESC, review_id DESC",
         };
 
-        await using var count = connection.CreateCommand();
-        count.Transaction = transaction;
-        count.CommandText = $"SELECT COUNT(*) FROM review_list {filter};";
-        await using var page = connection.CreateCommand();
-        page.Transaction = transaction;
-        page.CommandText = $"""
+        // A handful of texts (each order, with and without the filter), so each stays prepared on the session.
+        var count = session.Command($"SELECT COUNT(*) FROM review_list {filter};");
+        var page = session.Command($"""
             SELECT review_id, status, title, panel, meeting_date, deadline, answered, questions, overdue, next_due_local, declines, unreachable
             FROM review_list {filter} ORDER BY {order} LIMIT $limit OFFSET $offset;
-            """;
+            """);
         if (query.Status is { } status)
         {
-            count.Parameters.AddWithValue("$status", status);
-            page.Parameters.AddWithValue("$status", status);
+            count.Parameters["$status"].Value = status;
+            page.Parameters["$status"].Value = status;
         }
-        page.Parameters.AddWithValue("$limit", query.PageSize);
-        page.Parameters.AddWithValue("$offset", query.Offset);
+        page.Parameters["$limit"].Value = query.PageSize;
+        page.Parameters["$offset"].Value = query.Offset;
 
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        var reviews = new List<ReviewSummary>();
-        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        // The count and the page from one moment of the file.
+        return await session.InTransactionAsync(immediate: false, async () =>
         {
-            reviews.Add(new ReviewSummary(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                DateOnly.ParseExact(reader.GetString(4), DateFormat, CultureInfo.InvariantCulture),
-                DateOnly.ParseExact(reader.GetString(5), DateFormat, CultureInfo.InvariantCulture),
-                reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
-                reader.IsDBNull(9) ? null : ParseLocal(reader.GetString(9)),
-                reader.GetInt32(10), reader.GetInt32(11)));
-        }
-        return new ReviewListPage(reviews, query.Page, query.PageSize, total);
+            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            var reviews = new List<ReviewSummary>();
+            await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                reviews.Add(new ReviewSummary(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    DateOnly.ParseExact(reader.GetString(4), DateFormat, CultureInfo.InvariantCulture),
+                    DateOnly.ParseExact(reader.GetString(5), DateFormat, CultureInfo.InvariantCulture),
+                    reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
+                    reader.IsDBNull(9) ? null : ParseLocal(reader.GetString(9)),
+                    reader.GetInt32(10), reader.GetInt32(11)));
+            }
+            return new ReviewListPage(reviews, query.Page, query.PageSize, total);
+        }, cancellationToken);
     }
 
     public async Task<DateTime?> NextDueAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MIN(next_due_local) FROM reviews WHERE next_due_local IS NOT NULL;";
+        await using var session = await database.SessionAsync(cancellationToken);
+        var command = session.Command("SELECT MIN(next_due_local) FROM reviews WHERE next_due_local IS NOT NULL;");
         return await command.ExecuteScalarAsync(cancellationToken) is string due ? ParseLocal(due) : null;
     }
 
@@ -176,13 +165,12 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
     {
         ReviewStoreArguments.CheckMax(max);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$max", max);
+        await using var session = await database.SessionAsync(cancellationToken);
+        var command = session.Command(sql);
+        command.Parameters["$max"].Value = max;
         if (now is not null)
         {
-            command.Parameters.AddWithValue("$now", now);
+            command.Parameters["$now"].Value = now;
         }
         return await ReadStringsAsync(command, cancellationToken);
     }
@@ -192,19 +180,18 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
     {
         ReviewStoreArguments.CheckMax(max);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var session = await database.SessionAsync(cancellationToken);
 
         // A new effect has no not_before: it is due at once, whatever the dispatcher's clock says
         // relative to the clock of the process that recorded it.
-        command.CommandText = """
+        var command = session.Command("""
             SELECT id, review_id, kind, payload, attempts FROM outbox
             WHERE completed_at IS NULL AND (not_before IS NULL OR not_before <= $now)
             ORDER BY created_at, seq
             LIMIT $max;
-            """;
-        command.Parameters.AddWithValue("$now", FormatInstant(now));
-        command.Parameters.AddWithValue("$max", max);
+            """);
+        command.Parameters["$now"].Value = FormatInstant(now);
+        command.Parameters["$max"].Value = max;
         return await ReadPendingAsync(command, cancellationToken);
     }
 
@@ -214,10 +201,9 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         ReviewStoreArguments.CheckMax(max);
         ReviewStoreArguments.CheckMax(perReview);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var session = await database.SessionAsync(cancellationToken);
         // Each review's effects keep their own order (a reminder never overtakes its request); only reviews interleave.
-        command.CommandText = """
+        var command = session.Command("""
             SELECT id, review_id, kind, payload, attempts FROM (
                 SELECT id, review_id, kind, payload, attempts, created_at, seq,
                        ROW_NUMBER() OVER (PARTITION BY review_id ORDER BY created_at, seq) AS turn
@@ -226,10 +212,10 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
             WHERE turn <= $perReview
             ORDER BY turn, created_at, seq
             LIMIT $max;
-            """;
-        command.Parameters.AddWithValue("$now", FormatInstant(now));
-        command.Parameters.AddWithValue("$max", max);
-        command.Parameters.AddWithValue("$perReview", perReview);
+            """);
+        command.Parameters["$now"].Value = FormatInstant(now);
+        command.Parameters["$max"].Value = max;
+        command.Parameters["$perReview"].Value = perReview;
         return await ReadPendingAsync(command, cancellationToken);
     }
 
@@ -250,17 +236,16 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(effectId);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var session = await database.SessionAsync(cancellationToken);
 
         // Completing twice keeps the first time: a dispatcher that crashed after sending but before
         // recording may complete the same effect again on its next pass.
-        command.CommandText = "UPDATE outbox SET completed_at = $at WHERE id = $id AND completed_at IS NULL;";
-        command.Parameters.AddWithValue("$id", effectId);
-        command.Parameters.AddWithValue("$at", FormatInstant(completedAt));
+        var command = session.Command(CompleteSql);
+        command.Parameters["$id"].Value = effectId;
+        command.Parameters["$at"].Value = FormatInstant(completedAt);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            await EnsureEffectExistsAsync(connection, effectId, cancellationToken);
+            await EnsureEffectExistsAsync(session, effectId, cancellationToken);
         }
     }
 
@@ -272,24 +257,25 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE outbox SET completed_at = $at WHERE id = $id AND completed_at IS NULL;";
-        command.Parameters.AddWithValue("$at", FormatInstant(completedAt));
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        foreach (var effectId in effectIds)
+        await using var session = await database.SessionAsync(cancellationToken);
+        var command = session.Command(CompleteSql);
+        command.Parameters["$at"].Value = FormatInstant(completedAt);
+        await session.InTransactionAsync(immediate: true, async () =>
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(effectId);
-            id.Value = effectId;
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            foreach (var effectId in effectIds)
             {
-                await EnsureEffectExistsAsync(connection, effectId, cancellationToken, transaction);
+                ArgumentException.ThrowIfNullOrWhiteSpace(effectId);
+                command.Parameters["$id"].Value = effectId;
+                if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+                {
+                    await EnsureEffectExistsAsync(session, effectId, cancellationToken);
+                }
             }
-        }
-        await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
+
+    private const string CompleteSql = "UPDATE outbox SET completed_at = $at WHERE id = $id AND completed_at IS NULL;";
 
     public async Task DeferAsync(
         string effectId, string failure, DateTimeOffset retryAt, CancellationToken cancellationToken)
@@ -297,20 +283,19 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         ArgumentException.ThrowIfNullOrWhiteSpace(effectId);
         ArgumentNullException.ThrowIfNull(failure);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var session = await database.SessionAsync(cancellationToken);
 
         // A completed effect stays completed: deferring it would offer it again and send it twice.
-        command.CommandText = """
+        var command = session.Command("""
             UPDATE outbox SET attempts = attempts + 1, last_error = $failure, not_before = $retry
             WHERE id = $id AND completed_at IS NULL;
-            """;
-        command.Parameters.AddWithValue("$id", effectId);
-        command.Parameters.AddWithValue("$failure", failure);
-        command.Parameters.AddWithValue("$retry", FormatInstant(retryAt));
+            """);
+        command.Parameters["$id"].Value = effectId;
+        command.Parameters["$failure"].Value = failure;
+        command.Parameters["$retry"].Value = FormatInstant(retryAt);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            await EnsureEffectExistsAsync(connection, effectId, cancellationToken);
+            await EnsureEffectExistsAsync(session, effectId, cancellationToken);
         }
     }
 
@@ -318,30 +303,24 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindAsync(connection, null, tokenHash, cancellationToken);
+        await using var session = await database.SessionAsync(cancellationToken);
+        return await FindAsync(session, tokenHash, cancellationToken);
     }
 
-    internal static async Task<LinkTarget?> FindAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string tokenHash, CancellationToken cancellationToken)
+    internal static async Task<LinkTarget?> FindAsync(SqliteSession session, string tokenHash, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT review_id, respondent FROM links WHERE token_hash = $hash;";
-        command.Parameters.AddWithValue("$hash", tokenHash);
+        var command = session.Command("SELECT review_id, respondent FROM links WHERE token_hash = $hash;");
+        command.Parameters["$hash"].Value = tokenHash;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new LinkTarget(reader.GetString(0), reader.GetString(1))
             : null;
     }
 
-    private static async Task EnsureEffectExistsAsync(
-        SqliteConnection connection, string effectId, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
+    private static async Task EnsureEffectExistsAsync(SqliteSession session, string effectId, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT 1 FROM outbox WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", effectId);
+        var command = session.Command("SELECT 1 FROM outbox WHERE id = $id;");
+        command.Parameters["$id"].Value = effectId;
         if (await command.ExecuteScalarAsync(cancellationToken) is null)
         {
             throw new InvalidOperationException($"There is no outbox entry {effectId}.");

@@ -7,14 +7,12 @@ using static ScrutinyWorkflow.Web.Reviews.Storage.SqliteReviewStore;
 namespace ScrutinyWorkflow.Web.Reviews.Storage;
 
 /// <summary>
-/// The reads and appends of one SQLite transaction. Each statement is prepared once per transaction and reused, so a
-/// batch of decisions costs a bind and a step per row, not a parse.
+/// The reads and appends of one SQLite transaction, on a session whose statements stay prepared for its connection's
+/// life, so a decision costs a bind and a step per row, not a parse.
 /// </summary>
-internal sealed class StreamTransaction(SqliteConnection connection, SqliteTransaction transaction) : IReviewStreamWriter, IAsyncDisposable
+internal sealed class StreamTransaction(SqliteSession session) : IReviewStreamWriter
 {
     private const string Savepoint = "decision";
-
-    private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
 
     public async Task<long> VersionAsync(string reviewId, CancellationToken cancellationToken)
     {
@@ -26,6 +24,12 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
     public async Task<IReadOnlyDictionary<string, long>> VersionsAsync(IReadOnlyCollection<string> reviewIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reviewIds);
+        if (reviewIds.Count == 1)
+        {
+            // A command on its own: one lookup by key, without making and unpacking a JSON array.
+            var reviewId = reviewIds.First();
+            return new Dictionary<string, long>(StringComparer.Ordinal) { [reviewId] = await VersionAsync(reviewId, cancellationToken) };
+        }
         var command = Command("SELECT review_id, version FROM reviews WHERE review_id IN (SELECT value FROM json_each($reviews));");
         command.Parameters["$reviews"].Value = System.Text.Json.JsonSerializer.Serialize(reviewIds);
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -108,6 +112,18 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
     {
         ArgumentNullException.ThrowIfNull(listing);
         var summary = listing.Summary;
+        // Most commands (a draft saved, a reminder) leave the line as it was: then only its version moves, which no
+        // index holds, where the upsert below rewrites every column and so every one of the list's six indexes.
+        var unchanged = Command("""
+            UPDATE review_list SET version = $version
+            WHERE review_id = $review AND version <= $version AND title = $title AND panel = $panel AND status = $status
+                AND deadline = $deadline AND meeting_date = $meeting AND answered = $answered AND questions = $questions
+                AND overdue = $overdue AND next_due_local IS $due AND declines = $declines AND unreachable = $unreachable;
+            """);
+        if (await ExecuteAsync(unchanged, reviewId, listing, cancellationToken) == 1)
+        {
+            return;
+        }
         var command = Command("""
             INSERT INTO review_list (review_id, version, created_at, title, panel, status, deadline, meeting_date, answered, questions, overdue, next_due_local, declines, unreachable)
             VALUES ($review, $version, $created, $title, $panel, $status, $deadline, $meeting, $answered, $questions, $overdue, $due, $declines, $unreachable)
@@ -118,9 +134,16 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
                 declines = excluded.declines, unreachable = excluded.unreachable
             WHERE excluded.version >= review_list.version;
             """);
+        command.Parameters["$created"].Value = FormatInstant(listing.CreatedAt);
+        await ExecuteAsync(command, reviewId, listing, cancellationToken);
+    }
+
+    /// <summary>Runs a statement over the list's line, its parameters set from the listing.</summary>
+    private static Task<int> ExecuteAsync(SqliteCommand command, string reviewId, ReviewListing listing, CancellationToken cancellationToken)
+    {
+        var summary = listing.Summary;
         command.Parameters["$review"].Value = reviewId;
         command.Parameters["$version"].Value = listing.Version;
-        command.Parameters["$created"].Value = FormatInstant(listing.CreatedAt);
         command.Parameters["$title"].Value = summary.Title;
         command.Parameters["$panel"].Value = summary.Panel;
         command.Parameters["$status"].Value = summary.Status;
@@ -132,15 +155,7 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
         command.Parameters["$due"].Value = summary.NextDue is { } due ? FormatLocal(due) : DBNull.Value;
         command.Parameters["$declines"].Value = summary.Declines;
         command.Parameters["$unreachable"].Value = summary.Unreachable;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var command in prepared.Values)
-        {
-            await command.DisposeAsync();
-        }
+        return command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task SaveReviewAsync(ReviewAppend append, CancellationToken cancellationToken)
@@ -239,7 +254,7 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
                 continue;
             }
 
-            var existing = await FindAsync(connection, transaction, link.TokenHash, cancellationToken);
+            var existing = await FindAsync(session, link.TokenHash, cancellationToken);
             if (existing != target)
             {
                 // The hash is left out of the message: it is what a link is looked up by, so it stays out of logs.
@@ -266,24 +281,5 @@ internal sealed class StreamTransaction(SqliteConnection connection, SqliteTrans
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The command for this SQL in this transaction, made (with a parameter for every $name in it) on first use.</summary>
-    private SqliteCommand Command(string sql)
-    {
-        if (prepared.TryGetValue(sql, out var command))
-        {
-            return command;
-        }
-        command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in ParameterNames(sql))
-        {
-            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
-        }
-        prepared.Add(sql, command);
-        return command;
-    }
-
-    private static IEnumerable<string> ParameterNames(string sql) =>
-        System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z]+").Select(m => m.Value).Distinct(StringComparer.Ordinal);
+    private SqliteCommand Command(string sql) => session.Command(sql);
 }

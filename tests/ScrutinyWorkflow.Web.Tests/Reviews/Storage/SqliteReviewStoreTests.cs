@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Reviews.Storage;
 using ScrutinyWorkflow.Workflow.Serialization;
 
@@ -124,6 +125,70 @@ public sealed class SqliteReviewStoreTests : ReviewStoreContract, IDisposable
 
         Assert.Equal(1, history!.Version);
     }
+
+    [Fact]
+    public async Task A_write_that_fails_keeps_nothing_and_the_next_write_on_the_same_connection_is_kept()
+    {
+        var database = new SqliteDatabase(DatabasePath);
+        var store = new SqliteReviewStore(database);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync<bool>(async writer =>
+        {
+            await writer.AppendAsync(new ReviewAppend("review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], [], null, DateTimeOffset.UnixEpoch), isolated: false, CancellationToken.None);
+            throw new InvalidOperationException("The decision failed after its append.");
+        }, CancellationToken.None));
+        await store.AppendAsync("review-2", 0, [new NewEvent("Drafted", 1, "{}")], [], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        Assert.Null(await store.LoadAsync("review-1", CancellationToken.None));
+        Assert.NotNull(await store.LoadAsync("review-2", CancellationToken.None));
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_list_line_left_as_it_was_takes_the_new_version_and_an_older_listing_never_overwrites_a_newer_one()
+    {
+        var database = new SqliteDatabase(DatabasePath);
+        var store = new SqliteReviewStore(database);
+        var summary = new ReviewSummary("review-1", "open", "Careless", "Children's panel", new DateOnly(2026, 3, 2), new DateOnly(2026, 2, 2), 0, 3, 0, null);
+        await store.AppendAsync("review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        await store.WriteAsync(async writer =>
+        {
+            await writer.ListAsync("review-1", new ReviewListing(summary, 4, DateTimeOffset.UnixEpoch), CancellationToken.None);
+            await writer.ListAsync("review-1", new ReviewListing(summary, 5, DateTimeOffset.UnixEpoch), CancellationToken.None);
+            await writer.ListAsync("review-1", new ReviewListing(summary, 2, DateTimeOffset.UnixEpoch), CancellationToken.None);
+            await writer.ListAsync("review-1", new ReviewListing(summary with { Answered = 1 }, 3, DateTimeOffset.UnixEpoch), CancellationToken.None);
+            return true;
+        }, CancellationToken.None);
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal(5L, await ScalarAsync(connection, "SELECT version FROM review_list WHERE review_id = 'review-1';"));
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT answered FROM review_list WHERE review_id = 'review-1';"));
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Disposing_the_database_closes_the_connections_its_sessions_kept_open()
+    {
+        var database = new SqliteDatabase(DatabasePath);
+        var store = new SqliteReviewStore(database);
+        await store.AppendAsync("review-1", 0, [new NewEvent("Drafted", 1, "{}")], [], [], null, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.NotEqual(0, OpenHandlesTo(database.Path));
+
+        await database.DisposeAsync();
+        // What the sessions closed went back to the pool; clearing the pool closes the file for good.
+        using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        Assert.Equal(0, OpenHandlesTo(database.Path));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.LoadAsync("review-1", CancellationToken.None));
+    }
+
+    /// <summary>How many of this process's file descriptors are open on the file (Linux: /proc/self/fd).</summary>
+    private static int OpenHandlesTo(string path) =>
+        new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos().Count(fd => fd.LinkTarget == path);
 
     [Fact]
     public void A_blank_path_is_refused()
