@@ -15,6 +15,8 @@ public abstract record ReviewCommand(DateTimeOffset Now);
 /// Start a review. Every input is as the caller read it, unreadable parts as null, so that the decider alone says
 /// what is wrong with all of them at once. <paramref name="KnownOfficers"/> are the directory entries found for the
 /// addresses the areas name (and their managers); any address without one is rejected by the decider, not dropped.
+/// <paramref name="AutomaticRelease"/>: the council lets this review's statement go to the panel unreleased at the
+/// last publishing time; otherwise it waits for a person's release, however late.
 /// </summary>
 public sealed record DraftReview(
     string ReviewId,
@@ -26,7 +28,8 @@ public sealed record DraftReview(
     DateOnly? Deadline,
     IReadOnlyList<AreaInput> Areas,
     IReadOnlyList<Officer> KnownOfficers,
-    DateTimeOffset Now) : ReviewCommand(Now);
+    DateTimeOffset Now,
+    bool AutomaticRelease = false) : ReviewCommand(Now);
 
 /// <summary>Replace the draft's areas and questions. A question keeps its id when the input names it.</summary>
 public sealed record ReviseQuestions(IReadOnlyList<AreaInput> Areas, IReadOnlyList<Officer> KnownOfficers, DateTimeOffset Now) : ReviewCommand(Now);

@@ -76,7 +76,8 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             c.Deadline!.Value,
             areas,
             OfficersNamed(areas.SelectMany(a => a.Questions).SelectMany(q => q.OfficerEmails), c.KnownOfficers),
-            c.Now));
+            c.Now,
+            c.AutomaticRelease));
     }
 
     private static Decision Revise(ReviseQuestions c, ReviewState state)
@@ -135,8 +136,8 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
                 return Decision.Accept(new DeadlinePassed(c.Now), new StatementAssembled(c.Now));
             case ReviewStatus.Open when state.Schedule is { } schedule:
                 return Decision.Accept(Chasers(state, schedule, c.Now));
-            // A new version of a released statement goes to the panel only when the scrutiny officer releases it.
-            case ReviewStatus.Assembled when state.ReleasedVersion == 0 && (state.ReleaseAt is not { } releaseAt || localNow >= releaseAt):
+            // Only a review the council chose to release automatically goes unreleased, and only its first version.
+            case ReviewStatus.Assembled when state.AutomaticRelease && state.ReleasedVersion == 0 && (state.ReleaseAt is not { } releaseAt || localNow >= releaseAt):
                 return Decision.Accept(new StatementReleased(Automatically: true, c.Now));
             default:
                 return Decision.Accept();

@@ -112,6 +112,9 @@ public sealed record ReviewState
     public DateTimeOffset? AssembledAt { get; init; }
     public DateTimeOffset? ReleasedAt { get; init; }
     public bool ReleasedAutomatically { get; init; }
+
+    /// <summary>Whether the council lets this review's statement go to the panel at <see cref="ReleaseAt"/> unreleased.</summary>
+    public bool AutomaticRelease { get; init; }
     public string? FiledLocation { get; init; }
     public DateTimeOffset? PanelNotifiedAt { get; init; }
 
@@ -210,8 +213,8 @@ public sealed record ReviewState
                     }
                     return next;
                 case ReviewStatus.Assembled:
-                    // A new version waits for the scrutiny officer: it is never released automatically.
-                    return ReleasedVersion > 0 ? null : ReleaseAt ?? DateTime.MinValue;
+                    // Without automatic release, and for every new version, the statement waits for a person.
+                    return ReleasedVersion > 0 || !AutomaticRelease ? null : ReleaseAt ?? DateTime.MinValue;
                 default:
                     return null;
             }
@@ -234,6 +237,7 @@ public sealed record ReviewState
             Officers = WithOfficers(state.Officers, e.Officers),
             LastQuestionNumber = Math.Max(state.LastQuestionNumber, HighestQuestionNumber(e.Areas)),
             DraftedAt = e.At,
+            AutomaticRelease = e.AutomaticRelease,
         },
         QuestionsRevised e => state with
         {

@@ -18,6 +18,7 @@ public sealed record ReviewPageModel(
     DateOnly Deadline,
     DateOnly MeetingDate,
     DateTime? ReleaseAt,
+    bool AutomaticRelease,
     int Answered,
     int QuestionCount,
     IReadOnlyList<OfficerProgress> Officers,
@@ -37,8 +38,8 @@ public sealed record ReviewPageModel(
             Reassign: takingAnswers,
             AddQuestion: takingAnswers,
             CloseEarly: takingAnswers && review.Status == ReviewStatus.Open,
-            ChangeDates: review.Status is not (ReviewStatus.None or ReviewStatus.Draft) && !review.IsReleased,
-            Reopen: review.Status == ReviewStatus.Assembled,
+            ChangeDates: review.Status is not (ReviewStatus.None or ReviewStatus.Draft) && !review.IsReleased && review.ReleasedVersion == 0,
+            Reopen: review.Status == ReviewStatus.Assembled && review.ReleasedVersion == 0,
             Release: review.Status == ReviewStatus.Assembled,
             AcceptLateAnswer: review.Status == ReviewStatus.Assembled,
             SeeStatement: review.AssembledAt is not null || review.IsReleased);
@@ -63,7 +64,9 @@ public sealed record ReviewPageModel(
 
         return new ReviewPageModel(
             review.ReviewId, version, review.FocusReport?.Title ?? "", review.FocusReport?.Published.ToDisplayString() ?? "", review.Panel?.Name ?? "",
-            review.Status, StatusWords.Of(review.Status), review.Deadline, review.MeetingDate, review.ReleaseAt,
+            review.Status, StatusWords.Of(review.Status), review.Deadline, review.MeetingDate,
+            // Only the first version has a publishing time to meet; a later one goes when she releases it.
+            review.ReleasedVersion == 0 ? review.ReleaseAt : null, review.AutomaticRelease,
             review.Questions.Count(q => review.Answers.ContainsKey(q.QuestionId)), review.Questions.Count(),
             officers, questionLines,
             // Newest first: what happened last is what she came to see.
