@@ -42,8 +42,12 @@ public sealed record ProcessDueTimers(DateTimeOffset Now) : ReviewCommand(Now);
 /// <summary>Keep an answer without submitting it. <paramref name="By"/> is null for the assignment's own officer.</summary>
 public sealed record SaveAnswer(string AssignmentId, string Text, DateTimeOffset Now, Respondent? By = null) : ReviewCommand(Now);
 
-/// <summary>Submit (or amend) the answer to an assignment's question. <paramref name="By"/> is null for the assignment's own officer.</summary>
-public sealed record SubmitAnswer(string AssignmentId, string Text, DateTimeOffset Now, Respondent? By = null) : ReviewCommand(Now);
+/// <summary>
+/// Submit (or amend) the answer to an assignment's question. <paramref name="By"/> is null for the assignment's own
+/// officer. <paramref name="Replacing"/> is the answer the person saw and chose to replace: an answer someone else
+/// wrote is replaced only when it is named, and only while it is still the text they saw.
+/// </summary>
+public sealed record SubmitAnswer(string AssignmentId, string Text, DateTimeOffset Now, Respondent? By = null, string? Replacing = null) : ReviewCommand(Now);
 
 /// <summary>
 /// "This is not for me": the officer declines a question, naming a colleague if they can, and why.

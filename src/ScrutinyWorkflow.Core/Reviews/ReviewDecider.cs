@@ -193,8 +193,14 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         var by = Who(c.By, state, c.AssignmentId);
         if (state.Answers.TryGetValue(assignment.QuestionId, out var existing))
         {
-            return existing.Text == text
-                ? Decision.Accept()
+            if (existing.Text == text)
+            {
+                return Decision.Accept();
+            }
+            // Someone else's words are replaced only by a person who saw them and said so.
+            return existing.Writer.Email != by.Email && c.Replacing != existing.Text
+                ? Decision.Reject(RejectionCodes.AnsweredBySomeoneElse,
+                    $"{state.OfficerOrAddress(existing.Writer.Email).Name} answered this question at {existing.WrittenAt:HH:mm} on {existing.WrittenAt:d MMMM yyyy}, so your text was not saved over theirs. Read their answer, then change it if you mean to.")
                 : Decision.Accept(new AnswerAmended(assignment.Id, assignment.QuestionId, text, c.Now, by));
         }
 

@@ -56,6 +56,14 @@ public sealed record AnswerChange(Respondent By, DateTimeOffset At);
 public sealed record Answer(string Text, Respondent SubmittedBy, DateTimeOffset SubmittedAt, ImmutableList<AnswerChange> Amendments, bool Late = false)
 {
     public AnswerChange? LastAmendment => Amendments.IsEmpty ? null : Amendments[^1];
+
+    /// <summary>Whose words these are: whoever amended them last, or submitted them.</summary>
+    public Respondent Writer => LastAmendment?.By ?? SubmittedBy;
+
+    public DateTimeOffset WrittenAt => LastAmendment?.At ?? SubmittedAt;
+
+    /// <summary>Everyone whose words this answer once was and no longer is, by address.</summary>
+    public IEnumerable<string> Replaced => Amendments.Select(a => a.By.Email).Prepend(SubmittedBy.Email).Where(email => email != Writer.Email).Distinct();
 }
 
 /// <summary>A review as its events left it. Rebuilt by folding <see cref="Evolve"/> over the stream.</summary>
@@ -175,12 +183,12 @@ public sealed record ReviewState
         && FindAssignment(assignmentId) is { Outcome: AssignmentOutcome.Open or AssignmentOutcome.Answered } assignment
         && MayAnswerFor(by, assignment);
 
-    /// <summary>The officer themselves, or the manager their questions were escalated to.</summary>
+    /// <summary>The officer themselves, or (for the questions escalated, not the officer's others) the manager they were escalated to.</summary>
     public bool MayAnswerFor(Respondent? by, Assignment assignment) => by switch
     {
         null => true,
         { OnBehalfOf: null } => by.Email == assignment.OfficerEmail,
-        _ => by.OnBehalfOf == assignment.OfficerEmail && EscalatedTo.GetValueOrDefault(assignment.OfficerEmail) == by.Email,
+        _ => by.OnBehalfOf == assignment.OfficerEmail && assignment.Escalated && EscalatedTo.GetValueOrDefault(assignment.OfficerEmail) == by.Email,
     };
 
     /// <summary>The assignments a person sees through their link: their own, or the escalated officer's.</summary>

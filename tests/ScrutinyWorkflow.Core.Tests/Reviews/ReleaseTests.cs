@@ -130,7 +130,7 @@ public sealed class ReleaseTests
         spec.ThenEffectsAre(new SendReopenedNotice(Housing.Email, ["A3"]), new SendReopenedNotice(Leaving.Email, ["A4"]));
         spec.GivenCommands(new ReopenAnswers(new DateOnly(2027, 1, 11), At(2027, 1, 10, 12)));
 
-        spec.GivenCommands(new SubmitAnswer("A3", "Now answered.", At(2027, 1, 11, 9)), new SubmitAnswer("A2", "Three, amended.", At(2027, 1, 11, 10)));
+        spec.GivenCommands(new SubmitAnswer("A3", "Now answered.", At(2027, 1, 11, 9)), new SubmitAnswer("A2", "Three, amended.", At(2027, 1, 11, 10), Replacing: "Three."));
         Assert.Equal(ReviewStatus.Open, spec.State.Status);
         spec.When(new ProcessDueTimers(At(2027, 1, 12))).Then(new DeadlinePassed(At(2027, 1, 12)), new StatementAssembled(At(2027, 1, 12)));
 

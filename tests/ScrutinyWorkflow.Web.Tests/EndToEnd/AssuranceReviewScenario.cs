@@ -161,7 +161,8 @@ internal static class AssuranceReviewScenario
         const string NoResponse = "No response received by 8 January 2027";
         Assert.Equal(
             [
-                [$"1. {Q1}", Answer1Amended, "Siân Llewellyn / Children's Services Data Team", "Head of Service, Children in Care / Performance and Data Team"],
+                // Siân's amendment replaced the data team's words: the statement names her alone for what it prints.
+                [$"1. {Q1}", Answer1Amended, "Siân Llewellyn", "Head of Service, Children in Care"],
                 [$"2. {Q2}", Answer2, "Tom Okafor", "Team Manager, Looked After Children"],
                 [$"3. {Q3}", NoResponse, "Siân Llewellyn", "Head of Service, Children in Care"],
                 [$"4. {Q4}", Answer4, "Tom Okafor", "Team Manager, Looked After Children"],
@@ -183,6 +184,10 @@ internal static class AssuranceReviewScenario
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(review.FiledLocation)!, "cover-report.docx")));
         return rows;
     }
+
+    /// <summary>The address in a formatted recipient ("Name &lt;address&gt;", or the address alone).</summary>
+    public static string Address(string formatted) =>
+        formatted.Contains('<', StringComparison.Ordinal) ? formatted[(formatted.IndexOf('<', StringComparison.Ordinal) + 1)..formatted.IndexOf('>', StringComparison.Ordinal)] : formatted;
 
     /// <summary>Every message once: the right number in all, and no person sent the same message twice.</summary>
     public static void AssertMailSentOnce(EmlMailbox mailbox)

@@ -170,16 +170,14 @@ public sealed class AssuranceReviewTests
             [("A2", Answer1, Data), ("A3", Answer2, Tom)],
             answered.Select(e => (e.Data.GetProperty("assignmentId").GetString(), e.Data.GetProperty("text").GetString(), e.Data.GetProperty("by").GetProperty("email").GetString())));
         // A saved draft is private: the trail records that it was saved, never what it says.
-        var saved = Assert.Single(trail, e => e.Type == "answer-drafted");
-        Assert.Equal("A9", saved.Data.GetProperty("assignmentId").GetString());
-        Assert.Equal("", saved.Data.GetProperty("text").GetString());
+        // (Every answer is kept as a draft on its way to the check page, so each submitted one was drafted first.)
+        var saved = trail.Where(e => e.Type == "answer-drafted").ToList();
+        Assert.Contains(saved, e => e.Data.GetProperty("assignmentId").GetString() == "A9");
+        Assert.All(saved, e => Assert.Equal("", e.Data.GetProperty("text").GetString()));
         Assert.DoesNotContain("ask the IRO service", await world.App.CreateClient().GetStringAsync($"/api/reviews/{id}/events"), StringComparison.Ordinal);
         Assert.All(trail, e => Assert.Equal(1, e.SchemaVersion));
     }
 
     private static List<string> Subjects(EmlMailbox mailbox, string prefix) =>
         [.. mailbox.List().Select(m => m.Subject).Where(s => s.StartsWith(prefix, StringComparison.Ordinal))];
-
-    private static string Address(string formatted) =>
-        formatted.Contains('<', StringComparison.Ordinal) ? formatted[(formatted.IndexOf('<', StringComparison.Ordinal) + 1)..formatted.IndexOf('>', StringComparison.Ordinal)] : formatted;
 }
