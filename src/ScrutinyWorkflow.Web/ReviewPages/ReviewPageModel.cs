@@ -60,7 +60,10 @@ public sealed record ReviewPageModel(
             .ToList();
 
         var questionLines = review.Areas.SelectMany(area => area.Questions.Select(q => new QuestionLine(
-            q.QuestionId, area.Heading, q.Text, review.Answers.ContainsKey(q.QuestionId), CanWithdraw: can.ChangeDates))).ToList();
+            q.QuestionId, area.Heading, q.Text, review.Answers.ContainsKey(q.QuestionId), CanWithdraw: can.ChangeDates,
+            // The scrutiny team reads each answer as it arrives, to chase a thin one while there is time.
+            review.Answers.GetValueOrDefault(q.QuestionId)?.Text,
+            review.Answers.GetValueOrDefault(q.QuestionId) is { } answer ? $"{AuditSentences.Person(review, answer.Writer.Email)}, {AuditSentences.When(answer.WrittenAt)}" : null))).ToList();
 
         return new ReviewPageModel(
             review.ReviewId, version, review.FocusReport?.Title ?? "", review.FocusReport?.Published.ToDisplayString() ?? "", review.Panel?.Name ?? "",
@@ -193,7 +196,8 @@ public sealed record OfficerQuestion(
 public sealed record DeclineNote(string Reason, string? Suggested);
 
 /// <summary>A question still in the review.</summary>
-public sealed record QuestionLine(string QuestionId, string Area, string Text, bool Answered, bool CanWithdraw);
+/// <summary>A question on the review's page, with its answer as it stands (<see cref="Answer"/>) and who wrote it, once there is one.</summary>
+public sealed record QuestionLine(string QuestionId, string Area, string Text, bool Answered, bool CanWithdraw, string? Answer = null, string? AnsweredBy = null);
 
 /// <summary>A review's status in the words the pages use.</summary>
 public static class StatusWords
