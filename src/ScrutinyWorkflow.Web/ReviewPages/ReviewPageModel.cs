@@ -19,6 +19,7 @@ public sealed record ReviewPageModel(
     DateOnly MeetingDate,
     DateTime? ReleaseAt,
     bool AutomaticRelease,
+    int StatementVersion,
     int Answered,
     int QuestionCount,
     IReadOnlyList<OfficerProgress> Officers,
@@ -69,7 +70,7 @@ public sealed record ReviewPageModel(
             review.ReviewId, version, review.FocusReport?.Title ?? "", review.FocusReport?.Published.ToDisplayString() ?? "", review.Panel?.Name ?? "",
             review.Status, StatusWords.Of(review.Status), review.Deadline, review.MeetingDate,
             // Only the first version has a publishing time to meet; a later one goes when she releases it.
-            review.ReleasedVersion == 0 ? review.ReleaseAt : null, review.AutomaticRelease,
+            review.ReleasedVersion == 0 ? review.ReleaseAt : null, review.AutomaticRelease, Math.Max(review.StatementVersion, 1),
             review.Questions.Count(q => review.Answers.ContainsKey(q.QuestionId)), review.Questions.Count(),
             officers, questionLines,
             // Newest first: what happened last is what she came to see.
