@@ -133,7 +133,7 @@ public sealed class ReviewMessagesTests
     public async Task Colleagues_are_told_who_answered_and_who_amended()
     {
         var answered = Review(new SubmitAnswer("A2", "Three.", At(12, 16)));
-        var amended = Review(new SubmitAnswer("A2", "Three.", At(12, 16)), new SubmitAnswer("A1", "Four.", At(12, 17)));
+        var amended = Review(new SubmitAnswer("A2", "Three.", At(12, 16)), new SubmitAnswer("A1", "Four.", At(12, 17), Replacing: "Three."));
 
         var told = await Compose(new SendAnsweredByColleague(Asha.Email, "Q1"), answered);
         var toldOfChange = await Compose(new SendAmendmentNotice(Ben.Email, "Q1"), amended);
