@@ -117,12 +117,22 @@ internal sealed class ScrutinyApplication(
         Assert.True(form is not null, $"The question \"{questionText}\" has no form to {action}.");
         var values = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         values["answer"] = text;
-        values["action"] = action;
+        values["action"] = action == "submit" ? "check" : action;
         foreach (var (name, value) in fields ?? [])
         {
             values[name] = value;
         }
-        return await browser.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(values));
+        var posted = await browser.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(values));
+        if (action != "submit" || posted.StatusCode != HttpStatusCode.SeeOther)
+        {
+            return posted;
+        }
+        // Submitted as a person does: from the check page the answer leads to, with what that page's form carries.
+        var check = new HtmlParser().ParseDocument(await browser.GetStringAsync(posted.Headers.Location!));
+        var submit = check.QuerySelectorAll("form").First(f => f.QuerySelector("button[value=submit]") is not null);
+        var confirmed = submit.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        confirmed["action"] = "submit";
+        return await browser.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(confirmed));
     }
 
     public async Task<string> CreateReviewAsync(object body)

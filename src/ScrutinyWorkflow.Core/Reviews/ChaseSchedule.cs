@@ -43,6 +43,13 @@ public sealed record ChaseSchedule(IReadOnlyList<ChaseStep> Steps, DateTime Clos
     public static DateTime ReleaseTime(DateOnly meetingDate, ReviewPolicy policy, WorkingCalendar calendar) =>
         At(calendar.AddWorkingDays(meetingDate, -(policy.ClearWorkingDaysBeforeMeeting + 1)), policy.ReleaseTimeOfDay);
 
+    /// <summary>
+    /// The latest deadline for a meeting: the working day before agenda papers must be published, so that answers
+    /// close (at the end of the deadline day) before the statement is due to the panel.
+    /// </summary>
+    public static DateOnly LatestDeadline(DateOnly meetingDate, int clearWorkingDaysBeforeMeeting, WorkingCalendar calendar) =>
+        calendar.AddWorkingDays(meetingDate, -(clearWorkingDaysBeforeMeeting + 2));
+
     /// <summary>The index of the first step still to come after <paramref name="localNow"/>; Steps.Count when none is.</summary>
     public int FirstStepAfter(DateTime localNow)
     {

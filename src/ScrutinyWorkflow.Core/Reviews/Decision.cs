@@ -40,4 +40,5 @@ public static class RejectionCodes
     public const string NotYours = "not-yours";
     public const string NoAnswerToCorrect = "no-answer-to-correct";
     public const string ReleaseUnderway = "release-underway";
+    public const string AnsweredBySomeoneElse = "answered-by-someone-else";
 }

@@ -15,6 +15,8 @@ public abstract record ReviewCommand(DateTimeOffset Now);
 /// Start a review. Every input is as the caller read it, unreadable parts as null, so that the decider alone says
 /// what is wrong with all of them at once. <paramref name="KnownOfficers"/> are the directory entries found for the
 /// addresses the areas name (and their managers); any address without one is rejected by the decider, not dropped.
+/// <paramref name="AutomaticRelease"/>: the council lets this review's statement go to the panel unreleased at the
+/// last publishing time; otherwise it waits for a person's release, however late.
 /// </summary>
 public sealed record DraftReview(
     string ReviewId,
@@ -26,7 +28,8 @@ public sealed record DraftReview(
     DateOnly? Deadline,
     IReadOnlyList<AreaInput> Areas,
     IReadOnlyList<Officer> KnownOfficers,
-    DateTimeOffset Now) : ReviewCommand(Now);
+    DateTimeOffset Now,
+    bool AutomaticRelease = false) : ReviewCommand(Now);
 
 /// <summary>Replace the draft's areas and questions. A question keeps its id when the input names it.</summary>
 public sealed record ReviseQuestions(IReadOnlyList<AreaInput> Areas, IReadOnlyList<Officer> KnownOfficers, DateTimeOffset Now) : ReviewCommand(Now);
@@ -39,8 +42,12 @@ public sealed record ProcessDueTimers(DateTimeOffset Now) : ReviewCommand(Now);
 /// <summary>Keep an answer without submitting it. <paramref name="By"/> is null for the assignment's own officer.</summary>
 public sealed record SaveAnswer(string AssignmentId, string Text, DateTimeOffset Now, Respondent? By = null) : ReviewCommand(Now);
 
-/// <summary>Submit (or amend) the answer to an assignment's question. <paramref name="By"/> is null for the assignment's own officer.</summary>
-public sealed record SubmitAnswer(string AssignmentId, string Text, DateTimeOffset Now, Respondent? By = null) : ReviewCommand(Now);
+/// <summary>
+/// Submit (or amend) the answer to an assignment's question. <paramref name="By"/> is null for the assignment's own
+/// officer. <paramref name="Replacing"/> is the answer the person saw and chose to replace: an answer someone else
+/// wrote is replaced only when it is named, and only while it is still the text they saw.
+/// </summary>
+public sealed record SubmitAnswer(string AssignmentId, string Text, DateTimeOffset Now, Respondent? By = null, string? Replacing = null) : ReviewCommand(Now);
 
 /// <summary>
 /// "This is not for me": the officer declines a question, naming a colleague if they can, and why.

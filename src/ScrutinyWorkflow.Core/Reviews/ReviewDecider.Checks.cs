@@ -228,16 +228,21 @@ public sealed partial class ReviewDecider
             $"choose {LongDate.FormatWithDay(before)} or {LongDate.FormatWithDay(after)}.")];
     }
 
+    /// <summary>
+    /// Agenda papers are published the clear working days before the meeting, at the release time on the last day
+    /// they can be; answers close at the end of the deadline day, so the deadline is a working day before that day
+    /// and the statement is assembled, checked and released after every answer is in.
+    /// </summary>
     private IEnumerable<Problem> CheckClearDays(DateOnly deadline, DateOnly meetingDate, string field)
     {
-        var clearDays = calendar.ClearWorkingDaysBetween(deadline, meetingDate);
-        if (clearDays < policy.ClearWorkingDaysBeforeMeeting)
+        var latest = ChaseSchedule.LatestDeadline(meetingDate, policy.ClearWorkingDaysBeforeMeeting, calendar);
+        if (deadline > latest)
         {
-            var latest = calendar.AddWorkingDays(meetingDate, -(policy.ClearWorkingDaysBeforeMeeting + 1));
+            var publishing = calendar.AddWorkingDays(meetingDate, -(policy.ClearWorkingDaysBeforeMeeting + 1));
             yield return new(field,
-                $"The deadline {Format(deadline)} leaves {clearDays} clear working days before the meeting on {Format(meetingDate)}; " +
-                $"agenda papers must be published {policy.ClearWorkingDaysBeforeMeeting} clear working days before the meeting, " +
-                $"so set the deadline on or before {Format(latest)}.");
+                $"The deadline {Format(deadline)} leaves {calendar.ClearWorkingDaysBetween(deadline, meetingDate)} clear working days before the meeting on {Format(meetingDate)}; " +
+                $"agenda papers must be published {policy.ClearWorkingDaysBeforeMeeting} clear working days before the meeting, on {Format(publishing)}, " +
+                $"after answers close, so set the deadline on or before {Format(latest)}.");
         }
     }
 

@@ -76,7 +76,8 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             c.Deadline!.Value,
             areas,
             OfficersNamed(areas.SelectMany(a => a.Questions).SelectMany(q => q.OfficerEmails), c.KnownOfficers),
-            c.Now));
+            c.Now,
+            c.AutomaticRelease));
     }
 
     private static Decision Revise(ReviseQuestions c, ReviewState state)
@@ -135,8 +136,8 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
                 return Decision.Accept(new DeadlinePassed(c.Now), new StatementAssembled(c.Now));
             case ReviewStatus.Open when state.Schedule is { } schedule:
                 return Decision.Accept(Chasers(state, schedule, c.Now));
-            // A new version of a released statement goes to the panel only when the scrutiny officer releases it.
-            case ReviewStatus.Assembled when state.ReleasedVersion == 0 && (state.ReleaseAt is not { } releaseAt || localNow >= releaseAt):
+            // Only a review the council chose to release automatically goes unreleased, and only its first version.
+            case ReviewStatus.Assembled when state.AutomaticRelease && state.ReleasedVersion == 0 && (state.ReleaseAt is not { } releaseAt || localNow >= releaseAt):
                 return Decision.Accept(new StatementReleased(Automatically: true, c.Now));
             default:
                 return Decision.Accept();
@@ -192,8 +193,14 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         var by = Who(c.By, state, c.AssignmentId);
         if (state.Answers.TryGetValue(assignment.QuestionId, out var existing))
         {
-            return existing.Text == text
-                ? Decision.Accept()
+            if (existing.Text == text)
+            {
+                return Decision.Accept();
+            }
+            // Someone else's words are replaced only by a person who saw them and said so.
+            return existing.Writer.Email != by.Email && c.Replacing != existing.Text
+                ? Decision.Reject(RejectionCodes.AnsweredBySomeoneElse,
+                    $"{state.OfficerOrAddress(existing.Writer.Email).Name} answered this question at {existing.WrittenAt:HH:mm} on {existing.WrittenAt:d MMMM yyyy}, so your text was not saved over theirs. Read their answer, then change it if you mean to.")
                 : Decision.Accept(new AnswerAmended(assignment.Id, assignment.QuestionId, text, c.Now, by));
         }
 

@@ -15,6 +15,7 @@ public sealed record AreaOfFocus(string Heading, IReadOnlyList<Question> Questio
 /// </summary>
 public abstract record ReviewEvent(DateTimeOffset At);
 
+/// <summary>A review was started. <see cref="AutomaticRelease"/> is false in streams recorded before it was a choice: a person releases.</summary>
 public sealed record ReviewDrafted(
     string ReviewId,
     FocusReport FocusReport,
@@ -23,7 +24,8 @@ public sealed record ReviewDrafted(
     DateOnly Deadline,
     IReadOnlyList<AreaOfFocus> Areas,
     IReadOnlyList<Officer> Officers,
-    DateTimeOffset At) : ReviewEvent(At);
+    DateTimeOffset At,
+    bool AutomaticRelease = false) : ReviewEvent(At);
 
 /// <summary>The draft's areas and questions were edited before dispatch (reworded, reordered, re-routed).</summary>
 public sealed record QuestionsRevised(IReadOnlyList<AreaOfFocus> Areas, IReadOnlyList<Officer> Officers, DateTimeOffset At) : ReviewEvent(At);

@@ -57,6 +57,14 @@ public sealed record AnswerChange(Respondent By, DateTimeOffset At);
 public sealed record Answer(string Text, Respondent SubmittedBy, DateTimeOffset SubmittedAt, ImmutableList<AnswerChange> Amendments, bool Late = false)
 {
     public AnswerChange? LastAmendment => Amendments.IsEmpty ? null : Amendments[^1];
+
+    /// <summary>Whose words these are: whoever amended them last, or submitted them.</summary>
+    public Respondent Writer => LastAmendment?.By ?? SubmittedBy;
+
+    public DateTimeOffset WrittenAt => LastAmendment?.At ?? SubmittedAt;
+
+    /// <summary>Everyone whose words this answer once was and no longer is, by address.</summary>
+    public IEnumerable<string> Replaced => Amendments.Select(a => a.By.Email).Prepend(SubmittedBy.Email).Where(email => email != Writer.Email).Distinct();
 }
 
 /// <summary>A review as its events left it. Rebuilt by folding <see cref="Evolve"/> over the stream.</summary>
@@ -126,6 +134,9 @@ public sealed record ReviewState
     public DateTimeOffset? AssembledAt { get; init; }
     public DateTimeOffset? ReleasedAt { get; init; }
     public bool ReleasedAutomatically { get; init; }
+
+    /// <summary>Whether the council lets this review's statement go to the panel at <see cref="ReleaseAt"/> unreleased.</summary>
+    public bool AutomaticRelease { get; init; }
     public string? FiledLocation { get; init; }
     public DateTimeOffset? PanelNotifiedAt { get; init; }
 
@@ -193,12 +204,12 @@ public sealed record ReviewState
         && FindAssignment(assignmentId) is { Outcome: AssignmentOutcome.Open or AssignmentOutcome.Answered } assignment
         && MayAnswerFor(by, assignment);
 
-    /// <summary>The officer themselves, or the manager their questions were escalated to.</summary>
+    /// <summary>The officer themselves, or (for the questions escalated, not the officer's others) the manager they were escalated to.</summary>
     public bool MayAnswerFor(Respondent? by, Assignment assignment) => by switch
     {
         null => true,
         { OnBehalfOf: null } => by.Email == assignment.OfficerEmail,
-        _ => by.OnBehalfOf == assignment.OfficerEmail && EscalatedTo.GetValueOrDefault(assignment.OfficerEmail) == by.Email,
+        _ => by.OnBehalfOf == assignment.OfficerEmail && assignment.Escalated && EscalatedTo.GetValueOrDefault(assignment.OfficerEmail) == by.Email,
     };
 
     /// <summary>The assignments a person sees through their link: their own, or the escalated officer's.</summary>
@@ -231,8 +242,8 @@ public sealed record ReviewState
                     }
                     return next;
                 case ReviewStatus.Assembled:
-                    // A new version waits for the scrutiny officer: it is never released automatically.
-                    return ReleasedVersion > 0 ? null : ReleaseAt ?? DateTime.MinValue;
+                    // Without automatic release, and for every new version, the statement waits for a person.
+                    return ReleasedVersion > 0 || !AutomaticRelease ? null : ReleaseAt ?? DateTime.MinValue;
                 default:
                     return null;
             }
@@ -291,6 +302,7 @@ public sealed record ReviewState
             Officers = WithOfficers(state.Officers, e.Officers),
             LastQuestionNumber = Math.Max(state.LastQuestionNumber, HighestQuestionNumber(e.Areas)),
             DraftedAt = e.At,
+            AutomaticRelease = e.AutomaticRelease,
         },
         QuestionsRevised e => state with
         {

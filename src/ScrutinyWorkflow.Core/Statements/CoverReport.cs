@@ -20,6 +20,13 @@ public sealed record CoverReport(string Subject, IReadOnlyList<(string Label, st
 {
     public const string ToComplete = "[To be completed by the report author.]";
 
+    /// <summary>
+    /// Whether nothing is left for the report's author to write. Only a complete cover report goes to the panel: one
+    /// with a placeholder is the author's draft, however the statement is released.
+    /// </summary>
+    public bool IsComplete =>
+        Particulars.All(p => p.Value != ToComplete) && Sections.All(s => s.Paragraphs.All(p => p.Text != ToComplete));
+
     public static string AppendixTitle(int number) => $"Appendix {number}: Position statement against LGSCO areas of focus";
 
     public static CoverReport From(PositionStatement statement, CoverReportSettings settings)

@@ -99,9 +99,15 @@ public sealed record PositionStatement(
     {
         var answer = state.Answers.GetValueOrDefault(question.QuestionId);
         var asked = state.Assignments.OfQuestion(question.QuestionId).Where(a => a.IsCurrent).ToList();
-        // A manager who answered on an officer's behalf reports in that officer's place.
+        // The statement names whoever's words it prints: a manager who wrote them on an officer's behalf reports in that
+        // officer's place, and someone whose words were replaced by another's is no longer named for them.
+        var writer = answer?.Writer;
+        var replaced = answer?.Replaced.ToHashSet() ?? [];
         var reporters = asked
-            .Select(a => answer?.SubmittedBy is { OnBehalfOf: { } officer } by && officer == a.OfficerEmail ? by.Email : a.OfficerEmail)
+            .Select(a => writer is { OnBehalfOf: { } officer } && officer == a.OfficerEmail ? writer.Email : a.OfficerEmail)
+            .Append(writer?.Email)
+            .OfType<string>()
+            .Where(email => !replaced.Contains(email))
             .Distinct()
             .Select(state.OfficerOrAddress)
             .Select(o => new Reporter(o.Name, o.Designation))

@@ -149,7 +149,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         model["answered"] = rows.Count(r => r.Answer is not null);
         model["total"] = rows.Count;
         model["link"] = StatementPage(review);
-        model["release_at"] = review.ReleaseAt is { } releaseAt ? $"{releaseAt:HH:mm} on {LongDate.FormatWithDay(DateOnly.FromDateTime(releaseAt))}" : "";
+        model["release_at"] = review.AutomaticRelease && review.ReleaseAt is { } releaseAt ? $"{releaseAt:HH:mm} on {LongDate.FormatWithDay(DateOnly.FromDateTime(releaseAt))}" : "";
         return Mail(id, [Team], [], "statement-to-check", model, now);
     }
 

@@ -80,7 +80,7 @@ public static class TemplateCatalogue
             ("until", "the last day answers are taken, e.g. Wednesday 13 January 2027")),
         Spec("statement-to-check", "to the scrutiny team when the position statement is assembled",
             ("answered", "how many questions are answered"), ("total", "how many questions there are"), ("link", "the statement's page"),
-            ("release_at", "when it goes to the panel if nobody releases it, e.g. 09:00 on Monday 11 January 2027 (blank when it has no release time)"), Version, Changes),
+            ("release_at", "when it goes to the panel if nobody releases it, e.g. 09:00 on Monday 11 January 2027 (blank unless the review was set to go to the panel automatically)"), Version, Changes),
         Spec("statement-filed", "to the panel (copied to the scrutiny team) when the statement is filed",
             ("answered_summary", "how many questions are answered, as a sentence part: \"all 12 questions were answered\""),
             ("closed_early_reason", "why the review was closed early (blank when it was not)"),

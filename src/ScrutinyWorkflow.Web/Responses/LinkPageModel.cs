@@ -46,7 +46,8 @@ public sealed record LinkQuestion(
     string Colleague,
     string Reason,
     bool DeclineOpen,
-    bool IsCurrent = true)
+    bool IsCurrent = true,
+    string? OthersWords = null)
 {
     public string AnswerId => $"answer-{AssignmentId}";
 
@@ -103,8 +104,11 @@ public sealed record LinkPageModel(
 /// <summary>A question's state: a short GOV.UK tag, its colour, and the sentence that says who did what and when.</summary>
 public sealed record QuestionState(string Tag, string TagClass, string Description);
 
-/// <summary>The check-your-answer page: the question, and the saved answer as the panel will read it.</summary>
-public sealed record CheckAnswerModel(LinkReview Review, LinkQuestion Question, string Text, MarkupString Rendered, bool Amending);
+/// <summary>
+/// The check-your-answer page: the question, and the saved answer as the panel will read it. <see cref="Replacing"/>
+/// is the answer someone else wrote that submitting replaces, by <see cref="ReplacingWhose"/>.
+/// </summary>
+public sealed record CheckAnswerModel(LinkReview Review, LinkQuestion Question, string Text, MarkupString Rendered, bool Amending, string? ReplacingWhose = null, string? Replacing = null);
 
 /// <summary>The confirmation: which question, and the reference of the answer as it now stands.</summary>
 public sealed record AnswerSubmittedModel(LinkReview Review, LinkQuestion Question, string Reference, bool Amended);

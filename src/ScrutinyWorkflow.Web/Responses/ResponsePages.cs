@@ -113,7 +113,7 @@ public static class ResponsePages
 
         ReviewCommand command = action switch
         {
-            "submit" => new SubmitAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent),
+            "submit" => new SubmitAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent, form.TryGetValue("replacing", out var replacing) ? replacing.ToString() : null),
             "decline" => new DeclineQuestion(attempt.AssignmentId, attempt.Colleague, await directory.FindWithManagersAsync([attempt.Colleague], cancellationToken), attempt.Reason ?? "", clock.Now, found.Respondent),
             // A draft, an autosave, a preview and "Continue" all keep the text as a draft first.
             _ => new SaveAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent),
@@ -287,7 +287,9 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
         }
         // The question as it stands without the draft: the page shows the draft itself, as the panel will read it.
         var question = await QuestionAsync(found, assignment, draft: null, null);
-        return new CheckAnswerModel(Review(found, clock.Now), question, text, await html.RenderAnswerAsync(text), question.Answered);
+        var theirs = found.State.Answers.GetValueOrDefault(assignment.QuestionId) is { } answer && answer.Writer.Email != found.Respondent.Email ? answer : null;
+        return new CheckAnswerModel(Review(found, clock.Now), question, text, await html.RenderAnswerAsync(text), question.Answered,
+            question.OthersWords, theirs?.Text);
     }
 
     public AnswerSubmittedModel? Confirmation(FoundLink found, string? assignmentId)
@@ -337,6 +339,7 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
             DraftPending: draft is not null,
             others, shown, attempt?.Colleague ?? "", attempt?.Reason ?? "",
             DeclineOpen: attempt is not null && (attempt.Reason is not null || attempt.Colleague is not null),
-            IsCurrent: assignment.IsCurrent);
+            IsCurrent: assignment.IsCurrent,
+            OthersWords: answer is not null && answer.Writer.Email != respondent.Email ? state.OfficerOrAddress(answer.Writer.Email).Name : null);
     }
 }

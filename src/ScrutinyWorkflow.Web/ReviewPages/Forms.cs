@@ -5,7 +5,7 @@ namespace ScrutinyWorkflow.Web.ReviewPages;
 
 /// <summary>What the start-a-review form was given, kept to show back with its errors (a chosen file cannot be).</summary>
 public sealed record StartForm(
-    string Title, DateAnswer Published, string PanelName, string PanelEmail, DateAnswer Meeting, DateAnswer Deadline, string Questions)
+    string Title, DateAnswer Published, string PanelName, string PanelEmail, DateAnswer Meeting, DateAnswer Deadline, string Questions, bool AutomaticRelease = false)
 {
     public static StartForm Empty { get; } = new("", DateAnswer.Empty, "", "", DateAnswer.Empty, DateAnswer.Empty, "");
 
@@ -13,7 +13,7 @@ public sealed record StartForm(
     {
         ArgumentNullException.ThrowIfNull(form);
         return new(form["title"].ToString(), DateAnswer.Read(form, "published"), form["panel-name"].ToString(), form["panel-email"].ToString(),
-            DateAnswer.Read(form, "meeting"), DateAnswer.Read(form, "deadline"), form["questions"].ToString());
+            DateAnswer.Read(form, "meeting"), DateAnswer.Read(form, "deadline"), form["questions"].ToString(), form["release"].ToString() == "automatic");
     }
 
     /// <summary>The month typed, or null when it was left blank or is no month (the report's own, or the decider's problem, then).</summary>

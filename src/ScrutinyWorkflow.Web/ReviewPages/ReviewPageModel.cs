@@ -18,6 +18,8 @@ public sealed record ReviewPageModel(
     DateOnly Deadline,
     DateOnly MeetingDate,
     DateTime? ReleaseAt,
+    bool AutomaticRelease,
+    int StatementVersion,
     int Answered,
     int QuestionCount,
     IReadOnlyList<OfficerProgress> Officers,
@@ -37,8 +39,8 @@ public sealed record ReviewPageModel(
             Reassign: takingAnswers,
             AddQuestion: takingAnswers,
             CloseEarly: takingAnswers && review.Status == ReviewStatus.Open,
-            ChangeDates: review.Status is not (ReviewStatus.None or ReviewStatus.Draft) && !review.IsReleased,
-            Reopen: review.Status == ReviewStatus.Assembled,
+            ChangeDates: review.Status is not (ReviewStatus.None or ReviewStatus.Draft) && !review.IsReleased && review.ReleasedVersion == 0,
+            Reopen: review.Status == ReviewStatus.Assembled && review.ReleasedVersion == 0,
             Release: review.Status == ReviewStatus.Assembled,
             AcceptLateAnswer: review.Status == ReviewStatus.Assembled,
             SeeStatement: review.AssembledAt is not null || review.IsReleased);
@@ -59,11 +61,16 @@ public sealed record ReviewPageModel(
             .ToList();
 
         var questionLines = review.Areas.SelectMany(area => area.Questions.Select(q => new QuestionLine(
-            q.QuestionId, area.Heading, q.Text, review.Answers.ContainsKey(q.QuestionId), CanWithdraw: can.ChangeDates))).ToList();
+            q.QuestionId, area.Heading, q.Text, review.Answers.ContainsKey(q.QuestionId), CanWithdraw: can.ChangeDates,
+            // The scrutiny team reads each answer as it arrives, to chase a thin one while there is time.
+            review.Answers.GetValueOrDefault(q.QuestionId)?.Text,
+            review.Answers.GetValueOrDefault(q.QuestionId) is { } answer ? $"{AuditSentences.Person(review, answer.Writer.Email)}, {AuditSentences.When(answer.WrittenAt)}" : null))).ToList();
 
         return new ReviewPageModel(
             review.ReviewId, version, review.FocusReport?.Title ?? "", review.FocusReport?.Published.ToDisplayString() ?? "", review.Panel?.Name ?? "",
-            review.Status, StatusWords.Of(review.Status), review.Deadline, review.MeetingDate, review.ReleaseAt,
+            review.Status, StatusWords.Of(review.Status), review.Deadline, review.MeetingDate,
+            // Only the first version has a publishing time to meet; a later one goes when she releases it.
+            review.ReleasedVersion == 0 ? review.ReleaseAt : null, review.AutomaticRelease, Math.Max(review.StatementVersion, 1),
             review.Questions.Count(q => review.Answers.ContainsKey(q.QuestionId)), review.Questions.Count(),
             officers, questionLines,
             // Newest first: what happened last is what she came to see.
@@ -190,7 +197,8 @@ public sealed record OfficerQuestion(
 public sealed record DeclineNote(string Reason, string? Suggested);
 
 /// <summary>A question still in the review.</summary>
-public sealed record QuestionLine(string QuestionId, string Area, string Text, bool Answered, bool CanWithdraw);
+/// <summary>A question on the review's page, with its answer as it stands (<see cref="Answer"/>) and who wrote it, once there is one.</summary>
+public sealed record QuestionLine(string QuestionId, string Area, string Text, bool Answered, bool CanWithdraw, string? Answer = null, string? AnsweredBy = null);
 
 /// <summary>A review's status in the words the pages use.</summary>
 public static class StatusWords

@@ -7,7 +7,9 @@ using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reports;
 using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Routing;
 using ScrutinyWorkflow.Web.SignIn;
+using ScrutinyWorkflow.Web.Statements;
 
 namespace ScrutinyWorkflow.Web.ReviewPages;
 
@@ -47,6 +49,7 @@ public static class ScrutinyOfficerPages
         reads.MapGet("/questions/new", NewQuestion);
         changes.MapPost("/questions/new", AddQuestion);
         changes.MapPost("/officers/{email}/remind", Remind);
+        reads.MapGet("/release", CheckRelease);
         changes.MapPost("/release", Release);
         foreach (var action in ReviewPageActions.All)
         {
@@ -85,7 +88,7 @@ public static class ScrutinyOfficerPages
         StartPage(StartForm.Empty, [], options.Value, calendar, clock, StatusCodes.Status200OK);
 
     private static async Task<IResult> StartReview(HttpContext context, IOptions<ScrutinyOptions> options, WorkingCalendar calendar,
-        FocusReportReader reader, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+        FocusReportReader reader, DraftRouting routing, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var limit = settings.MaxUploadBytes;
@@ -127,8 +130,11 @@ public static class ScrutinyOfficerPages
             areas = PastedQuestions.Read(typed.Questions);
         }
 
+        // Each question gets the officers the routing rules propose, as the API's upload does, for her to confirm.
+        areas = routing.Propose(areas);
+        var known = await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken);
         var id = ReviewsApi.NewReviewId();
-        var command = new DraftReview(id, title, published, typed.PanelName, typed.PanelEmail, typed.Meeting.Date, typed.Deadline.Date, areas, [], clock.Now);
+        var command = new DraftReview(id, title, published, typed.PanelName, typed.PanelEmail, typed.Meeting.Date, typed.Deadline.Date, areas, known, clock.Now, typed.AutomaticRelease);
         return await DecideAsync(commands, id, command, expected: null, $"/reviews/{id}/draft", (errors, status) => Task.FromResult(Again(errors, status)),
             problem => StartField(problem, typed, file is not null), cancellationToken);
     }
@@ -141,7 +147,7 @@ public static class ScrutinyOfficerPages
     {
         // A worked example of the clear-days rule on a meeting about six weeks away, so the rule is plain before it bites.
         var meeting = calendar.NextWorkingDayOnOrAfter(DateOnly.FromDateTime(clock.Now.DateTime).AddDays(42));
-        var latest = calendar.AddWorkingDays(meeting, -(settings.ClearWorkingDaysBeforeMeeting + 1));
+        var latest = ChaseSchedule.LatestDeadline(meeting, settings.ClearWorkingDaysBeforeMeeting, calendar);
         return PagesRegistration.Show<StartReviewPage>(new
         {
             Form = form,
@@ -330,6 +336,32 @@ public static class ScrutinyOfficerPages
 
     private static Task<IResult> Remind(string id, string email, HttpContext context, IReviewQueries queries, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
         ButtonAsync(id, context, queries, commands, clock, new RemindOfficer(email, clock.Now), $"/reviews/{id}?done=reminded#officers", cancellationToken);
+
+    /// <summary>What the panel will get, as they will get it, with the button that sends it; the review's page when there is nothing to release.</summary>
+    private static async Task<IResult> CheckRelease(string id, IReviewQueries queries, StatementDocuments documents, StatementHtml html,
+        IOptions<ScrutinyOptions> scrutiny, IOptions<StatementOptions> statement, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } review)
+        {
+            return Results.NotFound();
+        }
+        if (review.State.Status != ReviewStatus.Assembled)
+        {
+            return Results.Redirect($"/reviews/{id}#statement");
+        }
+        var paper = StatementDocuments.Paper(review.State);
+        return PagesRegistration.Show<ReleaseCheckPage>(new
+        {
+            ReviewId = id,
+            review.Version,
+            Paper = paper,
+            Answers = await html.RenderAnswersAsync(paper),
+            CoverReportSent = documents.CoverReportForPanel(paper),
+            statement.Value.AppendixNumber,
+            scrutiny.Value.TeamName,
+            scrutiny.Value.TeamEmail,
+        });
+    }
 
     private static Task<IResult> Release(string id, HttpContext context, IReviewQueries queries, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken) =>
         ButtonAsync(id, context, queries, commands, clock, new ReleaseStatement(clock.Now), $"/reviews/{id}?done=released#statement", cancellationToken);

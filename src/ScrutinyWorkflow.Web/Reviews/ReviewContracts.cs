@@ -5,7 +5,8 @@ namespace ScrutinyWorkflow.Web.Reviews;
 
 // Requests: every member nullable, so a missing or mistyped field becomes a named problem rather than a crash.
 
-public sealed record ReviewRequest(FocusReportRequest? FocusReport, PanelRequest? Panel, string? MeetingDate, string? Deadline, IReadOnlyList<AreaRequest?>? Areas);
+/// <summary>A review to start. <see cref="AutomaticRelease"/>: let the statement go to the panel unreleased at the last publishing time.</summary>
+public sealed record ReviewRequest(FocusReportRequest? FocusReport, PanelRequest? Panel, string? MeetingDate, string? Deadline, IReadOnlyList<AreaRequest?>? Areas, bool AutomaticRelease = false);
 
 public sealed record FocusReportRequest(string? Title, string? Published);
 

@@ -22,7 +22,8 @@ public static class ReviewRequests
         Date(body.Deadline),
         Areas(body.Areas),
         knownOfficers,
-        now);
+        now,
+        body.AutomaticRelease);
 
     public static IReadOnlyList<AreaInput> Areas(IReadOnlyList<AreaRequest?>? areas) =>
         [.. (areas ?? []).Select(area => new AreaInput(

@@ -27,24 +27,27 @@ public sealed class StatementDocuments(StatementHtml html, IOptions<StatementOpt
     public byte[] CoverReport(StatementPaper paper) =>
         CoverReportDocx.Write(Core.Statements.CoverReport.From(paper.Statement, CoverSettings()), paper.Statement.Released, Layout(landscape: false));
 
+    /// <summary>The cover report goes to the panel only when its author has nothing left to complete; until then it is their draft.</summary>
+    public bool CoverReportForPanel(StatementPaper paper) => Core.Statements.CoverReport.From(paper.Statement, CoverSettings()).IsComplete;
+
     public Task<string> HtmlAsync(StatementPaper paper) => html.RenderAsync(paper);
 
     /// <summary>What is filed for a release, the appendix first (its location is the one the review records).</summary>
     public async Task<IReadOnlyList<FiledDocument>> ForFilingAsync(StatementPaper paper) =>
     [
         new(AppendixFileName, StatementDocx.ContentType, Appendix(paper)),
-        new(CoverReportFileName, StatementDocx.ContentType, CoverReport(paper)),
+        .. CoverReportForPanel(paper) ? [new FiledDocument(CoverReportFileName, StatementDocx.ContentType, CoverReport(paper))] : Array.Empty<FiledDocument>(),
         new(HtmlFileName, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(await HtmlAsync(paper))),
     ];
 
     /// <summary>The Word papers for the panel's email, when together they are within the attachment limit; none otherwise.</summary>
     public IReadOnlyList<FiledDocument> ForEmail(StatementPaper paper)
     {
-        List<FiledDocument> papers =
-        [
-            new($"Appendix {settings.AppendixNumber} - position statement.docx", StatementDocx.ContentType, Appendix(paper)),
-            new("Cover report.docx", StatementDocx.ContentType, CoverReport(paper)),
-        ];
+        List<FiledDocument> papers = [new($"Appendix {settings.AppendixNumber} - position statement.docx", StatementDocx.ContentType, Appendix(paper))];
+        if (CoverReportForPanel(paper))
+        {
+            papers.Add(new("Cover report.docx", StatementDocx.ContentType, CoverReport(paper)));
+        }
         return papers.Sum(p => (long)p.Content.Length) <= settings.MaxAttachmentBytes ? papers : [];
     }
 

@@ -24,18 +24,31 @@ public sealed class StatementHtml(IServiceProvider services, ILoggerFactory logg
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var answers = new Dictionary<string, MarkupString>(StringComparer.Ordinal);
-            foreach (var (questionId, text) in paper.Answers)
-            {
-                answers[questionId] = await AnswerAsync(renderer, text);
-            }
             var page = await renderer.RenderComponentAsync<StatementView>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
                 [nameof(StatementView.Paper)] = paper,
-                [nameof(StatementView.Answers)] = answers,
+                [nameof(StatementView.Answers)] = await AnswersAsync(renderer, paper),
             }));
             return page.ToHtmlString();
         });
+    }
+
+    /// <summary>Every answer in the statement as its page shows it, by question: for a page that shows the statement within its own.</summary>
+    public async Task<IReadOnlyDictionary<string, MarkupString>> RenderAnswersAsync(StatementPaper paper)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        return await renderer.Dispatcher.InvokeAsync(() => AnswersAsync(renderer, paper));
+    }
+
+    private static async Task<IReadOnlyDictionary<string, MarkupString>> AnswersAsync(HtmlRenderer renderer, StatementPaper paper)
+    {
+        var answers = new Dictionary<string, MarkupString>(StringComparer.Ordinal);
+        foreach (var (questionId, text) in paper.Answers)
+        {
+            answers[questionId] = await AnswerAsync(renderer, text);
+        }
+        return answers;
     }
 
     /// <summary>

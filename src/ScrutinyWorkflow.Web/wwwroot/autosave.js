@@ -1,8 +1,12 @@
 // Saves an answer as a draft while the person writes it, so closing the tab loses nothing. Only an enhancement: the
 // page's own "Save draft" button does the same without JavaScript. Saves wait for a pause in typing and come at most
-// one every ten seconds, well inside the link's rate limit.
+// one every ten seconds, well inside the link's rate limit. Before any form on the page is sent, every other answer
+// with unsaved text is saved first, so pressing a button under one question never loses what was typed under another;
+// and leaving the page with text not yet saved asks first.
 const pause = 2000;
 const minimumGap = 10000;
+const boxes = [];
+let leaving = false;
 
 for (const form of document.querySelectorAll('form[data-autosave]')) {
   const box = form.querySelector('textarea[name=answer]');
@@ -13,15 +17,7 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
   let lastSave = 0;
   let timer;
 
-  const save = async () => {
-    const wait = lastSave + minimumGap - Date.now();
-    if (wait > 0) {
-      timer = setTimeout(save, wait);
-      return;
-    }
-    if (box.value === saved) {
-      return;
-    }
+  const send = async () => {
     const text = box.value;
     const body = new URLSearchParams(new FormData(form));
     body.set('action', 'autosave');
@@ -40,8 +36,42 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
     }
   };
 
+  const save = async () => {
+    const wait = lastSave + minimumGap - Date.now();
+    if (wait > 0) {
+      timer = setTimeout(save, wait);
+      return;
+    }
+    if (box.value !== saved) {
+      await send();
+    }
+  };
+
   box.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(save, pause);
   });
+  boxes.push({ form, dirty: () => box.value !== saved, flush: () => { clearTimeout(timer); return send(); } });
 }
+
+for (const form of document.querySelectorAll('form')) {
+  form.addEventListener('submit', async (event) => {
+    const others = boxes.filter((b) => b.form !== form && b.dirty());
+    if (form.dataset.flushed || others.length === 0) {
+      leaving = true;
+      return;
+    }
+    event.preventDefault();
+    await Promise.all(others.map((b) => b.flush()));
+    form.dataset.flushed = 'true';
+    leaving = true;
+    form.requestSubmit(event.submitter);
+  });
+}
+
+window.addEventListener('beforeunload', (event) => {
+  if (!leaving && boxes.some((b) => b.dirty())) {
+    event.preventDefault();
+    event.returnValue = '';
+  }
+});

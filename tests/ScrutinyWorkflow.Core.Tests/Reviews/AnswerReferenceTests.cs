@@ -13,7 +13,7 @@ public sealed class AnswerReferenceTests
         var first = new DeciderSpecification().GivenDispatched()
             .When(new SubmitAnswer("A2", "Three.", Later)).StateAfter();
         var amended = new DeciderSpecification().GivenDispatched().GivenCommands(new SubmitAnswer("A2", "Three.", Later))
-            .When(new SubmitAnswer("A1", "Three; two have moved.", Later.AddDays(1))).StateAfter();
+            .When(new SubmitAnswer("A1", "Three; two have moved.", Later.AddDays(1), Replacing: "Three.")).StateAfter();
 
         var reference = AnswerReference.Of(first.ReviewId, "Q1", first.Answers["Q1"]);
         Assert.Equal($"{first.ReviewId.ToUpperInvariant()}-Q1-1", reference);

@@ -28,8 +28,21 @@ public sealed class AnsweringTests
     {
         new DeciderSpecification().GivenDispatched()
             .GivenCommands(new SubmitAnswer("A2", "Three.", Later))
-            .When(new SubmitAnswer("A1", "Three; two have since moved to supported lodgings.", At(2027, 1, 8, 17, 0)))
+            .When(new SubmitAnswer("A1", "Three; two have since moved to supported lodgings.", At(2027, 1, 8, 17, 0), Replacing: "Three."))
             .Then(new AnswerAmended("A1", "Q1", "Three; two have since moved to supported lodgings.", At(2027, 1, 8, 17, 0), By(Head)));
+    }
+
+    [Fact]
+    public void A_co_officers_answer_is_replaced_only_by_someone_who_names_it_and_only_while_it_is_still_the_text_they_saw()
+    {
+        var spec = new DeciderSpecification().GivenDispatched().GivenCommands(new SubmitAnswer("A2", "Three.", Later));
+
+        var refused = spec.When(new SubmitAnswer("A1", "Two.", Later.AddHours(1))).ThenRejected(RejectionCodes.AnsweredBySomeoneElse);
+        Assert.Contains("Ben Okafor answered this question", refused.Message, StringComparison.Ordinal);
+        spec.When(new SubmitAnswer("A1", "Two.", Later.AddHours(1), Replacing: "An older text.")).ThenRejected(RejectionCodes.AnsweredBySomeoneElse);
+        spec.When(new SubmitAnswer("A1", "Two.", Later.AddHours(1), Replacing: "Three.")).Then(new AnswerAmended("A1", "Q1", "Two.", Later.AddHours(1), By(Head)));
+        // Their own words a person may change as often as they like.
+        spec.When(new SubmitAnswer("A2", "Three, still.", Later.AddHours(1))).Then(new AnswerAmended("A2", "Q1", "Three, still.", Later.AddHours(1), By(Data)));
     }
 
     [Fact]
@@ -107,7 +120,7 @@ public sealed class AnsweringTests
         var spec = new DeciderSpecification().GivenDispatched()
             .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A3", "Jointly.", Later), new SubmitAnswer("A4", "Yes.", Later));
 
-        spec.When(new SubmitAnswer("A2", "Four, since Monday.", At(2027, 1, 8, 23, 0)))
+        spec.When(new SubmitAnswer("A2", "Four, since Monday.", At(2027, 1, 8, 23, 0), Replacing: "Three."))
             .Then(new AnswerAmended("A2", "Q1", "Four, since Monday.", At(2027, 1, 8, 23, 0), By(Data)));
         spec.ThenEffectsAre(
             new SendAmendmentNotice(Head.Email, "Q1"),
@@ -128,7 +141,7 @@ public sealed class AnsweringTests
     public void Each_answer_records_who_submitted_it_and_each_amendment_who_made_it_and_when()
     {
         var state = new DeciderSpecification().GivenDispatched()
-            .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A2", "Four.", Later.AddDays(1)), new SubmitAnswer("A1", "Five.", Later.AddDays(2)))
+            .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A2", "Four.", Later.AddDays(1), Replacing: "Three."), new SubmitAnswer("A1", "Five.", Later.AddDays(2), Replacing: "Four."))
             .State;
 
         var answer = state.Answers["Q1"];

@@ -12,12 +12,12 @@ public sealed class ClosingTests
         var spec = new DeciderSpecification().GivenDispatched()
             .GivenCommands(new SubmitAnswer("A4", "Yes.", At(2026, 12, 20)), new ProcessDueTimers(At(2026, 12, 31, 9, 0)));
 
-        var extended = Assert.IsType<DeadlineChanged>(Assert.Single(spec.When(new ChangeDeadline(new DateOnly(2027, 1, 12), At(2027, 1, 4))).ThenEvents()));
+        var extended = Assert.IsType<DeadlineChanged>(Assert.Single(spec.When(new ChangeDeadline(new DateOnly(2027, 1, 11), At(2027, 1, 1))).ThenEvents()));
 
         Assert.Equal(Deadline, extended.From);
-        Assert.Equal(new DateTime(2027, 1, 5, 9, 0, 0), extended.Schedule.Steps[0].Due);
+        Assert.Equal(new DateTime(2027, 1, 4, 9, 0, 0), extended.Schedule.Steps[0].Due);
         var state = spec.StateAfter();
-        Assert.Equal(new DateTime(2027, 1, 5, 9, 0, 0), state.NextDue);
+        Assert.Equal(new DateTime(2027, 1, 4, 9, 0, 0), state.NextDue);
         Assert.Equal(
             [new SendDeadlineNotice(Head.Email, ["A1"]), new SendDeadlineNotice(Data.Email, ["A2"]), new SendDeadlineNotice(Housing.Email, ["A3"])],
             spec.ThenEffects(),

@@ -57,4 +57,15 @@ public sealed class CoverReportTests
         Assert.Equal(["Financial implications", "Legal implications", "Risk management implications", "Policy implications"], forAuthor.Select(s => s.Heading));
         Assert.All(forAuthor, s => Assert.Equal(CoverReport.ToComplete, s.Paragraphs.Single().Text));
     }
+
+    [Fact]
+    public void A_cover_report_with_sections_left_for_its_author_is_not_complete_and_one_with_every_section_written_is()
+    {
+        var report = CoverReport.From(Statement(), Settings);
+
+        Assert.False(report.IsComplete);
+        var written = report with { Sections = [.. report.Sections.Select(s => s with { Paragraphs = [.. s.Paragraphs.Select(p => p.Text == CoverReport.ToComplete ? p with { Text = "None." } : p)] })] };
+        Assert.True(written.IsComplete);
+        Assert.False((written with { Particulars = [.. written.Particulars.Select(p => p.Label == "Report of" ? (p.Label, CoverReport.ToComplete) : p)] }).IsComplete);
+    }
 }

@@ -20,7 +20,8 @@ public sealed class DeciderProperties
         var decider = new DeciderSpecification().Decider;
         var events = new List<ReviewEvent>();
         var state = ReviewState.From(events);
-        Append(decider.Decide(Draft(), state));
+        // Half the histories are of reviews the council lets go to the panel automatically.
+        Append(decider.Decide(Draft() with { AutomaticRelease = history.Length % 2 == 0 }, state));
         var now = Start;
         // The answers in the version the panel last received, to hold each later version's list of changes to.
         var lastReleased = new Dictionary<string, string>();
@@ -62,8 +63,10 @@ public sealed class DeciderProperties
             }
             // A question that has an answer is chased no more.
             Assert.DoesNotContain(state.Assignments, a => a.IsOpen && state.Answers.ContainsKey(a.QuestionId));
-            // Only a review collecting answers, or waiting for its first release, has anything due.
-            Assert.Equal(state.Status is ReviewStatus.Open || (state.Status is ReviewStatus.Assembled && state.ReleasedVersion == 0), state.NextDue is not null);
+            // Only a review collecting answers, or waiting for a first release the council let go automatically, has anything due.
+            Assert.Equal(state.Status is ReviewStatus.Open || (state.Status is ReviewStatus.Assembled && state.ReleasedVersion == 0 && state.AutomaticRelease), state.NextDue is not null);
+            // Nothing reaches the panel unreleased unless the council chose automatic release for the review.
+            Assert.True(state.AutomaticRelease || !state.ReleasedAutomatically);
             // Every question has been asked of someone once sent.
             if (state.Status >= ReviewStatus.Open)
             {

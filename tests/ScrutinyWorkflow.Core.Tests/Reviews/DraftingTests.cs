@@ -117,13 +117,13 @@ public sealed class DraftingTests
         var problem = Assert.Single(rejection.Problems);
         Assert.Equal("deadline", problem.Field);
         Assert.Contains("leaves 4 clear working days", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("on or before 12 January 2027", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("on or before 11 January 2027", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Accepts_a_deadline_exactly_five_clear_working_days_before_the_meeting()
+    public void Accepts_a_deadline_the_working_day_before_agenda_papers_are_published()
     {
-        new DeciderSpecification().When(Draft(deadline: new DateOnly(2027, 1, 12))).ThenEvents();
+        new DeciderSpecification().When(Draft(deadline: new DateOnly(2027, 1, 11))).ThenEvents();
     }
 
     [Fact]

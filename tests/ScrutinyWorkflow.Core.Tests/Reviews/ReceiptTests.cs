@@ -36,7 +36,7 @@ public sealed class ReceiptTests
     {
         var spec = new DeciderSpecification().GivenDispatched().GivenCommands(new SubmitAnswer("A1", "Three.", Later));
 
-        spec.When(new SubmitAnswer("A2", "Four.", Later.AddDays(1)));
+        spec.When(new SubmitAnswer("A2", "Four.", Later.AddDays(1), Replacing: "Three."));
 
         spec.ThenEffectsAre(
             new SendAmendmentNotice(Head.Email, "Q1"),

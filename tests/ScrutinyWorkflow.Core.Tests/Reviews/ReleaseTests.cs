@@ -41,14 +41,39 @@ public sealed class ReleaseTests
     }
 
     [Fact]
-    public void Nobody_releasing_it_the_statement_goes_at_nine_on_the_last_day_agenda_papers_can_be_published()
+    public void Nobody_releasing_it_the_statement_waits_for_a_person_however_late_it_gets()
     {
         var spec = Assembled();
+
+        Assert.Null(spec.State.NextDue);
+        spec.When(new ProcessDueTimers(At(2027, 1, 12, 9, 0))).ThenNothingHappens();
+        spec.When(new ProcessDueTimers(At(2027, 1, 19, 17, 0))).ThenNothingHappens();
+    }
+
+    [Fact]
+    public void With_automatic_release_chosen_nobody_releasing_it_the_statement_goes_at_nine_on_the_last_day_agenda_papers_can_be_published()
+    {
+        var spec = new DeciderSpecification().GivenCommands(Draft() with { AutomaticRelease = true }, new DispatchReview(Start))
+            .GivenCommands(new SubmitAnswer("A1", "Three.", At(2026, 12, 18)), new ProcessDueTimers(At(2027, 1, 9)));
         // Meeting Wednesday 20 January: five clear working days before it means papers out by Tuesday 12 January.
         Assert.Equal(new DateTime(2027, 1, 12, 9, 0, 0), spec.State.NextDue);
 
         spec.When(new ProcessDueTimers(At(2027, 1, 12, 8, 59))).ThenNothingHappens();
         spec.When(new ProcessDueTimers(At(2027, 1, 12, 9, 0))).Then(new StatementReleased(true, At(2027, 1, 12, 9, 0)));
+    }
+
+    [Fact]
+    public void A_deadline_on_the_last_publishing_day_is_refused_so_answers_always_close_before_the_statement_is_due()
+    {
+        // Papers for Wednesday 20 January go out at 09:00 on Tuesday 12 January; answers to a deadline that day close at midnight.
+        var rejection = new DeciderSpecification().When(Draft(deadline: new DateOnly(2027, 1, 12))).ThenRejected(RejectionCodes.Invalid);
+
+        var problem = Assert.Single(rejection.Problems);
+        Assert.Equal("deadline", problem.Field);
+        Assert.Contains("on or before 11 January 2027", problem.Message, StringComparison.Ordinal);
+        var dispatched = (ReviewDispatched)new DeciderSpecification().GivenCommands(Draft(deadline: new DateOnly(2027, 1, 11)))
+            .When(new DispatchReview(Start)).ThenEvents()[0];
+        Assert.True(dispatched.Schedule.ClosesAt <= dispatched.Schedule.ReleaseAt);
     }
 
     [Fact]
@@ -105,7 +130,7 @@ public sealed class ReleaseTests
         spec.ThenEffectsAre(new SendReopenedNotice(Housing.Email, ["A3"]), new SendReopenedNotice(Leaving.Email, ["A4"]));
         spec.GivenCommands(new ReopenAnswers(new DateOnly(2027, 1, 11), At(2027, 1, 10, 12)));
 
-        spec.GivenCommands(new SubmitAnswer("A3", "Now answered.", At(2027, 1, 11, 9)), new SubmitAnswer("A2", "Three, amended.", At(2027, 1, 11, 10)));
+        spec.GivenCommands(new SubmitAnswer("A3", "Now answered.", At(2027, 1, 11, 9)), new SubmitAnswer("A2", "Three, amended.", At(2027, 1, 11, 10), Replacing: "Three."));
         Assert.Equal(ReviewStatus.Open, spec.State.Status);
         spec.When(new ProcessDueTimers(At(2027, 1, 12))).Then(new DeadlinePassed(At(2027, 1, 12)), new StatementAssembled(At(2027, 1, 12)));
 

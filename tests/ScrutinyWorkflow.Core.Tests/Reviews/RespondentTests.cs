@@ -60,6 +60,27 @@ public sealed class RespondentTests
     }
 
     [Fact]
+    public void A_manager_sees_and_may_answer_only_the_escalated_questions_and_the_statement_names_whoever_wrote_the_words_it_prints()
+    {
+        // Q1 is Head's (A1) and Data's (A2); Leaving has Q3 (A4). Head answers Q1 and later a question is added for
+        // Data alone (A5); on the deadline day only A5 is escalated to Head, Data's manager.
+        var spec = new DeciderSpecification().GivenDispatched()
+            .GivenCommands(
+                new SubmitAnswer("A1", "Three.", Later),
+                new AddQuestion("Care leavers", "How many are in work?", [Data.Email], Council, Later),
+                new ProcessDueTimers(At(2027, 1, 8, 9, 0)));
+        var forData = new Respondent(Head.Email, Data.Email);
+
+        Assert.Equal(["A5"], spec.State.AssignmentsFor(forData).Select(a => a.Id));
+        spec.When(new SubmitAnswer("A2", "Two.", At(2027, 1, 8, 10), forData)).ThenRejected(RejectionCodes.NotYours);
+
+        // Data amends Head's answer, knowingly: the statement names Data alone for Q1, whose words it prints.
+        spec.GivenCommands(new SubmitAnswer("A2", "Four.", At(2027, 1, 8, 11), Replacing: "Three."), new ProcessDueTimers(At(2027, 1, 9)));
+        var row = PositionStatement.From(spec.State).Areas[0].Rows[0];
+        Assert.Equal([new Reporter(Data.Name, Data.Designation)], row.Reporters);
+    }
+
+    [Fact]
     public void Escalations_go_one_message_per_officer_to_their_manager_or_the_team()
     {
         var spec = new DeciderSpecification().GivenDispatched()

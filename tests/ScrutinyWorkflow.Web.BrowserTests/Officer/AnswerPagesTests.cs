@@ -180,6 +180,39 @@ public sealed partial class AnswerPagesTests(BrowserHost host)
         Assert.Equal(3, await visitor.Page.Locator("#checked-answer tr").CountAsync());
     }
 
+    [Fact]
+    public async Task Text_typed_under_one_question_is_kept_when_a_button_under_another_is_pressed_and_leaving_unsaved_text_asks_first()
+    {
+        await using var visitor = await host.VisitorAsync();
+        var page = visitor.Page;
+        await visitor.GoToAsync(await SentLinkAsync(visitor, "two-boxes"));
+        var first = page.Locator("section.question").Nth(0);
+        var second = page.Locator("section.question").Nth(1).Locator("textarea[name=answer]");
+
+        // The second answer is saved once as he types, so the next automatic save is minutes of typing away...
+        await second.PressSequentiallyAsync("Eleven were late");
+        await Assertions.Expect(page.Locator("section.question").Nth(1).Locator("[data-autosave-status]")).ToHaveTextAsync(DraftSavedAt());
+        await second.PressSequentiallyAsync(", all since September.");
+        // ...and leaving now asks first.
+        var asked = new TaskCompletionSource<string>();
+        void Stay(object? sender, IDialog dialog)
+        {
+            asked.TrySetResult(dialog.Type);
+            _ = dialog.DismissAsync();
+        }
+        page.Dialog += Stay;
+        await page.EvaluateAsync("() => { location.href = '/'; }");
+        Assert.Equal("beforeunload", await asked.Task.WaitAsync(BrowserHost.Patience));
+        page.Dialog -= Stay;
+
+        // Pressing "Save draft" under the first question keeps the second's text too.
+        await first.Locator("textarea[name=answer]").FillAsync("41 of 52.");
+        await PressAsync(first, "Save draft of question 1");
+
+        Assert.Equal("Eleven were late, all since September.", await page.Locator("section.question").Nth(1).Locator("textarea[name=answer]").InputValueAsync());
+        Assert.Equal("41 of 52.", await page.Locator("section.question").Nth(0).Locator("textarea[name=answer]").InputValueAsync());
+    }
+
     [GeneratedRegex(@"^Draft saved at \d\d:\d\d$")]
     private static partial Regex DraftSavedAt();
 }

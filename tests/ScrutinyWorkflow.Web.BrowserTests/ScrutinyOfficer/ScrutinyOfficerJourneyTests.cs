@@ -57,18 +57,17 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }));
         await visitor.CheckAsync("question-search");
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add Priya Shah" }));
+        // In place of the officer the routing rules proposed.
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Remove James Whitfield") }));
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Save question" }));
         Assert.Contains("within 20 weeks this year", await page.Locator("#question-Q1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Priya Shah", await page.Locator("#question-Q1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("James Whitfield", await page.Locator("#question-Q1").InnerTextAsync(), StringComparison.Ordinal);
 
-        // Every other question to James Whitfield, through the same page.
+        // Every other question already has the officer the routing rules propose for its area: nobody to add by hand.
         foreach (var question in new[] { "Q2", "Q3", "Q4", "Q5", "Q6" })
         {
-            await page.GotoAsync($"/reviews/{id}/draft/questions/{question}");
-            await page.Locator("#search").FillAsync("whitfield");
-            await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }));
-            await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add James Whitfield" }));
-            await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Save question" }));
+            Assert.Contains("James Whitfield", await page.Locator($"#question-{question}").InnerTextAsync(), StringComparison.Ordinal);
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.WaitForURLAsync($"**/reviews/{id}/draft/check");
@@ -107,6 +106,22 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
         await visitor.GoToAsync($"/reviews/{id}");
         Assert.Equal(200, (await visitor.Page.APIRequest.GetAsync($"/reviews/{id}/statement")).Status);
 
+        // Release goes through a page showing what the panel gets: the statement as they read it, and no unfinished paper.
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Release to the panel" }).CountAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check and release to the panel" }).ClickAsync();
+        await page.WaitForURLAsync($"**/reviews/{id}/release");
+        var check = await page.Locator("main").InnerTextAsync();
+        Assert.Contains($"{Panel}, panel@council.example", check, StringComparison.Ordinal);
+        Assert.Contains("Within 20 weeks for 41 of 52 plans.", check, StringComparison.Ordinal);
+        Assert.Contains("Not answered: the review was closed early", check, StringComparison.Ordinal);
+        Assert.Contains("The cover report is not sent", check, StringComparison.Ordinal);
+        Assert.DoesNotContain("[To be completed", check, StringComparison.Ordinal);
+        await visitor.CheckAsync("release-check");
+        await using (var phone = await host.VisitorAsync(phone: true))
+        {
+            await phone.GoToAsync($"/reviews/{id}/release");
+            await FitsAsync(phone, "release-check");
+        }
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Release to the panel" }));
         Assert.Contains("The statement is released", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Statement released to the panel by the scrutiny team", await page.Locator("#trail ~ ol").InnerTextAsync(), StringComparison.Ordinal);
@@ -151,6 +166,9 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
             await page.Keyboard.PressAsync("Tab");
             await page.Keyboard.TypeAsync(value);
         }
+        // Past the choice of release, left as it is (a person releases), to the button.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("release", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Continue", (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
         await SubmitAsync(page, () => page.Keyboard.PressAsync("Enter"));

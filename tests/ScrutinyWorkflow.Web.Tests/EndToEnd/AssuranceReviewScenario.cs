@@ -161,7 +161,8 @@ internal static class AssuranceReviewScenario
         const string NoResponse = "No response received by 8 January 2027";
         Assert.Equal(
             [
-                [$"1. {Q1}", Answer1Amended, "Siân Llewellyn / Children's Services Data Team", "Head of Service, Children in Care / Performance and Data Team"],
+                // Siân's amendment replaced the data team's words: the statement names her alone for what it prints.
+                [$"1. {Q1}", Answer1Amended, "Siân Llewellyn", "Head of Service, Children in Care"],
                 [$"2. {Q2}", Answer2, "Tom Okafor", "Team Manager, Looked After Children"],
                 [$"3. {Q3}", NoResponse, "Siân Llewellyn", "Head of Service, Children in Care"],
                 [$"4. {Q4}", Answer4, "Tom Okafor", "Team Manager, Looked After Children"],
@@ -179,9 +180,14 @@ internal static class AssuranceReviewScenario
         var wordTables = word.MainDocumentPart!.Document.Body!.Elements<W.Table>().Skip(1).ToList();
         Assert.Equal(rows, wordTables.SelectMany(t => t.Elements<W.TableRow>().Skip(1)).Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToArray()));
         Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(word));
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(review.FiledLocation)!, "cover-report.docx")));
+        // The cover report still has sections only its author can write: it is their draft, not the panel's paper.
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(review.FiledLocation)!, "cover-report.docx")));
         return rows;
     }
+
+    /// <summary>The address in a formatted recipient ("Name &lt;address&gt;", or the address alone).</summary>
+    public static string Address(string formatted) =>
+        formatted.Contains('<', StringComparison.Ordinal) ? formatted[(formatted.IndexOf('<', StringComparison.Ordinal) + 1)..formatted.IndexOf('>', StringComparison.Ordinal)] : formatted;
 
     /// <summary>Every message once: the right number in all, and no person sent the same message twice.</summary>
     public static void AssertMailSentOnce(EmlMailbox mailbox)

@@ -53,7 +53,7 @@ public sealed class AssuranceReviewTests
         Assert.Equal(("assembled", (string?)null), (assembled.Status, assembled.FiledLocation));
         var check = Assert.Single(app.Mailbox.List(), m => m.Subject.EndsWith("ready for you to check", StringComparison.Ordinal));
         Assert.Contains("scrutiny@council.example", check.To.Single(), StringComparison.Ordinal);
-        Assert.Contains("09:00 on Tuesday 12 January 2027", check.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("automatically", check.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(app.Mailbox.List(), m => m.To.Any(t => t.Contains("panel@council.example", StringComparison.Ordinal)));
         Assert.Contains("Not yet released", await app.CreateClient().GetStringAsync($"/api/reviews/{id}/statement"), StringComparison.Ordinal);
 
@@ -71,8 +71,9 @@ public sealed class AssuranceReviewTests
         Assert.Contains($"{ScrutinyApplication.PublicBaseUrl}/reviews/{id}/statement", panelMail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(world.DataPath, panelMail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/", panelMail.TextBody, StringComparison.Ordinal);
-        Assert.Equal(["Appendix 1 - position statement.docx", "Cover report.docx"], panelMail.AttachmentNames);
-        Assert.Contains("are attached", panelMail.TextBody, StringComparison.Ordinal);
+        Assert.Equal(["Appendix 1 - position statement.docx"], panelMail.AttachmentNames);
+        Assert.Contains("is attached", panelMail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("cover report", panelMail.TextBody, StringComparison.OrdinalIgnoreCase);
         var receipts = app.Mailbox.List().Where(m => m.Subject.Contains("was received, reference", StringComparison.Ordinal)).ToList();
         Assert.Equal([Data, Head, Tom, Tom, Zoe], receipts.Select(m => Address(m.To.Single())).Order());
         AssertMailSentOnce(app.Mailbox);
@@ -83,7 +84,7 @@ public sealed class AssuranceReviewTests
     }
 
     [Fact]
-    public async Task Nobody_releasing_it_the_statement_goes_to_the_panel_at_nine_on_the_last_publishing_day_once()
+    public async Task Nobody_releasing_it_the_statement_waits_for_a_person_past_the_last_publishing_day()
     {
         await using var world = new TestWorld();
         var app = world.App;
@@ -91,15 +92,41 @@ public sealed class AssuranceReviewTests
         await SendRequestsAsync(app);
         await DeadlinePassesAsync(app);
 
+        await app.AtAsync(Uk(2027, 1, 12, 9, 0));
+        await app.AtAsync(Uk(2027, 1, 19, 17, 0));
+
+        Assert.Equal("assembled", (await app.GetReviewAsync(id)).Status);
+        Assert.DoesNotContain(app.Mailbox.List(), m => m.Subject.StartsWith("Position statement:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_review_set_to_release_automatically_goes_to_the_panel_at_nine_on_the_last_publishing_day_once_without_the_cover_report()
+    {
+        await using var world = new TestWorld();
+        var app = world.App;
+        var id = await app.CreateReviewAsync(AutomaticRequest());
+        Assert.Equal(HttpStatusCode.Accepted, (await app.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody())).StatusCode);
+        await SendRequestsAsync(app);
+        await DeadlinePassesAsync(app);
+        Assert.Contains("automatically at 09:00 on Tuesday 12 January 2027", Assert.Single(app.Mailbox.List(), m => m.Subject.EndsWith("ready for you to check", StringComparison.Ordinal)).TextBody, StringComparison.Ordinal);
+
         await app.AtAsync(Uk(2027, 1, 12, 8, 59));
         Assert.Equal("assembled", (await app.GetReviewAsync(id)).Status);
         await app.AtAsync(Uk(2027, 1, 12, 9, 0));
         await app.AtAsync(Uk(2027, 1, 12, 9, 15));
 
         Assert.Equal("completed", (await app.GetReviewAsync(id)).Status);
-        Assert.Single(app.Mailbox.List(), m => m.Subject.StartsWith("Position statement:", StringComparison.Ordinal));
+        var panelMail = Assert.Single(app.Mailbox.List(), m => m.Subject.StartsWith("Position statement:", StringComparison.Ordinal));
+        Assert.Equal(["Appendix 1 - position statement.docx"], panelMail.AttachmentNames);
         var trail = await app.CreateClient().GetFromJsonAsync<List<Web.Reviews.AuditEntry>>($"/api/reviews/{id}/events");
         Assert.True(Assert.Single(trail!, e => e.Type == "statement-released").Data.GetProperty("automatically").GetBoolean());
+    }
+
+    private static System.Text.Json.Nodes.JsonObject AutomaticRequest()
+    {
+        var request = System.Text.Json.JsonSerializer.SerializeToNode(Request())!.AsObject();
+        request["automaticRelease"] = true;
+        return request;
     }
 
     [Fact]
@@ -143,16 +170,14 @@ public sealed class AssuranceReviewTests
             [("A2", Answer1, Data), ("A3", Answer2, Tom)],
             answered.Select(e => (e.Data.GetProperty("assignmentId").GetString(), e.Data.GetProperty("text").GetString(), e.Data.GetProperty("by").GetProperty("email").GetString())));
         // A saved draft is private: the trail records that it was saved, never what it says.
-        var saved = Assert.Single(trail, e => e.Type == "answer-drafted");
-        Assert.Equal("A9", saved.Data.GetProperty("assignmentId").GetString());
-        Assert.Equal("", saved.Data.GetProperty("text").GetString());
+        // (Every answer is kept as a draft on its way to the check page, so each submitted one was drafted first.)
+        var saved = trail.Where(e => e.Type == "answer-drafted").ToList();
+        Assert.Contains(saved, e => e.Data.GetProperty("assignmentId").GetString() == "A9");
+        Assert.All(saved, e => Assert.Equal("", e.Data.GetProperty("text").GetString()));
         Assert.DoesNotContain("ask the IRO service", await world.App.CreateClient().GetStringAsync($"/api/reviews/{id}/events"), StringComparison.Ordinal);
         Assert.All(trail, e => Assert.Equal(1, e.SchemaVersion));
     }
 
     private static List<string> Subjects(EmlMailbox mailbox, string prefix) =>
         [.. mailbox.List().Select(m => m.Subject).Where(s => s.StartsWith(prefix, StringComparison.Ordinal))];
-
-    private static string Address(string formatted) =>
-        formatted.Contains('<', StringComparison.Ordinal) ? formatted[(formatted.IndexOf('<', StringComparison.Ordinal) + 1)..formatted.IndexOf('>', StringComparison.Ordinal)] : formatted;
 }

@@ -45,7 +45,9 @@ public sealed class ReviewMessagesTests
     private static DateTimeOffset At(int month, int day, int hour = 10) => new(month == 12 ? 2026 : 2027, month, day, hour, 0, 0, TimeSpan.Zero);
 
     /// <summary>Asha is asked Q1 (with Ben) and Q2; Cara Q3. Sent on Monday 14 December; deadline Friday 8 January.</summary>
-    private static ReviewState Review(params ReviewCommand[] then)
+    private static ReviewState Review(params ReviewCommand[] then) => Review(automaticRelease: false, then);
+
+    private static ReviewState Review(bool automaticRelease, params ReviewCommand[] then)
     {
         var state = ReviewState.Initial;
         ReviewCommand[] commands =
@@ -56,7 +58,7 @@ public sealed class ReviewMessagesTests
                     new AreaInput("Accommodation", [new QuestionInput(Q1, [Asha.Email, Ben.Email]), new QuestionInput(Q2, [Asha.Email])]),
                     new AreaInput("Care leavers", [new QuestionInput(Q3, [Cara.Email])]),
                 ],
-                Council, At(12, 14)),
+                Council, At(12, 14), automaticRelease),
             new DispatchReview(At(12, 14)),
             .. then,
         ];
@@ -131,7 +133,7 @@ public sealed class ReviewMessagesTests
     public async Task Colleagues_are_told_who_answered_and_who_amended()
     {
         var answered = Review(new SubmitAnswer("A2", "Three.", At(12, 16)));
-        var amended = Review(new SubmitAnswer("A2", "Three.", At(12, 16)), new SubmitAnswer("A1", "Four.", At(12, 17)));
+        var amended = Review(new SubmitAnswer("A2", "Three.", At(12, 16)), new SubmitAnswer("A1", "Four.", At(12, 17), Replacing: "Three."));
 
         var told = await Compose(new SendAnsweredByColleague(Asha.Email, "Q1"), answered);
         var toldOfChange = await Compose(new SendAmendmentNotice(Ben.Email, "Q1"), amended);
@@ -182,9 +184,18 @@ public sealed class ReviewMessagesTests
     }
 
     [Fact]
-    public async Task The_team_is_asked_to_check_the_statement_and_told_when_it_goes_automatically()
+    public async Task The_team_is_asked_to_check_the_statement_and_told_it_waits_for_their_release()
     {
         var mail = await Compose(new SendStatementForCheck(), Review(new ProcessDueTimers(At(1, 9, 0))));
+
+        Assert.Contains("Release it to the panel when you have checked it.", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("automatically", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_team_is_asked_to_check_the_statement_and_told_when_it_goes_automatically()
+    {
+        var mail = await Compose(new SendStatementForCheck(), Review(automaticRelease: true, new ProcessDueTimers(At(1, 9, 0))));
 
         Assert.Equal(Settings.TeamEmail, mail.To.Single().Email);
         Assert.Equal("Careless review: the position statement is ready for you to check", mail.Subject);

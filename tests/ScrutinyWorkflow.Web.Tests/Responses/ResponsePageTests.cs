@@ -110,7 +110,7 @@ public sealed class ResponsePageTests : IAsyncLifetime
 
         var empty = await world.App.AnswerAsync(link, Q2, "   ");
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-        Assert.Contains("Write an answer before submitting it", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Write an answer before continuing", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var draft = await world.App.AnswerAsync(link, Q2, "Half-written thoughts", "draft");
         Assert.Equal(HttpStatusCode.SeeOther, draft.StatusCode);
@@ -258,6 +258,47 @@ public sealed class ResponsePageTests : IAsyncLifetime
         var by = Assert.Single(trail!, e => e.Type == "answer-submitted").Data.GetProperty("by");
         Assert.Equal(("head.of.service@council.example", Tom), (by.GetProperty("email").GetString(), by.GetProperty("onBehalfOf").GetString()));
     }
+
+    [Fact]
+    public async Task A_managers_escalation_link_shows_only_the_escalated_questions_not_the_officers_answered_ones()
+    {
+        // Siân (Head) shares Q1 with the data team, who answer it; her Q3 and Q8 are escalated to her manager.
+        await world.App.AnswerAsync(world.App.LinkFor(Data, Q1), Q1, "Three this year.");
+        await world.App.AtAsync(Uk(2027, 1, 8, 9, 5));
+        var escalation = Assert.Single(world.App.Mailbox.List(), m => m.Subject.Contains("Siân Llewellyn has", StringComparison.Ordinal));
+        var managerLink = world.App.LinkFor(Address(escalation.To.Single()), Q3);
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(managerLink.PathAndQuery));
+
+        Assert.Equal([Q3, Q8], page.QuerySelectorAll("section.question h2").Select(h => h.TextContent.Trim()));
+        Assert.DoesNotContain("Three this year.", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_co_officers_answer_is_not_replaced_from_a_box_prefilled_with_it_without_the_check_page_saying_so()
+    {
+        await world.App.AnswerAsync(world.App.LinkFor(Data, Q1), Q1, "Three this year.");
+        var link = world.App.LinkFor(Head, Q1);
+        var browser = world.App.Browser();
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await browser.GetStringAsync(link.PathAndQuery));
+        var section = page.QuerySelectorAll("section.question").First(s => s.QuerySelector("h2")!.TextContent == Q1);
+        Assert.StartsWith("This box holds Children's Services Data Team's answer", page.GetElementById(section.QuerySelector("textarea")!.GetAttribute("aria-describedby")!)!.TextContent, StringComparison.Ordinal);
+
+        // Submitted straight from the box, as the old page's form did: refused, and the data team's words stand.
+        var values = section.QuerySelector("form")!.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        values["answer"] = "Two.";
+        values["action"] = "submit";
+        var refused = await browser.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(values));
+        Assert.Contains("Children's Services Data Team answered this question", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await AmendmentsAsync());
+
+        // Through the check page, which warns that it replaces the data team's answer, it is replaced.
+        Assert.Equal(HttpStatusCode.SeeOther, (await world.App.AnswerAsync(link, Q1, "Two.")).StatusCode);
+        Assert.Equal(1, await AmendmentsAsync());
+    }
+
+    private async Task<int> AmendmentsAsync() =>
+        (await world.App.CreateClient().GetFromJsonAsync<List<Web.Reviews.AuditEntry>>($"/api/reviews/{reviewId}/events"))!.Count(e => e.Type == "answer-amended");
 
     [Fact]
     public async Task A_link_whose_questions_have_all_passed_to_colleagues_shows_them_gone_and_takes_nothing()

@@ -55,7 +55,7 @@ internal static class ReviewStory
         // A1 Head and A2 Data share Q1, A3 Housing has Q2, A4 Leaving has Q3.
         yield return new SaveAnswer("A1", "Notes so far", At(2026, 12, 15, 9), By(Head));
         yield return new SubmitAnswer("A1", "None at present.", At(2026, 12, 15, 11), By(Head));
-        yield return new SubmitAnswer("A2", "None at present; two last year.", At(2026, 12, 16, 9), By(Data));
+        yield return new SubmitAnswer("A2", "None at present; two last year.", At(2026, 12, 16, 9), By(Data), Replacing: "None at present.");
         yield return new DeclineQuestion("A4", Head.Email, Council, "Pathway plans sit with the head of service", At(2026, 12, 16, 10), By(Leaving));
         yield return new ReassignAssignment("A4", null, Council, "As suggested", At(2026, 12, 16, 14));
         yield return new AddQuestion("Care leavers", "How many care leavers are in education, employment or training?", [Data.Email], Council, At(2026, 12, 17, 10));

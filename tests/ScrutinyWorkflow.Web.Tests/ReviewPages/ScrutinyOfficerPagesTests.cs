@@ -149,7 +149,7 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, tooClose.StatusCode);
         var error = Assert.Single(PageDriver.Errors(refused));
         Assert.Equal("#deadline-day", error.Href);
-        Assert.Contains("set the deadline on or before 12 January 2027", error.Text, StringComparison.Ordinal);
+        Assert.Contains("set the deadline on or before 11 January 2027", error.Text, StringComparison.Ordinal);
         Assert.Equal("15", refused.QuerySelector<IHtmlInputElement>("#deadline-day")!.Value);
         Assert.Contains(PageDriver.Errors(await PageDriver.ParseAsync(unreal)), e => e.Href == "#meeting-day" && e.Text.Contains("must be a real date", StringComparison.Ordinal));
         Assert.Equal("The meeting date and deadline are changed.", saved.QuerySelector(".govuk-notification-banner__heading")!.TextContent.Trim());
@@ -173,7 +173,7 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = Assert.Single(PageDriver.Errors(page));
         Assert.Equal("#deadline-day", error.Href);
-        Assert.Contains("set the deadline on or before 12 January 2027", error.Text, StringComparison.Ordinal);
+        Assert.Contains("set the deadline on or before 11 January 2027", error.Text, StringComparison.Ordinal);
         Assert.Equal("Children and Families Scrutiny Panel", page.QuerySelector<IHtmlInputElement>("#panel-name")!.Value);
         Assert.Equal("15", page.QuerySelector<IHtmlInputElement>("#deadline-day")!.Value);
         Assert.Contains("Care leavers", page.QuerySelector<IHtmlTextAreaElement>("#questions")!.Value, StringComparison.Ordinal);

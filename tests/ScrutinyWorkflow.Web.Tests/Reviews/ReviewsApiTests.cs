@@ -136,7 +136,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
         var unknown = await client.PostAsJsonAsync($"/api/reviews/{id}/assignments/A5/reassign", new { to = "nobody@council.example", reason = "" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"/api/reviews/{id}/deadline", new { deadline = "2027-01-12" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync($"/api/reviews/{id}/deadline", new { deadline = "2027-01-11" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/reviews/{id}/deadline", new { deadline = "soon" })).StatusCode);
 
         var closed = await client.PostAsJsonAsync($"/api/reviews/{id}/close", new { reason = "Meeting brought forward" });
@@ -148,7 +148,7 @@ public sealed class ReviewsApiTests : IAsyncLifetime
 
         var review = await world.App.GetReviewAsync(id);
         Assert.Equal("completed", review.Status);
-        Assert.Equal(new DateOnly(2027, 1, 12), review.Deadline);
+        Assert.Equal(new DateOnly(2027, 1, 11), review.Deadline);
         Assert.Equal("fiona.macleod@council.example", review.Assignments.Single(a => a.QuestionId == "Q3").Officer);
         Assert.Contains(world.App.Mailbox.List(), m => m.Subject.StartsWith("No longer needed", StringComparison.Ordinal));
     }
