@@ -322,7 +322,8 @@ public static class ScrutinyOfficerPages
     {
         var trail = await queries.AuditTrailAsync(review.State.ReviewId, cancellationToken) ?? [];
         var model = ReviewPageModel.From(review.State, review.Version, [.. trail.Select(e => e.Event)], clock.Now);
-        return PagesRegistration.Show<ReviewPage>(new { Model = model, Errors = errors, Message = message }, status);
+        var problem = await queries.RuntimeProblemAsync(review.State.ReviewId, cancellationToken);
+        return PagesRegistration.Show<ReviewPage>(new { Model = model, Errors = errors, Message = message, RuntimeProblem = problem }, status);
     }
 
     private static string? Done(string? done) => done switch

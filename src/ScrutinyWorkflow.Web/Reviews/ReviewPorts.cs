@@ -72,6 +72,12 @@ public interface IReviewQueries
 
     /// <summary>One page of the review list, filtered and sorted as asked, with how many reviews match in all.</summary>
     Task<ReviewListPage> ListAsync(ReviewListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why the runtime is not keeping this review's time (its orchestration failed), for the review's page; null when
+    /// all is well, and always on a runtime with nothing per review to fail.
+    /// </summary>
+    Task<string?> RuntimeProblemAsync(string reviewId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
 
 /// <summary>How the review list is ordered: newest first, or by deadline, meeting date or title (earliest or A first).</summary>

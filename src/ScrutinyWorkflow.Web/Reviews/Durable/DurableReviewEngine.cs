@@ -31,8 +31,12 @@ public sealed class DurableReviewEngine(
     // Reviews kept decided in memory, so a command reads only the head and what was recorded since.
     private const int CachedReviews = 2_000;
 
+    // Response links found, kept per host: a person's page and its posts ask for the same one again and again.
+    private const int CachedLinks = 20_000;
+
     private readonly ConcurrentDictionary<string, Current> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ReviewDecider> deciders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LinkTarget> links = new(StringComparer.Ordinal);
     private readonly string newReviewRules = JsonSerializer.Serialize(councilRules, ReviewEventSerializer.JsonOptions);
 
     private sealed record Current(ReviewState State, long Version, DateTimeOffset CreatedAt);
@@ -136,7 +140,42 @@ public sealed class DurableReviewEngine(
         return ReviewListPage.Of(listings.Select(l => (l.Summary, l.CreatedAt)), query);
     }
 
-    Task<LinkTarget?> ILinkIndex.FindAsync(string tokenHash, CancellationToken cancellationToken) => streams.FindLinkAsync(tokenHash, cancellationToken);
+    async Task<LinkTarget?> ILinkIndex.FindAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        // A link's target never changes once indexed, so a host keeps what it found; what it did not find is asked again.
+        if (links.TryGetValue(tokenHash, out var known))
+        {
+            return known;
+        }
+        if (await streams.FindLinkAsync(tokenHash, cancellationToken) is { } found)
+        {
+            if (links.Count >= CachedLinks)
+            {
+                links.Clear();
+            }
+            links[tokenHash] = found;
+            return found;
+        }
+        return null;
+    }
+
+    public async Task<string?> RuntimeProblemAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await handoff.Timers.ProblemAsync(reviewId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The page is still worth showing when the task hub cannot be asked.
+            logger.LogWarning(ex, "Could not ask how review {ReviewId}'s orchestration is.", reviewId);
+            return null;
+        }
+    }
+
+    /// <summary>The review as of a head just read (for the hand-on, which reads the head once a round).</summary>
+    public async Task<ReviewSnapshot?> FindAsync(string reviewId, StreamHead head, CancellationToken cancellationToken) =>
+        await LoadAsync(reviewId, head, cancellationToken) is { } current ? new ReviewSnapshot(current.State, current.Version) : null;
 
     /// <summary>The review as of its head: from memory when nothing was recorded since, else what was recorded since added.</summary>
     private async Task<Current?> LoadAsync(string reviewId, StreamHead? head, CancellationToken cancellationToken)

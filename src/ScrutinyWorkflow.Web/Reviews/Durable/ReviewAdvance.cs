@@ -15,8 +15,7 @@ namespace ScrutinyWorkflow.Web.Reviews.Durable;
 /// </summary>
 public sealed class ReviewAdvance(
     TableReviewStreams streams,
-    IReviewCommands reviews,
-    IReviewQueries queries,
+    DurableReviewEngine engine,
     EffectCarrier carrier,
     CouncilClock clock,
     IOptions<ScrutinyOptions> options,
@@ -34,43 +33,40 @@ public sealed class ReviewAdvance(
         // Read before the work: a mark made while it runs (a newer decision) is left for the next pass.
         var mark = await streams.MarkOfAsync(reviewId, cancellationToken);
         DateTime? retryAt = null;
+        StreamHead? head = null;
+        ReviewSnapshot? review = null;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var fired = await FireDueTimersAsync(reviewId, cancellationToken);
-            var (delivered, retry) = await DeliverAsync(reviewId, cancellationToken);
+            // The head once a round: the review as of it serves the timers, the delivery and the list line.
+            head = await streams.HeadAsync(reviewId, cancellationToken);
+            review = head is null ? null : await engine.FindAsync(reviewId, head, cancellationToken);
+            if (head is null || review is null)
+            {
+                return null;
+            }
+            var now = clock.Now;
+            if (review.State.NextDue is { } due && due <= now.DateTime
+                && await engine.HandleAsync(reviewId, new ProcessDueTimers(now), null, cancellationToken) is CommandApplied { Recorded.Count: > 0 })
+            {
+                continue;
+            }
+            var (delivered, retry) = await DeliverAsync(reviewId, review, cancellationToken);
             retryAt = retry;
-            if (!fired && !delivered)
+            if (!delivered)
             {
                 break;
             }
         }
-        if (await streams.HeadAsync(reviewId, cancellationToken) is not { } head)
-        {
-            return null;
-        }
-        if (await queries.FindAsync(reviewId, cancellationToken) is { } review)
-        {
-            await streams.ListAsync(ReviewSummary.From(review.State), review.Version, head.CreatedAt, cancellationToken);
-        }
+        await streams.ListAsync(ReviewSummary.From(review!.State), review.Version, head!.CreatedAt, cancellationToken);
         if (retryAt is null && mark is { } held)
         {
             await streams.ClearMarkAsync(reviewId, held, cancellationToken);
         }
-        return retryAt is { } retry2 && (head.NextDueUtc is not { } due || retry2 < due) ? retry2 : head.NextDueUtc;
-    }
-
-    private async Task<bool> FireDueTimersAsync(string reviewId, CancellationToken cancellationToken)
-    {
-        var now = clock.Now;
-        if (await queries.FindAsync(reviewId, cancellationToken) is not { State.NextDue: { } due } || due > now.DateTime)
-        {
-            return false;
-        }
-        return await reviews.HandleAsync(reviewId, new ProcessDueTimers(now), null, cancellationToken) is CommandApplied { Recorded.Count: > 0 };
+        return retryAt is { } retry2 && (head.NextDueUtc is not { } next || retry2 < next) ? retry2 : head.NextDueUtc;
     }
 
     /// <summary>Carries out the effects recorded since the last delivery; whether any were, and when to try again after a failure.</summary>
-    private async Task<(bool Delivered, DateTime? RetryAt)> DeliverAsync(string reviewId, CancellationToken cancellationToken)
+    private async Task<(bool Delivered, DateTime? RetryAt)> DeliverAsync(string reviewId, ReviewSnapshot review, CancellationToken cancellationToken)
     {
         var progress = await streams.DeliveryAsync(reviewId, cancellationToken);
         var now = clock.UtcNow;
@@ -83,7 +79,7 @@ public sealed class ReviewAdvance(
         {
             return (false, progress.RetryAt.Value.UtcDateTime);
         }
-        if (await queries.FindAsync(reviewId, cancellationToken) is not { } review || review.Version <= progress.Through)
+        if (review.Version <= progress.Through)
         {
             return (false, null);
         }
@@ -132,7 +128,7 @@ public sealed class ReviewAdvance(
         });
         foreach (var (effectId, follow) in follows.OrderBy(f => f.EffectId, StringComparer.Ordinal))
         {
-            if (await reviews.HandleAsync(reviewId, follow, null, cancellationToken) is CommandRefused refused)
+            if (await engine.HandleAsync(reviewId, follow, null, cancellationToken) is CommandRefused refused)
             {
                 throw new InvalidOperationException($"Recording the result of {effectId} was refused: {refused.Rejection.Message}");
             }

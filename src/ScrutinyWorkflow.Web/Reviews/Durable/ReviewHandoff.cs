@@ -27,6 +27,9 @@ public sealed class ReviewHandoff(IServiceProvider services, ILogger<ReviewHando
         public Task Running { get; set; } = Task.CompletedTask;
     }
 
+    /// <summary>The review orchestrations' port, as this host has it (the Functions app's comes with each trigger).</summary>
+    public IReviewTimers Timers => services.GetRequiredService<IReviewTimers>();
+
     public void Request(string reviewId, bool wakeTimer)
     {
         lock (passes)
@@ -70,7 +73,7 @@ public sealed class ReviewHandoff(IServiceProvider services, ILogger<ReviewHando
                     var retry = await services.GetRequiredService<IReviewAdvance>().AdvanceAsync(reviewId, token);
                     if (wake || retry is not null)
                     {
-                        await services.GetRequiredService<IReviewTimers>().WakeAsync(reviewId, token);
+                        await Timers.WakeAsync(reviewId, token);
                     }
                 }
                 finally
