@@ -102,7 +102,9 @@ public sealed class DurableReviewEngine(
                         // Recorded all the same; the list line is written again when the review's work is handed on.
                         logger.LogWarning(ex, "Review {ReviewId}'s list line was not written; the sweep writes it.", reviewId);
                     }
-                    handoff.Request(reviewId, wakeTimer: head is null || after.NextDue != state.NextDue);
+                    // The orchestration's timer only needs setting again when the review falls due sooner than it did (or
+                    // at all, when it is sent): one that fires at an older, earlier time finds nothing and sets the new one.
+                    handoff.Request(reviewId, wakeTimer: after.NextDue is { } next && (state.NextDue is not { } was || next < was));
                     return new CommandApplied(after, newVersion, events);
                 default:
                     throw new InvalidOperationException("The decider returned neither events nor a rejection.");
