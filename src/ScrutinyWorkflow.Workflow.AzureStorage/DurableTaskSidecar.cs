@@ -43,10 +43,6 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
             // (commands are decided once by id, effects carried out once by effect id), so a minute bounds the wait.
             ControlQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
             WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
-            // Partitions leased through blobs rather than the partition table: the table manager's stop waits (up to ten
-            // minutes) to drain messages this process's worker, already stopped, will never take, then throws from a
-            // callback nothing awaits, which ends the process; the blob leases are released when stopped and nothing waits.
-            UseTablePartitionManagement = false,
             // The engine's own account of leases, partitions and discarded messages, under "DurableTask.AzureStorage".
             LoggerFactory = loggerFactory,
         });

@@ -70,7 +70,8 @@ public sealed class FocusReportDrafts(
     {
         var settings = proposals.Value;
         var meeting = calendar.NextWorkingDayOnOrAfter(DateOnly.FromDateTime(draft.Now.DateTime).AddDays(7 * settings.WeeksToMeeting));
-        var deadline = calendar.AddWorkingDays(meeting, -(options.Value.ClearWorkingDaysBeforeMeeting + 1));
+        // The decider's own rule, so the proposal is never one it refuses.
+        var deadline = ChaseSchedule.LatestDeadline(meeting, options.Value.ClearWorkingDaysBeforeMeeting, calendar);
         return draft with { PanelName = settings.PanelName, PanelEmail = settings.PanelEmail ?? options.Value.TeamEmail, MeetingDate = meeting, Deadline = deadline };
     }
 
