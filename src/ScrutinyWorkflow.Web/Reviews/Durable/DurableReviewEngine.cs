@@ -68,9 +68,11 @@ public sealed class DurableReviewEngine(
                     var after = events.Aggregate(state, ReviewState.Evolve);
                     var newVersion = version + events.Count;
                     // Named by the decision's version, which is recorded once: one id always means one message.
-                    var effects = ReviewEffects.Of(events, state, after)
-                        .Select((effect, n) => ReviewEffectSerializer.Serialize(effect) is var (kind, payload) ? new OutboxEntry($"{reviewId}.{newVersion}.{n + 1}", kind, payload) : null!)
-                        .ToList();
+                    var effects = ReviewEffects.Of(events, state, after).Select((effect, n) =>
+                    {
+                        var (kind, payload) = ReviewEffectSerializer.Serialize(effect);
+                        return new OutboxEntry($"{reviewId}.{newVersion}.{n + 1}", kind, payload);
+                    }).ToList();
                     foreach (var link in responseLinks.IndexFor(reviewId, events, state))
                     {
                         await streams.IndexAsync(reviewId, link, cancellationToken);
