@@ -35,7 +35,8 @@ public sealed class DurableReviewEngine(
     private const int CachedLinks = 20_000;
 
     private readonly ConcurrentDictionary<string, Current> cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ReviewDecider> deciders = new(StringComparer.Ordinal);
+    // Per stored rules (a review's rules never change): the decider and the zone its due times are in, made once.
+    private readonly ConcurrentDictionary<string, (ReviewDecider Decider, TimeZoneInfo Zone)> deciders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LinkTarget> links = new(StringComparer.Ordinal);
     private readonly string newReviewRules = JsonSerializer.Serialize(councilRules, ReviewEventSerializer.JsonOptions);
 
@@ -57,7 +58,7 @@ public sealed class DurableReviewEngine(
                 return new CommandStale(seen, state, version);
             }
             var rules = head?.Rules ?? newReviewRules;
-            switch (DeciderFor(rules).Decide(command, state))
+            switch (DeciderFor(rules).Decider.Decide(command, state))
             {
                 case Rejected rejected:
                     return new CommandRefused(rejected.Rejection, state, version);
@@ -83,7 +84,7 @@ public sealed class DurableReviewEngine(
                     try
                     {
                         await streams.AppendAsync(reviewId, head, rules, new StoredDecision(version + 1, [.. events.Select(serializer.Serialize)], effects, command.Now),
-                            after.NextDue is { } due ? ToUtc(due, rules) : null, cancellationToken);
+                            after.NextDue is { } due ? ToUtc(due, DeciderFor(rules).Zone) : null, cancellationToken);
                     }
                     catch (StreamConflictException conflict)
                     {
@@ -217,18 +218,15 @@ public sealed class DurableReviewEngine(
         cache.AddOrUpdate(reviewId, current, (_, held) => held.Version >= current.Version ? held : current);
     }
 
-    private ReviewDecider DeciderFor(string rules) => deciders.GetOrAdd(rules, json =>
+    private (ReviewDecider Decider, TimeZoneInfo Zone) DeciderFor(string rules) => deciders.GetOrAdd(rules, json =>
     {
-        var parsed = RulesOf(json);
-        return new ReviewDecider(parsed.Policy, new WorkingCalendar(parsed.ExtraNonWorkingDays));
+        var parsed = JsonSerializer.Deserialize<ReviewRules>(json, ReviewEventSerializer.JsonOptions)!;
+        return (new ReviewDecider(parsed.Policy, new WorkingCalendar(parsed.ExtraNonWorkingDays)), TimeZoneInfo.FindSystemTimeZoneById(parsed.TimeZone));
     });
 
-    public static ReviewRules RulesOf(string json) => JsonSerializer.Deserialize<ReviewRules>(json, ReviewEventSerializer.JsonOptions)!;
-
     /// <summary>A council-local time as UTC; one that falls in the hour the clocks skip in spring is taken an hour later.</summary>
-    public static DateTime ToUtc(DateTime local, string rules)
+    private static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(RulesOf(rules).TimeZone);
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(unspecified) ? unspecified.AddHours(1) : unspecified, zone);
     }
