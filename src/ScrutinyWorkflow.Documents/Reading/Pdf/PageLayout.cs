@@ -47,7 +47,9 @@ internal static class PageLayout
     }
 
     /// <summary>
-    /// Superscripts (footnote marks, "1st") sit above the baseline in a smaller size; they belong to the row below.
+    /// Superscripts (footnote marks, "1st") sit above the baseline in a smaller size; they belong to the row below. A
+    /// footnote's mark (a raised number or "*", "†") set hard against the word it annotates is left out: it is no
+    /// part of the sentence, and kept it would end a question with "file? 2".
     /// </summary>
     private static List<List<PdfWord>> MergeRaisedWords(List<List<PdfWord>> rows)
     {
@@ -63,7 +65,7 @@ internal static class PageLayout
                     && row[0].Baseline - below[0].Baseline <= 0.6 * belowSize;
                 if (isRaised)
                 {
-                    below.AddRange(row);
+                    below.AddRange(row.Where(word => !IsFootnoteMark(word, below)));
                     continue;
                 }
             }
@@ -71,6 +73,11 @@ internal static class PageLayout
         }
         return merged;
     }
+
+    private static bool IsFootnoteMark(PdfWord raised, List<PdfWord> below) =>
+        raised.Text.Length is > 0 and <= 3
+        && raised.Text.All(c => char.IsAsciiDigit(c) || c is '*' or '†' or '‡' or '§')
+        && below.Any(word => word.Text.Length > 1 && Math.Abs(raised.Left - word.Right) <= 0.25 * word.FontSize);
 
     /// <summary>
     /// The document's lines in reading order, with two-column bands read one column at a time. A page whose columns
@@ -253,7 +260,7 @@ internal static class PageLayout
             }
             var first = twoSided[0];
             var last = twoSided[^1];
-            var pitch = TypicalPitch(rows, first, last);
+            var pitch = ColumnPitch(rows, first, last, gutter);
             while (first > start && rows[first - 1].Baseline - rows[first].Baseline <= BandReach * pitch)
             {
                 first--;
@@ -288,10 +295,23 @@ internal static class PageLayout
         }
     }
 
-    private static double TypicalPitch(IReadOnlyList<PdfRow> rows, int first, int last)
+    /// <summary>
+    /// The line pitch down a column, measured on each side of the gutter apart: where the columns' baselines are
+    /// offset their rows interleave, and the pitch across both would be half a column's, too short to reach over the
+    /// space above a heading in the longer column once the other has ended.
+    /// </summary>
+    private static double ColumnPitch(IReadOnlyList<PdfRow> rows, int first, int last, double gutter)
     {
-        var gaps = Enumerable.Range(first, last - first).Select(r => rows[r].Baseline - rows[r + 1].Baseline).Where(gap => gap > 0).Order().ToList();
-        return gaps.Count > 0 ? gaps[gaps.Count / 2] : rows[first].Words.Max(word => word.FontSize) * 1.2;
+        var inBand = Enumerable.Range(first, last - first + 1).ToList();
+        var left = TypicalPitch([.. inBand.Where(r => rows[r].Words.Any(word => word.Right <= gutter + 0.5)).Select(r => rows[r])]);
+        var right = TypicalPitch([.. inBand.Where(r => rows[r].Words.Any(word => word.Left >= gutter - 0.5)).Select(r => rows[r])]);
+        return Math.Max(left ?? 0, right ?? 0) is > 0 and var pitch ? pitch : rows[first].Words.Max(word => word.FontSize) * 1.2;
+    }
+
+    private static double? TypicalPitch(IReadOnlyList<PdfRow> rows)
+    {
+        var gaps = Enumerable.Range(0, Math.Max(0, rows.Count - 1)).Select(r => rows[r].Baseline - rows[r + 1].Baseline).Where(gap => gap > 0).Order().ToList();
+        return gaps.Count > 0 ? gaps[gaps.Count / 2] : null;
     }
 
     /// <summary>
