@@ -28,6 +28,10 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
     private int stemLevel;
     private readonly Queue<bool> stemItemsOdd = new();
 
+    // The paragraph just before, when it asked nothing and stopped mid-sentence: the first half of a question whose
+    // second half, starting in lower case, may come next.
+    private ReportBlock? unfinishedProse;
+
     public bool IsImplicit { get; } = implicitArea;
 
     public string Heading { get; } = heading;
@@ -37,13 +41,15 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
     public void Accept(IReadOnlyList<ReportBlock> blocks, int index)
     {
         var block = blocks[index];
+        var before = unfinishedProse;
+        unfinishedProse = null;
         if (block.Kind == BlockKind.ListItem)
         {
             AcceptListItem(blocks, index);
         }
         else
         {
-            AcceptParagraph(blocks, index);
+            AcceptParagraph(blocks, index, before);
         }
     }
 
@@ -52,6 +58,7 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
     {
         open = null;
         stem = null;
+        unfinishedProse = null;
     }
 
     public ExtractedArea ToArea() =>
@@ -136,7 +143,7 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
         return true;
     }
 
-    private void AcceptParagraph(IReadOnlyList<ReportBlock> blocks, int index)
+    private void AcceptParagraph(IReadOnlyList<ReportBlock> blocks, int index, ReportBlock? unfinishedBefore)
     {
         var paragraph = blocks[index];
         if (!(open is not null && open.IsUnfinished && StartsInLowerCase(paragraph.Text)))
@@ -176,13 +183,26 @@ internal sealed partial class AreaReader(string heading, ReportSource source, bo
 
         if (AsksSomething(paragraph.Text))
         {
-            open = QuestionDraft.FromParagraph(paragraph);
+            // A question that starts in lower case straight after a sentence left open is that sentence's second
+            // half: a line or page break the reader made a paragraph break of, which would otherwise lose the question's
+            // opening words.
+            if (unfinishedBefore is not null && StartsInLowerCase(paragraph.Text))
+            {
+                open = QuestionDraft.FromParagraph(unfinishedBefore);
+                open.Continue(paragraph);
+            }
+            else
+            {
+                open = QuestionDraft.FromParagraph(paragraph);
+            }
             questions.Add(open);
             return;
         }
 
-        // Introductions, notes and the back cover's contact details are not questions.
+        // Introductions, notes and the back cover's contact details are not questions, but one that stops mid-sentence
+        // may be the start of the next.
         open = null;
+        unfinishedProse = StopsMidSentence(paragraph.Text) ? paragraph : null;
     }
 
     /// <summary>

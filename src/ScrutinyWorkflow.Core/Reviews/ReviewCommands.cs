@@ -16,7 +16,8 @@ public abstract record ReviewCommand(DateTimeOffset Now);
 /// what is wrong with all of them at once. <paramref name="KnownOfficers"/> are the directory entries found for the
 /// addresses the areas name (and their managers); any address without one is rejected by the decider, not dropped.
 /// <paramref name="AutomaticRelease"/>: the council lets this review's statement go to the panel unreleased at the
-/// last publishing time; otherwise it waits for a person's release, however late.
+/// last publishing time; otherwise it waits for a person's release, however late. <paramref name="LayoutDoubts"/> say why
+/// the report it was read from was hard to read as a whole (none for one that read cleanly, or questions typed in).
 /// </summary>
 public sealed record DraftReview(
     string ReviewId,
@@ -29,7 +30,8 @@ public sealed record DraftReview(
     IReadOnlyList<AreaInput> Areas,
     IReadOnlyList<Officer> KnownOfficers,
     DateTimeOffset Now,
-    bool AutomaticRelease = false) : ReviewCommand(Now);
+    bool AutomaticRelease = false,
+    IReadOnlyList<string>? LayoutDoubts = null) : ReviewCommand(Now);
 
 /// <summary>Replace the draft's areas and questions. A question keeps its id when the input names it.</summary>
 public sealed record ReviseQuestions(IReadOnlyList<AreaInput> Areas, IReadOnlyList<Officer> KnownOfficers, DateTimeOffset Now) : ReviewCommand(Now);

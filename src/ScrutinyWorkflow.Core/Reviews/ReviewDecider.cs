@@ -77,7 +77,8 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             areas,
             OfficersNamed(areas.SelectMany(a => a.Questions).SelectMany(q => q.OfficerEmails), c.KnownOfficers),
             c.Now,
-            c.AutomaticRelease));
+            c.AutomaticRelease,
+            c.LayoutDoubts is { Count: > 0 } doubts ? [.. doubts] : null));
     }
 
     private static Decision Revise(ReviseQuestions c, ReviewState state)

@@ -15,7 +15,11 @@ public sealed record AreaOfFocus(string Heading, IReadOnlyList<Question> Questio
 /// </summary>
 public abstract record ReviewEvent(DateTimeOffset At);
 
-/// <summary>A review was started. <see cref="AutomaticRelease"/> is false in streams recorded before it was a choice: a person releases.</summary>
+/// <summary>
+/// A review was started. <see cref="AutomaticRelease"/> is false in streams recorded before it was a choice: a person
+/// releases. <see cref="LayoutDoubts"/> say why the report was hard to read as a whole; null in older streams and when
+/// it read cleanly.
+/// </summary>
 public sealed record ReviewDrafted(
     string ReviewId,
     FocusReport FocusReport,
@@ -25,7 +29,8 @@ public sealed record ReviewDrafted(
     IReadOnlyList<AreaOfFocus> Areas,
     IReadOnlyList<Officer> Officers,
     DateTimeOffset At,
-    bool AutomaticRelease = false) : ReviewEvent(At);
+    bool AutomaticRelease = false,
+    IReadOnlyList<string>? LayoutDoubts = null) : ReviewEvent(At);
 
 /// <summary>The draft's areas and questions were edited before dispatch (reworded, reordered, re-routed).</summary>
 public sealed record QuestionsRevised(IReadOnlyList<AreaOfFocus> Areas, IReadOnlyList<Officer> Officers, DateTimeOffset At) : ReviewEvent(At);

@@ -75,6 +75,9 @@ public sealed record ReviewState
     public ReviewStatus Status { get; init; } = ReviewStatus.None;
     public string ReviewId { get; init; } = "";
     public FocusReport? FocusReport { get; init; }
+
+    /// <summary>Why the report the draft was read from was hard to read as a whole; empty when it read cleanly.</summary>
+    public IReadOnlyList<string> LayoutDoubts { get; init; } = [];
     public Panel? Panel { get; init; }
     public DateOnly MeetingDate { get; init; }
     public DateOnly Deadline { get; init; }
@@ -303,6 +306,7 @@ public sealed record ReviewState
             LastQuestionNumber = Math.Max(state.LastQuestionNumber, HighestQuestionNumber(e.Areas)),
             DraftedAt = e.At,
             AutomaticRelease = e.AutomaticRelease,
+            LayoutDoubts = e.LayoutDoubts ?? [],
         },
         QuestionsRevised e => state with
         {

@@ -41,7 +41,7 @@ public sealed class FocusReportDrafts(
     public async Task<DraftOutcome> OpenAsync(string source, Stream content, string fileName, CancellationToken cancellationToken)
     {
         var outcome = await reader.ReadAsync(content, fileName, cancellationToken);
-        if (outcome is not Ingested { Report: var report })
+        if (outcome is not Ingested { Report: var report } read)
         {
             var rejected = (IngestionRejected)outcome;
             logger.LogWarning("The focus report {Source} was not opened as a draft: {Code} ({Title})", source, rejected.Code, rejected.Title);
@@ -49,7 +49,7 @@ public sealed class FocusReportDrafts(
         }
 
         var id = ReviewIdFor(source);
-        var draft = Proposed(ReportDraft.From(id, report, clock.Now));
+        var draft = Proposed(ReportDraft.From(id, read, clock.Now));
         var result = await commands.HandleAsync(id, draft, expectedVersion: null, cancellationToken);
         if (result is CommandRefused { Rejection.Code: not RejectionCodes.AlreadyExists } refused)
         {

@@ -1,17 +1,19 @@
+using ScrutinyWorkflow.Core.Reports;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Web.ReviewPages;
 
 /// <summary>
 /// A draft as the check-the-draft page shows it: each area with its questions, where in the report each was found
-/// and why it was taken (the doubtful ones flagged), and who is asked each.
+/// and why it was taken (the doubtful ones flagged), and who is asked each. <see cref="LayoutDoubts"/> say why the
+/// report was hard to read as a whole, for a warning over the whole draft.
 /// </summary>
 public sealed record DraftPageModel(
     string Id, long Version, string Title, string Published, string Panel, string PanelEmail, DateOnly MeetingDate, DateOnly Deadline,
-    IReadOnlyList<DraftArea> Areas)
+    IReadOnlyList<DraftArea> Areas, IReadOnlyList<string> LayoutDoubts)
 {
     /// <summary>Below this the extractor was unsure enough that the question deserves a second look against the report.</summary>
-    public const double LowConfidence = 0.8;
+    public const double LowConfidence = ReadingDoubts.Doubtful;
 
     public int QuestionCount => Areas.Sum(a => a.Questions.Count);
 
@@ -24,7 +26,7 @@ public sealed record DraftPageModel(
             q.QuestionId, q.Text, q.Source?.Page, q.Source?.Reason, q.Source is { Confidence: < LowConfidence },
             [.. q.OfficerEmails.Select(e => AuditSentences.Person(draft, e))]))])).ToList();
         return new DraftPageModel(draft.ReviewId, version, draft.FocusReport?.Title ?? "", draft.FocusReport?.Published.ToDisplayString() ?? "",
-            draft.Panel?.Name ?? "", draft.Panel?.Email ?? "", draft.MeetingDate, draft.Deadline, areas);
+            draft.Panel?.Name ?? "", draft.Panel?.Email ?? "", draft.MeetingDate, draft.Deadline, areas, draft.LayoutDoubts);
     }
 
     /// <summary>Where the question at these indexes of the draft is shown, for an error about it to link to.</summary>

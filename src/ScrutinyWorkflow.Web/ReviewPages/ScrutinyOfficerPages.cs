@@ -101,6 +101,7 @@ public static class ScrutinyOfficerPages
 
         var file = form.Files.GetFile("file") is { Length: > 0 } chosen ? chosen : null;
         IReadOnlyList<AreaInput> areas;
+        IReadOnlyList<string>? layoutDoubts = null;
         var title = typed.Title;
         var published = typed.PublishedMonth;
         if (file is not null)
@@ -119,7 +120,9 @@ public static class ScrutinyOfficerPages
                 return Again([new("file", $"{rejected.Title} {rejected.Detail}")],
                     rejected.Code == FocusReportReader.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest);
             }
-            var report = ((Ingested)outcome).Report;
+            var read = (Ingested)outcome;
+            var report = read.Report;
+            layoutDoubts = read.Doubts;
             // What the scrutiny officer typed wins over what was read from the report.
             title = string.IsNullOrWhiteSpace(title) ? report.Title : title;
             published ??= report.Published;
@@ -134,7 +137,7 @@ public static class ScrutinyOfficerPages
         areas = routing.Propose(areas);
         var known = await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken);
         var id = ReviewsApi.NewReviewId();
-        var command = new DraftReview(id, title, published, typed.PanelName, typed.PanelEmail, typed.Meeting.Date, typed.Deadline.Date, areas, known, clock.Now, typed.AutomaticRelease);
+        var command = new DraftReview(id, title, published, typed.PanelName, typed.PanelEmail, typed.Meeting.Date, typed.Deadline.Date, areas, known, clock.Now, typed.AutomaticRelease, layoutDoubts);
         return await DecideAsync(commands, id, command, expected: null, $"/reviews/{id}/draft", (errors, status) => Task.FromResult(Again(errors, status)),
             problem => StartField(problem, typed, file is not null), cancellationToken);
     }

@@ -71,7 +71,7 @@ public static class ReportUploadApi
         {
             outcome = await reader.ReadAsync(content, file.FileName, cancellationToken);
         }
-        if (outcome is not Ingested { Report: var report })
+        if (outcome is not Ingested { Report: var report } read)
         {
             var rejected = (IngestionRejected)outcome;
             return Problem(rejected.Code, rejected.Title, rejected.Detail,
@@ -81,7 +81,7 @@ public static class ReportUploadApi
         // What the scrutiny officer typed wins over what was read from the report. Each question gets the officers
         // the routing rules propose, for her to confirm or change before dispatch.
         var id = ReviewsApi.NewReviewId();
-        var draft = ReportDraft.From(id, report, clock.Now);
+        var draft = ReportDraft.From(id, read, clock.Now);
         var areas = routing.Propose(draft.Areas);
         var command = draft with
         {

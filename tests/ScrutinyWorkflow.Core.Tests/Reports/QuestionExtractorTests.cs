@@ -521,4 +521,22 @@ public sealed class QuestionExtractorTests
         Assert.True(area.Questions[0].Source.Confidence < area.Questions[2].Source.Confidence);
         Assert.True(area.Questions[1].Source.Confidence < area.Questions[2].Source.Confidence);
     }
+
+    [Fact]
+    public void A_question_split_into_two_paragraphs_keeps_its_opening_words_and_is_marked_to_check()
+    {
+        var report = Extracted(
+            Heading("Questions for councillors", 2),
+            Heading("Waiting", 3),
+            Paragraph("How long did people wait last year for an assessment of their"),
+            Paragraph("needs, and how many waited longer than the target?"),
+            Paragraph("We found long waits everywhere."),
+            Paragraph("how many complaints were upheld?"));
+
+        var questions = Assert.Single(report.Areas).Questions;
+
+        Assert.Equal(["How long did people wait last year for an assessment of their needs, and how many waited longer than the target?", "how many complaints were upheld?"], questions.Select(question => question.Text));
+        Assert.Contains("joined with the text that continued it", questions[0].Source.Reason, StringComparison.Ordinal);
+        Assert.True(questions[0].Source.Confidence < ReadingDoubts.Doubtful);
+    }
 }

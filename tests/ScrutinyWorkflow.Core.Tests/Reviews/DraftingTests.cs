@@ -18,6 +18,20 @@ public sealed class DraftingTests
     }
 
     [Fact]
+    public void A_draft_keeps_why_its_report_was_hard_to_read_and_one_that_read_cleanly_keeps_nothing()
+    {
+        var doubts = new[] { "5 of the 12 questions could not be read with confidence" };
+
+        var drafted = Assert.IsType<ReviewDrafted>(Assert.Single(new DeciderSpecification().When(Draft() with { LayoutDoubts = doubts }).ThenEvents()));
+        var clean = Assert.IsType<ReviewDrafted>(Assert.Single(new DeciderSpecification().When(Draft() with { LayoutDoubts = [] }).ThenEvents()));
+
+        Assert.Equal(doubts, drafted.LayoutDoubts);
+        Assert.Equal(doubts, ReviewState.From([drafted]).LayoutDoubts);
+        Assert.Null(clean.LayoutDoubts);
+        Assert.Empty(ReviewState.From([clean]).LayoutDoubts);
+    }
+
+    [Fact]
     public void Rejects_an_empty_review()
     {
         var rejection = new DeciderSpecification().When(Draft(areas: [])).ThenRejected(RejectionCodes.Invalid);

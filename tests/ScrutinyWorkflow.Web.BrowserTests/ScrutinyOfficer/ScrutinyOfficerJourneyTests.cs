@@ -150,6 +150,38 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task A_report_whose_layout_was_hard_to_read_opens_a_draft_that_warns_and_leads_to_pasting_the_questions_instead()
+    {
+        await using var visitor = await host.VisitorAsync();
+        var page = visitor.Page;
+        // No area headings, and a converter broke two questions into a paragraph per line.
+        const string report = """
+            <html><body><h1>Waiting well</h1><h2>Questions for councillors</h2>
+            <p>How long did people wait last year for an assessment of their</p>
+            <p>needs, and how many waited longer than the council's own target?</p>
+            <p>How many assessments were started but not finished?</p>
+            <p>Are people told how long they are likely to wait, and</p>
+            <p>by whom?</p></body></html>
+            """;
+
+        await visitor.GoToAsync("/reviews/new");
+        var (deadline, meeting) = Dates();
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "waiting.html", MimeType = "text/html", Buffer = System.Text.Encoding.UTF8.GetBytes(report) });
+        await FillStartAsync(page, deadline, meeting);
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+
+        Assert.Matches(DraftAddress(), page.Url);
+        var warning = page.Locator(".govuk-warning-text", new() { HasText = "layout was hard to read" });
+        Assert.Contains("2 of the 3 questions could not be read with confidence", await warning.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await page.Locator(".govuk-summary-card", new() { HasText = "Check this" }).CountAsync());
+        await visitor.CheckAsync("draft-hard-to-read");
+
+        await warning.GetByRole(AriaRole.Link, new() { Name = "start again and paste the questions instead" }).ClickAsync();
+        await page.WaitForURLAsync("**/reviews/new#questions");
+        Assert.True(await page.Locator("#questions").IsVisibleAsync());
+    }
+
+    [Fact]
     public async Task The_start_form_can_be_filled_in_and_sent_with_the_keyboard_alone()
     {
         await using var visitor = await host.VisitorAsync();

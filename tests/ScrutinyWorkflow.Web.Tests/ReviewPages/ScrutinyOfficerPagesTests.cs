@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ScrutinyWorkflow.Web.Tests.EndToEnd;
@@ -196,6 +197,43 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
         Assert.True(sources.Count >= 5, $"Only {sources.Count} questions were read from the sample report.");
         Assert.All(sources, source => Assert.Matches(@"^Page \d+: ", source));
         Assert.Equal("Settled and secure: Learning from complaints about council services for children in care", draft.QuerySelector(".govuk-caption-l")!.TextContent);
+        Assert.Null(draft.QuerySelector("#layout-warning"));
+    }
+
+    /// <summary>
+    /// A report with no area headings whose questions a converter broke into a paragraph per line: a draft is made,
+    /// but its layout was hard to read.
+    /// </summary>
+    internal const string HardReport = """
+        <html><body>
+        <h1>Waiting well: assessments for care at home</h1>
+        <p>Published March 2026</p>
+        <h2>Questions for councillors</h2>
+        <p>How long did people wait last year for an assessment of their</p>
+        <p>needs, and how many waited longer than the council's own target?</p>
+        <p>How many assessments were started but not finished?</p>
+        <p>Are people told how long they are likely to wait, and</p>
+        <p>by whom?</p>
+        </body></html>
+        """;
+
+    [Fact]
+    public async Task A_report_whose_layout_was_hard_to_read_becomes_a_draft_that_says_so_and_offers_to_paste_the_questions_instead()
+    {
+        var driver = Driver();
+        var form = await driver.OpenAsync("/reviews/new");
+
+        var response = await driver.SubmitAsync(form, "form[action='/reviews/new']", Start(questions: ""), file: ("file", "waiting.html", Encoding.UTF8.GetBytes(HardReport)));
+        var draft = await driver.FollowAsync(response);
+
+        var warning = draft.QuerySelector("#layout-warning.govuk-warning-text")?.TextContent ?? "";
+        Assert.Contains("The report's layout was hard to read: 2 of the 3 questions could not be read with confidence and the report had no clear headings", warning, StringComparison.Ordinal);
+        Assert.Equal("/reviews/new#questions", draft.QuerySelector("#layout-warning a")?.GetAttribute("href"));
+        var cards = draft.QuerySelectorAll(".govuk-summary-card").ToList();
+        Assert.Equal(3, cards.Count);
+        var doubtful = cards.Where(card => card.QuerySelector(".govuk-tag--orange")?.TextContent == "Check this").ToList();
+        Assert.Equal(2, doubtful.Count);
+        Assert.All(doubtful, card => Assert.Contains("joined with the text that continued it", card.QuerySelectorAll(".govuk-summary-list__row")[1].TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
