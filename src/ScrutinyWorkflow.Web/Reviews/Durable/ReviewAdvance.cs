@@ -31,8 +31,8 @@ public sealed class ReviewAdvance(
     public async Task<DateTime?> AdvanceAsync(string reviewId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
-        // Read before the work: a mark made while it runs (a newer decision) is left for the next pass.
-        var mark = await streams.MarkOfAsync(reviewId, cancellationToken);
+        // Read before the work: a mark made while it runs is for a newer decision, and left for the next pass.
+        var marks = await streams.MarksOfAsync(reviewId, cancellationToken);
         DateTime? retryAt = null;
         StreamHead? head = null;
         ReviewSnapshot? review = null;
@@ -59,9 +59,13 @@ public sealed class ReviewAdvance(
             }
         }
         await streams.ListAsync(ReviewSummary.From(review!.State), review.Version, head!.CreatedAt, cancellationToken);
-        if (retryAt is null && mark is { } held)
+        if (retryAt is null)
         {
-            await streams.ClearMarkAsync(reviewId, held, cancellationToken);
+            // Cleared: the marks of decisions this pass carried out, and those of decisions never recorded (a host that
+            // marked, then lost the race for its version or stopped), which nothing else would ever clear.
+            var stale = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(2); // the storage service's clock, not the council's
+            await Task.WhenAll(marks.Where(m => m.Version <= review.Version || m.At < stale)
+                .Select(m => streams.ClearMarkAsync(reviewId, m.Version, m.ETag, cancellationToken)));
         }
         return retryAt is { } retry2 && (head.NextDueUtc is not { } next || retry2 < next) ? retry2 : head.NextDueUtc;
     }
