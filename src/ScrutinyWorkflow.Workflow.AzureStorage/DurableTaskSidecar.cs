@@ -10,6 +10,7 @@ using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ScrutinyWorkflow.Workflow.AzureStorage;
 
@@ -21,6 +22,8 @@ namespace ScrutinyWorkflow.Workflow.AzureStorage;
 public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService orchestration;
+    private readonly IOrchestrationService dispatched;
+    private readonly QuietLifetime lifetime = new();
     private readonly int port = FreePort();
     private WebApplication? server;
 
@@ -46,6 +49,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
             // The engine's own account of leases, partitions and discarded messages, under "DurableTask.AzureStorage".
             LoggerFactory = loggerFactory,
         });
+        dispatched = StoppableOrchestrationService.For(orchestration, loggerFactory.CreateLogger<DurableTaskSidecar>());
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
     }
 
@@ -62,15 +66,31 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(orchestration);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(orchestration);
-        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        // The server is given the backend behind a stop of our own and a lifetime that never stops (see QuietLifetime).
+        builder.Services.AddSingleton(sp => new TaskHubGrpcServer(
+            lifetime, sp.GetRequiredService<ILoggerFactory>(), dispatched, orchestration, sp.GetRequiredService<IOptions<TaskHubGrpcServerOptions>>()));
         server = builder.Build();
         server.MapGrpcService<TaskHubGrpcServer>();
         await server.StartAsync(cancellationToken);
+        lifetime.NotifyStarted();
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => server?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Leases released so another process takes this one's partitions at once; bounded, as a stop must end.
+            await StoppableOrchestrationService.StopAsync(dispatched).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // The leases run out on their own.
+        }
+        if (server is not null)
+        {
+            await server.StopAsync(cancellationToken);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -79,6 +99,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
             await server.DisposeAsync();
         }
         Channel.Dispose();
+        lifetime.Dispose();
     }
 
     private static int FreePort()

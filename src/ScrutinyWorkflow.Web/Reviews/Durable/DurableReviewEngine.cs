@@ -38,6 +38,7 @@ public sealed class DurableReviewEngine(
     // Per stored rules (a review's rules never change): the decider and the zone its due times are in, made once.
     private readonly ConcurrentDictionary<string, (ReviewDecider Decider, TimeZoneInfo Zone)> deciders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LinkTarget> links = new(StringComparer.Ordinal);
+    private readonly ReviewListCache listing = new(streams);
     private readonly string newReviewRules = JsonSerializer.Serialize(councilRules, ReviewEventSerializer.JsonOptions);
 
     private sealed record Current(ReviewState State, long Version, DateTimeOffset CreatedAt);
@@ -79,7 +80,7 @@ public sealed class DurableReviewEngine(
                         await streams.IndexAsync(reviewId, link, cancellationToken);
                     }
                     // Marked first: should this host stop between recording and handing on, the sweep finds the mark.
-                    await streams.MarkAsync(reviewId, cancellationToken);
+                    await streams.MarkAsync(reviewId, newVersion, cancellationToken);
                     var createdAt = current?.CreatedAt ?? command.Now;
                     try
                     {
@@ -96,24 +97,37 @@ public sealed class DurableReviewEngine(
                         continue;
                     }
                     Remember(reviewId, new Current(after, newVersion, createdAt));
-                    try
+                    var line = new ReviewListLine(ReviewSummary.From(after), newVersion, createdAt);
+                    if (current is null)
                     {
-                        await streams.ListAsync(ReviewSummary.From(after), newVersion, createdAt, cancellationToken);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        // Recorded all the same; the list line is written again when the review's work is handed on.
-                        logger.LogWarning(ex, "Review {ReviewId}'s list line was not written; the sweep writes it.", reviewId);
+                        // A review its maker was just told exists is listed before they hear so; every later line is
+                        // written by the hand-off straight after the caller is answered (the dashboard may be a moment
+                        // behind an answer, the person answering is not held for it).
+                        await ListNowAsync(reviewId, line, cancellationToken);
                     }
                     // The orchestration's timer only needs setting again when the review falls due sooner than it did (or
                     // at all, when it is sent): one that fires at an older, earlier time finds nothing and sets the new one.
-                    handoff.Request(reviewId, wakeTimer: after.NextDue is { } next && (state.NextDue is not { } was || next < was));
+                    handoff.Request(reviewId, wakeTimer: after.NextDue is { } next && (state.NextDue is not { } was || next < was),
+                        line);
                     return new CommandApplied(after, newVersion, events);
                 default:
                     throw new InvalidOperationException("The decider returned neither events nor a rejection.");
             }
         }
         throw new ReviewBusyException(lost!);
+    }
+
+    private async Task ListNowAsync(string reviewId, ReviewListLine line, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await streams.ListAsync(line.Summary, line.Version, line.CreatedAt, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Recorded all the same; the hand-off writes the line again.
+            logger.LogWarning(ex, "Review {ReviewId}'s list line was not written; the hand-off writes it.", reviewId);
+        }
     }
 
     public async Task<ReviewSnapshot?> FindAsync(string reviewId, CancellationToken cancellationToken)
@@ -141,7 +155,7 @@ public sealed class DurableReviewEngine(
     public async Task<ReviewListPage> ListAsync(ReviewListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var listings = await streams.ListingsAsync(cancellationToken);
+        var listings = await listing.ListAsync(cancellationToken);
         return ReviewListPage.Of(listings.Select(l => (l.Summary, l.CreatedAt)), query);
     }
 

@@ -24,14 +24,15 @@ public sealed class ReviewAdvance(
     // Carrying out an effect can lead to more (filing leads to telling the panel): rounds until quiet, bounded.
     private const int MaxRounds = 10;
 
-    // Long enough for a decision's mail (a thousand officers' requests); a host killed holding it is waited for this long.
-    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
+    // Short, so a review whose host was killed mid-delivery is taken over within a sweep or two; the host delivering
+    // renews it every third of it for as long as it works (a thousand officers' requests take longer than one claim).
+    private static readonly TimeSpan Claim = TimeSpan.FromSeconds(30);
 
     public async Task<DateTime?> AdvanceAsync(string reviewId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
-        // Read before the work: a mark made while it runs (a newer decision) is left for the next pass.
-        var mark = await streams.MarkOfAsync(reviewId, cancellationToken);
+        // Read before the work: a mark made while it runs is for a newer decision, and left for the next pass.
+        var marks = await streams.MarksOfAsync(reviewId, cancellationToken);
         DateTime? retryAt = null;
         StreamHead? head = null;
         ReviewSnapshot? review = null;
@@ -58,9 +59,13 @@ public sealed class ReviewAdvance(
             }
         }
         await streams.ListAsync(ReviewSummary.From(review!.State), review.Version, head!.CreatedAt, cancellationToken);
-        if (retryAt is null && mark is { } held)
+        if (retryAt is null)
         {
-            await streams.ClearMarkAsync(reviewId, held, cancellationToken);
+            // Cleared: the marks of decisions this pass carried out, and those of decisions never recorded (a host that
+            // marked, then lost the race for its version or stopped), which nothing else would ever clear.
+            var stale = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(2); // the storage service's clock, not the council's
+            await Task.WhenAll(marks.Where(m => m.Version <= review.Version || m.At < stale)
+                .Select(m => streams.ClearMarkAsync(reviewId, m.Version, m.ETag, cancellationToken)));
         }
         return retryAt is { } retry2 && (head.NextDueUtc is not { } next || retry2 < next) ? retry2 : head.NextDueUtc;
     }
@@ -91,26 +96,43 @@ public sealed class ReviewAdvance(
         }
         if (await streams.SaveDeliveryAsync(reviewId, progress with { ClaimedUntil = now + Claim }, cancellationToken) is not { } claimed)
         {
-            return (false, null);
+            // Another host claimed it between the read and the write: it delivers, and should it stop first its claim
+            // runs out. The review stays marked, so the sweep looks again even if that host never comes back.
+            var other = await streams.DeliveryAsync(reviewId, cancellationToken);
+            return (false, (other.ClaimedUntil ?? other.RetryAt ?? now + TimeSpan.FromSeconds(5)).UtcDateTime);
         }
+        await using var claim = new DeliveryClaim(streams, reviewId, claimed, clock, Claim, logger, cancellationToken);
         var through = progress.Through;
         try
         {
             foreach (var decision in decisions)
             {
-                await DeliverDecisionAsync(reviewId, review.State, decision, cancellationToken);
+                await DeliverDecisionAsync(reviewId, review.State, decision, claim.Token);
                 through = decision.LastVersion;
+                // Each decision done is recorded at once (renewing the claim), so a host taking over repeats no more than one.
+                if (!await claim.SaveAsync(p => p with { Through = through }))
+                {
+                    // Taken over (see below): the next round reads the other host's claim.
+                    return (true, null);
+                }
             }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            if (claim.Lost)
+            {
+                // Held up longer than the claim: another host has taken the delivery over and carries on from what was recorded.
+                // The next round reads its claim, so the review stays marked until that host is done.
+                logger.LogWarning("Review {ReviewId}'s delivery was taken over by another host after version {Version}.", reviewId, through);
+                return (true, null);
+            }
             // Back off 1, 2, 4... minutes, up to an hour, so a mail outage is retried without hammering.
             var delay = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(claimed.Attempts, 6))));
             logger.LogWarning(ex, "Review {ReviewId}'s effects after version {Version} failed on attempt {Attempt}; retrying in {Delay}.", reviewId, through, claimed.Attempts + 1, delay);
-            await streams.SaveDeliveryAsync(reviewId, claimed with { Through = through, Attempts = claimed.Attempts + 1, RetryAt = now + delay, ClaimedUntil = null }, cancellationToken);
+            await claim.SaveAsync(p => p with { Attempts = p.Attempts + 1, RetryAt = now + delay, ClaimedUntil = null }, release: true);
             return (through > progress.Through, (now + delay).UtcDateTime);
         }
-        await streams.SaveDeliveryAsync(reviewId, claimed with { Through = through, Attempts = 0, RetryAt = null, ClaimedUntil = null }, cancellationToken);
+        await claim.SaveAsync(p => p with { Attempts = 0, RetryAt = null, ClaimedUntil = null }, release: true);
         return (true, null);
     }
 
@@ -133,5 +155,102 @@ public sealed class ReviewAdvance(
                 throw new InvalidOperationException($"Recording the result of {effectId} was refused: {refused.Rejection.Message}");
             }
         }
+    }
+}
+
+/// <summary>
+/// A host's claim on one review's delivery, renewed every third of its length while the host works, so it runs out
+/// only when the host has stopped (or stalled longer than the claim). When a renewal finds the claim taken, the work
+/// under <see cref="Token"/> is cancelled: another host carries on from the last decision recorded as done.
+/// </summary>
+internal sealed class DeliveryClaim : IAsyncDisposable
+{
+    private readonly TableReviewStreams streams;
+    private readonly string reviewId;
+    private readonly CouncilClock clock;
+    private readonly TimeSpan length;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly CancellationTokenSource work;
+    private readonly CancellationTokenSource renewing = new();
+    private readonly Task renewals;
+    private DeliveryProgress held;
+    private bool released;
+
+    public DeliveryClaim(TableReviewStreams streams, string reviewId, DeliveryProgress claimed, CouncilClock clock, TimeSpan length, ILogger logger, CancellationToken cancellationToken)
+    {
+        (this.streams, this.reviewId, held, this.clock, this.length, this.logger) = (streams, reviewId, claimed, clock, length, logger);
+        work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        renewals = RenewAsync();
+    }
+
+    public CancellationToken Token => work.Token;
+
+    /// <summary>Whether another host took the delivery over.</summary>
+    public bool Lost { get; private set; }
+
+    /// <summary>Records a change to the delivery while still holding it (renewed), or with <paramref name="release"/> as the change leaves it; false when the claim was lost.</summary>
+    public async Task<bool> SaveAsync(Func<DeliveryProgress, DeliveryProgress> change, bool release = false)
+    {
+        await gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (Lost || released)
+            {
+                return !Lost;
+            }
+            var next = change(held);
+            if (!release)
+            {
+                next = next with { ClaimedUntil = clock.UtcNow + length };
+            }
+            if (await streams.SaveDeliveryAsync(reviewId, next, CancellationToken.None) is { } saved)
+            {
+                (held, released) = (saved, release);
+                return true;
+            }
+            Lost = true;
+            await work.CancelAsync();
+            return false;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task RenewAsync()
+    {
+        try
+        {
+            while (!renewing.IsCancellationRequested)
+            {
+                // Real time, not the council's clock: the claim must outlast the host's own pauses.
+                await Task.Delay(length / 3, renewing.Token);
+                if (!await SaveAsync(p => p))
+                {
+                    logger.LogWarning("Review {ReviewId}'s delivery claim was taken by another host.", reviewId);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Done delivering.
+        }
+        catch (Exception ex)
+        {
+            // A storage hiccup: the claim runs out in its own time, and the delivery itself carries on.
+            logger.LogWarning(ex, "Renewing review {ReviewId}'s delivery claim failed.", reviewId);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await renewing.CancelAsync();
+        await renewals;
+        renewing.Dispose();
+        work.Dispose();
+        gate.Dispose();
     }
 }

@@ -24,13 +24,16 @@ public sealed class ReviewHandoff(IServiceProvider services, ILogger<ReviewHando
 
         public bool Wake { get; set; }
 
+        public ReviewListLine? Line { get; set; }
+
         public Task Running { get; set; } = Task.CompletedTask;
     }
 
     /// <summary>The review orchestrations' port, as this host has it (the Functions app's comes with each trigger).</summary>
     public IReviewTimers Timers => services.GetRequiredService<IReviewTimers>();
 
-    public void Request(string reviewId, bool wakeTimer)
+    /// <param name="line">The review's list line as of the decision just recorded, written first thing.</param>
+    public void Request(string reviewId, bool wakeTimer, ReviewListLine? line = null)
     {
         lock (passes)
         {
@@ -38,9 +41,10 @@ public sealed class ReviewHandoff(IServiceProvider services, ILogger<ReviewHando
             {
                 pass.Again = true;
                 pass.Wake |= wakeTimer;
+                pass.Line = Newer(pass.Line, line);
                 return;
             }
-            pass = new Pass { Wake = wakeTimer };
+            pass = new Pass { Wake = wakeTimer, Line = line };
             passes[reviewId] = pass;
             pass.Running = Task.Run(() => RunAsync(reviewId, pass));
         }
@@ -63,13 +67,19 @@ public sealed class ReviewHandoff(IServiceProvider services, ILogger<ReviewHando
             while (true)
             {
                 bool wake;
+                ReviewListLine? line;
                 lock (passes)
                 {
-                    (wake, pass.Wake, pass.Again) = (pass.Wake, false, false);
+                    (wake, line, pass.Wake, pass.Line, pass.Again) = (pass.Wake, pass.Line, false, null, false);
                 }
                 await slots.WaitAsync(token);
                 try
                 {
+                    if (line is not null)
+                    {
+                        // Before the effects, which can take a while: the dashboard shows the answer as soon as it can.
+                        await services.GetRequiredService<TableReviewStreams>().ListAsync(line.Summary, line.Version, line.CreatedAt, token);
+                    }
                     var retry = await services.GetRequiredService<IReviewAdvance>().AdvanceAsync(reviewId, token);
                     if (wake || retry is not null)
                     {
@@ -102,6 +112,9 @@ public sealed class ReviewHandoff(IServiceProvider services, ILogger<ReviewHando
         }
     }
 
+    private static ReviewListLine? Newer(ReviewListLine? one, ReviewListLine? other) =>
+        one is null || (other is not null && other.Version > one.Version) ? other : one;
+
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
@@ -110,3 +123,6 @@ public sealed class ReviewHandoff(IServiceProvider services, ILogger<ReviewHando
         slots.Dispose();
     }
 }
+
+/// <summary>A review's line in the list as of one decision.</summary>
+public sealed record ReviewListLine(ReviewSummary Summary, long Version, DateTimeOffset CreatedAt);

@@ -20,6 +20,9 @@ public sealed record StoredDecision(long FirstVersion, IReadOnlyList<NewEvent> E
     public long LastVersion => FirstVersion + Events.Count - 1;
 }
 
+/// <summary>A review's line in the list as stored: its key, what it shows, and when the storage service wrote it.</summary>
+public sealed record ListedReview(string Key, ReviewSummary Summary, DateTimeOffset CreatedAt, long Version, DateTimeOffset WrittenAt);
+
 /// <summary>
 /// How far a review's effects have been carried out: every effect of a decision up to <see cref="Through"/> is done. A
 /// host claims the review's delivery until <see cref="ClaimedUntil"/>, so two hosts never send its messages at once.
@@ -194,16 +197,22 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
         }
     }
 
-    /// <summary>Every review's line, newest first, with the version and creation time it was listed at.</summary>
-    public async Task<IReadOnlyList<(ReviewSummary Summary, DateTimeOffset CreatedAt, long Version)>> ListingsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every review's line written at or after <paramref name="since"/> by the storage service's clock (all of them when
+    /// null), newest first, with the version and creation time it was listed at, and when the service wrote it.
+    /// </summary>
+    public async Task<IReadOnlyList<ListedReview>> ListingsAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
         var table = await TableAsync(ListTable, cancellationToken);
-        var listings = new List<(ReviewSummary, DateTimeOffset, long)>();
-        await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{ListPartition}'", select: ["RowKey", "Summary", "Version"], cancellationToken: cancellationToken))
+        var filter = since is { } from
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {ListPartition} and Timestamp ge {from}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {ListPartition}");
+        var listings = new List<ListedReview>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Summary", "Version", "Timestamp"], cancellationToken: cancellationToken))
         {
             var summary = JsonSerializer.Deserialize<ReviewSummary>(row.GetString("Summary"), ReviewEventSerializer.JsonOptions)!;
             var ticks = DateTime.MaxValue.Ticks - long.Parse(row.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture);
-            listings.Add((summary, new DateTimeOffset(ticks, TimeSpan.Zero), row.GetInt64("Version") ?? 0));
+            listings.Add(new ListedReview(row.RowKey, summary, new DateTimeOffset(ticks, TimeSpan.Zero), row.GetInt64("Version") ?? 0, row.Timestamp ?? DateTimeOffset.MinValue));
         }
         return listings;
     }
@@ -240,28 +249,38 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
         }
     }
 
-    /// <summary>Marks a review as having work to hand on (effects, a changed due time), before the decision is recorded.</summary>
-    public async Task MarkAsync(string reviewId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a review as having the work of the decision at <paramref name="version"/> to hand on (effects, a changed
+    /// due time), before that decision is recorded. One mark per decision, so the pass that hands on one decision never
+    /// clears the mark of another decided beside it and recorded after the pass read the review.
+    /// </summary>
+    public async Task MarkAsync(string reviewId, long version, CancellationToken cancellationToken)
     {
         var table = await TableAsync(WorkTable, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(WorkPartition, reviewId), TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(WorkPartition, MarkKey(reviewId, version)), TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>The review's mark, if it has one, to clear once its work is handed on.</summary>
-    public async Task<ETag?> MarkOfAsync(string reviewId, CancellationToken cancellationToken)
+    /// <summary>The review's marks: the version each was made for, when, and its tag to clear it by.</summary>
+    public async Task<IReadOnlyList<(long Version, DateTimeOffset At, ETag ETag)>> MarksOfAsync(string reviewId, CancellationToken cancellationToken)
     {
         var table = await TableAsync(WorkTable, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(WorkPartition, reviewId, ["RowKey"], cancellationToken);
-        return row.HasValue ? row.Value!.ETag : null;
+        var (from, to) = (MarkKey(reviewId, 0), MarkKey(reviewId, long.MaxValue));
+        var marks = new List<(long, DateTimeOffset, ETag)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {WorkPartition} and RowKey ge {from} and RowKey le {to}"),
+            select: ["RowKey", "Timestamp"], cancellationToken: cancellationToken))
+        {
+            marks.Add((long.Parse(row.RowKey.AsSpan(row.RowKey.LastIndexOf('|') + 1), CultureInfo.InvariantCulture), row.Timestamp ?? DateTimeOffset.MinValue, row.ETag));
+        }
+        return marks;
     }
 
-    /// <summary>Clears the mark as it was read: a mark made again since (by a newer decision) stays.</summary>
-    public async Task ClearMarkAsync(string reviewId, ETag mark, CancellationToken cancellationToken)
+    /// <summary>Clears a mark as it was read: one made again since stays.</summary>
+    public async Task ClearMarkAsync(string reviewId, long version, ETag mark, CancellationToken cancellationToken)
     {
         var table = await TableAsync(WorkTable, cancellationToken);
         try
         {
-            await table.DeleteEntityAsync(WorkPartition, reviewId, mark, cancellationToken);
+            await table.DeleteEntityAsync(WorkPartition, MarkKey(reviewId, version), mark, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
@@ -276,9 +295,10 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
         var marked = new List<string>();
         await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{WorkPartition}'", select: ["RowKey", "Timestamp"], cancellationToken: cancellationToken))
         {
-            if (row.Timestamp < before)
+            var reviewId = row.RowKey[..row.RowKey.LastIndexOf('|')];
+            if (row.Timestamp < before && (marked.Count == 0 || marked[^1] != reviewId))
             {
-                marked.Add(row.RowKey);
+                marked.Add(reviewId);
                 if (marked.Count >= max)
                 {
                     break;
@@ -287,6 +307,10 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
         }
         return marked;
     }
+
+    // A review's marks sort together, by version: "|" is not in a review id, and ten digits cover any review's life.
+    private static string MarkKey(string reviewId, long version) =>
+        string.Create(CultureInfo.InvariantCulture, $"{reviewId}|{Math.Min(version, 9_999_999_999):D10}");
 
     public void Dispose() => created.Dispose();
 

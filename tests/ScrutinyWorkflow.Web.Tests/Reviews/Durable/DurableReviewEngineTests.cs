@@ -74,6 +74,8 @@ public sealed class DurableReviewEngineTests : ReviewReadSideContract, IAsyncLif
         {
             Assert.IsType<CommandApplied>(await engine.HandleAsync(reviewId, command, expectedVersion: null, CancellationToken.None));
         }
+        // The list line is written by the hand-off, straight after the command is answered.
+        await hosts[0].GetRequiredService<ReviewHandoff>().IdleAsync();
     }
 
     [Fact]
@@ -150,6 +152,25 @@ public sealed class DurableReviewEngineTests : ReviewReadSideContract, IAsyncLif
         Assert.Equal(before, (await engine.FindAsync("rv-no", CancellationToken.None))!.Version);
         Assert.IsType<CommandRefused>(await engine.HandleAsync("rv-missing", new DispatchReview(At(14)), null, CancellationToken.None));
         Assert.Null(await engine.FindAsync("rv-missing", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_host_that_listed_before_lists_a_review_another_host_created_and_then_moved_on_with_its_new_status()
+    {
+        var other = Host();
+        var before = await other.ListAsync(new ReviewListQuery(), CancellationToken.None);
+
+        await ApplyAsync("rv-listed", Opened("rv-listed", At(14)));
+        var created = await other.ListAsync(new ReviewListQuery(), CancellationToken.None);
+        await ApplyAsync("rv-listed", [new SubmitAnswer("A1", "Forty-two.", At(15)), new ReleaseStatement(At(16))]);
+        var movedOn = await other.ListAsync(new ReviewListQuery(), CancellationToken.None);
+
+        Assert.DoesNotContain(before.Reviews, r => r.Id == "rv-listed");
+        var first = Assert.Single(created.Reviews, r => r.Id == "rv-listed");
+        var last = Assert.Single(movedOn.Reviews, r => r.Id == "rv-listed");
+        Assert.NotEqual(first.Status, last.Status);
+        Assert.Equal(ReviewSummary.From((await engine.FindAsync("rv-listed", CancellationToken.None))!.State), last);
+        Assert.Equal(before.Total + 1, movedOn.Total);
     }
 
     /// <summary>Counts what was handed on, and hands nothing on: the engine's side of the hand-off alone.</summary>
