@@ -51,6 +51,7 @@ public sealed class JournalledFolder : IDisposable
     private readonly Queue<Waiting> waiting = new();
     private bool flushing;
     private FileStream? segment;
+    private string? segmentPath;
     private Task checkpoints = Task.CompletedTask;
     private bool disposed;
 
@@ -210,7 +211,8 @@ public sealed class JournalledFolder : IDisposable
             if (journal.Length >= SegmentBytes)
             {
                 segment = null;
-                var full = journal.Name;
+                // Not journal.Name, which is still the name it was made under before it was moved into place.
+                var full = segmentPath!;
                 journal.Dispose();
                 checkpoints = checkpoints.ContinueWith(_ => Checkpoint(full, wholeFileSystem: true), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
@@ -244,6 +246,7 @@ public sealed class JournalledFolder : IDisposable
             File.Move(name + ".new", name + JournalExtension);
             // The journal's own name must survive a crash, or the files it keeps are lost with it.
             SyncDirectory(journals);
+            segmentPath = name + JournalExtension;
             return stream;
         }
         catch

@@ -140,6 +140,25 @@ public sealed class JournalledFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_journal_grown_past_its_size_is_replaced_and_dropped_once_its_files_are_on_disk()
+    {
+        using var files = new JournalledFolder(Folder);
+        var count = (int)(JournalledFolder.SegmentBytes / Content(0).Length) + 5;
+        foreach (var n in Enumerable.Range(0, count))
+        {
+            Assert.True(await files.WriteAsync($"message-{n}.eml", Content(n), CancellationToken.None));
+        }
+
+        // The full journal is dropped in the background; the one after it holds the last few files.
+        Until(() => Directory.GetFiles(Journals).Length == 1, "the full journal to be dropped");
+        Assert.True(new FileInfo(Assert.Single(Directory.GetFiles(Journals))).Length < JournalledFolder.SegmentBytes);
+        foreach (var n in Enumerable.Range(0, count))
+        {
+            Assert.Equal(Content(n), await File.ReadAllBytesAsync(Path.Combine(Folder, $"message-{n}.eml")));
+        }
+    }
+
+    [Fact]
     public async Task A_name_with_a_folder_in_it_is_refused_before_anything_is_written()
     {
         using var files = new JournalledFolder(Folder);
