@@ -101,8 +101,9 @@ $(block engineload)
 process on loopback with default settings; 300 officers each open their emailed link and submit through the form at
 once (antiforgery token and cookie, 303), on one review of 300 questions and then over 100 reviews. Latency is each
 POST's, from sending to the 303; it fails unless every answer is stored exactly once. The host's CPU per request is read
-from \`/proc\` over the POSTs and until every receipt is in the mail folder; its ratio, the 300-question review against
-the 3-question ones, says whether a request's work grows with its review.
+from \`/proc\` over the POSTs and until every officer's receipt is in the mail folder (found by its addressee, since each
+fully answered review also mails its statement to the team); its ratio, the 300-question review against the
+3-question ones, says whether a request's work grows with its review.
 
 $(block load)
 

@@ -9,11 +9,15 @@ namespace ScrutinyWorkflow.Web.Mail;
 /// <remarks>
 /// Idempotent per message id: the file name comes from the id, and a message whose file exists is not written
 /// again. Each message is written to a temporary file and then moved into place without overwriting, so a crash
-/// never leaves half a message and two senders racing with one id leave exactly one file.
+/// never leaves half a message and two senders racing with one id leave exactly one file. A message is on disk when
+/// SendAsync returns; messages sent at the same time share one flush to disk (<see cref="JournalledFolder"/>), and a
+/// sender made on the folder after a crash first puts back any message a flush kept that the disk had not yet written.
 /// </remarks>
-public sealed class EmlMailSender(string folder) : IMailSender
+public sealed class EmlMailSender(string folder) : IMailSender, IDisposable
 {
-    public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    private readonly JournalledFolder files = new(folder);
+
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         // Render first: a mail that cannot be written is an error on every attempt, not only the first.
@@ -21,9 +25,10 @@ public sealed class EmlMailSender(string folder) : IMailSender
         cancellationToken.ThrowIfCancellationRequested();
 
         // An existing file is this message already sent: it stands, and nothing is written again.
-        AtomicFile.Write(Path.Combine(folder, EmlFolder.FileNameFor(mail.MessageId)), bytes, replace: false);
-        return Task.CompletedTask;
+        await files.WriteAsync(EmlFolder.FileNameFor(mail.MessageId), bytes, cancellationToken);
     }
+
+    public void Dispose() => files.Dispose();
 
     private static byte[] Render(OutgoingMail mail, CancellationToken cancellationToken)
     {

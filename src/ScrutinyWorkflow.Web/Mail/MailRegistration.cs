@@ -34,8 +34,10 @@ public static class MailRegistration
             MailProvider.Graph => AddGraph(services),
             MailProvider.Smtp => sp => ActivatorUtilities.CreateInstance<SmtpMailSender>(sp),
             // An unknown provider is read as the folder and named by the options check at start.
-            _ => sp => new EmlMailSender(sp.GetRequiredService<DataFolders>().SentMail),
+            _ => sp => sp.GetRequiredService<EmlMailSender>(),
         };
+        // Its own registration, so the container closes its journal at shutdown whatever wraps it.
+        services.AddSingleton(sp => new EmlMailSender(sp.GetRequiredService<DataFolders>().SentMail));
         // On the Durable runtime several hosts (or Functions instances) carry out effects, so what was sent is kept in
         // the task hub's storage account, by connection string or by managed identity, where they all see it.
         services.AddSingleton<ISentMailRecord>(sp => profile is { IsDurable: true, Storage.IsNamed: true }

@@ -104,13 +104,14 @@ public sealed class ReviewRunner(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Runner.MailConcurrency, CancellationToken = cancellationToken };
         foreach (var wave in Waves(pending))
         {
-            await Parallel.ForEachAsync(wave, parallel, async (effect, token) =>
+            await Parallel.ForEachAsync(wave, parallel, async (item, token) =>
             {
+                var (effect, decoded) = item;
                 try
                 {
                     var review = states[effect.ReviewId]
                         ?? throw new InvalidOperationException($"Effect {effect.Id} belongs to review {effect.ReviewId}, which does not exist.");
-                    var result = await effects.DeliverAsync(effect.ReviewId, review, effect.Id, ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload), token);
+                    var result = await effects.DeliverAsync(effect.ReviewId, review, effect.Id, decoded ?? ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload), token);
                     if (result is null)
                     {
                         completed.Add(effect.Id);
@@ -156,21 +157,86 @@ public sealed class ReviewRunner(
     }
 
     /// <summary>
-    /// The effects in waves that may run in parallel: the first decision of every review, then the second... A decision's
-    /// effects go to different people; a later decision's (a reminder after a request) waits for the earlier one's.
-    /// Within a wave the reviews take turns, one effect each, so a small review's message starts among the first.
+    /// The effects in waves that may run in parallel. Within a review a decision waits for the earlier decisions that
+    /// write to any of the same people (a reminder after its request), and one that concerns the whole review (the
+    /// statement, the team, a notice about an assignment) waits for every earlier one and holds up every later one;
+    /// otherwise it joins the first wave it may. So the receipts of three hundred officers' answers to one review go
+    /// out together, as they do over a hundred reviews, rather than one decision at a time. Within a wave the reviews
+    /// take turns, one effect each, so a small review's message starts among the first.
     /// </summary>
-    private static IEnumerable<List<PendingEffect>> Waves(IReadOnlyList<PendingEffect> pending)
+    internal static IEnumerable<List<(PendingEffect Effect, ReviewEffect? Decoded)>> Waves(IReadOnlyList<PendingEffect> pending)
     {
-        var decisions = pending
-            .GroupBy(p => DecisionOf(p.Id), StringComparer.Ordinal)
-            .GroupBy(d => d.First().ReviewId, StringComparer.Ordinal)
-            .Select(review => review.Select(d => d.ToList()).ToList())
+        var placed = pending
+            .Select(p => (Effect: p, Decoded: TryDecode(p)))
+            .GroupBy(p => DecisionOf(p.Effect.Id), StringComparer.Ordinal)
+            .GroupBy(d => d.First().Effect.ReviewId, StringComparer.Ordinal)
+            .Select(review => Layered([.. review.Select(d => d.ToList())]))
             .ToList();
-        for (var wave = 0; decisions.Any(r => r.Count > wave); wave++)
+        var waves = placed.SelectMany(r => r).Select(d => d.Wave).DefaultIfEmpty(-1).Max();
+        for (var wave = 0; wave <= waves; wave++)
         {
-            var inWave = decisions.Where(r => r.Count > wave).Select(r => r[wave]).ToList();
+            var inWave = placed.SelectMany(r => r.Where(d => d.Wave == wave).Select(d => d.Effects)).ToList();
+            if (inWave.Count == 0)
+            {
+                continue;
+            }
             yield return [.. Enumerable.Range(0, inWave.Max(d => d.Count)).SelectMany(turn => inWave.Where(d => d.Count > turn).Select(d => d[turn]))];
+        }
+    }
+
+    /// <summary>One review's decisions, in order, each with the first wave it may go in.</summary>
+    private static List<(int Wave, List<(PendingEffect Effect, ReviewEffect? Decoded)> Effects)> Layered(List<List<(PendingEffect Effect, ReviewEffect? Decoded)>> decisions)
+    {
+        var layered = new List<(int, List<(PendingEffect, ReviewEffect?)>)>();
+        var lastForPerson = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lastWholeReview = -1;
+        var latest = -1;
+        foreach (var decision in decisions)
+        {
+            var people = decision.Select(e => e.Decoded is null ? null : PeopleWrittenTo(e.Decoded)).ToList();
+            var wave = people.Any(p => p is null)
+                ? latest + 1
+                : people.SelectMany(p => p!).Select(person => lastForPerson.GetValueOrDefault(person, -1) + 1).Append(lastWholeReview + 1).Max();
+            if (people.Any(p => p is null))
+            {
+                lastWholeReview = wave;
+            }
+            foreach (var person in people.OfType<string[]>().SelectMany(p => p))
+            {
+                lastForPerson[person] = wave;
+            }
+            latest = Math.Max(latest, wave);
+            layered.Add((wave, decision));
+        }
+        return layered;
+    }
+
+    /// <summary>Who an effect writes to, when that is one person it names; null when it concerns the whole review.</summary>
+    private static string[]? PeopleWrittenTo(ReviewEffect effect) => effect switch
+    {
+        SendRequest e => [e.OfficerEmail],
+        SendReminder e => [e.OfficerEmail],
+        SendAnsweredByColleague e => [e.OfficerEmail],
+        SendAmendmentNotice e => [e.OfficerEmail],
+        SendReceipt e => [e.To.Email],
+        SendDeadlineNotice e => [e.OfficerEmail],
+        SendWithdrawalNotice e => [e.OfficerEmail],
+        SendClosedNotice e => [e.OfficerEmail],
+        SendReopenedNotice e => [e.OfficerEmail],
+        _ => null,
+    };
+
+    private static ReviewEffect? TryDecode(PendingEffect effect)
+    {
+        try
+        {
+            return ReviewEffectSerializer.Deserialize(effect.Kind, effect.Payload);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Read again when carried out, where it fails as any effect does (logged, retried later); meanwhile, not
+            // knowing whom it writes to, it holds up the review's later decisions.
+            return null;
         }
     }
 
