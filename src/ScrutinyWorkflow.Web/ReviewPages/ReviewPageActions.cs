@@ -73,7 +73,7 @@ public static class ReviewPageActions
                 var state = review.State;
                 var assignment = state.FindAssignment(item!)!;
                 var suggested = assignment.Declined?.SuggestedEmail;
-                return Make(review, $"Hand question {assignment.QuestionId} to someone else", $"assignments/{item}/reassign",
+                return Make(review, $"Hand question {state.NumberOf(assignment.QuestionId)} to someone else", $"assignments/{item}/reassign",
                     $"{QuestionText(state, assignment.QuestionId)}\n\nAsked of {AuditSentences.Person(state, assignment.OfficerEmail)}." +
                     (assignment.Declined is { } declined ? $" They said it is not for them: \u201c{declined.Reason}\u201d." : ""),
                     [
@@ -98,7 +98,7 @@ public static class ReviewPageActions
             (review, item, form) =>
             {
                 var assignment = review.State.FindAssignment(item!)!;
-                return Make(review, $"Record a late answer to question {assignment.QuestionId}", $"assignments/{item}/late-answer",
+                return Make(review, $"Record a late answer to question {review.State.NumberOf(assignment.QuestionId)}", $"assignments/{item}/late-answer",
                     $"{QuestionText(review.State, assignment.QuestionId)}\n\nFrom {AuditSentences.Person(review.State, assignment.OfficerEmail)}.",
                     [new("text", "The answer", "Paste it as the officer sent it. Paragraphs, \"- \" bullets, **bold** and links are kept in the statement.", FieldKind.TextArea)],
                     "Record the answer", warning: false, form);
@@ -108,7 +108,7 @@ public static class ReviewPageActions
 
         new("questions/{questionId}/withdraw", "withdrawn", "The question is withdrawn and its officers are told.", "#questions",
             (state, item) => item is not null && state.FindQuestion(item) is not null,
-            (review, item, form) => Make(review, $"Withdraw question {item}", $"questions/{item}/withdraw",
+            (review, item, form) => Make(review, $"Withdraw question {review.State.NumberOf(item!)}", $"questions/{item}/withdraw",
                 $"{QuestionText(review.State, item!)}\n\nIts officers are told, they are no longer chased, and it leaves the statement.",
                 [new("reason", "Why it is withdrawn", "The officers asked it are told.", FieldKind.Text)], "Withdraw the question", warning: true, form),
             input => Task.FromResult<ReviewCommand>(new WithdrawQuestion(input.Item!, input.Value("reason"), input.Now)),

@@ -61,7 +61,7 @@ public sealed record ReviewPageModel(
             .ToList();
 
         var questionLines = review.Areas.SelectMany(area => area.Questions.Select(q => new QuestionLine(
-            q.QuestionId, area.Heading, q.Text, review.Answers.ContainsKey(q.QuestionId), CanWithdraw: can.ChangeDates,
+            q.QuestionId, review.NumberOf(q.QuestionId), area.Heading, q.Text, review.Answers.ContainsKey(q.QuestionId), CanWithdraw: can.ChangeDates,
             // The scrutiny team reads each answer as it arrives, to chase a thin one while there is time.
             review.Answers.GetValueOrDefault(q.QuestionId)?.Text,
             review.Answers.GetValueOrDefault(q.QuestionId) is { } answer ? $"{AuditSentences.Person(review, answer.Writer.Email)}, {AuditSentences.When(answer.WrittenAt)}" : null))).ToList();
@@ -83,7 +83,7 @@ public sealed record ReviewPageModel(
         var (heading, question) = review.Placing(assignment.QuestionId);
         var (state, colour) = StateOf(review, assignment);
         return new OfficerQuestion(
-            assignment.Id, assignment.QuestionId, heading, question.Text, state, colour,
+            assignment.Id, assignment.QuestionId, review.NumberOf(assignment.QuestionId), heading, question.Text, state, colour,
             history.GetValueOrDefault(assignment.Id) ?? [],
             assignment.Declined is { } declined
                 ? new DeclineNote(declined.Reason, declined.SuggestedEmail is { Length: > 0 } suggested ? AuditSentences.Person(review, suggested) : null)
@@ -190,15 +190,14 @@ public sealed record BounceNote(string Reason, string When);
 
 /// <summary>One question as one officer was asked it; <see cref="History"/> says when it was sent, chased and answered.</summary>
 public sealed record OfficerQuestion(
-    string AssignmentId, string QuestionId, string Area, string Text, string State, string Colour, IReadOnlyList<string> History,
+    string AssignmentId, string QuestionId, int Number, string Area, string Text, string State, string Colour, IReadOnlyList<string> History,
     DeclineNote? Declined, bool CanReassign, bool CanAcceptLateAnswer);
 
 /// <summary>Why an officer said a question was not for them, and who they suggested.</summary>
 public sealed record DeclineNote(string Reason, string? Suggested);
 
-/// <summary>A question still in the review.</summary>
 /// <summary>A question on the review's page, with its answer as it stands (<see cref="Answer"/>) and who wrote it, once there is one.</summary>
-public sealed record QuestionLine(string QuestionId, string Area, string Text, bool Answered, bool CanWithdraw, string? Answer = null, string? AnsweredBy = null);
+public sealed record QuestionLine(string QuestionId, int Number, string Area, string Text, bool Answered, bool CanWithdraw, string? Answer = null, string? AnsweredBy = null);
 
 /// <summary>A review's status in the words the pages use.</summary>
 public static class StatusWords

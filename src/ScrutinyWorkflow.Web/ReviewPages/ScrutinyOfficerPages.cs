@@ -233,6 +233,7 @@ public static class ScrutinyOfficerPages
         return QuestionPage(BlankQuestion(review, afterDispatch: false) with
         {
             QuestionId = questionId,
+            Number = state.NumberOf(questionId),
             Text = question.Text,
             Area = state.Placing(questionId).Heading,
             Officers = [.. question.OfficerEmails.Select(e => Choice(state, e))],
@@ -512,6 +513,7 @@ public static class ScrutinyOfficerPages
         var typed = BlankQuestion(review, afterDispatch) with
         {
             QuestionId = questionId,
+            Number = questionId is null ? 0 : review.State.NumberOf(questionId),
             Version = Version(form) ?? review.Version,
             Text = form["text"].ToString(),
             Area = form["area"].ToString(),
