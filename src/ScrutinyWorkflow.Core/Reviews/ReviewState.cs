@@ -13,6 +13,9 @@ public enum ReviewStatus
     Released,
     Filed,
     Completed,
+
+    /// <summary>A draft the scrutiny team deleted before sending it (a trial upload, a duplicate): it leaves the review list.</summary>
+    Discarded,
 }
 
 public enum AssignmentOutcome
@@ -426,6 +429,7 @@ public sealed record ReviewState
         },
         StatementFiled e => state with { Status = ReviewStatus.Filed, FiledLocation = e.Location },
         PanelNotified e => state with { Status = ReviewStatus.Completed, PanelNotifiedAt = e.At },
+        DraftDiscarded => state with { Status = ReviewStatus.Discarded },
         OfficersAwayNoted e => state with { Away = state.Away.SetItems(e.Away.Select(a => KeyValuePair.Create(a.Email, a))) },
         MailUndeliverable e => state with { Undeliverable = state.Undeliverable.SetItem(e.Email, e) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown review event."),

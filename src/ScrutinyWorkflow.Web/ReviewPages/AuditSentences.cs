@@ -28,6 +28,7 @@ public static class AuditSentences
             $"with answers due by {Day(e.Deadline)} ({Count(e.Areas.Sum(a => a.Questions.Count), "question")} under {Count(e.Areas.Count, "area")} of focus)",
         QuestionsRevised e => $"Draft questions edited: now {Count(e.Areas.Sum(a => a.Questions.Count), "question")} under {Count(e.Areas.Count, "area")} of focus",
         ReviewDispatched => "Review sent out to the officers",
+        DraftDiscarded => "Draft deleted by the scrutiny team before it was sent; it no longer appears in the list of reviews",
         RequestSent e => $"Question {review.NumberOf(e.QuestionId)} sent to {Person(review, e.OfficerEmail)}",
         ReminderSent e => $"Reminder {e.ReminderNumber} sent to {Person(review, OfficerOf(review, e.AssignmentId))} about question {QuestionOf(review, e.AssignmentId)}",
         Escalated { ManagerEmail: { } manager } e =>

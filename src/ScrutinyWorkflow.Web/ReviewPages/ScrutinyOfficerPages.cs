@@ -180,6 +180,10 @@ public static class ScrutinyOfficerPages
         {
             return Results.NotFound();
         }
+        if (review.State.Status == ReviewStatus.Discarded)
+        {
+            return Results.NotFound();
+        }
         if (review.State.Status != ReviewStatus.Draft)
         {
             return SeeOther($"/reviews/{id}");
@@ -191,7 +195,7 @@ public static class ScrutinyOfficerPages
             "removed" => "The question is removed.",
             "renamed" => "The area of focus is renamed.",
             "dates" => "The meeting date and deadline are changed.",
-            _ => null,
+            _ => ReviewPageActions.All.FirstOrDefault(a => a.Done == done && a.Page == "/draft")?.Message,
         };
         return DraftPage(review, [], message, StatusCodes.Status200OK);
     }
@@ -314,6 +318,10 @@ public static class ScrutinyOfficerPages
         if (review.State.Status == ReviewStatus.Draft)
         {
             return SeeOther($"/reviews/{id}/draft");
+        }
+        if (review.State.Status == ReviewStatus.Discarded)
+        {
+            return Results.NotFound();
         }
         return await ReviewPageAsync(review, [], Done(done), StatusCodes.Status200OK, queries, clock, cancellationToken);
     }

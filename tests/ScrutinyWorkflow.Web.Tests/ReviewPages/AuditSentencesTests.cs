@@ -11,16 +11,26 @@ public sealed partial class AuditSentencesTests
     public void Every_event_type_the_decider_can_record_has_a_sentence_in_the_story()
     {
         var (events, review) = ReviewStory.Run();
+        var discarded = ReviewStory.Discarded();
         var everyType = typeof(ReviewEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ReviewEvent)) && !t.IsAbstract).Select(t => t.Name).Order().ToList();
 
-        // A new event type fails here until the story records one and AuditSentences says it in words.
-        Assert.Equal(everyType, events.Select(e => e.GetType().Name).Distinct().Order());
-        foreach (var @event in events)
+        // A new event type fails here until the story (or the deleted draft's) records one and AuditSentences says it in words.
+        Assert.Equal(everyType, events.Concat(discarded.Events).Select(e => e.GetType().Name).Distinct().Order());
+        foreach (var (@event, state) in events.Select(e => (e, review)).Concat(discarded.Events.Select(e => (e, discarded.Review))))
         {
-            var sentence = AuditSentences.Describe(@event, review);
+            var sentence = AuditSentences.Describe(@event, state);
             Assert.Matches(SentenceShape(), sentence);
             Assert.DoesNotContain("unknown", sentence, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public void A_deleted_draft_says_the_team_deleted_it_before_it_was_sent()
+    {
+        var (events, review) = ReviewStory.Discarded();
+
+        Assert.Equal("Draft deleted by the scrutiny team before it was sent; it no longer appears in the list of reviews on Monday 14 December 2026 at 12:00.",
+            AuditSentences.Describe(events.OfType<DraftDiscarded>().Single(), review));
     }
 
     [Fact]
