@@ -38,6 +38,9 @@ public sealed record ReviseQuestions(IReadOnlyList<AreaInput> Areas, IReadOnlyLi
 
 public sealed record DispatchReview(DateTimeOffset Now) : ReviewCommand(Now);
 
+/// <summary>Delete a draft nobody has been sent: it leaves the review list, and its history is kept.</summary>
+public sealed record DiscardDraft(DateTimeOffset Now) : ReviewCommand(Now);
+
 /// <summary>Sent by the scheduler when the review's next due time has come.</summary>
 public sealed record ProcessDueTimers(DateTimeOffset Now) : ReviewCommand(Now);
 

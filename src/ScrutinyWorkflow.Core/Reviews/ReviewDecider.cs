@@ -33,6 +33,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         DraftReview c => Draft(c, state),
         ReviseQuestions c => Revise(c, state),
         DispatchReview c => Dispatch(c, state),
+        DiscardDraft c => Discard(c, state),
         ProcessDueTimers c => ProcessTimers(c, state),
         SaveAnswer c => Save(c, state),
         SubmitAnswer c => Submit(c, state),
@@ -127,6 +128,15 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         }
         return Decision.Accept(events);
     }
+
+    /// <summary>Only a draft can be deleted: once sent, people have been asked, and a review is closed or its questions withdrawn instead.</summary>
+    private static Decision Discard(DiscardDraft c, ReviewState state) => state.Status switch
+    {
+        ReviewStatus.None => NotFound(),
+        ReviewStatus.Draft => Decision.Accept(new DraftDiscarded(c.Now)),
+        ReviewStatus.Discarded => Decision.Accept(),
+        _ => Decision.Reject(RejectionCodes.AlreadyDispatched, "This review has been sent, so it cannot be deleted: close answers early or withdraw its questions instead."),
+    };
 
     private static Decision ProcessTimers(ProcessDueTimers c, ReviewState state)
     {

@@ -143,7 +143,7 @@ public static class ReviewEffects
     {
         var answer = after.Answers[questionId];
         return new SendReceipt(by ?? new Respondent(OfficerOf(after, assignmentId)), assignmentId, questionId,
-            AnswerReference.Of(after.ReviewId, questionId, answer), answer.Text, at, amended);
+            AnswerReference.Of(after, questionId), answer.Text, at, amended);
     }
 
     private static string OfficerOf(ReviewState state, string assignmentId) => state.FindAssignment(assignmentId)!.OfficerEmail;

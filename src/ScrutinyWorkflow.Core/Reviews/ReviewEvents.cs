@@ -35,6 +35,9 @@ public sealed record ReviewDrafted(
 /// <summary>The draft's areas and questions were edited before dispatch (reworded, reordered, re-routed).</summary>
 public sealed record QuestionsRevised(IReadOnlyList<AreaOfFocus> Areas, IReadOnlyList<Officer> Officers, DateTimeOffset At) : ReviewEvent(At);
 
+/// <summary>The scrutiny team deleted the draft before sending it; nobody had been asked anything.</summary>
+public sealed record DraftDiscarded(DateTimeOffset At) : ReviewEvent(At);
+
 /// <summary>The review went out. The chase schedule is recorded so later configuration changes leave it alone.</summary>
 public sealed record ReviewDispatched(ChaseSchedule Schedule, DateTimeOffset At) : ReviewEvent(At);
 

@@ -13,6 +13,9 @@ public enum ReviewStatus
     Released,
     Filed,
     Completed,
+
+    /// <summary>A draft the scrutiny team deleted before sending it (a trial upload, a duplicate): it leaves the review list.</summary>
+    Discarded,
 }
 
 public enum AssignmentOutcome
@@ -122,6 +125,12 @@ public sealed record ReviewState
     public ImmutableDictionary<string, MailUndeliverable> Undeliverable { get; init; } = ImmutableDictionary<string, MailUndeliverable>.Empty;
 
     public int LastQuestionNumber { get; init; }
+
+    /// <summary>
+    /// The number each question was sent with, by id: fixed when the review is sent (1 to n down the review) and the
+    /// next free number for a question added after, never reused. Empty while the review is a draft.
+    /// </summary>
+    public ImmutableDictionary<string, int> SentNumbers { get; init; } = ImmutableDictionary<string, int>.Empty;
     public DateTimeOffset? DraftedAt { get; init; }
     public DateTimeOffset? DispatchedAt { get; init; }
 
@@ -172,6 +181,17 @@ public sealed record ReviewState
 
     /// <summary>The question's place in the review, counting from 0 (null for one not in it): the order pages list them in.</summary>
     public int? QuestionNumber(string questionId) => questionsById.TryGetValue(questionId, out var at) ? at.InReview : null;
+
+    /// <summary>
+    /// The one number people know a question by, on every page, in the statement, in mail and in answer references:
+    /// once the review is sent, the number it was sent with (so removing or adding a question never renumbers what an
+    /// officer was asked); before, the number it will be sent with, its place in the draft. 0 for a question not in
+    /// the review. The id (<c>Q9</c>) is the question's name in addresses and events only.
+    /// </summary>
+    public int NumberOf(string questionId) =>
+        SentNumbers.TryGetValue(questionId, out var sent) ? sent
+        : DispatchedAt is null && questionsById.TryGetValue(questionId, out var at) ? at.InReview + 1
+        : 0;
 
     public Officer OfficerOrAddress(string email) => Officers.GetValueOrDefault(email) ?? new Officer(email, email, "", null);
 
@@ -321,6 +341,7 @@ public sealed record ReviewState
             AnswersCloseAt = e.Schedule.ClosesAt,
             ReleaseAt = e.Schedule.ReleaseAt,
             DispatchedAt = e.At,
+            SentNumbers = state.Questions.Select((q, i) => KeyValuePair.Create(q.QuestionId, i + 1)).ToImmutableDictionary(),
         },
         RequestSent e => state with
         {
@@ -358,6 +379,7 @@ public sealed record ReviewState
             Areas = WithQuestion(state.Areas, e.AreaHeading, e.Question),
             Officers = WithOfficers(state.Officers, e.Officers),
             LastQuestionNumber = Math.Max(state.LastQuestionNumber, QuestionIds.NumberOf(e.Question.QuestionId)),
+            SentNumbers = state.SentNumbers.SetItem(e.Question.QuestionId, state.SentNumbers.Values.DefaultIfEmpty(0).Max() + 1),
             // A new question means answers are being collected again, and the statement waits for it.
             Status = state.Status == ReviewStatus.Assembled ? ReviewStatus.Open : state.Status,
             AssembledAt = state.Status == ReviewStatus.Assembled ? null : state.AssembledAt,
@@ -411,6 +433,7 @@ public sealed record ReviewState
         },
         StatementFiled e => state with { Status = ReviewStatus.Filed, FiledLocation = e.Location },
         PanelNotified e => state with { Status = ReviewStatus.Completed, PanelNotifiedAt = e.At },
+        DraftDiscarded => state with { Status = ReviewStatus.Discarded },
         OfficersAwayNoted e => state with { Away = state.Away.SetItems(e.Away.Select(a => KeyValuePair.Create(a.Email, a))) },
         MailUndeliverable e => state with { Undeliverable = state.Undeliverable.SetItem(e.Email, e) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown review event."),

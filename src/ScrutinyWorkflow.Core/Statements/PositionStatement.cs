@@ -74,9 +74,8 @@ public sealed record PositionStatement(
         var lastDay = state.ClosedEarlyAt is null ? state.LastAnswerDay ?? state.Deadline : state.Deadline;
         var closedEarlyOn = state.ClosedEarlyAt is { } closed ? DateOnly.FromDateTime(closed.DateTime) : (DateOnly?)null;
 
-        // Questions are numbered down the statement in the report's order, as the panel refers to them.
-        var number = 0;
-        var areas = state.Areas.Select(area => new StatementArea(area.Heading, [.. area.Questions.Select(q => Row(state, q, lastDay, closedEarlyOn, ++number))])).ToList();
+        // Each question carries the number it was sent with, the one its officers' pages and references give it.
+        var areas = state.Areas.Select(area => new StatementArea(area.Heading, [.. area.Questions.Select(q => Row(state, q, lastDay, closedEarlyOn, state.NumberOf(q.QuestionId)))])).ToList();
         var rows = areas.SelectMany(a => a.Rows).ToDictionary(r => r.QuestionId);
         return new PositionStatement(
             state.FocusReport,

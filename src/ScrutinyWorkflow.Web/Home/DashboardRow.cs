@@ -1,4 +1,5 @@
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
 
@@ -18,13 +19,15 @@ public sealed record DashboardRow(
     int Overdue,
     DateOnly Deadline,
     DateOnly MeetingDate,
-    IReadOnlyList<NeedsYou> NeedsYou)
+    IReadOnlyList<NeedsYou> NeedsYou,
+    DateOnly? Started = null)
 {
     /// <summary>Answered as a whole percentage of the questions, for the progress bar (0 with no questions).</summary>
     public int Percent => Questions == 0 ? 0 : Answered * 100 / Questions;
 
     /// <summary>The row from the review list alone: every count it shows is kept there, so no review is read whole.</summary>
-    public static DashboardRow From(ReviewSummary summary)
+    /// <param name="clock">Says on which council day the review was started (drafts of one report differ only by it).</param>
+    public static DashboardRow From(ReviewSummary summary, CouncilClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var status = Enum.GetValues<ReviewStatus>().FirstOrDefault(s => ReviewView.StatusName(s) == summary.Status);
@@ -43,7 +46,8 @@ public sealed record DashboardRow(
             needs.Add(new(summary.Unreachable == 1 ? "1 officer your mail could not reach" : $"{summary.Unreachable} officers your mail could not reach", $"/reviews/{summary.Id}#officers"));
         }
         return new DashboardRow(summary.Id, summary.Title, summary.Panel, StatusWords.Of(status), summary.Answered, summary.Questions, summary.Overdue,
-            summary.Deadline, summary.MeetingDate, needs);
+            summary.Deadline, summary.MeetingDate, needs,
+            summary.StartedAt is { } started ? DateOnly.FromDateTime((clock?.Local(started) ?? started).DateTime) : null);
     }
 }
 

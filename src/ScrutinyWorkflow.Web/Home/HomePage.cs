@@ -1,4 +1,5 @@
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Reviews;
@@ -15,7 +16,8 @@ public static class HomePage
         return app;
     }
 
-    private static async Task<IResult> Show(string? page, string? pageSize, string? status, string? sort, IReviewQueries reviews, CancellationToken cancellationToken)
+    private static async Task<IResult> Show(string? page, string? pageSize, string? status, string? sort, string? done, IReviewQueries reviews, CouncilClock clock,
+        CancellationToken cancellationToken)
     {
         var problems = new List<Problem>();
         var query = ReviewRequests.ListQuery(page, pageSize, status, sort, problems);
@@ -25,8 +27,9 @@ public static class HomePage
             query = new ReviewListQuery();
         }
         var list = await reviews.ListAsync(query, cancellationToken);
-        var rows = list.Reviews.Select(DashboardRow.From).ToList();
-        return PagesRegistration.Show<Dashboard>(new { Rows = rows, Query = query, list.Total, list.Pages });
+        var rows = list.Reviews.Select(r => DashboardRow.From(r, clock)).ToList();
+        var message = done == "deleted" ? "The draft is deleted. Nobody had been sent anything." : null;
+        return PagesRegistration.Show<Dashboard>(new { Rows = rows, Query = query, list.Total, list.Pages, Message = message });
     }
 }
 

@@ -14,6 +14,9 @@ public sealed class CouncilClock(TimeProvider time, IOptions<ScrutinyOptions> op
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
 
+    /// <summary>A moment as the council's offices saw it (a stored instant may be in UTC).</summary>
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone);
+
     /// <summary>The moment a local day ends (the next local midnight): when a deadline on that day has passed.</summary>
     public DateTimeOffset EndOf(DateOnly day)
     {

@@ -287,7 +287,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
             .Select(a => review.OfficerOrAddress(a.OfficerEmail).Name)
             .Distinct()
             .ToList();
-        return new() { ["area"] = heading, ["text"] = question.Text, ["also_asked"] = string.Join(" and ", others) };
+        return new() { ["area"] = heading, ["number"] = review.NumberOf(questionId), ["text"] = question.Text, ["also_asked"] = string.Join(" and ", others) };
     }
 
     private Uri StatementPage(ReviewState review) => Page(review, "statement");

@@ -47,15 +47,14 @@ public sealed record LinkQuestion(
     string Reason,
     bool DeclineOpen,
     bool IsCurrent = true,
-    string? OthersWords = null)
+    string? OthersWords = null,
+    int Number = 0)
 {
     public string AnswerId => $"answer-{AssignmentId}";
 
     public string ColleagueId => $"colleague-{AssignmentId}";
 
     public string ReasonId => $"reason-{AssignmentId}";
-
-    public int Number => QuestionIds.NumberOf(QuestionId);
 }
 
 /// <summary>Everything the link page shows.</summary>

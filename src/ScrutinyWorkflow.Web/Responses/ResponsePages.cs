@@ -300,8 +300,9 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
             return null;
         }
         var (heading, question) = state.Placing(assignment.QuestionId);
-        var row = new LinkQuestion(assignment.Id, assignment.QuestionId, heading, question.Text, new("", "", ""), false, false, "", true, false, [], null, "", "", false);
-        return new AnswerSubmittedModel(Review(found, clock.Now), row, AnswerReference.Of(state.ReviewId, assignment.QuestionId, answer), answer.Amendments.Count > 0);
+        var row = new LinkQuestion(assignment.Id, assignment.QuestionId, heading, question.Text, new("", "", ""), false, false, "", true, false, [], null, "", "", false,
+            Number: state.NumberOf(assignment.QuestionId));
+        return new AnswerSubmittedModel(Review(found, clock.Now), row, AnswerReference.Of(state, assignment.QuestionId), answer.Amendments.Count > 0);
     }
 
     private LinkReview Review(FoundLink found, DateTimeOffset now)
@@ -340,6 +341,7 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
             others, shown, attempt?.Colleague ?? "", attempt?.Reason ?? "",
             DeclineOpen: attempt is not null && (attempt.Reason is not null || attempt.Colleague is not null),
             IsCurrent: assignment.IsCurrent,
-            OthersWords: answer is not null && answer.Writer.Email != respondent.Email ? state.OfficerOrAddress(answer.Writer.Email).Name : null);
+            OthersWords: answer is not null && answer.Writer.Email != respondent.Email ? state.OfficerOrAddress(answer.Writer.Email).Name : null,
+            Number: state.NumberOf(assignment.QuestionId));
     }
 }

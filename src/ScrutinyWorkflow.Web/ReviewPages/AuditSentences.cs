@@ -28,21 +28,22 @@ public static class AuditSentences
             $"with answers due by {Day(e.Deadline)} ({Count(e.Areas.Sum(a => a.Questions.Count), "question")} under {Count(e.Areas.Count, "area")} of focus)",
         QuestionsRevised e => $"Draft questions edited: now {Count(e.Areas.Sum(a => a.Questions.Count), "question")} under {Count(e.Areas.Count, "area")} of focus",
         ReviewDispatched => "Review sent out to the officers",
-        RequestSent e => $"Question {e.QuestionId} sent to {Person(review, e.OfficerEmail)}",
+        DraftDiscarded => "Draft deleted by the scrutiny team before it was sent; it no longer appears in the list of reviews",
+        RequestSent e => $"Question {review.NumberOf(e.QuestionId)} sent to {Person(review, e.OfficerEmail)}",
         ReminderSent e => $"Reminder {e.ReminderNumber} sent to {Person(review, OfficerOf(review, e.AssignmentId))} about question {QuestionOf(review, e.AssignmentId)}",
         Escalated { ManagerEmail: { } manager } e =>
             $"Question {QuestionOf(review, e.AssignmentId)} escalated from {Person(review, OfficerOf(review, e.AssignmentId))} to their manager, {Person(review, manager)}",
         Escalated e => $"Question {QuestionOf(review, e.AssignmentId)} raised with the scrutiny team: {Person(review, OfficerOf(review, e.AssignmentId))} has no manager in the directory",
         OfficerReminded e => $"Reminder sent by the scrutiny team to {Person(review, e.OfficerEmail)} about {Questions(review, e.AssignmentIds)}",
         AnswerSaved e => $"{Answerer(review, e.By, e.AssignmentId)} saved a draft answer to question {QuestionOf(review, e.AssignmentId)}",
-        AnswerSubmitted e => $"Answer to question {e.QuestionId} submitted by {Answerer(review, e.By, e.AssignmentId)}",
-        AnswerAmended e => $"Answer to question {e.QuestionId} amended by {Answerer(review, e.By, e.AssignmentId)}",
-        LateAnswerAccepted e => $"Late answer to question {e.QuestionId} from {Person(review, OfficerOf(review, e.AssignmentId))} recorded by the scrutiny team",
+        AnswerSubmitted e => $"Answer to question {review.NumberOf(e.QuestionId)} submitted by {Answerer(review, e.By, e.AssignmentId)}",
+        AnswerAmended e => $"Answer to question {review.NumberOf(e.QuestionId)} amended by {Answerer(review, e.By, e.AssignmentId)}",
+        LateAnswerAccepted e => $"Late answer to question {review.NumberOf(e.QuestionId)} from {Person(review, OfficerOf(review, e.AssignmentId))} recorded by the scrutiny team",
         QuestionDeclined e => $"{Person(review, OfficerOf(review, e.AssignmentId))} said question {QuestionOf(review, e.AssignmentId)} is not for them{Because(e.Reason)}" +
             (e.SuggestedEmail is { Length: > 0 } suggested ? $", and suggested {Person(review, suggested)}" : ""),
         AssignmentReassigned e => $"Question {QuestionOf(review, e.AssignmentId)} handed from {Person(review, OfficerOf(review, e.AssignmentId))} to {Person(review, e.To.Email)}{Because(e.Reason)}",
-        QuestionAdded e => $"Question {e.Question.QuestionId} added under \u201c{e.AreaHeading}\u201d and sent to {People(review, e.Question.OfficerEmails)}",
-        QuestionWithdrawn e => $"Question {e.QuestionId} withdrawn{Because(e.Reason)}",
+        QuestionAdded e => $"Question {review.NumberOf(e.Question.QuestionId)} added under \u201c{e.AreaHeading}\u201d and sent to {People(review, e.Question.OfficerEmails)}",
+        QuestionWithdrawn e => $"Question {review.NumberOf(e.QuestionId)} withdrawn{Because(e.Reason)}",
         DeadlineChanged e => $"Deadline moved from {Day(e.From)} to {Day(e.To)}",
         MeetingDateChanged e => $"Meeting moved from {Day(e.From)} to {Day(e.To)}; the statement now goes to the panel by {e.ReleaseAt.ToString("HH:mm", CultureInfo.InvariantCulture)} on {Day(DateOnly.FromDateTime(e.ReleaseAt))}",
         DeadlinePassed => "Answers closed at the deadline; questions still unanswered are marked \u201cno response received\u201d",
@@ -53,7 +54,7 @@ public static class AuditSentences
         StatementReleased => "Statement released to the panel by the scrutiny team",
         StatementFiled e => $"Statement filed for the panel at {e.Location}",
         PanelNotified => "Panel emailed that the statement is ready",
-        AnswerCorrected e => $"Answer to question {e.QuestionId} corrected by the scrutiny team",
+        AnswerCorrected e => $"Answer to question {review.NumberOf(e.QuestionId)} corrected by the scrutiny team",
         MailUndeliverable e => $"A message to {Person(review, e.Email)} could not be delivered{Because(e.Reason)}",
         OfficersAwayNoted e => AwaySentence(review, e),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "This event has no sentence yet: add one here."),
@@ -95,7 +96,8 @@ public static class AuditSentences
 
     private static string OfficerOf(ReviewState review, string assignmentId) => review.FindAssignment(assignmentId)?.OfficerEmail ?? assignmentId;
 
-    private static string QuestionOf(ReviewState review, string assignmentId) => review.FindAssignment(assignmentId)?.QuestionId ?? "(unknown)";
+    private static string QuestionOf(ReviewState review, string assignmentId) =>
+        review.FindAssignment(assignmentId)?.QuestionId is { } questionId ? $"{review.NumberOf(questionId)}" : "(unknown)";
 
     private static string Questions(ReviewState review, IReadOnlyList<string> assignmentIds) =>
         assignmentIds.Count == 1 ? $"question {QuestionOf(review, assignmentIds[0])}" : $"questions {Joined([.. assignmentIds.Select(a => QuestionOf(review, a))])}";

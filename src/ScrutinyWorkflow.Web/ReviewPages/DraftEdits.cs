@@ -88,6 +88,10 @@ public static class DraftEdits
     public static IReadOnlyList<AreaInput> Rename(ReviewState draft, int area, string heading) =>
         [.. Current(draft).Select((a, i) => i == area ? a with { Heading = heading } : a)];
 
+    /// <summary>One officer for every question of an area, in place of whoever each named (so the routing rule's proposal goes too).</summary>
+    public static IReadOnlyList<AreaInput> AssignArea(ReviewState draft, int area, string officerEmail) =>
+        [.. Current(draft).Select((a, i) => i == area ? a with { Questions = [.. a.Questions.Select(q => q with { OfficerEmails = [officerEmail] })] } : a)];
+
     private static QuestionInput Input(Question q) => new(q.Text, q.OfficerEmails, q.QuestionId, q.Source);
 
     private static (int Area, int Index) Find(List<List<QuestionInput>> areas, string? questionId)

@@ -23,7 +23,7 @@ public sealed record DraftPageModel(
     {
         ArgumentNullException.ThrowIfNull(draft);
         var areas = draft.Areas.Select((area, a) => new DraftArea(a, area.Heading, [.. area.Questions.Select(q => new DraftQuestion(
-            q.QuestionId, q.Text, q.Source?.Page, q.Source?.Reason, q.Source is { Confidence: < LowConfidence },
+            q.QuestionId, draft.NumberOf(q.QuestionId), q.Text, q.Source?.Page, q.Source?.Reason, q.Source is { Confidence: < LowConfidence },
             [.. q.OfficerEmails.Select(e => AuditSentences.Person(draft, e))]))])).ToList();
         return new DraftPageModel(draft.ReviewId, version, draft.FocusReport?.Title ?? "", draft.FocusReport?.Published.ToDisplayString() ?? "",
             draft.Panel?.Name ?? "", draft.Panel?.Email ?? "", draft.MeetingDate, draft.Deadline, areas, draft.LayoutDoubts);
@@ -37,4 +37,5 @@ public sealed record DraftPageModel(
 public sealed record DraftArea(int Index, string Heading, IReadOnlyList<DraftQuestion> Questions);
 
 /// <summary>One question of the draft; <see cref="Page"/> and <see cref="Reason"/> are null for one typed or pasted in.</summary>
-public sealed record DraftQuestion(string Id, string Text, int? Page, string? Reason, bool Doubtful, IReadOnlyList<string> Officers);
+/// <see cref="Number"/> is the number it will be sent with (<see cref="ReviewState.NumberOf"/>); <see cref="Id"/> names it in addresses.
+public sealed record DraftQuestion(string Id, int Number, string Text, int? Page, string? Reason, bool Doubtful, IReadOnlyList<string> Officers);

@@ -42,7 +42,8 @@ public sealed record QuestionForm(
     IReadOnlyList<OfficerChoice> Officers,
     string Search,
     IReadOnlyList<OfficerChoice>? Results,
-    IReadOnlyList<FieldError> Errors)
+    IReadOnlyList<FieldError> Errors,
+    int Number = 0)
 {
     /// <summary>The select's value for "a new area of focus".</summary>
     public const string NewAreaChoice = "new-area";

@@ -28,10 +28,14 @@ public sealed record ReviewPageAction(
     Func<ReviewSnapshot, string?, IFormCollection?, ActionForm> Form,
     Func<ActionInput, Task<ReviewCommand>> Command,
     Func<Problem, ActionForm, FieldError> FieldOf,
-    string Page = "")
+    string Page = "",
+    string? After = null)
 {
-    /// <summary>Where she goes when it is done: the review's page (or, for a draft, the draft's), saying what was done.</summary>
-    public string SuccessFor(string reviewId) => $"/reviews/{reviewId}{Page}?done={Done}{Anchor}";
+    /// <summary>
+    /// Where she goes when it is done: the review's page (or, for a draft, the draft's), or <see cref="After"/> when the
+    /// review is gone from view, saying what was done.
+    /// </summary>
+    public string SuccessFor(string reviewId) => After is { } after ? $"{after}?done={Done}" : $"/reviews/{reviewId}{Page}?done={Done}{Anchor}";
 }
 
 public static class ReviewPageActions
@@ -51,6 +55,37 @@ public static class ReviewPageActions
             },
             (problem, _) => new(problem.Field.EndsWith(".heading", StringComparison.Ordinal) ? "heading" : null, problem.Message),
             Page: "/draft"),
+
+        new("draft/areas/{area}/officer", "area-assigned", "Every question in the area now goes to the officer you chose.", "",
+            IsDraftArea,
+            (review, item, form) =>
+            {
+                var area = review.State.Areas[int.Parse(item!, System.Globalization.CultureInfo.InvariantCulture)];
+                return Make(review, "Choose one officer for a whole area", $"draft/areas/{item}/officer",
+                    $"\u201c{area.Heading}\u201d: {Count(area.Questions.Count, "question")}. The officer you choose answers every one of them, in place of whoever is named now. You can still change a single question afterwards.",
+                    [new("officer", "Officer", "Their email address, or search the directory by name.", FieldKind.Officer)],
+                    "Give them every question in the area", warning: false, form) with { BackTo = $"/reviews/{review.State.ReviewId}/draft#area-{item}" };
+            },
+            async input =>
+            {
+                var officer = Officer.NormaliseEmail(input.Value("officer"));
+                var areas = DraftEdits.AssignArea(input.Review, int.Parse(input.Item!, System.Globalization.CultureInfo.InvariantCulture), officer);
+                return new ReviseQuestions(areas, await input.Directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), input.CancellationToken), input.Now);
+            },
+            // The decider names the first question whose officer it refuses; every question has the one officer typed.
+            (problem, _) => new(problem.Field.Contains(".officers", StringComparison.Ordinal) ? "officer" : null, problem.Message),
+            Page: "/draft"),
+
+        new("draft/delete", "deleted", "The draft is deleted.", "",
+            (state, _) => state.Status == ReviewStatus.Draft,
+            (review, _, form) => Make(review, "Delete this draft review", "draft/delete",
+                $"\u201c{review.State.FocusReport?.Title}\u201d for the {review.State.Panel?.Name} meeting on {LongDate.FormatWithDay(review.State.MeetingDate)}, " +
+                $"started {(review.State.DraftedAt is { } drafted ? LongDate.FormatWithDay(DateOnly.FromDateTime(drafted.DateTime)) : "")}, with {Count(review.State.Questions.Count(), "question")}.\n\n" +
+                "Nothing has been sent, so nobody is told. The draft leaves the list of reviews and cannot be sent; this cannot be undone.",
+                [], "Delete the draft", warning: true, form) with { BackTo = $"/reviews/{review.State.ReviewId}/draft" },
+            input => Task.FromResult<ReviewCommand>(new DiscardDraft(input.Now)),
+            (problem, _) => new(null, problem.Message),
+            After: "/"),
 
         new("draft/dates", "dates", "The meeting date and deadline are changed.", "",
             (state, _) => state.Status == ReviewStatus.Draft,
@@ -73,7 +108,7 @@ public static class ReviewPageActions
                 var state = review.State;
                 var assignment = state.FindAssignment(item!)!;
                 var suggested = assignment.Declined?.SuggestedEmail;
-                return Make(review, $"Hand question {assignment.QuestionId} to someone else", $"assignments/{item}/reassign",
+                return Make(review, $"Hand question {state.NumberOf(assignment.QuestionId)} to someone else", $"assignments/{item}/reassign",
                     $"{QuestionText(state, assignment.QuestionId)}\n\nAsked of {AuditSentences.Person(state, assignment.OfficerEmail)}." +
                     (assignment.Declined is { } declined ? $" They said it is not for them: \u201c{declined.Reason}\u201d." : ""),
                     [
@@ -98,7 +133,7 @@ public static class ReviewPageActions
             (review, item, form) =>
             {
                 var assignment = review.State.FindAssignment(item!)!;
-                return Make(review, $"Record a late answer to question {assignment.QuestionId}", $"assignments/{item}/late-answer",
+                return Make(review, $"Record a late answer to question {review.State.NumberOf(assignment.QuestionId)}", $"assignments/{item}/late-answer",
                     $"{QuestionText(review.State, assignment.QuestionId)}\n\nFrom {AuditSentences.Person(review.State, assignment.OfficerEmail)}.",
                     [new("text", "The answer", "Paste it as the officer sent it. Paragraphs, \"- \" bullets, **bold** and links are kept in the statement.", FieldKind.TextArea)],
                     "Record the answer", warning: false, form);
@@ -106,9 +141,24 @@ public static class ReviewPageActions
             input => Task.FromResult<ReviewCommand>(new AcceptLateAnswer(input.Item!, input.Value("text"), input.Now)),
             (problem, _) => new(problem.Field == "answer" ? "text" : null, problem.Message)),
 
+        new("questions/{questionId}/correct", "corrected", "The answer is corrected. The statement shows it, and the officers who gave it still report it.", "#questions",
+            (state, item) => item is not null && state.FindQuestion(item) is not null && state.Answers.ContainsKey(item),
+            (review, item, form) =>
+            {
+                var state = review.State;
+                var answer = state.Answers[item!];
+                return Make(review, $"Correct the answer to question {state.NumberOf(item!)}", $"questions/{item}/correct",
+                    $"{QuestionText(state, item!)}\n\nAnswered by {AuditSentences.Person(state, answer.Writer.Email)}. Correct it as the panel should read it. " +
+                    (state.ReleasedVersion > 0 ? $"The panel has had the statement, so this makes version {state.ReleasedVersion + 1} for you to check and release." : "The statement is assembled again with it."),
+                    [new("text", "The answer", "Paragraphs, \"- \" bullets, **bold** and links are kept in the statement.", FieldKind.TextArea, answer.Text)],
+                    "Correct the answer", warning: false, form);
+            },
+            input => Task.FromResult<ReviewCommand>(new CorrectAnswer(input.Item!, input.Value("text"), input.Now)),
+            (problem, _) => new(problem.Field is "answer" or "text" ? "text" : null, problem.Message)),
+
         new("questions/{questionId}/withdraw", "withdrawn", "The question is withdrawn and its officers are told.", "#questions",
             (state, item) => item is not null && state.FindQuestion(item) is not null,
-            (review, item, form) => Make(review, $"Withdraw question {item}", $"questions/{item}/withdraw",
+            (review, item, form) => Make(review, $"Withdraw question {review.State.NumberOf(item!)}", $"questions/{item}/withdraw",
                 $"{QuestionText(review.State, item!)}\n\nIts officers are told, they are no longer chased, and it leaves the statement.",
                 [new("reason", "Why it is withdrawn", "The officers asked it are told.", FieldKind.Text)], "Withdraw the question", warning: true, form),
             input => Task.FromResult<ReviewCommand>(new WithdrawQuestion(input.Item!, input.Value("reason"), input.Now)),
@@ -157,6 +207,11 @@ public static class ReviewPageActions
     }
 
     private static bool Always(ReviewState state, string? item) => true;
+
+    private static bool IsDraftArea(ReviewState state, string? item) =>
+        state.Status == ReviewStatus.Draft && int.TryParse(item, out var area) && area >= 0 && area < state.Areas.Count;
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static bool HasAssignment(ReviewState state, string? item) => item is not null && state.FindAssignment(item) is not null;
 

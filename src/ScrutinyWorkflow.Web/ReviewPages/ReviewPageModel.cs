@@ -42,7 +42,9 @@ public sealed record ReviewPageModel(
             ChangeDates: review.Status is not (ReviewStatus.None or ReviewStatus.Draft) && !review.IsReleased && review.ReleasedVersion == 0,
             Reopen: review.Status == ReviewStatus.Assembled && review.ReleasedVersion == 0,
             Release: review.Status == ReviewStatus.Assembled,
-            AcceptLateAnswer: review.Status == ReviewStatus.Assembled,
+            // While she checks the statement, and once the panel has been told of a release (a new version follows), as the decider allows.
+            AcceptLateAnswer: review.Status is ReviewStatus.Assembled or ReviewStatus.Completed,
+            CorrectAnswer: review.Status is ReviewStatus.Assembled or ReviewStatus.Completed,
             SeeStatement: review.AssembledAt is not null || review.IsReleased);
 
         var officers = review.Assignments
@@ -61,10 +63,15 @@ public sealed record ReviewPageModel(
             .ToList();
 
         var questionLines = review.Areas.SelectMany(area => area.Questions.Select(q => new QuestionLine(
-            q.QuestionId, area.Heading, q.Text, review.Answers.ContainsKey(q.QuestionId), CanWithdraw: can.ChangeDates,
+            q.QuestionId, review.NumberOf(q.QuestionId), area.Heading, q.Text, review.Answers.ContainsKey(q.QuestionId), CanWithdraw: can.ChangeDates,
             // The scrutiny team reads each answer as it arrives, to chase a thin one while there is time.
             review.Answers.GetValueOrDefault(q.QuestionId)?.Text,
-            review.Answers.GetValueOrDefault(q.QuestionId) is { } answer ? $"{AuditSentences.Person(review, answer.Writer.Email)}, {AuditSentences.When(answer.WrittenAt)}" : null))).ToList();
+            review.Answers.GetValueOrDefault(q.QuestionId) is { } answer ? $"{AuditSentences.Person(review, answer.Writer.Email)}, {AuditSentences.When(answer.WrittenAt)}" : null,
+            CanCorrect: can.CorrectAnswer && review.Answers.ContainsKey(q.QuestionId),
+            // Where she looks for a missing answer: under the question, for the first officer asked it who gave none.
+            LateAnswerFrom: can.AcceptLateAnswer && !review.Answers.ContainsKey(q.QuestionId)
+                ? review.Assignments.OfQuestion(q.QuestionId).FirstOrDefault(a => a.IsUnanswered)?.Id
+                : null))).ToList();
 
         return new ReviewPageModel(
             review.ReviewId, version, review.FocusReport?.Title ?? "", review.FocusReport?.Published.ToDisplayString() ?? "", review.Panel?.Name ?? "",
@@ -83,7 +90,7 @@ public sealed record ReviewPageModel(
         var (heading, question) = review.Placing(assignment.QuestionId);
         var (state, colour) = StateOf(review, assignment);
         return new OfficerQuestion(
-            assignment.Id, assignment.QuestionId, heading, question.Text, state, colour,
+            assignment.Id, assignment.QuestionId, review.NumberOf(assignment.QuestionId), heading, question.Text, state, colour,
             history.GetValueOrDefault(assignment.Id) ?? [],
             assignment.Declined is { } declined
                 ? new DeclineNote(declined.Reason, declined.SuggestedEmail is { Length: > 0 } suggested ? AuditSentences.Person(review, suggested) : null)
@@ -179,7 +186,8 @@ public sealed record ReviewPageModel(
 
 /// <summary>What the scrutiny officer can ask of the review as it stands (the decider has the last word).</summary>
 public sealed record ReviewActions(
-    bool Remind, bool Reassign, bool AddQuestion, bool CloseEarly, bool ChangeDates, bool Reopen, bool Release, bool AcceptLateAnswer, bool SeeStatement);
+    bool Remind, bool Reassign, bool AddQuestion, bool CloseEarly, bool ChangeDates, bool Reopen, bool Release, bool AcceptLateAnswer, bool SeeStatement,
+    bool CorrectAnswer = false);
 
 /// <summary>One officer asked in the review, with their questions.</summary>
 public sealed record OfficerProgress(
@@ -190,15 +198,16 @@ public sealed record BounceNote(string Reason, string When);
 
 /// <summary>One question as one officer was asked it; <see cref="History"/> says when it was sent, chased and answered.</summary>
 public sealed record OfficerQuestion(
-    string AssignmentId, string QuestionId, string Area, string Text, string State, string Colour, IReadOnlyList<string> History,
+    string AssignmentId, string QuestionId, int Number, string Area, string Text, string State, string Colour, IReadOnlyList<string> History,
     DeclineNote? Declined, bool CanReassign, bool CanAcceptLateAnswer);
 
 /// <summary>Why an officer said a question was not for them, and who they suggested.</summary>
 public sealed record DeclineNote(string Reason, string? Suggested);
 
-/// <summary>A question still in the review.</summary>
 /// <summary>A question on the review's page, with its answer as it stands (<see cref="Answer"/>) and who wrote it, once there is one.</summary>
-public sealed record QuestionLine(string QuestionId, string Area, string Text, bool Answered, bool CanWithdraw, string? Answer = null, string? AnsweredBy = null);
+/// <see cref="LateAnswerFrom"/> is the assignment a late answer to it would be recorded against, when one can be.
+public sealed record QuestionLine(string QuestionId, int Number, string Area, string Text, bool Answered, bool CanWithdraw, string? Answer = null, string? AnsweredBy = null,
+    bool CanCorrect = false, string? LateAnswerFrom = null);
 
 /// <summary>A review's status in the words the pages use.</summary>
 public static class StatusWords
@@ -212,6 +221,7 @@ public static class StatusWords
         ReviewStatus.Released => "Statement released",
         ReviewStatus.Filed => "Statement filed",
         ReviewStatus.Completed => "Sent to the panel",
+        ReviewStatus.Discarded => "Draft deleted",
         _ => "Unknown",
     };
 }

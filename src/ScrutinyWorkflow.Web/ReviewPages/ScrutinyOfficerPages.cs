@@ -183,6 +183,10 @@ public static class ScrutinyOfficerPages
         {
             return Results.NotFound();
         }
+        if (review.State.Status == ReviewStatus.Discarded)
+        {
+            return Results.NotFound();
+        }
         if (review.State.Status != ReviewStatus.Draft)
         {
             return SeeOther($"/reviews/{id}");
@@ -194,7 +198,7 @@ public static class ScrutinyOfficerPages
             "removed" => "The question is removed.",
             "renamed" => "The area of focus is renamed.",
             "dates" => "The meeting date and deadline are changed.",
-            _ => null,
+            _ => ReviewPageActions.All.FirstOrDefault(a => a.Done == done && a.Page == "/draft")?.Message,
         };
         return DraftPage(review, [], message, StatusCodes.Status200OK);
     }
@@ -236,6 +240,7 @@ public static class ScrutinyOfficerPages
         return QuestionPage(BlankQuestion(review, afterDispatch: false) with
         {
             QuestionId = questionId,
+            Number = state.NumberOf(questionId),
             Text = question.Text,
             Area = state.Placing(questionId).Heading,
             Officers = [.. question.OfficerEmails.Select(e => Choice(state, e))],
@@ -316,6 +321,10 @@ public static class ScrutinyOfficerPages
         if (review.State.Status == ReviewStatus.Draft)
         {
             return SeeOther($"/reviews/{id}/draft");
+        }
+        if (review.State.Status == ReviewStatus.Discarded)
+        {
+            return Results.NotFound();
         }
         return await ReviewPageAsync(review, [], Done(done), StatusCodes.Status200OK, queries, clock, cancellationToken);
     }
@@ -515,6 +524,7 @@ public static class ScrutinyOfficerPages
         var typed = BlankQuestion(review, afterDispatch) with
         {
             QuestionId = questionId,
+            Number = questionId is null ? 0 : review.State.NumberOf(questionId),
             Version = Version(form) ?? review.Version,
             Text = form["text"].ToString(),
             Area = form["area"].ToString(),

@@ -42,11 +42,11 @@ public sealed record CreatedReview(string Id);
 /// One line of the review list. <see cref="Overdue"/> counts the questions still without an answer that have been
 /// escalated to a manager or closed with no response; <see cref="NextDue"/> is when the review next wakes (council time);
 /// <see cref="Declines"/> and <see cref="Unreachable"/> are what waits on the scrutiny officer because of an officer
-/// (<see cref="OfficerAttention"/>).
+/// (<see cref="OfficerAttention"/>); <see cref="StartedAt"/> is when it was drafted, so drafts of one report can be told apart.
 /// </summary>
 public sealed record ReviewSummary(
     string Id, string Status, string Title, string Panel, DateOnly MeetingDate, DateOnly Deadline, int Answered, int Questions, int Overdue, DateTime? NextDue,
-    int Declines = 0, int Unreachable = 0)
+    int Declines = 0, int Unreachable = 0, DateTimeOffset? StartedAt = null)
 {
     public static ReviewSummary From(ReviewState state)
     {
@@ -56,7 +56,7 @@ public sealed record ReviewSummary(
             .Any(a => a.IsCurrent && ((a.IsOpen && a.Escalated) || a.Outcome == AssignmentOutcome.NoResponse)));
         return new(state.ReviewId, ReviewView.StatusName(state.Status), state.FocusReport?.Title ?? "", state.Panel?.Name ?? "", state.MeetingDate, state.Deadline,
             questions.Count - unanswered.Count, questions.Count, overdue, state.NextDue,
-            OfficerAttention.DeclinesToActOn(state), OfficerAttention.UndeliverableToActOn(state).Count);
+            OfficerAttention.DeclinesToActOn(state), OfficerAttention.UndeliverableToActOn(state).Count, state.DraftedAt);
     }
 }
 
@@ -146,6 +146,7 @@ public sealed record ReviewView(
         ReviewStatus.Released => "released",
         ReviewStatus.Filed => "filed",
         ReviewStatus.Completed => "completed",
+        ReviewStatus.Discarded => "deleted",
         _ => "none",
     };
 

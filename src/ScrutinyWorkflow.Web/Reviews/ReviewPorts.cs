@@ -108,7 +108,9 @@ public sealed record ReviewListPage(IReadOnlyList<ReviewSummary> Reviews, int Pa
     public static ReviewListPage Of(IEnumerable<(ReviewSummary Summary, DateTimeOffset CreatedAt)> reviews, ReviewListQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var matching = reviews.Where(r => query.Status is null || r.Summary.Status == query.Status).ToList();
+        // A deleted draft is out of the list unless asked for by its status, as in the embedded store.
+        var matching = reviews.Where(r => query.Status is null ? r.Summary.Status != ReviewView.StatusName(ReviewStatus.Discarded) : r.Summary.Status == query.Status)
+            .Select(r => (Summary: r.Summary with { StartedAt = r.CreatedAt }, r.CreatedAt)).ToList();
         IEnumerable<(ReviewSummary Summary, DateTimeOffset CreatedAt)> sorted = query.Sort switch
         {
             ReviewSort.Deadline => matching.OrderBy(r => r.Summary.Deadline).ThenBy(r => r.Summary.Id, StringComparer.Ordinal),

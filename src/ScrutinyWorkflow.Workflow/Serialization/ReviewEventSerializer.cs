@@ -43,6 +43,7 @@ public sealed class ReviewEventSerializer
         ("statement-filed", 1, typeof(StatementFiled)),
         ("panel-notified", 1, typeof(PanelNotified)),
         ("answer-corrected", 1, typeof(AnswerCorrected)),
+        ("draft-discarded", 1, typeof(DraftDiscarded)),
         ("mail-undeliverable", 1, typeof(MailUndeliverable)),
         ("officers-away-noted", 1, typeof(OfficersAwayNoted)),
     ];

@@ -15,9 +15,9 @@ public sealed class AnswerReferenceTests
         var amended = new DeciderSpecification().GivenDispatched().GivenCommands(new SubmitAnswer("A2", "Three.", Later))
             .When(new SubmitAnswer("A1", "Three; two have moved.", Later.AddDays(1), Replacing: "Three.")).StateAfter();
 
-        var reference = AnswerReference.Of(first.ReviewId, "Q1", first.Answers["Q1"]);
+        var reference = AnswerReference.Of(first, "Q1");
         Assert.Equal($"{first.ReviewId.ToUpperInvariant()}-Q1-1", reference);
-        Assert.Equal(reference, AnswerReference.Of(first.ReviewId, "Q1", first.Answers["Q1"]));
-        Assert.Equal($"{first.ReviewId.ToUpperInvariant()}-Q1-2", AnswerReference.Of(amended.ReviewId, "Q1", amended.Answers["Q1"]));
+        Assert.Equal(reference, AnswerReference.Of(first, "Q1"));
+        Assert.Equal($"{first.ReviewId.ToUpperInvariant()}-Q1-2", AnswerReference.Of(amended, "Q1"));
     }
 }

@@ -17,7 +17,7 @@ public sealed class ReceiptTests
 
         var receipt = Assert.Single(spec.ThenEffects().OfType<SendReceipt>());
         Assert.Equal(new SendReceipt(By(Housing), "A3", "Q2", "RV-TEST-Q2-1", "Jointly with housing, <b>every</b> case.", Later, Amended: false), receipt);
-        Assert.Equal(AnswerReference.Of(Id, "Q2", spec.StateAfter().Answers["Q2"]), receipt.Reference);
+        Assert.Equal(AnswerReference.Of(spec.StateAfter(), "Q2"), receipt.Reference);
     }
 
     [Fact]

@@ -11,16 +11,26 @@ public sealed partial class AuditSentencesTests
     public void Every_event_type_the_decider_can_record_has_a_sentence_in_the_story()
     {
         var (events, review) = ReviewStory.Run();
+        var discarded = ReviewStory.Discarded();
         var everyType = typeof(ReviewEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ReviewEvent)) && !t.IsAbstract).Select(t => t.Name).Order().ToList();
 
-        // A new event type fails here until the story records one and AuditSentences says it in words.
-        Assert.Equal(everyType, events.Select(e => e.GetType().Name).Distinct().Order());
-        foreach (var @event in events)
+        // A new event type fails here until the story (or the deleted draft's) records one and AuditSentences says it in words.
+        Assert.Equal(everyType, events.Concat(discarded.Events).Select(e => e.GetType().Name).Distinct().Order());
+        foreach (var (@event, state) in events.Select(e => (e, review)).Concat(discarded.Events.Select(e => (e, discarded.Review))))
         {
-            var sentence = AuditSentences.Describe(@event, review);
+            var sentence = AuditSentences.Describe(@event, state);
             Assert.Matches(SentenceShape(), sentence);
             Assert.DoesNotContain("unknown", sentence, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public void A_deleted_draft_says_the_team_deleted_it_before_it_was_sent()
+    {
+        var (events, review) = ReviewStory.Discarded();
+
+        Assert.Equal("Draft deleted by the scrutiny team before it was sent; it no longer appears in the list of reviews on Monday 14 December 2026 at 12:00.",
+            AuditSentences.Describe(events.OfType<DraftDiscarded>().Single(), review));
     }
 
     [Fact]
@@ -42,7 +52,7 @@ public sealed partial class AuditSentencesTests
 
         var reminder = events.OfType<ReminderSent>().First(e => review.FindAssignment(e.AssignmentId)!.OfficerEmail == "housing@council.example");
 
-        Assert.Equal("Reminder 1 sent to Dev Singh (Housing Options Manager) about question Q2 on Monday 4 January 2027 at 10:00.", AuditSentences.Describe(reminder, review));
+        Assert.Equal("Reminder 1 sent to Dev Singh (Housing Options Manager) about question 2 on Monday 4 January 2027 at 10:00.", AuditSentences.Describe(reminder, review));
     }
 
     [Fact]
@@ -51,8 +61,8 @@ public sealed partial class AuditSentencesTests
         var (events, review) = ReviewStory.Run();
         var sentences = events.OfType<Escalated>().Select(e => AuditSentences.Describe(e, review)).ToList();
 
-        Assert.Contains("Question Q2 raised with the scrutiny team: Dev Singh (Housing Options Manager) has no manager in the directory on Monday 11 January 2027 at 09:30.", sentences);
-        Assert.Contains(sentences, s => s.StartsWith("Question Q3 escalated from Asha Patel (Head of Service, Children in Care) to their manager, director@council.example", StringComparison.Ordinal));
+        Assert.Contains("Question 2 raised with the scrutiny team: Dev Singh (Housing Options Manager) has no manager in the directory on Monday 11 January 2027 at 09:30.", sentences);
+        Assert.Contains(sentences, s => s.StartsWith("Question 3 escalated from Asha Patel (Head of Service, Children in Care) to their manager, director@council.example", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -61,12 +71,12 @@ public sealed partial class AuditSentencesTests
         var (events, review) = ReviewStory.Run();
         string Said<T>() where T : ReviewEvent => AuditSentences.Describe(events.OfType<T>().First(), review);
 
-        Assert.Equal("Answer to question Q1 submitted by Asha Patel (Head of Service, Children in Care) on Tuesday 15 December 2026 at 11:00.", Said<AnswerSubmitted>());
-        Assert.Equal("Answer to question Q1 amended by Ben Okafor (Data and Performance Lead) on Wednesday 16 December 2026 at 09:00.", Said<AnswerAmended>());
-        Assert.Equal("Cara Jones (Leaving Care Manager) said question Q3 is not for them (\u201cPathway plans sit with the head of service\u201d), and suggested Asha Patel (Head of Service, Children in Care) on Wednesday 16 December 2026 at 10:00.", Said<QuestionDeclined>());
-        Assert.Equal("Question Q3 handed from Cara Jones (Leaving Care Manager) to Asha Patel (Head of Service, Children in Care) (\u201cAs suggested\u201d) on Wednesday 16 December 2026 at 14:00.", Said<AssignmentReassigned>());
+        Assert.Equal("Answer to question 1 submitted by Asha Patel (Head of Service, Children in Care) on Tuesday 15 December 2026 at 11:00.", Said<AnswerSubmitted>());
+        Assert.Equal("Answer to question 1 amended by Ben Okafor (Data and Performance Lead) on Wednesday 16 December 2026 at 09:00.", Said<AnswerAmended>());
+        Assert.Equal("Cara Jones (Leaving Care Manager) said question 3 is not for them (\u201cPathway plans sit with the head of service\u201d), and suggested Asha Patel (Head of Service, Children in Care) on Wednesday 16 December 2026 at 10:00.", Said<QuestionDeclined>());
+        Assert.Equal("Question 3 handed from Cara Jones (Leaving Care Manager) to Asha Patel (Head of Service, Children in Care) (\u201cAs suggested\u201d) on Wednesday 16 December 2026 at 14:00.", Said<AssignmentReassigned>());
         Assert.Equal("Deadline moved from Friday 8 January 2027 to Monday 11 January 2027 on Friday 18 December 2026 at 10:00.", Said<DeadlineChanged>());
-        Assert.Equal("Question Q4 withdrawn (\u201cCovered by the annual report\u201d) on Thursday 17 December 2026 at 11:00.", Said<QuestionWithdrawn>());
+        Assert.Equal("Question 4 withdrawn (\u201cCovered by the annual report\u201d) on Thursday 17 December 2026 at 11:00.", Said<QuestionWithdrawn>());
     }
 
     [Fact]
@@ -77,7 +87,7 @@ public sealed partial class AuditSentencesTests
         var saved = AuditSentences.Describe(events.OfType<AnswerSaved>().First(), review);
 
         Assert.DoesNotContain("Notes so far", saved, StringComparison.Ordinal);
-        Assert.Equal("Asha Patel (Head of Service, Children in Care) saved a draft answer to question Q1 on Tuesday 15 December 2026 at 09:00.", saved);
+        Assert.Equal("Asha Patel (Head of Service, Children in Care) saved a draft answer to question 1 on Tuesday 15 December 2026 at 09:00.", saved);
     }
 
     [GeneratedRegex(@"^[A-Z].+ on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\.$")]

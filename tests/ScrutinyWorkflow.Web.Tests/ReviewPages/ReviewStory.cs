@@ -15,6 +15,9 @@ internal static class ReviewStory
     /// <summary>Every event of the story in order, and the review they leave.</summary>
     public static (IReadOnlyList<ReviewEvent> Events, ReviewState Review) Run() => Run(Commands());
 
+    /// <summary>The one thing that can happen to a draft and to no review that went out: it is deleted.</summary>
+    public static (IReadOnlyList<ReviewEvent> Events, ReviewState Review) Discarded() => Run([Draft(), new DiscardDraft(At(2026, 12, 14, 12))]);
+
     public static (IReadOnlyList<ReviewEvent> Events, ReviewState Review) Until(Func<ReviewCommand, bool> stopBefore) =>
         Run(Commands().TakeWhile(c => !stopBefore(c)));
 

@@ -299,7 +299,7 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
             review.QuerySelectorAll(".govuk-summary-card__title").Select(t => t.TextContent.Trim()));
         Assert.Equal(3, review.QuerySelectorAll(".govuk-summary-card .govuk-tag--blue").Length);
         Assert.Contains("Sent Monday 14 December 2026 at 10:00", review.QuerySelector("#assignment-A1")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(review.QuerySelectorAll("#trail ~ ol li"), li => li.TextContent == "Question Q2 sent to Tom Okafor (Team Manager, Looked After Children) on Monday 14 December 2026 at 10:00.");
+        Assert.Contains(review.QuerySelectorAll("#trail ~ ol li"), li => li.TextContent == "Question 2 sent to Tom Okafor (Team Manager, Looked After Children) on Monday 14 December 2026 at 10:00.");
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
 
         Assert.Contains("handed on", review.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(review.QuerySelectorAll("#trail ~ ol li"), li => li.TextContent.StartsWith(
-            "Question Q2 handed from Tom Okafor (Team Manager, Looked After Children) to Niamh O'Connor (Head of Education Access, Children Missing Education) (\u201cTom is on leave\u201d)", StringComparison.Ordinal));
+            "Question 2 handed from Tom Okafor (Team Manager, Looked After Children) to Niamh O'Connor (Head of Education Access, Children Missing Education) (\u201cTom is on leave\u201d)", StringComparison.Ordinal));
         Assert.Contains((await world.App.GetReviewAsync(id)).Assignments, a => a.Officer == "niamh.oconnor@council.example" && a.QuestionId == "Q2");
     }
 

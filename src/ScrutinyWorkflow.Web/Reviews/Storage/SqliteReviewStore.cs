@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Workflow.Serialization;
 
@@ -90,7 +91,8 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.PageSize);
 
         await using var session = await database.SessionAsync(cancellationToken);
-        var filter = query.Status is null ? "" : "WHERE status = $status";
+        // A deleted draft is out of the list unless asked for by its status.
+        var filter = query.Status is null ? $"WHERE status <> '{ReviewView.StatusName(ReviewStatus.Discarded)}'" : "WHERE status = $status";
         // Each order has its index (with and without the status filter), so a page costs the same wherever it is.
         var order = query.Sort switch
         {
@@ -103,7 +105,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         // A handful of texts (each order, with and without the filter), so each stays prepared on the session.
         var count = session.Command($"SELECT COUNT(*) FROM review_list {filter};");
         var page = session.Command($"""
-            SELECT review_id, status, title, panel, meeting_date, deadline, answered, questions, overdue, next_due_local, declines, unreachable
+            SELECT review_id, status, title, panel, meeting_date, deadline, answered, questions, overdue, next_due_local, declines, unreachable, created_at
             FROM review_list {filter} ORDER BY {order} LIMIT $limit OFFSET $offset;
             """);
         if (query.Status is { } status)
@@ -128,7 +130,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
                     DateOnly.ParseExact(reader.GetString(5), DateFormat, CultureInfo.InvariantCulture),
                     reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
                     reader.IsDBNull(9) ? null : ParseLocal(reader.GetString(9)),
-                    reader.GetInt32(10), reader.GetInt32(11)));
+                    reader.GetInt32(10), reader.GetInt32(11), ParseInstant(reader.GetString(12))));
             }
             return new ReviewListPage(reviews, query.Page, query.PageSize, total);
         }, cancellationToken);

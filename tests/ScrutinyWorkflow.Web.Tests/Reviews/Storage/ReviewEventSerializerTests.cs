@@ -17,6 +17,7 @@ public sealed class ReviewEventSerializerTests
             new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 8),
             [new AreaOfFocus("Care leavers", [new Question("Q1", "Why?", [Tom.Email], new ReportSource(24, "numbered list under a heading", 0.9))])], [Tom], At, LayoutDoubts: ["2 of the 3 questions could not be read with confidence"]),
         new QuestionsRevised([new AreaOfFocus("Care leavers", [new Question("Q1", "Why not?", [])])], [], At),
+        new DraftDiscarded(At),
         new ReviewDispatched(Schedule, At),
         new RequestSent("A1", "Q1", Tom.Email, At),
         new ReminderSent("A1", 0, 1, At),
