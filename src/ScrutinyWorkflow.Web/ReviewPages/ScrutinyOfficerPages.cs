@@ -165,6 +165,10 @@ public static class ScrutinyOfficerPages
             problem => StartField(problem, typed, file is not null || kept is not null), cancellationToken);
     }
 
+    /// <summary>The start page's fields, top to bottom.</summary>
+    private static readonly string?[] StartFieldOrder =
+        [null, "file", "questions", "title", "published-month", "panel-name", "panel-email", "meeting-day", "deadline-day", "release"];
+
     /// <summary>The start form, refused by the form reader, with what was wrong with it against the file.</summary>
     private static IResult UnreadableStart(FormFault fault, ScrutinyOptions settings, WorkingCalendar calendar, CouncilClock clock)
     {
@@ -187,7 +191,8 @@ public static class ScrutinyOfficerPages
         return PagesRegistration.Show<StartReviewPage>(new
         {
             Form = form,
-            Errors = errors,
+            // The summary lists problems in the order of the fields on the page, whatever order they were found in.
+            Errors = errors.OrderBy(e => Array.IndexOf(StartFieldOrder, e.FieldId) is var at and >= 0 ? at : int.MaxValue).ToList(),
             ClearDays = settings.ClearWorkingDaysBeforeMeeting,
             Example = $"For example, for a meeting on {LongDate.FormatWithDay(meeting)} the latest deadline is {LongDate.FormatWithDay(latest)}.",
             MaxUploadMegabytes = Megabytes(settings.MaxUploadBytes),

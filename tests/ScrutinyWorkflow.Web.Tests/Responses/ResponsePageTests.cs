@@ -201,6 +201,10 @@ public sealed class ResponsePageTests : IAsyncLifetime
         Assert.Equal("declined", review.Assignments.Single(a => a.Question == Q2 && a.Officer == Tom).State);
         await world.App.RunRunnerAsync();
         Assert.Contains("Owen Price", Assert.Single(world.App.Mailbox.List(), m => m.Subject.Contains("says a question is not for them", StringComparison.Ordinal)).TextBody, StringComparison.Ordinal);
+        // On the team's page the reason keeps its own full stop, with no second one before the suggestion.
+        var reviewPage = WebUtility.HtmlDecode(await world.App.CreateClient().GetStringAsync($"/reviews/{reviewId}"));
+        Assert.Contains("16 and 17 year olds.</span> They suggested Owen Price", reviewPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", reviewPage.Replace("...", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

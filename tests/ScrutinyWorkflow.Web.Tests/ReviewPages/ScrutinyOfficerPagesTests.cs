@@ -237,6 +237,21 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_error_summary_lists_the_start_pages_problems_in_the_order_of_its_fields()
+    {
+        var driver = Driver();
+        var form = await driver.OpenAsync("/reviews/new");
+        var fields = Start(questions: "");
+        fields["panel-name"] = "";
+        fields["panel-email"] = "";
+
+        var page = await PageDriver.ParseAsync(await driver.SubmitAsync(form, "form[action='/reviews/new']", fields));
+
+        // The decider finds the panel's problems before the questions', but the report comes first on the page.
+        Assert.Equal(["#file", "#panel-name", "#panel-email"], PageDriver.Errors(page).Select(e => e.Href));
+    }
+
+    [Fact]
     public async Task A_report_that_cannot_be_read_is_named_against_the_file_field()
     {
         var driver = Driver();
