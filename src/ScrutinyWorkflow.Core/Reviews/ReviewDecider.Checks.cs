@@ -113,7 +113,7 @@ public sealed partial class ReviewDecider
         return [.. CheckWorkingDay(meeting, "meetingDate", "meeting"), .. CheckClearDays(state.Deadline, meeting, "meetingDate")];
     }
 
-    private static List<Problem> CheckReopening(DateOnly? until, ReviewState state, DateTimeOffset now)
+    private List<Problem> CheckReopening(DateOnly? until, ReviewState state, DateTimeOffset now)
     {
         if (until is not { } last)
         {
@@ -122,6 +122,16 @@ public sealed partial class ReviewDecider
         if (last < DateOnly.FromDateTime(now.DateTime))
         {
             return [new("until", $"{Format(last)} is in the past.")];
+        }
+        // Officers answer on working days, and answers close at the end of that day: a Saturday would give them
+        // nothing the Friday does not, and nobody would be at work to see the statement assembled.
+        if (!calendar.IsWorkingDay(last))
+        {
+            var today = DateOnly.FromDateTime(now.DateTime);
+            var before = calendar.PreviousWorkingDayOnOrBefore(last);
+            var after = calendar.NextWorkingDayOnOrAfter(last);
+            var choose = before >= today ? $"{LongDate.FormatWithDay(before)} or {LongDate.FormatWithDay(after)}" : LongDate.FormatWithDay(after);
+            return [new("until", $"{LongDate.FormatWithDay(last)} is {calendar.WhyClosed(last)}, when the council is closed and officers cannot answer: reopen answers until {choose}.")];
         }
         if (state.ReleaseAt is { } releaseAt && last.AddDays(1).ToDateTime(TimeOnly.MinValue) > releaseAt)
         {

@@ -406,7 +406,7 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             : Decision.Accept(AsNewVersionIfReleased(state, new LateAnswerAccepted(assignment.Id, assignment.QuestionId, c.Text.Trim(), c.Now)));
     }
 
-    private static Decision Reopen(ReopenAnswers c, ReviewState state)
+    private Decision Reopen(ReopenAnswers c, ReviewState state)
     {
         if ((CheckNotRevising(state) ?? CheckAssembled(state)) is { } refusal)
         {

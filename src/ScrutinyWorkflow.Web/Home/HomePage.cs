@@ -10,6 +10,8 @@ namespace ScrutinyWorkflow.Web.Home;
 /// <summary>The scrutiny officer's dashboard at the site's root: every review, a page at a time.</summary>
 public static class HomePage
 {
+    private const string Released = "released";
+
     public static IEndpointRouteBuilder MapHomePage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", Show).AddEndpointFilter(ScrutinyOfficerPages.SameOriginReferrer).RequireAuthorization(ScrutinyPolicies.Reader);
@@ -26,7 +28,9 @@ public static class HomePage
             // A hand-edited address shows the first page rather than an error.
             query = new ReviewListQuery();
         }
-        var list = await reviews.ListAsync(query, cancellationToken);
+        // Release, filing and the panel's email follow each other within moments: to a person they are one state, so
+        // "Released" lists every statement that has gone, whichever of the three it reached.
+        var list = await reviews.ListAsync(query.Status == Released ? query with { AnyStatusOf = [Released, "filed", "completed"] } : query, cancellationToken);
         var rows = list.Reviews.Select(r => DashboardRow.From(r, clock)).ToList();
         var message = done == "deleted" ? "The draft is deleted. Nobody had been sent anything." : null;
         return PagesRegistration.Show<Dashboard>(new { Rows = rows, Query = query, list.Total, list.Pages, Message = message });

@@ -138,6 +138,10 @@ public sealed class ScrutinyOptions : IValidatableObject
         {
             yield return new ValidationResult($"Scrutiny:Runner:PollSeconds {Runner.PollSeconds} must be from 1 to 3600 (seconds between the runner's looks; 0 would keep a core busy).", [nameof(Runner)]);
         }
+        if (Runner.MailConcurrency is < 1 or > 64)
+        {
+            yield return new ValidationResult($"Scrutiny:Runner:MailConcurrency {Runner.MailConcurrency} must be from 1 to 64 (emails written at once; 0 would never send any).", [nameof(Runner)]);
+        }
         if (LinkKey is { Length: > 0 } key && (!IsBase64(key, out var bytes) || bytes < 32))
         {
             yield return new ValidationResult("Scrutiny:LinkKey must be base64 of at least 32 random bytes.", [nameof(LinkKey)]);

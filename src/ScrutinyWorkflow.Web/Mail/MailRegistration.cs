@@ -91,6 +91,7 @@ public static class MailRegistration
         sentMail.MapGet("/", SentMailPages.ListMessages);
         sentMail.MapGet("/{fileName}", SentMailPages.ShowMessage);
         sentMail.MapGet("/{fileName}/raw", SentMailPages.DownloadMessage);
+        sentMail.MapGet("/{fileName}/html", SentMailPages.ShowHtmlPart);
         return app;
     }
 

@@ -72,15 +72,25 @@ public sealed class FileOfficerDirectory : IOfficerDirectory
     public Task<IReadOnlyList<Officer>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = text.Trim();
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         IReadOnlyList<Officer> found = words.Length == 0 ? [] :
         [
-            .. All.Where(officer => officer.Name.Contains(words, StringComparison.OrdinalIgnoreCase) || officer.Email.Contains(words, StringComparison.OrdinalIgnoreCase))
+            .. All.Where(officer => words.All(word => Matches(officer, word)))
                 .OrderBy(officer => officer.Name, StringComparer.CurrentCulture)
                 .Take(limit),
         ];
         return Task.FromResult(found);
     }
+
+    /// <summary>
+    /// People type names as their keyboard lets them: "sian" finds Siân and "zoe" Zoë (accents and case ignored), and a
+    /// word may be in the name, the address or the job title ("safeguarding" finds the head of adult safeguarding).
+    /// </summary>
+    private static bool Matches(Officer officer, string word) =>
+        Contains(officer.Name, word) || Contains(officer.Email, word) || Contains(officer.Designation, word);
+
+    private static bool Contains(string text, string word) =>
+        CultureInfo.InvariantCulture.CompareInfo.IndexOf(text, word, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
 
     /// <summary>One person as the file gives them, with where they are in it ("line 4", "entry 3").</summary>
     private sealed record Entry(string Location, string? Email, string? Name, string? Designation, string? Manager);

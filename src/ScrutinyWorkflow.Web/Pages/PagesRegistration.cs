@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ScrutinyWorkflow.Web.Hosting;
 
 namespace ScrutinyWorkflow.Web.Pages;
 
@@ -14,6 +15,22 @@ public static class PagesRegistration
     public static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        builder.Services.Configure<StatusCodePagesOptions>(options =>
+        {
+            // A person who follows an address that leads nowhere sees the GOV.UK "Page not found" page; a program (and
+            // every /api address) still gets the problem the host writes otherwise.
+            var otherwise = options.HandleAsync;
+            options.HandleAsync = async context =>
+            {
+                var http = context.HttpContext;
+                if (http.Response.StatusCode == StatusCodes.Status404NotFound && BrowserRequests.WantsPage(http.Request))
+                {
+                    await Show<PageNotFoundPage>(new { }, StatusCodes.Status404NotFound).ExecuteAsync(http);
+                    return;
+                }
+                await otherwise(context);
+            };
+        });
         return builder;
     }
 

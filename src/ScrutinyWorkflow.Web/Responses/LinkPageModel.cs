@@ -26,6 +26,9 @@ public sealed record LinkReview(
 /// <summary>What the person typed and what went wrong with it, shown back against its question.</summary>
 public sealed record Attempt(string AssignmentId, string? Text, string? Colleague, string? Reason, IReadOnlyList<FieldError> Errors)
 {
+    /// <summary>The people in the directory a colleague's name or job title matched, for the person to choose one.</summary>
+    public IReadOnlyList<Officer> ColleagueChoices { get; init; } = [];
+
     public static Attempt Refused(string message) => new("", null, null, null, [new(null, message)]);
 }
 
@@ -48,7 +51,8 @@ public sealed record LinkQuestion(
     bool DeclineOpen,
     bool IsCurrent = true,
     string? OthersWords = null,
-    int Number = 0)
+    int Number = 0,
+    IReadOnlyList<Officer>? ColleagueChoices = null)
 {
     public string AnswerId => $"answer-{AssignmentId}";
 

@@ -111,6 +111,30 @@ public static class ResponsePages
             return await Again("Write an answer before continuing. To keep notes without submitting them, save a draft.", StatusCodes.Status400BadRequest, answerField);
         }
 
+        if (action == "decline" && attempt.Colleague is { } named && !string.IsNullOrWhiteSpace(named) && !named.Contains('@', StringComparison.Ordinal))
+        {
+            // People know a colleague's name or job, rarely their exact address: find them in the directory, and let the
+            // person choose when more than one matches.
+            var colleagueField = $"colleague-{attempt.AssignmentId}";
+            var matches = await directory.SearchAsync(named, MaxColleagueChoices, cancellationToken);
+            switch (matches.Count)
+            {
+                case 0:
+                    return await Again($"No one in the council's directory matches \u201c{named.Trim()}\u201d. Check the spelling, give their email address, or leave this empty.",
+                        StatusCodes.Status400BadRequest, colleagueField);
+                case 1:
+                    attempt = attempt with { Colleague = matches[0].Email };
+                    break;
+                default:
+                    attempt = attempt with
+                    {
+                        ColleagueChoices = matches,
+                        Errors = [new(colleagueField, $"More than one person matches \u201c{named.Trim()}\u201d. Choose who should answer it.")],
+                    };
+                    return await links.PageAsync(found, attempt, null, null, StatusCodes.Status400BadRequest, cancellationToken);
+            }
+        }
+
         ReviewCommand command = action switch
         {
             "submit" => new SubmitAnswer(attempt.AssignmentId, attempt.Text ?? "", clock.Now, found.Respondent, form.TryGetValue("replacing", out var replacing) ? replacing.ToString() : null),
@@ -149,7 +173,7 @@ public static class ResponsePages
         var at = Uri.EscapeDataString(attempt.AssignmentId);
         return action switch
         {
-            Autosave => Results.Json(new AutosaveOutcome(clock.Now.ToString("HH:mm", CultureInfo.InvariantCulture), null)),
+            Autosave => Results.Json(new AutosaveOutcome(clock.Now.ToString("HH:mm", CultureInfo.InvariantCulture), null, StateAfter(outcome.State, attempt.AssignmentId, found.Respondent))),
             Continue => SeeOther(context, $"/respond/{token}/check/{at}"),
             Preview => SeeOther(context, $"/respond/{token}?preview={at}#preview-{at}"),
             "submit" => SeeOther(context, $"/respond/{token}?done=submitted&question={at}"),
@@ -186,11 +210,22 @@ public static class ResponsePages
     }
 
     private const string Continue = "check";
+
+    /// <summary>How many people a colleague's name may match before the person is asked to type more of it.</summary>
+    private const int MaxColleagueChoices = 8;
     private const string Preview = "preview";
     private const string Autosave = "autosave";
 
-    /// <summary>What the page's script is told after saving a draft as the person types: when (council time), or why not.</summary>
-    private sealed record AutosaveOutcome(string? SavedAt, string? Error);
+    /// <summary>
+    /// What the page's script is told after saving a draft as the person types: when (council time), or why not, and
+    /// the question's state now, so its tag says "Draft saved" without the page being loaded again.
+    /// </summary>
+    private sealed record AutosaveOutcome(string? SavedAt, string? Error, QuestionState? State = null);
+
+    private static QuestionState? StateAfter(ReviewState state, string assignmentId, Respondent respondent) =>
+        state.FindAssignment(assignmentId) is { } assignment
+            ? LinkPageModel.StateOf(state, assignment, state.Answers.GetValueOrDefault(assignment.QuestionId), respondent, draftPending: true)
+            : null;
 
     /// <summary>
     /// What went wrong reading the form, in the person's terms. The form reader says which of its limits a form broke
@@ -342,6 +377,7 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
             DeclineOpen: attempt is not null && (attempt.Reason is not null || attempt.Colleague is not null),
             IsCurrent: assignment.IsCurrent,
             OthersWords: answer is not null && answer.Writer.Email != respondent.Email ? state.OfficerOrAddress(answer.Writer.Email).Name : null,
-            Number: state.NumberOf(assignment.QuestionId));
+            Number: state.NumberOf(assignment.QuestionId),
+            ColleagueChoices: attempt is not null && attempt.AssignmentId == assignment.Id ? attempt.ColleagueChoices : null);
     }
 }

@@ -11,11 +11,110 @@ namespace ScrutinyWorkflow.Web.ReviewPages;
 /// </summary>
 public static class AuditSentences
 {
-    public static string Describe(ReviewEvent @event, ReviewState review)
+    public static string Describe(ReviewEvent @event, ReviewState review) => Describe(@event, review, before: null);
+
+    /// <summary>
+    /// One event, knowing the draft's questions as they stood before it, so that an edit to the draft says what changed
+    /// ("Question Q8 removed from the draft") rather than only that something did.
+    /// </summary>
+    public static string Describe(ReviewEvent @event, ReviewState review, IReadOnlyList<AreaOfFocus>? before)
     {
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(review);
-        return $"{What(@event, review)} on {When(@event.At)}.";
+        var what = @event is QuestionsRevised revised && before is not null && DraftChanges(review, before, revised.Areas) is { Length: > 0 } changes
+            ? changes
+            : What(@event, review);
+        return $"{what} on {When(@event.At)}.";
+    }
+
+    /// <summary>The review's events as sentences, in order, each edit to the draft compared with the draft before it.</summary>
+    public static IReadOnlyList<string> Trail(IEnumerable<ReviewEvent> events, ReviewState review)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        IReadOnlyList<AreaOfFocus>? draft = null;
+        var sentences = new List<string>();
+        foreach (var @event in events)
+        {
+            sentences.Add(Describe(@event, review, draft));
+            draft = @event switch
+            {
+                ReviewDrafted e => e.Areas,
+                QuestionsRevised e => e.Areas,
+                _ => draft,
+            };
+        }
+        return sentences;
+    }
+
+    /// <summary>
+    /// What one edit to the draft did, question by question: removed (with its first words, since its number is gone),
+    /// added, reworded, given other officers, moved. Empty when nothing a person would notice changed.
+    /// </summary>
+    private static string DraftChanges(ReviewState review, IReadOnlyList<AreaOfFocus> before, IReadOnlyList<AreaOfFocus> after)
+    {
+        static List<(string Heading, Question Question)> Flat(IReadOnlyList<AreaOfFocus> areas) =>
+            [.. areas.SelectMany(a => a.Questions.Select(q => (a.Heading, q)))];
+        var old = Flat(before);
+        var now = Flat(after);
+        var oldById = old.ToDictionary(p => p.Question.QuestionId);
+        var nowIds = now.Select(p => p.Question.QuestionId).ToHashSet();
+        var changes = new List<string>();
+        foreach (var (_, removed) in old.Where(p => !nowIds.Contains(p.Question.QuestionId)))
+        {
+            changes.Add($"Question {removed.QuestionId} (\u201c{FirstWords(removed.Text)}\u201d) removed from the draft");
+        }
+        var oldOrder = old.Select(p => p.Question.QuestionId).Where(nowIds.Contains).ToList();
+        var nowOrder = now.Select(p => p.Question.QuestionId).Where(oldById.ContainsKey).ToList();
+        foreach (var (heading, question) in now)
+        {
+            if (!oldById.TryGetValue(question.QuestionId, out var was))
+            {
+                changes.Add($"Question {question.QuestionId} added to the draft under \u201c{heading}\u201d");
+                continue;
+            }
+            if (!string.Equals(was.Question.Text, question.Text, StringComparison.Ordinal))
+            {
+                changes.Add($"Question {question.QuestionId} reworded");
+            }
+            if (!was.Question.OfficerEmails.Order(StringComparer.Ordinal).SequenceEqual(question.OfficerEmails.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            {
+                changes.Add(question.OfficerEmails.Count == 0
+                    ? $"Question {question.QuestionId} left with no officer"
+                    : $"Question {question.QuestionId} now goes to {People(review, question.OfficerEmails)}");
+            }
+            if (!string.Equals(was.Heading, heading, StringComparison.Ordinal) && before.Any(a => a.Heading == heading))
+            {
+                changes.Add($"Question {question.QuestionId} moved to \u201c{heading}\u201d");
+            }
+            else if (oldOrder.IndexOf(question.QuestionId) != nowOrder.IndexOf(question.QuestionId) && string.Equals(was.Heading, heading, StringComparison.Ordinal))
+            {
+                changes.Add($"Question {question.QuestionId} moved");
+            }
+        }
+        var renamed = before.Select(a => a.Heading).Except(after.Select(a => a.Heading)).ToList();
+        var named = after.Select(a => a.Heading).Except(before.Select(a => a.Heading)).ToList();
+        if (renamed.Count == 1 && named.Count == 1)
+        {
+            changes.Add($"Area of focus \u201c{renamed[0]}\u201d renamed \u201c{named[0]}\u201d");
+        }
+        // Moving one question shifts its neighbours too; naming each of them would bury the one that was moved.
+        var moved = changes.Where(c => c.EndsWith(" moved", StringComparison.Ordinal)).ToList();
+        if (moved.Count > 1)
+        {
+            changes.RemoveAll(c => c.EndsWith(" moved", StringComparison.Ordinal));
+            changes.Add($"Questions {Joined([.. moved.Select(c => c["Question ".Length..^" moved".Length])])} moved");
+        }
+        return Capitalised(string.Join("; ", changes));
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string FirstWords(string text)
+    {
+        const int Length = 60;
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var cut = line.Length <= Length ? -1 : line.LastIndexOf(' ', Length);
+        return line.Length <= Length ? line : $"{line[..(cut > 0 ? cut : Length)].TrimEnd(',', ';', ':')}\u2026";
     }
 
     /// <summary>"Friday 8 January 2027 at 09:00", in council time, as the event recorded it.</summary>

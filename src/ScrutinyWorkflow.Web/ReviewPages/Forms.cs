@@ -13,8 +13,17 @@ public sealed record StartForm(
     {
         ArgumentNullException.ThrowIfNull(form);
         return new(form["title"].ToString(), DateAnswer.Read(form, "published"), form["panel-name"].ToString(), form["panel-email"].ToString(),
-            DateAnswer.Read(form, "meeting"), DateAnswer.Read(form, "deadline"), form["questions"].ToString(), form["release"].ToString() == "automatic");
+            DateAnswer.Read(form, "meeting"), DateAnswer.Read(form, "deadline"), form["questions"].ToString(), form["release"].ToString() == "automatic")
+        {
+            KeptToken = form[KeptReports.Field].ToString() is { Length: > 0 } kept ? kept : null,
+        };
     }
+
+    /// <summary>The report read from the file uploaded before, kept in the form (see <see cref="KeptReports"/>).</summary>
+    public string? KeptToken { get; init; }
+
+    /// <summary>That file's name, to say which report will be used.</summary>
+    public string? KeptFileName { get; init; }
 
     /// <summary>The month typed, or null when it was left blank or is no month (the report's own, or the decider's problem, then).</summary>
     public YearMonth? PublishedMonth =>

@@ -81,7 +81,7 @@ public sealed record ReviewPageModel(
             review.Questions.Count(q => review.Answers.ContainsKey(q.QuestionId)), review.Questions.Count(),
             officers, questionLines,
             // Newest first: what happened last is what she came to see.
-            [.. events.Select(e => AuditSentences.Describe(e, review)).Reverse()],
+            [.. AuditSentences.Trail(events, review).Reverse()],
             can);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
@@ -43,6 +44,7 @@ public static class ScrutinyOfficerPages
         reads.MapGet("/draft", ShowDraft);
         reads.MapGet("/draft/questions/{questionId}", EditDraftQuestion);
         changes.MapPost("/draft/questions/{questionId}", SaveDraftQuestion);
+        reads.MapGet("/draft/questions/{questionId}/remove", ConfirmRemoval);
         changes.MapPost("/draft/questions/{questionId}/arrange", ArrangeDraft);
         reads.MapGet("/draft/check", CheckDraft);
         changes.MapPost("/dispatch", Dispatch);
@@ -75,7 +77,7 @@ public static class ScrutinyOfficerPages
         {
             var services = context.RequestServices;
             var settings = services.GetRequiredService<IOptions<ScrutinyOptions>>().Value;
-            return Task.FromResult(TooLargeToStart(settings, services.GetRequiredService<WorkingCalendar>(), services.GetRequiredService<CouncilClock>()));
+            return Task.FromResult(UnreadableStart(UnreadableForms.Classify(unreadable), settings, services.GetRequiredService<WorkingCalendar>(), services.GetRequiredService<CouncilClock>()));
         }
         var typed = StartForm.Read(FormTokens.FormAsRead(context));
         IReadOnlyList<KeptText> kept = [new("Focus report title", typed.Title), new("Panel", typed.PanelName), new("Panel email address", typed.PanelEmail), new("Questions", typed.Questions)];
@@ -88,23 +90,40 @@ public static class ScrutinyOfficerPages
         StartPage(StartForm.Empty, [], options.Value, calendar, clock, StatusCodes.Status200OK);
 
     private static async Task<IResult> StartReview(HttpContext context, IOptions<ScrutinyOptions> options, WorkingCalendar calendar,
-        FocusReportReader reader, DraftRouting routing, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
+        FocusReportReader reader, DraftRouting routing, IOfficerDirectory directory, IReviewCommands commands, CouncilClock clock,
+        IDataProtectionProvider keys, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var limit = settings.MaxUploadBytes;
-        if (await ReportUploadApi.ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken) is not { } form)
+        var (form, fault) = await ReportUploadApi.ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken);
+        if (form is null)
         {
-            return TooLargeToStart(settings, calendar, clock);
+            return UnreadableStart(fault ?? FormFault.TooLarge, settings, calendar, clock);
         }
         var typed = StartForm.Read(form);
         IResult Again(IReadOnlyList<FieldError> errors, int status) => StartPage(typed, errors, settings, calendar, clock, status);
 
         var file = form.Files.GetFile("file") is { Length: > 0 } chosen ? chosen : null;
+        // The report uploaded before this page came back with an error, unless she has chosen another file or pasted questions instead.
+        var usesKept = file is null && typed.KeptToken is not null && string.IsNullOrWhiteSpace(typed.Questions);
+        var kept = usesKept ? KeptReports.Find(keys, typed.KeptToken) : null;
+        typed = typed with { KeptToken = null };
+        if (usesKept && kept is null)
+        {
+            return Again([new("file", "The report you uploaded earlier could not be kept. Choose the file again.")], StatusCodes.Status400BadRequest);
+        }
         IReadOnlyList<AreaInput> areas;
         IReadOnlyList<string>? layoutDoubts = null;
         var title = typed.Title;
         var published = typed.PublishedMonth;
-        if (file is not null)
+        if (kept is not null)
+        {
+            typed = typed with { KeptToken = KeptReports.Keep(keys, kept), KeptFileName = kept.FileName };
+            title = string.IsNullOrWhiteSpace(title) ? kept.Title ?? "" : title;
+            published ??= kept.Published;
+            areas = kept.Areas;
+        }
+        else if (file is not null)
         {
             if (file.Length > limit)
             {
@@ -127,6 +146,13 @@ public static class ScrutinyOfficerPages
             title = string.IsNullOrWhiteSpace(title) ? report.Title : title;
             published ??= report.Published;
             areas = [.. report.Areas.Select(a => new AreaInput(a.Heading, [.. a.Questions.Select(q => new QuestionInput(q.Text, [], Source: q.Source))]))];
+            // Should anything else on the form be refused, the page comes back holding this report, not asking for the file again.
+            var name = Path.GetFileName(file.FileName);
+            typed = typed with
+            {
+                KeptToken = KeptReports.Keep(keys, new KeptReport(name, report.Title, report.Published, areas)),
+                KeptFileName = name,
+            };
         }
         else
         {
@@ -139,12 +165,26 @@ public static class ScrutinyOfficerPages
         var id = ReviewsApi.NewReviewId();
         var command = new DraftReview(id, title, published, typed.PanelName, typed.PanelEmail, typed.Meeting.Date, typed.Deadline.Date, areas, known, clock.Now, typed.AutomaticRelease, layoutDoubts);
         return await DecideAsync(commands, id, command, expected: null, $"/reviews/{id}/draft", (errors, status) => Task.FromResult(Again(errors, status)),
-            problem => StartField(problem, typed, file is not null), cancellationToken);
+            problem => StartField(problem, typed, file is not null || kept is not null), cancellationToken);
     }
 
-    private static IResult TooLargeToStart(ScrutinyOptions settings, WorkingCalendar calendar, CouncilClock clock) =>
-        StartPage(StartForm.Empty, [new("file", $"The file is larger than {Megabytes(settings.MaxUploadBytes)} MB. Upload the accessible (text) version of the report, or paste its questions.")],
-            settings, calendar, clock, StatusCodes.Status413PayloadTooLarge);
+    /// <summary>The start page's fields, top to bottom.</summary>
+    private static readonly string?[] StartFieldOrder =
+        [null, "file", "questions", "title", "published-month", "panel-name", "panel-email", "meeting-day", "deadline-day", "release"];
+
+    /// <summary>The start form, refused by the form reader, with what was wrong with it against the file.</summary>
+    private static IResult UnreadableStart(FormFault fault, ScrutinyOptions settings, WorkingCalendar calendar, CouncilClock clock)
+    {
+        var (message, status) = fault switch
+        {
+            FormFault.TooLarge => ($"The file is larger than {Megabytes(settings.MaxUploadBytes)} MB. Upload the accessible (text) version of the report, or paste its questions.",
+                StatusCodes.Status413PayloadTooLarge),
+            FormFault.TooManyParts => ("The form had far more fields than this page sends, so nothing was saved. Fill in this page and press Continue.", StatusCodes.Status400BadRequest),
+            FormFault.TooSlow => ("The file arrived too slowly, so nothing was saved. Check your connection, choose the file again and press Continue.", StatusCodes.Status408RequestTimeout),
+            _ => ("The form arrived incomplete or could not be read, so nothing was saved. Choose the file again and press Continue.", StatusCodes.Status400BadRequest),
+        };
+        return StartPage(StartForm.Empty, [new("file", message)], settings, calendar, clock, status);
+    }
 
     private static IResult StartPage(StartForm form, IReadOnlyList<FieldError> errors, ScrutinyOptions settings, WorkingCalendar calendar, CouncilClock clock, int status)
     {
@@ -154,7 +194,8 @@ public static class ScrutinyOfficerPages
         return PagesRegistration.Show<StartReviewPage>(new
         {
             Form = form,
-            Errors = errors,
+            // The summary lists problems in the order of the fields on the page, whatever order they were found in.
+            Errors = errors.OrderBy(e => Array.IndexOf(StartFieldOrder, e.FieldId) is var at and >= 0 ? at : int.MaxValue).ToList(),
             ClearDays = settings.ClearWorkingDaysBeforeMeeting,
             Example = $"For example, for a meeting on {LongDate.FormatWithDay(meeting)} the latest deadline is {LongDate.FormatWithDay(latest)}.",
             MaxUploadMegabytes = Megabytes(settings.MaxUploadBytes),
@@ -177,7 +218,7 @@ public static class ScrutinyOfficerPages
 
     // ---- The draft ----
 
-    private static async Task<IResult> ShowDraft(string id, string? done, IReviewQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowDraft(string id, string? done, string? question, IReviewQueries queries, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(id, cancellationToken) is not { } review)
         {
@@ -195,7 +236,7 @@ public static class ScrutinyOfficerPages
         {
             "saved" => "The question is saved.",
             "moved" => "The question is moved.",
-            "removed" => "The question is removed.",
+            "removed" => question is { Length: > 0 } ? $"Question {question} is removed." : "The question is removed.",
             "renamed" => "The area of focus is renamed.",
             "dates" => "The meeting date and deadline are changed.",
             _ => ReviewPageActions.All.FirstOrDefault(a => a.Done == done && a.Page == "/draft")?.Message,
@@ -217,9 +258,28 @@ public static class ScrutinyOfficerPages
         var edit = form["edit"].ToString();
         var areas = edit == "remove" ? DraftEdits.Remove(review.State, questionId) : DraftEdits.Move(review.State, questionId, up: edit == "up");
         var command = new ReviseQuestions(areas, await directory.FindWithManagersAsync(ReviewRequests.OfficersNamed(areas), cancellationToken), clock.Now);
-        return await DecideAsync(commands, id, command, Version(form), edit == "remove" ? $"/reviews/{id}/draft?done=removed" : $"/reviews/{id}/draft?done=moved#question-{questionId}",
+        return await DecideAsync(commands, id, command, Version(form), edit == "remove" ? $"/reviews/{id}/draft?done=removed&question={review.State.NumberOf(questionId)}" : $"/reviews/{id}/draft?done=moved#question-{questionId}",
             async (errors, status) => DraftPage(await queries.FindAsync(id, cancellationToken) ?? review, errors, null, status),
             problem => new(AnchorIn(areas, problem.Field), problem.Message), cancellationToken);
+    }
+
+    /// <summary>"Remove" asks once more, showing the question, before anything is removed.</summary>
+    private static async Task<IResult> ConfirmRemoval(string id, string questionId, IReviewQueries queries, CancellationToken cancellationToken)
+    {
+        if (await FindDraftAsync(id, queries, cancellationToken) is not { } review || review.State.FindQuestion(questionId) is not { } question)
+        {
+            return Results.NotFound();
+        }
+        return PagesRegistration.Show<RemoveQuestionPage>(new
+        {
+            Id = id,
+            review.Version,
+            Title = review.State.FocusReport?.Title ?? "",
+            QuestionId = questionId,
+            Number = review.State.NumberOf(questionId),
+            Area = review.State.Placing(questionId).Heading,
+            question.Text,
+        });
     }
 
     private static async Task<IResult> EditDraftQuestion(string id, string questionId, IReviewQueries queries, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public static class ReportUploadApi
             .RequireAuthorization(ScrutinyPolicies.Officer)
             .RequiresContentType("multipart/form-data")
             .RequireFormToken((_, unreadable) => Task.FromResult<IResult>(unreadable is not null
-                ? TooLarge(limit - FormOverheadBytes)
+                ? Unreadable(UnreadableForms.Classify(unreadable), limit - FormOverheadBytes)
                 : Problem("antiforgery-token",
                     "The upload's antiforgery token is missing or does not match.",
                     "GET /api/reviews/from-report first (keeping its cookie), then send its token in the RequestVerificationToken header or the form; nothing was created.")))
@@ -53,9 +53,10 @@ public static class ReportUploadApi
         IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
-        if (await ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken) is not { } form)
+        var (form, fault) = await ReadFormAsync(context, limit + FormOverheadBytes, cancellationToken);
+        if (form is null)
         {
-            return TooLarge(limit);
+            return Unreadable(fault ?? FormFault.TooLarge, limit);
         }
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
@@ -101,12 +102,12 @@ public static class ReportUploadApi
         };
     }
 
-    /// <summary>The form, or null when it is larger than the limit; a request that is not a form reads as an empty one.</summary>
-    internal static async Task<IFormCollection?> ReadFormAsync(HttpContext context, long limit, CancellationToken cancellationToken)
+    /// <summary>The form, or why it could not be read; a request that is not a form reads as an empty one.</summary>
+    internal static async Task<(IFormCollection? Form, FormFault? Fault)> ReadFormAsync(HttpContext context, long limit, CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > limit)
         {
-            return null;
+            return (null, FormFault.TooLarge);
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
@@ -114,22 +115,29 @@ public static class ReportUploadApi
         }
         if (!context.Request.HasFormContentType)
         {
-            return FormCollection.Empty;
+            return (FormCollection.Empty, null);
         }
         try
         {
-            return await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, cancellationToken);
+            return (await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, cancellationToken), null);
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException)
         {
-            return null;
-        }
-        catch (InvalidDataException)
-        {
-            // The form reader's own limits (body length, header size) say the upload is larger than allowed or malformed.
-            return null;
+            // The form reader's own limits and checks: too large, too many parts, or not a form at all.
+            return (null, UnreadableForms.Classify(ex));
         }
     }
+
+    /// <summary>A form the reader refused, named for what was wrong with it.</summary>
+    private static ProblemHttpResult Unreadable(FormFault fault, long limit) => fault switch
+    {
+        FormFault.TooLarge => TooLarge(limit),
+        FormFault.TooManyParts => Problem("too-many-parts", "The upload has too many parts.",
+            "Send the report in one field named 'file', with the panel and dates as the other fields; an upload of thousands of fields or files is not read. Nothing was created."),
+        FormFault.TooSlow => Problem("upload-too-slow", "The upload arrived too slowly.", "Check the connection and send it again. Nothing was created.", StatusCodes.Status408RequestTimeout),
+        _ => Problem("upload-unreadable", "The upload could not be read as a form.",
+            "Send it as multipart/form-data with the boundary its Content-Type header names (curl -F does this). Nothing was created."),
+    };
 
     /// <summary>The decider names fields as the JSON API has them; this form names a few differently.</summary>
     private static Problem FormField(Problem problem) => problem with

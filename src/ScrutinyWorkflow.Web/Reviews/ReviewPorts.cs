@@ -97,6 +97,15 @@ public sealed record ReviewListQuery(int Page = 1, int PageSize = ReviewListQuer
 
     /// <summary>Rows to skip before this page.</summary>
     public int Offset => (Page - 1) * PageSize;
+
+    /// <summary>
+    /// Statuses that all count as the one filtered on, for a list that groups them (the dashboard's "Released" holds
+    /// statements released, filed and sent to the panel alike); none means <see cref="Status"/> alone.
+    /// </summary>
+    public IReadOnlyList<string>? AnyStatusOf { get; init; }
+
+    /// <summary>The statuses a review must have one of to be listed, or null for every review.</summary>
+    public IReadOnlyList<string>? Matching => AnyStatusOf is { Count: > 0 } group ? group : Status is { } one ? [one] : null;
 }
 
 /// <summary>One page of reviews, and how many there are in all with the same filter, so a caller can always reach the rest.</summary>
@@ -109,7 +118,8 @@ public sealed record ReviewListPage(IReadOnlyList<ReviewSummary> Reviews, int Pa
     {
         ArgumentNullException.ThrowIfNull(query);
         // A deleted draft is out of the list unless asked for by its status, as in the embedded store.
-        var matching = reviews.Where(r => query.Status is null ? r.Summary.Status != ReviewView.StatusName(ReviewStatus.Discarded) : r.Summary.Status == query.Status)
+        var statuses = query.Matching;
+        var matching = reviews.Where(r => statuses is null ? r.Summary.Status != ReviewView.StatusName(ReviewStatus.Discarded) : statuses.Contains(r.Summary.Status))
             .Select(r => (Summary: r.Summary with { StartedAt = r.CreatedAt }, r.CreatedAt)).ToList();
         IEnumerable<(ReviewSummary Summary, DateTimeOffset CreatedAt)> sorted = query.Sort switch
         {

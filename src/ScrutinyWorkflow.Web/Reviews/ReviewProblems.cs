@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Hosting;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
@@ -32,11 +33,12 @@ public static class ReviewProblems
 
     /// <summary>
     /// A review id no review can have (blank, or with control characters) is answered as not found before any store
-    /// is asked, so every route gives the same 404 instead of the store's argument check surfacing as a 500.
+    /// is asked, so every route gives the same 404 instead of the store's argument check surfacing as a 500. A person's
+    /// browser gets an empty 404, which the pages turn into "Page not found".
     /// </summary>
     public static async ValueTask<object?> RefuseImpossibleIds(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         context.HttpContext.Request.RouteValues.TryGetValue("id", out var id) && (id is not string text || string.IsNullOrWhiteSpace(text) || text.Any(char.IsControl))
-            ? TypedResults.Problem(title: "There is no such review.", detail: "The review id in the address is blank or not one this service makes (rv- and 12 letters and digits).",
+            ? BrowserRequests.WantsPage(context.HttpContext.Request) ? TypedResults.NotFound() : TypedResults.Problem(title: "There is no such review.", detail: "The review id in the address is blank or not one this service makes (rv- and 12 letters and digits).",
                 statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["code"] = RejectionCodes.NotFound })
             : await next(context);
 

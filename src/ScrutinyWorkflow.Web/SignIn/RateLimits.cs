@@ -74,6 +74,8 @@ internal static class RateLimits
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : (int)Window.TotalSeconds;
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        // The page may hold what the person typed (and a personal link's address): no cache may keep it.
+        context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var detail = $"Too many requests came from here in the last minute, so this one was not taken and nothing was changed. Try again in {seconds} seconds.";
         if (WantsPage(context.Request))

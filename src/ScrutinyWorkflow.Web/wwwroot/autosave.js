@@ -8,6 +8,20 @@ const minimumGap = 10000;
 const boxes = [];
 let leaving = false;
 
+// The question's tag and sentence as the server now gives them ("Draft saved"), so the page never says "Not started"
+// over a draft it has just saved.
+const showState = (form, state) => {
+  const assignment = form.querySelector('input[name=assignment]')?.value;
+  const shown = assignment && document.querySelector(`[data-question-state="${CSS.escape(assignment)}"]`);
+  if (!shown || !state) {
+    return;
+  }
+  const tag = shown.querySelector('.govuk-tag');
+  tag.textContent = state.tag;
+  tag.className = `govuk-tag ${state.tagClass} govuk-!-margin-right-2`;
+  shown.querySelector('.app-state').textContent = state.description;
+};
+
 for (const form of document.querySelectorAll('form[data-autosave]')) {
   const box = form.querySelector('textarea[name=answer]');
   const status = form.querySelector('[data-autosave-status]');
@@ -28,6 +42,7 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
       if (response.ok && outcome.savedAt) {
         saved = text;
         status.textContent = `Draft saved at ${outcome.savedAt}`;
+        showState(form, outcome.state);
       } else {
         status.textContent = `Your draft was not saved automatically: ${outcome.error ?? 'try Save draft'}`;
       }

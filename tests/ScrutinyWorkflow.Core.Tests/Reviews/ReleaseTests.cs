@@ -140,6 +140,17 @@ public sealed class ReleaseTests
     }
 
     [Fact]
+    public void Rejects_reopening_until_a_day_the_council_is_closed_naming_the_working_day_to_choose()
+    {
+        var spec = Assembled();
+
+        var problem = Assert.Single(spec.When(new ReopenAnswers(new DateOnly(2027, 1, 10), At(2027, 1, 9, 10))).ThenRejected(RejectionCodes.Invalid).Problems);
+
+        Assert.Equal(new Problem("until",
+            "Sunday 10 January 2027 is a Sunday, when the council is closed and officers cannot answer: reopen answers until Monday 11 January 2027."), problem);
+    }
+
+    [Fact]
     public void Rejects_reopening_past_the_release_time_or_into_the_past()
     {
         var spec = Assembled();

@@ -69,6 +69,23 @@ public sealed partial class AnswerPagesTests(BrowserHost host)
         SubmitAsync(within.Page, within.GetByRole(AriaRole.Button, new() { Name = button }));
 
     [Fact]
+    public async Task The_sent_mail_page_shows_a_request_styled_as_it_was_sent_with_a_link_to_its_review()
+    {
+        await using var visitor = await host.VisitorAsync();
+        await SentLinkAsync(visitor, "mail-view");
+        var mail = new Mail.EmlMailbox(Path.Combine(host.DataPath, "mail")).List().First(m => m.TextBody.Contains("mail-view", StringComparison.Ordinal));
+
+        await visitor.GoToAsync($"/mail/{Uri.EscapeDataString(mail.FileName)}");
+
+        // The mail's own style makes its link bold: applied, not blocked by the page's policy.
+        var link = visitor.Page.FrameLocator("iframe.app-mail-frame").Locator("a").First;
+        Assert.Equal("700", await link.EvaluateAsync<string>("e => getComputedStyle(e).fontWeight"));
+        var review = visitor.Page.GetByRole(AriaRole.Link, new() { Name = "Open the review this message is about" });
+        Assert.StartsWith("/reviews/rv-", await review.GetAttributeAsync("href"), StringComparison.Ordinal);
+        await visitor.CheckAsync("sent-mail-message");
+    }
+
+    [Fact]
     public async Task An_officer_saves_a_draft_comes_back_previews_checks_submits_amends_and_declines()
     {
         await using var visitor = await host.VisitorAsync();
@@ -86,6 +103,9 @@ public sealed partial class AnswerPagesTests(BrowserHost host)
         // As they type, the page's script saves a draft and says so; coming back, it is there.
         await first.Locator("textarea[name=answer]").PressSequentiallyAsync("41 of 52 plans");
         await Assertions.Expect(first.Locator("[data-autosave-status]")).ToHaveTextAsync(DraftSavedAt());
+        // The question's tag follows at once, without the page being loaded again.
+        await Assertions.Expect(first.Locator("[data-question-state] .govuk-tag")).ToHaveTextAsync("Draft saved");
+        await Assertions.Expect(first.Locator("[data-question-state] .app-state")).ToHaveTextAsync("Draft saved: not yet submitted");
         await visitor.GoToAsync(link);
         Assert.Equal("41 of 52 plans", await first.Locator("textarea[name=answer]").InputValueAsync());
         Assert.Equal("Draft saved: not yet submitted", await first.Locator(".app-state").InnerTextAsync());

@@ -121,6 +121,13 @@ public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
         {
             await phone.GoToAsync($"/reviews/{id}/release");
             await FitsAsync(phone, "release-check");
+            // The statement itself, as a councillor opens it from the panel's email on a phone, at its narrowest too.
+            await phone.GoToAsync($"/reviews/{id}/statement");
+            // Each question is a block of its own on a phone, not a squeezed column of a four-column table.
+            Assert.Equal("block", await phone.Page.Locator("td[data-label]").First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+            await FitsAsync(phone, "statement-phone");
+            await phone.Page.SetViewportSizeAsync(320, 640);
+            await FitsAsync(phone, "statement-320");
         }
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Release to the panel" }));
         Assert.Contains("The statement is released", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class AssuranceReviewTests
         Assert.All((await app.GetReviewAsync(id)).Assignments, a => Assert.Equal("requested", a.State));
         Assert.All(app.Mailbox.List(), m => Assert.Contains(ScrutinyApplication.PublicBaseUrl + "/respond/", m.TextBody, StringComparison.Ordinal));
         var headRequest = Assert.Single(app.Mailbox.List(), m => m.To.Single().Contains(Head, StringComparison.Ordinal));
-        Assert.Equal("Careless review: 3 questions for you by Friday 8 January 2027", headRequest.Subject);
+        Assert.Equal("“Careless” review: 3 questions for you to answer by Friday 8 January 2027", headRequest.Subject);
         Assert.All(new[] { Q1, Q3, Q8 }, q => Assert.Contains(q, headRequest.TextBody, StringComparison.Ordinal));
 
         await FirstAnswersAsync(app);
@@ -29,7 +29,7 @@ public sealed class AssuranceReviewTests
         var reminders = app.Mailbox.List().Where(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, reminders.Count);
         var headReminder = Assert.Single(reminders, m => m.To.Single().Contains(Head, StringComparison.Ordinal));
-        Assert.Equal("Reminder: Careless review: 2 questions still to answer by Friday 8 January 2027", headReminder.Subject);
+        Assert.Equal("Reminder: 2 questions still to answer by Friday 8 January 2027 for the “Careless” review", headReminder.Subject);
         Assert.DoesNotContain(Q1, headReminder.TextBody, StringComparison.Ordinal);
         var afterReminders = await app.GetReviewAsync(id);
         Assert.Equal("reminded", afterReminders.Assignments.Single(a => a.Question == Q3).State);
@@ -38,8 +38,10 @@ public sealed class AssuranceReviewTests
         await MoreAnswersAsync(app);
         Assert.Contains(Data, Assert.Single(app.Mailbox.List(), m => m.Subject.Contains("answer amended by", StringComparison.Ordinal)).To.Single(), StringComparison.Ordinal);
         await SecondRemindersAndEscalationsAsync(app);
-        Assert.Equal(7, Subjects(app.Mailbox, "Reminder:").Count);
-        Assert.Equal(2, app.Mailbox.List().Count(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal) && m.To.Single().Contains(Head, StringComparison.Ordinal)));
+        // The second round goes out as final reminders.
+        Assert.Equal(7, Subjects(app.Mailbox, "Reminder:").Count + Subjects(app.Mailbox, "Final reminder:").Count);
+        Assert.Equal(2, app.Mailbox.List().Count(m => (m.Subject.StartsWith("Reminder:", StringComparison.Ordinal) || m.Subject.StartsWith("Final reminder:", StringComparison.Ordinal))
+            && m.To.Single().Contains(Head, StringComparison.Ordinal)));
         var escalations = app.Mailbox.List().Where(m => m.Subject.Contains("unanswered question", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             ["aisha.rahman@council.example", "fiona.macleod@council.example", "owen.price@council.example"],

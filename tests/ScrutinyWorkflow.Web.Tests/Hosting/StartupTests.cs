@@ -56,6 +56,7 @@ public sealed class StartupTests
     [InlineData("Scrutiny:Runtime", "Cloudy", "Runtime")]
     [InlineData("Scrutiny:Runner:PollSeconds", "0", "PollSeconds")]
     [InlineData("Scrutiny:Runner:PollSeconds", "-5", "PollSeconds")]
+    [InlineData("Scrutiny:Runner:MailConcurrency", "0", "MailConcurrency")]
     public async Task Bad_configuration_stops_the_host_at_start_with_the_setting_named(string key, string value, string named)
     {
         await using var world = new TestWorld();

@@ -50,6 +50,28 @@ public sealed class SentMailPagesTests
     }
 
     [Fact]
+    public async Task A_message_links_to_the_review_it_is_about_and_frames_its_html_part_from_an_address_whose_policy_lets_its_styles_apply()
+    {
+        await using var world = new TestWorld();
+        var id = await AssuranceReviewScenario.CreateAndDispatchAsync(world.App);
+        await AssuranceReviewScenario.SendRequestsAsync(world.App);
+        var message = world.App.Mailbox.List()[0].FileName;
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await new StreamReader((await GetAsync(world.App, $"/mail/{message}", IPAddress.Loopback)).Response.Body).ReadToEndAsync());
+        var html = await GetAsync(world.App, $"/mail/{message}/html", IPAddress.Loopback);
+
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == $"/reviews/{id}");
+        Assert.Equal($"/mail/{message}/html", page.QuerySelector("iframe.app-mail-frame")!.GetAttribute("src"));
+        Assert.Equal(StatusCodes.Status200OK, html.Response.StatusCode);
+        var policy = html.Response.Headers.ContentSecurityPolicy.ToString();
+        Assert.Contains("style-src 'unsafe-inline'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+        Assert.Contains("<style>", await new StreamReader(html.Response.Body).ReadToEndAsync(), StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status404NotFound, (await GetAsync(world.App, $"/mail/{message}/html", IPAddress.Parse("203.0.113.7"))).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_list_is_an_accessible_table_with_a_link_to_each_message()
     {
         var page = await ListAsync(Message());
@@ -99,7 +121,7 @@ public sealed class SentMailPagesTests
     }
 
     [Fact]
-    public async Task The_HTML_part_goes_only_into_a_sandboxed_iframe_as_an_encoded_attribute()
+    public async Task The_HTML_part_is_never_in_the_page_itself_only_in_a_sandboxed_frame_of_its_own_address()
     {
         var html = "<p onclick=\"steal()\">Hi</p><script>document.cookie</script>\"><img src=x onerror=alert(1)>";
 
@@ -107,14 +129,15 @@ public sealed class SentMailPagesTests
 
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<p onclick", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("steal()", page, StringComparison.Ordinal);
         Assert.Contains(
-            "title=\"HTML part of the message\" sandbox=\"allow-popups allow-top-navigation-by-user-activation\" srcdoc=\"&lt;base target=&quot;_top&quot;&gt;" +
-            "&lt;p onclick=&quot;steal()&quot;&gt;Hi&lt;/p&gt;&lt;script&gt;document.cookie&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"",
+            "title=\"HTML part of the message\" sandbox=\"allow-popups allow-top-navigation-by-user-activation\" src=\"/mail/review-42-request-0123456789abcdef0123.eml/html\"",
             page,
             StringComparison.Ordinal);
         Assert.DoesNotContain("allow-scripts", page, StringComparison.Ordinal);
         Assert.DoesNotContain("allow-same-origin", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("allow-scripts", SentMailPages.HtmlPartPolicy, StringComparison.Ordinal);
+        Assert.StartsWith("default-src 'none';", SentMailPages.HtmlPartPolicy, StringComparison.Ordinal);
     }
 
     [Fact]

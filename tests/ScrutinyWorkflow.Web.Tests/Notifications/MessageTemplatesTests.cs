@@ -80,7 +80,7 @@ public sealed class MessageTemplatesTests : IAsyncLifetime
         var folder = CopyOfShipped();
         var request = Path.Combine(folder, "request.md");
         await File.WriteAllTextAsync(request, (await File.ReadAllTextAsync(request))
-            .Replace("Subject: {{ review.short_title }} review:", "Subject: Riverside scrutiny, {{ review.short_title }}:", StringComparison.Ordinal)
+            .Replace("Subject: “{{ review.short_title }}” review:", "Subject: Riverside scrutiny, {{ review.short_title }}:", StringComparison.Ordinal)
             .Replace("Dear {{ officer.name }},", "Hello {{ officer.name }}, from {{ council.name }}.", StringComparison.Ordinal));
         world.Settings["Scrutiny:Mail:TemplatesPath"] = folder;
         world.Settings["Scrutiny:Mail:CouncilName"] = "Riverside Borough Council";

@@ -37,7 +37,7 @@ public sealed class ReceiptTests : IAsyncLifetime
 
         var receipt = Assert.Single(ReceiptsTo(Tom));
         var reference = $"{reviewId}-Q2-1".ToUpperInvariant();
-        Assert.Equal($"Careless review: your answer was received, reference {reference}", receipt.Subject);
+        Assert.Equal($"“Careless” review: your answer was received, reference {reference}", receipt.Subject);
         // The confirmation page gives the same reference, and says the receipt is on its way.
         var confirmation = new HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(submitted.Headers.Location!.OriginalString));
         Assert.Equal(reference, confirmation.QuerySelector("#reference")!.TextContent);

@@ -80,7 +80,7 @@ public sealed class ReviewMessagesTests
         var mail = await Compose(new SendRequest(Asha.Email, ["A1", "A3"]), Review());
 
         Assert.Equal([new MailAddress(Asha.Email, Asha.Name)], mail.To);
-        Assert.Equal("Careless review: 2 questions for you by Friday 8 January 2027", mail.Subject);
+        Assert.Equal("“Careless” review: 2 questions for you to answer by Friday 8 January 2027", mail.Subject);
         Assert.Contains($"Accommodation: {Q1}\r\n    (Also asked: Ben Okafor.", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"Accommodation: {Q2}", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(Q3, mail.TextBody, StringComparison.Ordinal);
@@ -96,13 +96,16 @@ public sealed class ReviewMessagesTests
         var mail = await Compose(new SendReminder(Asha.Email, ["A1", "A3"], 1), state);
         var last = await Compose(new SendReminder(Asha.Email, ["A1", "A3"], 2), state);
 
-        Assert.Equal("Reminder: Careless review: 1 question still to answer by Friday 8 January 2027", mail.Subject);
+        Assert.Equal("Reminder: 1 question still to answer by Friday 8 January 2027 for the “Careless” review", mail.Subject);
         Assert.Contains("This is a reminder", mail.TextBody, StringComparison.Ordinal);
-        Assert.Equal("Reminder: Careless review: 1 question still to answer by Friday 8 January 2027 (final reminder)", last.Subject);
+        Assert.Equal("Final reminder: 1 question still to answer by Friday 8 January 2027 for the “Careless” review", last.Subject);
         Assert.Contains("your manager will be asked", last.TextBody, StringComparison.Ordinal);
         Assert.Contains(Q2, mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(Q1, mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("The scrutiny team has asked us to remind you", (await Compose(new SendReminder(Asha.Email, ["A3"], 0), state)).TextBody, StringComparison.Ordinal);
+        // A reminder the team asks for says who is reminding, not "asked us", which leaves the reader asking who "us" is.
+        var asked = (await Compose(new SendReminder(Asha.Email, ["A3"], 0), state)).TextBody;
+        Assert.Contains("Scrutiny Team is reminding you that", asked, StringComparison.Ordinal);
+        Assert.DoesNotContain(" us ", asked, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +117,7 @@ public sealed class ReviewMessagesTests
 
         Assert.Equal([new MailAddress(Asha.Email, Asha.Name)], mail.To);
         Assert.Equal([new MailAddress(Ben.Email, Ben.Name)], mail.Cc);
-        Assert.Equal("Careless review: Ben Okafor has 1 unanswered question due Friday 8 January 2027", mail.Subject);
+        Assert.Equal("“Careless” review: Ben Okafor has 1 unanswered question due Friday 8 January 2027", mail.Subject);
         Assert.Contains(LinkOf(new Respondent(Asha.Email, Ben.Email)), mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(LinkOf(new Respondent(Asha.Email)), mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("on their behalf", mail.TextBody, StringComparison.Ordinal);
@@ -138,8 +141,8 @@ public sealed class ReviewMessagesTests
         var told = await Compose(new SendAnsweredByColleague(Asha.Email, "Q1"), answered);
         var toldOfChange = await Compose(new SendAmendmentNotice(Ben.Email, "Q1"), amended);
 
-        Assert.Equal(("Careless review: answered by Ben Okafor", Asha.Email), (told.Subject, told.To.Single().Email));
-        Assert.Equal(("Careless review: answer amended by Asha Patel", Ben.Email), (toldOfChange.Subject, toldOfChange.To.Single().Email));
+        Assert.Equal(("“Careless” review: answered by Ben Okafor", Asha.Email), (told.Subject, told.To.Single().Email));
+        Assert.Equal(("“Careless” review: answer amended by Asha Patel", Ben.Email), (toldOfChange.Subject, toldOfChange.To.Single().Email));
         Assert.Contains(Q1, toldOfChange.TextBody, StringComparison.Ordinal);
     }
 
@@ -151,7 +154,7 @@ public sealed class ReviewMessagesTests
         var mail = await Compose(new SendDeclineNotice("A4"), state);
 
         Assert.Equal(Settings.TeamEmail, mail.To.Single().Email);
-        Assert.Equal("Careless review: Cara Jones says a question is not for them", mail.Subject);
+        Assert.Equal("“Careless” review: Cara Jones says a question is not for them", mail.Subject);
         Assert.Contains("Data holds this", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Ben Okafor (ben@council.example, Data Lead)", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(Q3, mail.TextBody, StringComparison.Ordinal);
@@ -164,7 +167,7 @@ public sealed class ReviewMessagesTests
 
         var mail = await Compose(new SendDeadlineNotice(Asha.Email, ["A1", "A3"]), state);
 
-        Assert.Equal("Careless review: new deadline Wednesday 6 January 2027", mail.Subject);
+        Assert.Equal("“Careless” review: new deadline Wednesday 6 January 2027", mail.Subject);
         Assert.Contains("2 unanswered questions", mail.TextBody, StringComparison.Ordinal);
     }
 
@@ -175,10 +178,10 @@ public sealed class ReviewMessagesTests
         var passedOn = await Compose(new SendReassignmentNotice("A4"), Review(new ReassignAssignment("A4", Ben.Email, Council, "", At(12, 16))));
         var closed = await Compose(new SendClosedNotice(Cara.Email, ["A4"]), Review(new CloseEarly("Meeting moved", At(12, 21))));
 
-        Assert.Equal("Careless review: a question has been withdrawn", withdrawn.Subject);
+        Assert.Equal("“Careless” review: a question has been withdrawn", withdrawn.Subject);
         Assert.Contains(Q2, withdrawn.TextBody, StringComparison.Ordinal);
-        Assert.Equal("No longer needed: Careless review question passed to Ben Okafor", passedOn.Subject);
-        Assert.Equal("Careless review closed early: no answer needed", closed.Subject);
+        Assert.Equal("No longer needed: “Careless” review question passed to Ben Okafor", passedOn.Subject);
+        Assert.Equal("“Careless” review closed early: no answer needed", closed.Subject);
         Assert.Contains("not that you did not respond", closed.TextBody, StringComparison.Ordinal);
         Assert.Contains("Meeting moved", closed.TextBody, StringComparison.Ordinal);
     }
@@ -198,7 +201,7 @@ public sealed class ReviewMessagesTests
         var mail = await Compose(new SendStatementForCheck(), Review(automaticRelease: true, new ProcessDueTimers(At(1, 9, 0))));
 
         Assert.Equal(Settings.TeamEmail, mail.To.Single().Email);
-        Assert.Equal("Careless review: the position statement is ready for you to check", mail.Subject);
+        Assert.Equal("“Careless” review: the position statement is ready for you to check", mail.Subject);
         Assert.Contains("0 of 3 questions are answered", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("09:00 on Tuesday 12 January 2027", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://scrutiny.council.example/reviews/rv-1/statement", mail.TextBody, StringComparison.Ordinal);
@@ -227,7 +230,7 @@ public sealed class ReviewMessagesTests
 
         var mail = await Compose(new SendReopenedNotice(Cara.Email, ["A4"]), state);
 
-        Assert.Equal("Careless review: answers open again until Monday 11 January 2027", mail.Subject);
+        Assert.Equal("“Careless” review: answers open again until Monday 11 January 2027", mail.Subject);
         Assert.Contains(LinkOf(new Respondent(Cara.Email)), mail.TextBody, StringComparison.Ordinal);
     }
 
@@ -242,7 +245,7 @@ public sealed class ReviewMessagesTests
         Assert.Contains(Q3, handedOn.TextBody, StringComparison.Ordinal);
         Assert.Contains("has added to its assurance review", added.TextBody, StringComparison.Ordinal);
         Assert.Contains("Who funds personal advisers?", added.TextBody, StringComparison.Ordinal);
-        Assert.Equal("Careless review: 1 question for you by Friday 8 January 2027", added.Subject);
+        Assert.Equal("“Careless” review: 1 question for you to answer by Friday 8 January 2027", added.Subject);
     }
 
     [Fact]

@@ -30,6 +30,29 @@ public sealed class FileOfficerDirectoryTests : IDisposable
         Assert.Equal(json.All, csv.All);
     }
 
+    [Theory]
+    [InlineData("sian", "head.of.service@council.example")]
+    [InlineData("SIAN llew", "head.of.service@council.example")]
+    [InlineData("zoe", "zoe.fairbrother@council.example")]
+    [InlineData("adult safeguarding", "eleanor.hughes@council.example")]
+    [InlineData("domestic abuse", "zoe.fairbrother@council.example")]
+    public async Task A_search_ignores_accents_and_case_and_finds_people_by_job_title(string typed, string expected)
+    {
+        var directory = FileOfficerDirectory.Load(Path.Combine(SamplesFolder(), "directory.json"));
+
+        var found = await directory.SearchAsync(typed, 10, CancellationToken.None);
+
+        Assert.Equal([expected], found.Select(o => o.Email));
+    }
+
+    [Fact]
+    public async Task A_search_for_a_word_nobody_has_finds_nobody()
+    {
+        var directory = FileOfficerDirectory.Load(Path.Combine(SamplesFolder(), "directory.json"));
+
+        Assert.Empty(await directory.SearchAsync("astronaut", 10, CancellationToken.None));
+    }
+
     [Fact]
     public async Task The_sample_directory_has_the_officers_the_README_uses_each_with_a_chain_up_to_a_director()
     {

@@ -157,7 +157,11 @@ public sealed class AnswerFlowTests : IAsyncLifetime
         var unsigned = await world.App.Browser().PostAsync(link.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["assignment"] = "A2", ["answer"] = "x", ["action"] = "autosave" }));
 
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Equal("10:01", (await saved.Content.ReadFromJsonAsync<Dictionary<string, string?>>())!["savedAt"]);
+        var outcome = await saved.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("10:01", outcome.GetProperty("savedAt").GetString());
+        // The question's tag as it now stands, for the page to show without loading again.
+        Assert.Equal("Draft saved", outcome.GetProperty("state").GetProperty("tag").GetString());
+        Assert.Equal("govuk-tag--yellow", outcome.GetProperty("state").GetProperty("tagClass").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unsigned.StatusCode);
         Assert.Contains("expired", (await unsigned.Content.ReadFromJsonAsync<Dictionary<string, string?>>())!["error"], StringComparison.Ordinal);
         var page = new HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(link.PathAndQuery));

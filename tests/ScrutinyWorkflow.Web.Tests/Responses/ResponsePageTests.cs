@@ -190,6 +190,54 @@ public sealed class ResponsePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Declining_to_a_colleague_named_by_their_job_title_without_accents_finds_them_in_the_directory()
+    {
+        var link = world.App.LinkFor(Tom, Q2);
+
+        var declined = await world.App.AnswerAsync(link, Q2, "", "decline", new() { ["colleague"] = "homelessness", ["reason"] = "Housing options assess homeless 16 and 17 year olds." });
+
+        Assert.Equal(HttpStatusCode.SeeOther, declined.StatusCode);
+        var review = await world.App.GetReviewAsync(reviewId);
+        Assert.Equal("declined", review.Assignments.Single(a => a.Question == Q2 && a.Officer == Tom).State);
+        await world.App.RunRunnerAsync();
+        Assert.Contains("Owen Price", Assert.Single(world.App.Mailbox.List(), m => m.Subject.Contains("says a question is not for them", StringComparison.Ordinal)).TextBody, StringComparison.Ordinal);
+        // On the team's page the reason keeps its own full stop, with no second one before the suggestion.
+        var reviewPage = WebUtility.HtmlDecode(await world.App.CreateClient().GetStringAsync($"/reviews/{reviewId}"));
+        Assert.Contains("16 and 17 year olds.</span> They suggested Owen Price", reviewPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", reviewPage.Replace("...", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Declining_to_a_name_several_people_match_offers_them_to_choose_from_and_changes_nothing_yet()
+    {
+        var link = world.App.LinkFor(Tom, Q2);
+        var before = await EventCountAsync();
+
+        var response = await world.App.AnswerAsync(link, Q2, "", "decline", new() { ["colleague"] = "director", ["reason"] = "Not mine." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var choices = page.QuerySelectorAll("input[type=radio][name=colleague]").Select(r => r.GetAttribute("value")).ToList();
+        Assert.Contains("aisha.rahman@council.example", choices);
+        Assert.Contains("martin.kowalski@council.example", choices);
+        Assert.Contains("More than one person matches", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Not mine.", page.QuerySelector("textarea[name=reason]")?.TextContent);
+        Assert.Equal(before, await EventCountAsync());
+    }
+
+    [Fact]
+    public async Task Declining_to_a_name_nobody_has_says_so_on_the_colleague_field()
+    {
+        var link = world.App.LinkFor(Tom, Q2);
+
+        var response = await world.App.AnswerAsync(link, Q2, "", "decline", new() { ["colleague"] = "astronaut", ["reason"] = "Not mine." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("No one in the council's directory matches", page.QuerySelector(".govuk-error-message")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_officers_link_posting_another_officers_assignment_is_refused_and_changes_nothing()
     {
         // Tom's own form for Q2, its assignment field swapped for Zoe's Q6, as a hand-edited form would send it.

@@ -90,6 +90,34 @@ public sealed partial class AuditSentencesTests
         Assert.Equal("Asha Patel (Head of Service, Children in Care) saved a draft answer to question 1 on Tuesday 15 December 2026 at 09:00.", saved);
     }
 
+    [Fact]
+    public void Each_edit_to_the_draft_says_which_question_it_removed_reworded_or_moved_rather_than_only_that_the_draft_changed()
+    {
+        var (events, review) = ReviewStory.Run();
+        var drafted = events.OfType<ReviewDrafted>().Single();
+        var q1 = drafted.Areas[0].Questions[0];
+        var q2 = drafted.Areas[0].Questions[1];
+        var q3 = drafted.Areas[1].Questions[0];
+        var at = drafted.At.AddMinutes(1);
+        var reworded = q1 with { Text = "How many 16 and 17 year olds are placed in bed and breakfast?" };
+        ReviewEvent[] edits =
+        [
+            drafted,
+            new QuestionsRevised([drafted.Areas[0] with { Questions = [reworded, q2] }, drafted.Areas[1]], [], at),
+            new QuestionsRevised([drafted.Areas[0] with { Questions = [q2, reworded] }, drafted.Areas[1]], [], at),
+            new QuestionsRevised([drafted.Areas[0] with { Questions = [q2, reworded] }], [], at),
+        ];
+
+        var trail = AuditSentences.Trail(edits, review);
+
+        Assert.StartsWith("Question Q1 reworded on ", trail[1], StringComparison.Ordinal);
+        Assert.StartsWith("Questions Q2 and Q1 moved on ", trail[2], StringComparison.Ordinal);
+        Assert.StartsWith($"Question {q3.QuestionId} (\u201c", trail[3], StringComparison.Ordinal);
+        Assert.Contains("\u201d) removed from the draft on ", trail[3], StringComparison.Ordinal);
+        Assert.All(trail, sentence => Assert.Matches(SentenceShape(), sentence));
+        Assert.DoesNotContain(trail, sentence => sentence.StartsWith("Draft questions edited", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex(@"^[A-Z].+ on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\.$")]
     private static partial Regex SentenceShape();
 }

@@ -237,6 +237,59 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_uploaded_report_is_kept_when_another_field_is_refused_so_the_file_need_not_be_chosen_again()
+    {
+        var driver = Driver();
+        var form = await driver.OpenAsync("/reviews/new");
+        var pdf = await File.ReadAllBytesAsync(Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "reports", "children-in-care.pdf"));
+        var fields = Start(deadline: "15 1 2027", questions: "");
+        fields["title"] = "";
+
+        var refused = await driver.SubmitAsync(form, "form[action='/reviews/new']", fields, file: ("file", "children-in-care.pdf", pdf));
+        var page = await PageDriver.ParseAsync(refused);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("#deadline-day", Assert.Single(PageDriver.Errors(page)).Href);
+        Assert.Contains("children-in-care.pdf", page.QuerySelector("#kept-report")!.TextContent, StringComparison.Ordinal);
+
+        // Sent again with the deadline corrected and no file chosen: the report read the first time makes the draft.
+        var draft = await driver.FollowAsync(await driver.SubmitAsync(page, "form[action='/reviews/new']", new Dictionary<string, string> { ["deadline-day"] = "8" }));
+
+        Assert.True(draft.QuerySelectorAll(".govuk-summary-card").Length >= 5);
+        Assert.Equal("Settled and secure: Learning from complaints about council services for children in care", draft.QuerySelector(".govuk-caption-l")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_kept_report_that_was_tampered_with_is_refused_asking_for_the_file_again()
+    {
+        var driver = Driver();
+        var form = await driver.OpenAsync("/reviews/new");
+        var fields = Start(questions: "");
+        fields["kept-report"] = "not-a-kept-report";
+
+        var response = await driver.SubmitAsync(form, "form[action='/reviews/new']", fields);
+        var page = await PageDriver.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("#file", "The report you uploaded earlier could not be kept. Choose the file again."), Assert.Single(PageDriver.Errors(page)));
+    }
+
+    [Fact]
+    public async Task The_error_summary_lists_the_start_pages_problems_in_the_order_of_its_fields()
+    {
+        var driver = Driver();
+        var form = await driver.OpenAsync("/reviews/new");
+        var fields = Start(questions: "");
+        fields["panel-name"] = "";
+        fields["panel-email"] = "";
+
+        var page = await PageDriver.ParseAsync(await driver.SubmitAsync(form, "form[action='/reviews/new']", fields));
+
+        // The decider finds the panel's problems before the questions', but the report comes first on the page.
+        Assert.Equal(["#file", "#panel-name", "#panel-email"], PageDriver.Errors(page).Select(e => e.Href));
+    }
+
+    [Fact]
     public async Task A_report_that_cannot_be_read_is_named_against_the_file_field()
     {
         var driver = Driver();
@@ -264,8 +317,17 @@ public sealed class ScrutinyOfficerPagesTests : IAsyncLifetime
         var moved = await driver.FollowAsync(await driver.SubmitAsync(reworded, $"form[action='/reviews/{id}/draft/questions/Q3/arrange']", button: ("edit", "up")));
         Assert.Equal(["Q1", "Q3"], moved.QuerySelectorAll("#area-0 ~ .govuk-summary-card").Take(2).Select(c => c.Id!["question-".Length..]));
 
-        var removed = await driver.FollowAsync(await driver.SubmitAsync(moved, $"form[action='/reviews/{id}/draft/questions/Q1/arrange']", button: ("edit", "remove")));
+        // "Remove" asks first, showing the question; nothing is removed until she says yes.
+        var remove = moved.QuerySelector("#question-Q1 a.govuk-button--warning")!.GetAttribute("href")!;
+        var confirm = await driver.OpenAsync(remove);
+        Assert.Equal("Are you sure you want to remove question 1?", confirm.QuerySelector("h1")!.TextContent.Trim());
+        var before = await world.App.GetReviewAsync(id);
+        Assert.Equal(before.Areas.SelectMany(a => a.Questions).Single(q => q.Id == "Q1").Text, confirm.QuerySelector(".govuk-inset-text")!.TextContent.Trim());
+        Assert.Equal(3, before.Areas.Sum(a => a.Questions.Count));
+
+        var removed = await driver.FollowAsync(await driver.SubmitAsync(confirm, $"form[action='/reviews/{id}/draft/questions/Q1/arrange']", button: ("edit", "remove")));
         Assert.Equal(["Q3", "Q2"], removed.QuerySelectorAll(".govuk-summary-card").Select(c => c.Id!["question-".Length..]));
+        Assert.Contains("Question 1 is removed.", removed.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, (await world.App.GetReviewAsync(id)).Areas.Sum(a => a.Questions.Count));
     }
 

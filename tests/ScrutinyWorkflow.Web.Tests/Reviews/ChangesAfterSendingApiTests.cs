@@ -34,7 +34,7 @@ public sealed class ChangesAfterSendingApiTests : IAsyncLifetime
         var notices = world.App.Mailbox.List().Where(m => m.Subject.Contains("new deadline", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, notices.Count);
         var toHead = Assert.Single(notices, m => m.To.Single().Contains(Head, StringComparison.Ordinal));
-        Assert.Equal("Careless review: new deadline Wednesday 6 January 2027", toHead.Subject);
+        Assert.Equal("“Careless” review: new deadline Wednesday 6 January 2027", toHead.Subject);
         Assert.All(new[] { Q1, Q3, Q8 }, q => Assert.Contains(q, toHead.TextBody, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Accepted, (await Client.PostAsJsonAsync($"/api/reviews/{id}/deadline", new { deadline = "2027-01-06" })).StatusCode);
         await world.App.RunRunnerAsync();
@@ -53,8 +53,8 @@ public sealed class ChangesAfterSendingApiTests : IAsyncLifetime
         var review = await world.App.GetReviewAsync(id);
         Assert.Equal(["Q4", "Q9"], review.Areas.Single(a => a.Heading == "Care leavers").Questions.Select(q => q.Id));
         Assert.Equal("withdrawn", review.Assignments.Single(a => a.QuestionId == "Q5").State);
-        Assert.Single(world.App.Mailbox.List(), m => m.Subject == "Careless review: 1 question for you by Friday 8 January 2027" && m.To.Single().Contains(Tom, StringComparison.Ordinal));
-        Assert.Single(world.App.Mailbox.List(), m => m.Subject == "Careless review: a question has been withdrawn" && m.To.Single().Contains(Data, StringComparison.Ordinal));
+        Assert.Single(world.App.Mailbox.List(), m => m.Subject == "“Careless” review: 1 question for you to answer by Friday 8 January 2027" && m.To.Single().Contains(Tom, StringComparison.Ordinal));
+        Assert.Single(world.App.Mailbox.List(), m => m.Subject == "“Careless” review: a question has been withdrawn" && m.To.Single().Contains(Data, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsJsonAsync($"/api/reviews/{id}/questions/Q99/withdraw", new { reason = "" })).StatusCode);
         var bad = await Client.PostAsJsonAsync($"/api/reviews/{id}/questions", new { area = "", text = "", officers = Array.Empty<string>() });
         Assert.Equal(["area", "officers", "text"], (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());

@@ -121,6 +121,35 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_without_a_multipart_boundary_is_named_as_unreadable_not_as_too_large()
+    {
+        using var body = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc\r\n--x--\r\n"u8.ToArray());
+        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        var response = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("upload-unreadable", problem.GetProperty("code").GetString());
+        Assert.Contains("boundary", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_of_ten_thousand_parts_is_named_as_too_many_parts_not_as_too_large()
+    {
+        using var form = Form("%PDF-1.4"u8.ToArray(), "report.pdf");
+        for (var i = 0; i < 10_000; i++)
+        {
+            form.Add(new StringContent("x"), $"field{i}");
+        }
+
+        var response = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("too-many-parts", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Missing_form_fields_are_each_named()
     {
         var response = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report",

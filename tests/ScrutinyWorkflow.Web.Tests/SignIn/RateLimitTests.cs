@@ -144,6 +144,8 @@ public sealed class RateLimitTests
         var retryAfter = int.Parse(refused.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         Assert.StartsWith("text/html", refused.Response.ContentType, StringComparison.Ordinal);
+        // It shows back what was typed, so no browser or proxy may keep a copy.
+        Assert.Equal("no-store", refused.Response.Headers.CacheControl.ToString());
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await new StreamReader(refused.Response.Body).ReadToEndAsync());
         Assert.StartsWith("Error: Too many attempts", page.Title, StringComparison.Ordinal);
         Assert.Contains($"Try again in {retryAfter} seconds", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);

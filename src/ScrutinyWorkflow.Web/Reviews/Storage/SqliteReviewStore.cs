@@ -84,6 +84,9 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         return await session.InTransactionAsync(immediate: true, () => write(new StreamTransaction(session)), cancellationToken);
     }
 
+    /// <summary>$statusa, $statusb, …: the session finds a command's parameters by letters alone.</summary>
+    private static string StatusParameter(int index) => $"$status{(char)('a' + index)}";
+
     public async Task<ReviewListPage> ListPageAsync(ReviewListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -92,7 +95,10 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
 
         await using var session = await database.SessionAsync(cancellationToken);
         // A deleted draft is out of the list unless asked for by its status.
-        var filter = query.Status is null ? $"WHERE status <> '{ReviewView.StatusName(ReviewStatus.Discarded)}'" : "WHERE status = $status";
+        var statuses = query.Matching;
+        var filter = statuses is null
+            ? $"WHERE status <> '{ReviewView.StatusName(ReviewStatus.Discarded)}'"
+            : $"WHERE status IN ({string.Join(", ", statuses.Select((_, i) => StatusParameter(i)))})";
         // Each order has its index (with and without the status filter), so a page costs the same wherever it is.
         var order = query.Sort switch
         {
@@ -108,10 +114,10 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
             SELECT review_id, status, title, panel, meeting_date, deadline, answered, questions, overdue, next_due_local, declines, unreachable, created_at
             FROM review_list {filter} ORDER BY {order} LIMIT $limit OFFSET $offset;
             """);
-        if (query.Status is { } status)
+        foreach (var (status, i) in (statuses ?? []).Select((s, i) => (s, i)))
         {
-            count.Parameters["$status"].Value = status;
-            page.Parameters["$status"].Value = status;
+            count.Parameters[StatusParameter(i)].Value = status;
+            page.Parameters[StatusParameter(i)].Value = status;
         }
         page.Parameters["$limit"].Value = query.PageSize;
         page.Parameters["$offset"].Value = query.Offset;
