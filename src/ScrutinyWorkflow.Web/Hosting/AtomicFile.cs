@@ -9,9 +9,11 @@ public static class AtomicFile
 {
     /// <summary>
     /// Writes the file whole. With <paramref name="replace"/> false an existing file wins and is left as it is (the
-    /// call returns false), which is what makes a retried write idempotent.
+    /// call returns false), which is what makes a retried write idempotent. With <paramref name="flush"/> false the
+    /// bytes may still be only in the page cache when the file appears: for a caller whose own journal already holds
+    /// them durably (<see cref="JournalledFolder"/>).
     /// </summary>
-    public static bool Write(string path, ReadOnlySpan<byte> content, bool replace)
+    public static bool Write(string path, ReadOnlySpan<byte> content, bool replace, bool flush = true)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -27,8 +29,11 @@ public static class AtomicFile
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(content);
-                // The move below must never publish a file whose bytes are only in the page cache.
-                stream.Flush(flushToDisk: true);
+                if (flush)
+                {
+                    // The move below must never publish a file whose bytes are only in the page cache.
+                    stream.Flush(flushToDisk: true);
+                }
             }
             try
             {

@@ -257,37 +257,8 @@ public sealed class JournalledFolder : IDisposable
     }
 
     /// <summary>Writes one file into place: a temporary name beside it, then a move.</summary>
-    private bool Publish(string fileName, ReadOnlySpan<byte> content, bool flush, bool replace)
-    {
-        var path = Path.Combine(folder, fileName);
-        // A leading dot and a .tmp ending: folder readers that list by extension never pick it up.
-        var temporary = Path.Combine(folder, $".{fileName}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content);
-                if (flush)
-                {
-                    stream.Flush(flushToDisk: true);
-                }
-            }
-            try
-            {
-                File.Move(temporary, path, overwrite: replace);
-                return true;
-            }
-            catch (IOException) when (!replace && File.Exists(path))
-            {
-                // Another writer got there between the check and the move: theirs stands.
-                return false;
-            }
-        }
-        finally
-        {
-            TryDelete(temporary);
-        }
-    }
+    private bool Publish(string fileName, ReadOnlySpan<byte> content, bool flush, bool replace) =>
+        AtomicFile.Write(Path.Combine(folder, fileName), content, replace, flush);
 
     /// <summary>
     /// Reads back every journal nobody holds: a file it kept that is missing or not whole (the crash came before the
@@ -413,18 +384,6 @@ public sealed class JournalledFolder : IDisposable
             }
         }
         return records;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A stray temporary file is harmless: nothing reads it.
-        }
     }
 
     /// <summary>Makes a folder's entries (a file made, moved or removed in it) durable; where that cannot be asked for, the system's own journal has to do.</summary>
