@@ -303,7 +303,7 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
     {
         SentMessage? request = null;
         Assert.True(await EventuallyAsync(() => (request = Sent().FirstOrDefault(m =>
-            m.Id.Contains(reviewId, StringComparison.Ordinal) && m.To == officer && m.Subject.Contains(" for you by ", StringComparison.Ordinal))) is not null),
+            m.Id.Contains(reviewId, StringComparison.Ordinal) && m.To == officer && m.Subject.Contains(" for you to answer by ", StringComparison.Ordinal))) is not null),
             $"Review {reviewId} sent {officer} no request.");
         return new Uri(ResponseLinkText.Pattern().Match(request!.Text).Value).PathAndQuery;
     }

@@ -284,7 +284,7 @@ public sealed class TwoHostsTests : IAsyncLifetime
     /// <summary>The request, not the receipt for the officer's answer, which goes to them from the same review.</summary>
     private static bool IsRequest(EmlMessage mail, string reviewId, string officer) =>
         mail.MessageId.Contains(reviewId, StringComparison.Ordinal) && mail.To.Single().Contains(officer, StringComparison.Ordinal)
-        && mail.Subject.Contains(" for you by ", StringComparison.Ordinal);
+        && mail.Subject.Contains(" for you to answer by ", StringComparison.Ordinal);
 
     private static async Task<string> WaitForAsync(HttpClient client, string id, string status)
     {

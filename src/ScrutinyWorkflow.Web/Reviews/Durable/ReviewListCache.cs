@@ -8,8 +8,10 @@ namespace ScrutinyWorkflow.Web.Reviews.Durable;
 internal sealed class ReviewListCache(TableReviewStreams streams)
 {
     // Lines written at nearly the same moment can become visible out of their timestamps' order (two hosts committing at
-    // once), so each look reaches back this far: a line is read a few times over, never missed.
-    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(60);
+    // once; one partition's writes are stamped by the one server holding it, whose clock may step when the partition
+    // moves), so each look reaches back this far: a line is read a few times over, never missed. Longer costs every
+    // list request the lines written in that long (a minute's overlap doubled the list's time just after many writes).
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(5);
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, ListedReview> lines = new(StringComparer.Ordinal);
