@@ -68,9 +68,10 @@ public sealed class ReviewPageModelTests
         var done = ReviewPageModel.From(released, 1, releasedEvents, At(2027, 1, 14, 10)).Can;
 
         Assert.Equal(new ReviewActions(Remind: true, Reassign: true, AddQuestion: true, CloseEarly: true, ChangeDates: true, Reopen: false, Release: false, AcceptLateAnswer: false, SeeStatement: false), collecting);
-        Assert.Equal(new ReviewActions(Remind: false, Reassign: false, AddQuestion: false, CloseEarly: false, ChangeDates: true, Reopen: true, Release: true, AcceptLateAnswer: true, SeeStatement: true), checking.Can);
+        Assert.Equal(new ReviewActions(Remind: false, Reassign: false, AddQuestion: false, CloseEarly: false, ChangeDates: true, Reopen: true, Release: true, AcceptLateAnswer: true, SeeStatement: true, CorrectAnswer: true), checking.Can);
         Assert.True(checking.Officers.Single(o => o.Email == Housing.Email).Questions.Single().CanAcceptLateAnswer);
-        Assert.Equal(new ReviewActions(Remind: false, Reassign: false, AddQuestion: false, CloseEarly: false, ChangeDates: false, Reopen: false, Release: false, AcceptLateAnswer: false, SeeStatement: true), done);
+        // Once released, a late answer or a correction makes the next version (issue 23, finding 5).
+        Assert.Equal(new ReviewActions(Remind: false, Reassign: false, AddQuestion: false, CloseEarly: false, ChangeDates: false, Reopen: false, Release: false, AcceptLateAnswer: true, SeeStatement: true, CorrectAnswer: true), done);
     }
 
     [Fact]
