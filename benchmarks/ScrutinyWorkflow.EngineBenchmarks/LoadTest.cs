@@ -259,7 +259,7 @@ internal static class LoadTest
 #else
         const string configuration = "Release";
 #endif
-        var bin = Path.Combine(RepositoryRoot(), "src", "ScrutinyWorkflow.Web", "bin", configuration, "net10.0");
+        var bin = Path.Combine(RepositoryRoot(), "src", "ScrutinyWorkflow.WebHost", "bin", configuration, "net10.0");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = bin,
@@ -268,7 +268,7 @@ internal static class LoadTest
         };
         foreach (var argument in new[]
         {
-            Path.Combine(bin, "ScrutinyWorkflow.Web.dll"), "--urls", baseUrl,
+            Path.Combine(bin, "ScrutinyWorkflow.WebHost.dll"), "--urls", baseUrl,
             $"--Scrutiny:DataPath={Path.Combine(folder, "data")}", $"--Scrutiny:DirectoryPath={Path.Combine(folder, "directory.json")}", "--Scrutiny:Routing:RulesPath=",
             $"--Scrutiny:PublicBaseUrl={baseUrl}", "--Logging:LogLevel:Default=Warning",
             // Hundreds of officers answer from one address here, where a council's come from many.

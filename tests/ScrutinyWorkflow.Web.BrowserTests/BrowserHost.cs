@@ -37,11 +37,8 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var root = Loopback.RepositoryRoot();
-        var web = Path.Combine(root, "src", "ScrutinyWorkflow.Web");
         host = await WebHostProcess.StartAsync(
         [
-            // The host runs from its build output; its pages' files (GOV.UK Frontend, copied in by the build) are in the project's wwwroot.
-            $"--webroot={Path.Combine(web, "wwwroot")}",
             $"--Scrutiny:DataPath={DataPath}", $"--Scrutiny:DirectoryPath={Path.Combine(root, "samples", "directory.json")}", $"--Scrutiny:Routing:RulesPath={Path.Combine(root, "samples", "routing-rules.json")}",
             "--Scrutiny:PublicBaseUrl=http://localhost:5080", "--Scrutiny:TeamEmail=scrutiny@council.example",
             $"--Scrutiny:CouncilName={CouncilName}", "--Scrutiny:Runner:PollSeconds=1",

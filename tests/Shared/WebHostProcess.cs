@@ -32,7 +32,7 @@ internal sealed class WebHostProcess : IAsyncDisposable
     public static async Task<WebHostProcess> StartAsync(IEnumerable<string> settings, string? logFile = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(Loopback.RepositoryRoot(), "src", "ScrutinyWorkflow.Web", "bin", configuration, "net10.0", "ScrutinyWorkflow.Web.dll");
+        var dll = Path.Combine(Loopback.RepositoryRoot(), "src", "ScrutinyWorkflow.WebHost", "bin", configuration, "net10.0", "ScrutinyWorkflow.WebHost.dll");
         var address = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { dll, "--urls", address.ToString().TrimEnd('/') }.Concat(settings))

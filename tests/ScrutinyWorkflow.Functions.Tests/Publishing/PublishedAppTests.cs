@@ -30,13 +30,15 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
     public void The_app_carries_nothing_of_the_web_hosts_own_nor_the_durable_test_host()
     {
         Assert.True(app.ExitCode == 0, app.Output);
-        // The web host's settings name sample files that are not deployed; its npm files and executable are its own;
-        // the in-process test host is the web host's Durable engine, not the Functions app's.
-        foreach (var file in new[] { "appsettings.json", "package.json", "package-lock.json", "ScrutinyWorkflow.Web", "ScrutinyWorkflow.Web.runtimeconfig.json", "Microsoft.DurableTask.InProcessTestHost.dll" })
+        // The web host's settings name sample files that are not deployed, and it is a host of its own; the product's npm
+        // files are for its build; the in-process test host is the web host's Durable engine, not the Functions app's.
+        foreach (var file in new[] { "appsettings.json", "package.json", "package-lock.json", "ScrutinyWorkflow.WebHost.dll", "ScrutinyWorkflow.WebHost", "ScrutinyWorkflow.Web.runtimeconfig.json", "Microsoft.DurableTask.InProcessTestHost.dll" })
         {
             Assert.False(File.Exists(Path.Combine(app.Folder, file)), $"{file} is in the published app.");
         }
-        Assert.DoesNotContain("InProcessTestHost", File.ReadAllText(Path.Combine(app.Folder, "ScrutinyWorkflow.Functions.deps.json")), StringComparison.Ordinal);
+        var dependencies = File.ReadAllText(Path.Combine(app.Folder, "ScrutinyWorkflow.Functions.deps.json"));
+        Assert.DoesNotContain("InProcessTestHost", dependencies, StringComparison.Ordinal);
+        Assert.DoesNotContain("ScrutinyWorkflow.WebHost", dependencies, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(app.Folder, "ScrutinyWorkflow.Web.dll")), "The product's own assembly is missing from the published app.");
     }
 
