@@ -4,10 +4,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
+using ScrutinyWorkflow.Web.Engine.Embedded;
+using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Hosting;
-using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.Reviews.Embedded;
-using ScrutinyWorkflow.Web.Reviews.Storage;
 using ScrutinyWorkflow.Workflow.Serialization;
 using static ScrutinyWorkflow.EngineBenchmarks.Figures;
 

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Deployment;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Officers;
-using ScrutinyWorkflow.Web.Reviews;
 
 namespace ScrutinyWorkflow.EngineBenchmarks;
 

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using ScrutinyWorkflow.Web.Reviews.Durable;
+using ScrutinyWorkflow.Web.Engine.Durable;
 using ScrutinyWorkflow.Workflow;
 
 namespace ScrutinyWorkflow.Functions.Reviews;

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using ScrutinyWorkflow.Tests.Shared;
+using ScrutinyWorkflow.Web.Engine.Embedded;
 using ScrutinyWorkflow.Web.Mail;
-using ScrutinyWorkflow.Web.Reviews.Embedded;
 
 namespace ScrutinyWorkflow.Web.Tests;
 
@@ -75,7 +75,7 @@ internal sealed class ScrutinyApplication(
     /// </summary>
     public async Task<RunnerPass> RunRunnerAsync()
     {
-        if (Services.GetService<Web.Reviews.Durable.ReviewHandoff>() is { } handoff)
+        if (Services.GetService<Web.Engine.Durable.ReviewHandoff>() is { } handoff)
         {
             await handoff.IdleAsync();
         }
@@ -214,7 +214,7 @@ internal static class Api
     public static async Task<HttpClient> UploaderAsync(this WebApplicationFactory<Program> app)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = (await client.GetFromJsonAsync<Web.Reviews.UploadToken>("/api/reviews/from-report"))!;
+        var token = (await client.GetFromJsonAsync<Web.FocusReports.UploadToken>("/api/reviews/from-report"))!;
         client.DefaultRequestHeaders.Add(token.HeaderName, token.Token);
         return client;
     }

@@ -63,7 +63,7 @@ internal sealed class CorpusTarget(HostUnderTest host)
     public async Task<HttpClient> UploaderAsync()
     {
         var client = Host.Client();
-        var token = (await client.GetFromJsonAsync<Web.Reviews.UploadToken>("/api/reviews/from-report"))!;
+        var token = (await client.GetFromJsonAsync<Web.FocusReports.UploadToken>("/api/reviews/from-report"))!;
         client.DefaultRequestHeaders.Add(token.HeaderName, token.Token);
         return client;
     }

@@ -27,7 +27,7 @@ internal static class Timings
         {
             var clock = Stopwatch.StartNew();
             using var uploader = host.Client();
-            var token = (await uploader.GetFromJsonAsync<Web.Reviews.UploadToken>("/api/reviews/from-report"))!;
+            var token = (await uploader.GetFromJsonAsync<Web.FocusReports.UploadToken>("/api/reviews/from-report"))!;
             uploader.DefaultRequestHeaders.Add(token.HeaderName, token.Token);
             using var form = new MultipartFormDataContent
             {

@@ -1,7 +1,7 @@
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
-using ScrutinyWorkflow.Web.Reviews;
 
 namespace ScrutinyWorkflow.Web.AwayRefresh;
 
@@ -21,7 +21,7 @@ public sealed class AwayRefreshJob(IReviewQueries queries, IReviewCommands comma
     public async Task<AwayRefreshPass> RunAsync(CancellationToken cancellationToken)
     {
         int reviews = 0, changed = 0, unreadable = 0;
-        var open = ReviewView.StatusName(ReviewStatus.Open);
+        var open = ReviewSummary.StatusName(ReviewStatus.Open);
         for (var page = 1; ; page++)
         {
             var list = await queries.ListAsync(new ReviewListQuery(page, ReviewListQuery.MaxPageSize, open), cancellationToken);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Deployment;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Officers;
-using ScrutinyWorkflow.Web.Reviews;
 
 namespace ScrutinyWorkflow.Web.AwayRefresh;
 

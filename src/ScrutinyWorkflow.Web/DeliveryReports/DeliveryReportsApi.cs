@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
-using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.SignIn;
 using SendGrid.Helpers.EventWebhook;
 

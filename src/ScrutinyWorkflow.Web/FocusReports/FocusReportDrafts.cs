@@ -4,11 +4,10 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Mail;
 using ScrutinyWorkflow.Web.Notifications;
-using ScrutinyWorkflow.Web.Reports;
-using ScrutinyWorkflow.Web.Reviews;
 
 namespace ScrutinyWorkflow.Web.FocusReports;
 

@@ -1,7 +1,7 @@
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.ReviewPages;
-using ScrutinyWorkflow.Web.Reviews;
 
 namespace ScrutinyWorkflow.Web.Home;
 
@@ -30,7 +30,7 @@ public sealed record DashboardRow(
     public static DashboardRow From(ReviewSummary summary, CouncilClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var status = Enum.GetValues<ReviewStatus>().FirstOrDefault(s => ReviewView.StatusName(s) == summary.Status);
+        var status = Enum.GetValues<ReviewStatus>().FirstOrDefault(s => ReviewSummary.StatusName(s) == summary.Status);
         List<NeedsYou> needs = status switch
         {
             ReviewStatus.Draft => [new("Check the questions and send them", $"/reviews/{summary.Id}/draft")],

@@ -1,4 +1,5 @@
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.ReviewPages;

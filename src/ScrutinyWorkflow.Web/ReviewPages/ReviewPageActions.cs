@@ -1,5 +1,6 @@
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Pages;
 using ScrutinyWorkflow.Web.Reviews;

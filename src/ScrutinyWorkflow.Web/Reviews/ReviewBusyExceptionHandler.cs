@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Web.Engine;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
@@ -11,7 +11,7 @@ public sealed class ReviewBusyExceptionHandler(IProblemDetailsService problems) 
 {
     public const int RetryAfterSeconds = 2;
 
-    public static bool IsBusy(Exception exception) => exception is ReviewBusyException or StreamConflictException;
+    public static bool IsBusy(Exception exception) => ReviewBusyException.Means(exception);
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

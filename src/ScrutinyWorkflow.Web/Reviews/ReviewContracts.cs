@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
@@ -37,28 +38,6 @@ public sealed record ReasonRequest(string? Reason);
 // Responses.
 
 public sealed record CreatedReview(string Id);
-
-/// <summary>
-/// One line of the review list. <see cref="Overdue"/> counts the questions still without an answer that have been
-/// escalated to a manager or closed with no response; <see cref="NextDue"/> is when the review next wakes (council time);
-/// <see cref="Declines"/> and <see cref="Unreachable"/> are what waits on the scrutiny officer because of an officer
-/// (<see cref="OfficerAttention"/>); <see cref="StartedAt"/> is when it was drafted, so drafts of one report can be told apart.
-/// </summary>
-public sealed record ReviewSummary(
-    string Id, string Status, string Title, string Panel, DateOnly MeetingDate, DateOnly Deadline, int Answered, int Questions, int Overdue, DateTime? NextDue,
-    int Declines = 0, int Unreachable = 0, DateTimeOffset? StartedAt = null)
-{
-    public static ReviewSummary From(ReviewState state)
-    {
-        var questions = state.Questions.ToList();
-        var unanswered = questions.Where(q => !state.Answers.ContainsKey(q.QuestionId)).ToList();
-        var overdue = unanswered.Count(q => state.Assignments.OfQuestion(q.QuestionId)
-            .Any(a => a.IsCurrent && ((a.IsOpen && a.Escalated) || a.Outcome == AssignmentOutcome.NoResponse)));
-        return new(state.ReviewId, ReviewView.StatusName(state.Status), state.FocusReport?.Title ?? "", state.Panel?.Name ?? "", state.MeetingDate, state.Deadline,
-            questions.Count - unanswered.Count, questions.Count, overdue, state.NextDue,
-            OfficerAttention.DeclinesToActOn(state), OfficerAttention.UndeliverableToActOn(state).Count, state.DraftedAt);
-    }
-}
 
 /// <summary>A page of the review list, with links to the pages either side (null at the ends) and how many there are.</summary>
 public sealed record ReviewListView(IReadOnlyList<ReviewSummary> Reviews, int Page, int PageSize, int Total, int Pages, string? Previous, string? Next)
@@ -122,7 +101,7 @@ public sealed record ReviewView(
 
         return new ReviewView(
             state.ReviewId,
-            StatusName(state.Status),
+            ReviewSummary.StatusName(state.Status),
             state.FocusReport is { } report ? new FocusReportView(report.Title, report.Published.ToString()) : null,
             state.Panel,
             state.MeetingDate,
@@ -136,19 +115,6 @@ public sealed record ReviewView(
             state.StatementVersion,
             state.ReleasedVersion);
     }
-
-    public static string StatusName(ReviewStatus status) => status switch
-    {
-        ReviewStatus.Draft => "draft",
-        ReviewStatus.Open => "open",
-        ReviewStatus.ResponsesClosed => "responses-closed",
-        ReviewStatus.Assembled => "assembled",
-        ReviewStatus.Released => "released",
-        ReviewStatus.Filed => "filed",
-        ReviewStatus.Completed => "completed",
-        ReviewStatus.Discarded => "deleted",
-        _ => "none",
-    };
 
     private static string StateName(Assignment assignment) => assignment.Outcome switch
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
 
 namespace ScrutinyWorkflow.Web.Reviews;

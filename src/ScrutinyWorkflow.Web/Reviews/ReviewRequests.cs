@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 
@@ -44,7 +45,7 @@ public static class ReviewRequests
 
     /// <summary>The status names a list may be filtered by, as the API writes them.</summary>
     public static IReadOnlyList<string> Statuses { get; } =
-        [.. Enum.GetValues<ReviewStatus>().Where(s => s != ReviewStatus.None).Select(ReviewView.StatusName)];
+        [.. Enum.GetValues<ReviewStatus>().Where(s => s != ReviewStatus.None).Select(ReviewSummary.StatusName)];
 
     /// <summary>
     /// Reads <c>?page=&amp;pageSize=&amp;status=&amp;sort=</c> into a list query; anything given that cannot be used is a

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Routing;
@@ -39,10 +40,6 @@ public static class ReviewsApi
         changes.MapPost("/{id}/questions/{questionId}/correct", CorrectAnswer);
         reads.MapGet("/{id}/events", GetEvents);
         reads.MapGet("/{id}/away", OfficersAway);
-        reads.MapGet("/{id}/statement", StatementPages.Show);
-        reads.MapGet("/{id}/statement.docx", StatementPages.Appendix);
-        reads.MapGet("/{id}/cover-report.docx", StatementPages.CoverReport);
-        reads.MapGet("/{id}/statement.pdf", StatementPages.Pdf);
         return app;
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ScrutinyWorkflow.Tests.Shared;
-using ScrutinyWorkflow.Web.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 
 namespace ScrutinyWorkflow.Functions.Tests.Reports;
 

@@ -42,9 +42,9 @@ public sealed class ReviewSpanTests : IAsyncLifetime, IDisposable
     {
         var created = await worker.SendAsync((f, r) => f.Api(r, FunctionsWorker.Durable), "POST", "/api/reviews", HttpFunctionsTests.NewReview());
         var id = System.Text.Json.JsonDocument.Parse(created.Body).RootElement.GetProperty("id").GetString()!;
-        var review = (await worker.Services.GetRequiredService<Web.Reviews.IReviewQueries>().FindAsync(id, CancellationToken.None))!;
+        var review = (await worker.Services.GetRequiredService<Web.Engine.IReviewQueries>().FindAsync(id, CancellationToken.None))!;
         var question = review.State.Questions.First();
-        await worker.Services.GetRequiredService<Web.Reviews.EffectCarrier>().DeliverAsync(id, review.State, $"{id}.test.1", new SendWithdrawalNotice("tom.okafor@council.example", question.QuestionId), CancellationToken.None);
+        await worker.Services.GetRequiredService<Web.Engine.IEffectCarrier>().DeliverAsync(id, review.State, $"{id}.test.1", new SendWithdrawalNotice("tom.okafor@council.example", question.QuestionId), CancellationToken.None);
 
         var command = Assert.Single(spans, s => s.DisplayName == "command DraftReview" && (string?)s.GetTagItem("scrutiny.review_id") == id);
         Assert.Equal(ActivityStatusCode.Unset, command.Status);

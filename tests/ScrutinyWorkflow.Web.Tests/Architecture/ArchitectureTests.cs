@@ -69,6 +69,32 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void The_engine_uses_none_of_the_pages_nor_the_api()
+    {
+        // The engine is what both hosts and its own tests run: people's ways in (pages, the API, uploads) sit on top of
+        // its ports, never under them.
+        var graph = FolderDependencies();
+
+        Assert.Empty(graph["Engine"].Intersect(PeoplesWaysIn));
+        Assert.Contains("Engine", graph["Reviews"]);
+    }
+
+    [Fact]
+    public void Pages_and_the_api_reach_the_engine_only_through_its_ports()
+    {
+        // Which runtime runs is the deployment's choice: a page that named one would work on that one alone.
+        var result = Types.InAssembly(typeof(ScrutinyOptions).Assembly)
+            .That().ResideInNamespaceMatching($@"^{WebRoot.Replace(".", @"\.", StringComparison.Ordinal)}\.({string.Join("|", PeoplesWaysIn)})(\..*)?$")
+            .ShouldNot().HaveDependencyOnAny($"{WebRoot}.Engine.Embedded", $"{WebRoot}.Engine.Storage", $"{WebRoot}.Engine.Durable")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "A page or API type uses one runtime's own types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    /// <summary>The folders through which people and their scripts reach the product.</summary>
+    private static readonly string[] PeoplesWaysIn = ["Reviews", "ReviewPages", "Home", "Responses", "Pages", "FocusReports"];
+
+    [Fact]
     public void Only_the_composition_and_the_hosts_know_every_capability()
     {
         // Folders are capabilities; the composition (ScrutinyProduct, in the root namespace) is the one type that names

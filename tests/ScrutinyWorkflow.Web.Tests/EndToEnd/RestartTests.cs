@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.Reviews.Storage;
+using ScrutinyWorkflow.Web.Engine;
+using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Workflow.Serialization;
 using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
 
@@ -48,7 +48,7 @@ public sealed class RestartTests
 
         // Carry out every pending effect as the runner would, but "crash" before any is marked done.
         var outbox = world.App.Services.GetRequiredService<IOutbox>();
-        var carrier = world.App.Services.GetRequiredService<EffectCarrier>();
+        var carrier = world.App.Services.GetRequiredService<IEffectCarrier>();
         var pending = await outbox.PendingAsync(world.Clock.GetUtcNow(), 100, CancellationToken.None);
         Assert.Equal(4, pending.Count);
         var review = (await world.App.Services.GetRequiredService<IReviewQueries>().FindAsync(pending[0].ReviewId, CancellationToken.None))!.State;

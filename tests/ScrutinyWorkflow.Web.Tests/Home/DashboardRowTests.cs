@@ -1,6 +1,6 @@
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Home;
-using ScrutinyWorkflow.Web.Reviews;
 using ScrutinyWorkflow.Web.Tests.ReviewPages;
 
 namespace ScrutinyWorkflow.Web.Tests.Home;

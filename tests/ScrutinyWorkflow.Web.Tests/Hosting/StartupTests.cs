@@ -4,9 +4,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Web.Deployment;
+using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
-using ScrutinyWorkflow.Web.Reviews;
 
 namespace ScrutinyWorkflow.Web.Tests.Hosting;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Web.Reviews.Storage;
 using ScrutinyWorkflow.Workflow.Serialization;
 using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
 
