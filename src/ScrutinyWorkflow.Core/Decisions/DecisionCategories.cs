@@ -15,7 +15,7 @@ internal static class DecisionCategories
         ("Benefits and tax", ["council tax", "housing benefit", "business rates", "council tax reduction", "discretionary housing payment", "benefit overpayment"]),
         ("Planning and development", ["planning", "planning permission", "enforcement notice", "building control", "planning application"]),
         ("Highways and transport", ["highway", "parking", "penalty charge", "blue badge", "pothole", " road", "bus pass", "traffic"]),
-        ("Environment and regulation", ["noise", "refuse", "bin collection", "waste", "fly-tipping", "pest", "environmental health", "licensing", "anti-social behaviour", "antisocial behaviour", "statutory nuisance"]),
+        ("Environment and regulation", ["noise", "refuse", "bin collection", " bins", "rubbish", "recycling", "waste", "fly-tipping", "pest", "environmental health", "licensing", "anti-social behaviour", "antisocial behaviour", "statutory nuisance"]),
     ];
 
     /// <summary>The category whose words come first in <paramref name="text"/>; null when none do.</summary>

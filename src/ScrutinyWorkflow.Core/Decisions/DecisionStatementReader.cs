@@ -158,8 +158,14 @@ public static partial class DecisionStatementReader
         SectionHeading(block.Text) is null && !IsBody(block) && Words(block.Text) <= 15 && block.Text[^1] is not ('.' or ';' or ',')
         && (block.Kind == BlockKind.Heading || block.Text.Contains("Council", StringComparison.Ordinal) || block.Text.Contains("decision", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// A statement has a header line (a reference, "Complaint against:", a decision date) or, failing that, both a
+    /// "Summary:" and the sections a decision ends with: a focus report's "Summary" and "Conclusions" are not enough.
+    /// </summary>
     private static bool LooksLikeAStatement(List<ReportBlock> statement) =>
-        statement.Any(block => IsBody(block) || IsHeaderLabel(block.Text));
+        statement.Any(block => IsHeaderLabel(block.Text))
+        || (statement.Any(block => SummaryLabel().Match(block.Text) is { Success: true } label && label.Length > 0 && block.Text.Length > label.Length)
+            && statement.Any(block => SectionHeading(block.Text) is { } heading && (FinalDecisionHeadings.Contains(heading) || ActionHeadings.Contains(heading))));
 
     private static ProposedDecision ReadOne(List<ReportBlock> statement, WorkingCalendar calendar)
     {
