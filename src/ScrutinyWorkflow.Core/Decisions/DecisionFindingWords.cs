@@ -72,6 +72,6 @@ internal static partial class DecisionFindingWords
     private static partial Regex Sentence();
 
     /// <summary>A sentence saying fault was found, not one that only mentions the word ("to find fault").</summary>
-    [GeneratedRegex(@"\b(?:found|find|there\s+(?:was|were|is)|identified|was\s+at)\s+(?:some\s+)?fault|\bfault\s+(?:by|in|with|on)\s+the\s+(?:council|part)|\bupheld\b|\bmaladministration\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:found|find|there\s+(?:was|were|is)|identified|was\s+at)\s+(?:some\s+)?fault|\bfault\s+(?:by|in|with|on)\s+the\s+(?:council|part)|\bfinding\s+fault\b|\bwe\s+uphold\b|\bupheld\b|\bmaladministration\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FoundFault();
 }

@@ -142,7 +142,7 @@ internal static partial class DecisionWording
     [GeneratedRegex(@"\bno\s+fault\b|\b(?:did|do|does|could|can)\s+not\s+find\s+(?:any\s+|evidence\s+of\s+)?fault\b|\bnot\s+at\s+fault\b|\bfound\s+no\s+(?:evidence\s+of\s+)?fault\b|\bwas\s+not\s+fault\b|\bnot\s+upheld\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex NoFaultWords();
 
-    [GeneratedRegex(@"\bfault\b|\bmaladministration\b|\bupheld\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bfault\b|\bmaladministration\b|\bupheld\b|\buphold\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex FaultWords();
 
     /// <summary>"within one month of the final decision", "within 20 working days of my decision", "within four weeks".</summary>

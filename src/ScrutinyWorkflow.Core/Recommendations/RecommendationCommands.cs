@@ -76,3 +76,9 @@ public sealed record ProcessRecommendationTimers(DateTimeOffset Now) : Recommend
 
 /// <summary>The scrutiny officer closes the recommendation, saying why; nobody else can.</summary>
 public sealed record CloseRecommendation(RecommendationClosure Closure, string Note, Actor By, DateTimeOffset Now) : RecommendationCommand(Now);
+
+/// <summary>
+/// The recommendation passes to another owner (the owner left, or the work moved); an awaited update is now theirs to
+/// give, and they are asked for it with the same date.
+/// </summary>
+public sealed record ChangeOwner(Officer? NewOwner, string Reason, Actor By, DateTimeOffset Now) : RecommendationCommand(Now);

@@ -22,6 +22,7 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
         ProvideUpdate c => Update(c, state),
         ProcessRecommendationTimers c => Chase(c, state),
         CloseRecommendation c => Close(c, state),
+        ChangeOwner c => Hand(c, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown recommendation command."),
     };
 
@@ -153,6 +154,22 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
         return c.Closure != RecommendationClosure.Implemented && string.IsNullOrWhiteSpace(c.Note)
             ? Invalid([new("note", "Say why the recommendation is closed without being implemented.")])
             : RecommendationDecision.Accept(new RecommendationClosed(c.Closure, c.Note.Trim(), c.By.Email, c.Now));
+    }
+
+    private static RecommendationDecision Hand(ChangeOwner c, RecommendationState state)
+    {
+        if (CheckOpenForScrutinyOfficer(state, c.By, "change who owns a recommendation") is { } refusal)
+        {
+            return refusal;
+        }
+        if (c.NewOwner is null || !EmailAddress.IsValid(c.NewOwner.Email) || string.IsNullOrWhiteSpace(c.NewOwner.Name))
+        {
+            return Invalid([new("newOwner", "Name the officer who owns this recommendation now, from the directory.")]);
+        }
+        var to = c.NewOwner.Normalised();
+        return to.Email == state.Owner!.Email
+            ? RecommendationDecision.Accept()
+            : RecommendationDecision.Accept(new OwnerChanged(state.Owner, to, c.Reason.Trim(), c.Now));
     }
 
     private UpdateRequested Requested(int round, DateOnly due, DateTimeOffset now) =>

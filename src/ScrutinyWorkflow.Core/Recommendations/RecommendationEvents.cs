@@ -33,3 +33,6 @@ public sealed record UpdateEscalated(int Round, int Step, string? ManagerEmail, 
 public sealed record UpdateProvided(int Round, string Text, RecommendationProgress Progress, string By, bool ByScrutinyTeam, DateTimeOffset At) : RecommendationEvent(At);
 
 public sealed record RecommendationClosed(RecommendationClosure Closure, string Note, string By, DateTimeOffset At) : RecommendationEvent(At);
+
+/// <summary>Another officer owns the recommendation from now on; an awaited update's chasers go to them.</summary>
+public sealed record OwnerChanged(Officer From, Officer To, string Reason, DateTimeOffset At) : RecommendationEvent(At);

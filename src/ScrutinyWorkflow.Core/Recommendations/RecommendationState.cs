@@ -93,6 +93,8 @@ public sealed record RecommendationState
         UpdateEscalated e => WithRound(state, e.Round, r => r with { NextStep = e.Step + 1, EscalatedTo = e.ManagerEmail }),
         UpdateProvided e => WithRound(state, e.Round, r => r with { Update = e }),
         RecommendationClosed e => state with { Status = RecommendationStatus.Closed, Closed = e },
+        // The new owner's manager, not the old one's, is who an escalation goes to from now on.
+        OwnerChanged e => state with { Owner = e.To, Rounds = state.Rounds.IsEmpty ? state.Rounds : state.Rounds.SetItem(state.Rounds.Count - 1, state.Rounds[^1] with { EscalatedTo = null }) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown recommendation event."),
     };
 

@@ -37,10 +37,12 @@ public sealed class DecisionStatementReaderTests
         Assert.Equal(new ReadValue<DecisionFinding?>(finding), WithFinalDecision(finalDecision).Finding);
     }
 
-    [Fact]
-    public void Fault_found_without_saying_whether_it_caused_injustice_is_proposed_as_upheld_and_marked_for_checking()
+    [Theory]
+    [InlineData("I have completed my investigation. I found fault by the Council.")]
+    [InlineData("We uphold the complaint, finding fault in how the Council considered Ms X's medical priority.")]
+    public void Fault_found_without_saying_whether_it_caused_injustice_is_proposed_as_upheld_and_marked_for_checking(string finalDecision)
     {
-        var finding = WithFinalDecision("I have completed my investigation. I found fault by the Council.").Finding;
+        var finding = WithFinalDecision(finalDecision).Finding;
 
         Assert.Equal(DecisionFinding.UpheldWithInjustice, finding.Value);
         Assert.Contains("not plainly whether it caused injustice", finding.Doubt, StringComparison.Ordinal);

@@ -42,6 +42,9 @@ internal sealed class RecommendationSpecification
         return rejected.Rejection;
     }
 
+    /// <summary>The mail the decided events call for.</summary>
+    public IReadOnlyList<RecommendationEffect> ThenEffects() => RecommendationEffects.Of(ThenEvents(), StateAfter());
+
     public RecommendationState StateAfter() => RecommendationState.From(given.Concat(ThenEvents()));
 }
 
