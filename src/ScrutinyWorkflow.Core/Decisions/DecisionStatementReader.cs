@@ -245,13 +245,20 @@ public static partial class DecisionStatementReader
                 return new(labelled.Groups["name"].Value.Trim().TrimEnd('.'));
             }
         }
-        foreach (var block in header)
+        // The web page's title, "Leeds City Council (23 012 345)", ends with the reference; a browser's printed header
+        // ("12/7/26, 6:28 PM Leeds City Council (23 012 345) - Local Government...") only contains it.
+        var titles = header
+            .Select(block => (Text: block.Text.Trim(), Bracket: ReferenceInBrackets().Match(block.Text.Trim())))
+            .Where(title => title.Bracket.Success && title.Bracket.Index > 0)
+            .OrderByDescending(title => title.Bracket.Index + title.Bracket.Length == title.Text.Length)
+            .ToList();
+        if (titles.Count > 0)
         {
-            if (ReferenceInBrackets().Match(block.Text) is { Success: true } bracketed && bracketed.Index > 0)
-            {
-                // The web page's title: "Leeds City Council (23 012 345)".
-                return new(block.Text[..bracketed.Index].Trim().TrimEnd('-', '–', ':').Trim());
-            }
+            var (text, bracket) = titles[0];
+            var name = text[..bracket.Index].Trim().TrimEnd('-', '–', ':').Trim();
+            return bracket.Index + bracket.Length == text.Length
+                ? new(name)
+                : new(FirstCouncilName(name) ?? name, "Taken from a line that names more than the council: check it.");
         }
         var named = header.Select(block => block.Text).Append(summary ?? "").Select(FirstCouncilName).FirstOrDefault(name => name is not null);
         return named is null

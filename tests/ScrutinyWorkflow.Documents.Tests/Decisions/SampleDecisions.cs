@@ -26,21 +26,30 @@ internal static class SampleDecisions
 
     private const string Harbourside = "Harbourside City Council";
 
+    /// <summary>The adult care statement's remedies, read the same from its PDF and from the PDF's text.</summary>
+    private static readonly ExpectedRemedy[] AdultCareRemedies =
+    [
+        new(RemedyKind.Apology, null, new(2024, 4, 12)),
+        new(RemedyKind.FinancialRedress, 2140m, new(2024, 4, 12)),
+        new(RemedyKind.FinancialRedress, 300m, new(2024, 4, 12)),
+        new(RemedyKind.ProcedureChange, null, new(2024, 6, 12)),
+        new(RemedyKind.StaffTraining, null, new(2024, 6, 12)),
+    ];
+
     public static readonly ExpectedDecision[] All =
     [
         new("adult-care.reportlab.pdf", "23 012 345", new(2024, 3, 12), Harbourside, "Adult care services", true, DecisionFinding.UpheldWithInjustice,
             "Ms X complained that the Council delayed assessing",
-            [
-                new(RemedyKind.Apology, null, new(2024, 4, 12)),
-                new(RemedyKind.FinancialRedress, 2140m, new(2024, 4, 12)),
-                new(RemedyKind.FinancialRedress, 300m, new(2024, 4, 12)),
-                new(RemedyKind.ProcedureChange, null, new(2024, 6, 12)),
-                new(RemedyKind.StaffTraining, null, new(2024, 6, 12)),
-            ]),
+            AdultCareRemedies),
+        new("adult-care.pdftotext.txt", "23 012 345", new(2024, 3, 12), Harbourside, "Adult care services", true, DecisionFinding.UpheldWithInjustice,
+            "Ms X complained that the Council delayed assessing",
+            AdultCareRemedies),
         new("ehcp.pythondocx.docx", "23 019 876", new(2024, 5, 8), Harbourside, "Education", true, DecisionFinding.UpheldWithInjustice,
             "Mrs B complained that the Council failed to secure",
             [new(RemedyKind.FinancialRedress, 1200m, new(2024, 6, 5))]),
         new("allocations.handwritten.html", "24 003 118", new(2024, 6, 19), Harbourside, "Housing > Allocations", false, DecisionFinding.NotUpheld,
+            "Mr C complained the Council wrongly placed him in band C", []),
+        new("allocations.chromium.pdf", "24 003 118", new(2024, 6, 19), Harbourside, "Housing > Allocations", false, DecisionFinding.NotUpheld,
             "Mr C complained the Council wrongly placed him in band C", []),
         new("council-tax.pasted.txt", "24 007 552", new(2024, 7, 2), Harbourside, "Benefits and tax > Council tax", false, DecisionFinding.Premature,
             "We will not investigate Mrs D's complaint", []),
