@@ -145,8 +145,11 @@ internal static partial class DecisionWording
     [GeneratedRegex(@"\bfault\b|\bmaladministration\b|\bupheld\b|\buphold\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex FaultWords();
 
-    /// <summary>"within one month of the final decision", "within 20 working days of my decision", "within four weeks".</summary>
-    [GeneratedRegex(@"\bwithin\s+(?<count>\w+)\s+(?<unit>working\s+days?|weeks?|months?|days?)(?<from>\s+of\s+(?:the\s+|my\s+|our\s+|this\s+)?(?:final\s+)?decision)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "within one month of the final decision", "within 20 working days of the date of our final decision",
+    /// "within one calendar month", "within four weeks": how long, and (in group "from") what it runs from.
+    /// </summary>
+    [GeneratedRegex(@"\bwithin\s+(?<count>\w+)\s+(?:calendar\s+)?(?<unit>working\s+days?|weeks?|months?|days?)(?<from>\s+(?:of|from)\s+(?:the\s+date\s+of\s+)?(?:the\s+|my\s+|our\s+|this\s+)?(?:final\s+)?(?:decision(?:\s+statement)?|statement))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex TimeLimit();
 
     /// <summary>"by 30 April 2024", "no later than 3 May 2024", "before 1 June 2024".</summary>

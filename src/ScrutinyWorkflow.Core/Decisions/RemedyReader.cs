@@ -220,7 +220,7 @@ internal static partial class RemedyReader
     private static partial Regex LeadingAnd();
 
     /// <summary>"Within one month of the final decision, apologise..." keeps the action; the limit is in the wording.</summary>
-    [GeneratedRegex(@"^(?:within\s+\w+\s+(?:working\s+days?|weeks?|months?|days?)(?:\s+of\s+(?:the\s+|my\s+|our\s+|this\s+)?(?:final\s+)?decision)?|by\s+\d{1,2}\s+\w+\s+\d{4}),?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:within\s+\w+\s+(?:calendar\s+)?(?:working\s+days?|weeks?|months?|days?)(?:\s+(?:of|from)\s+(?:the\s+date\s+of\s+)?(?:the\s+|my\s+|our\s+|this\s+)?(?:final\s+)?(?:decision(?:\s+statement)?|statement))?|by\s+\d{1,2}\s+\w+\s+\d{4}),?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeLimitLead();
 
     [GeneratedRegex(@"\b(?:has|have)\s+agreed\s+to\s+|\bwill\s+now\s+|\bagreed\s+to\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -126,6 +126,19 @@ public sealed class DecisionStatementReaderTests
         Assert.Contains("does not say what it runs from", remedy.Doubt, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Within one month of the date of our final decision, the Council should apologise to Ms X.", 2024, 4, 12)]
+    [InlineData("Within one calendar month of the final decision statement the Council will apologise to Ms X.", 2024, 4, 12)]
+    // Twenty working days from Tuesday 12 March 2024 pass over Good Friday and Easter Monday.
+    [InlineData("Within 20 working days from the date of my final decision the Council will apologise to Ms X.", 2024, 4, 11)]
+    [InlineData("Within six weeks of this decision, the Council should apologise to Ms X.", 2024, 4, 23)]
+    public void Time_limits_in_the_Ombudsmans_other_wordings_are_counted_from_the_decision_without_doubt(string action, int year, int month, int day)
+    {
+        var remedy = Assert.Single(ReadOne([.. Header, "Summary: Fault causing injustice.", "# Agreed action", action, "# Final decision", "There was fault causing injustice."]).Remedies);
+
+        Assert.Equal((RemedyKind.Apology, new DateOnly(year, month, day), (string?)null, "Apologise to Ms X."), (remedy.Kind, remedy.Due!.Value, remedy.Doubt, remedy.Text));
+    }
+
     [Fact]
     public void A_statement_with_no_category_label_guesses_one_from_its_summary_and_says_so()
     {
