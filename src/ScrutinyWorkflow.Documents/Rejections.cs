@@ -32,7 +32,8 @@ public static class Rejections
         NoQuestionsSection, NoQuestionsInSection,
     ];
 
-    private const string ByHand = "or enter the areas and questions by hand";
+    /// <summary>How every refusal ends for a focus report; a decision statement's refusal says its own instead.</summary>
+    internal const string ByHand = "or enter the areas and questions by hand";
 
     internal static IngestionRejected Empty() => new(
         FileEmpty,

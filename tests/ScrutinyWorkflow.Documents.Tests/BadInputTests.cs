@@ -10,14 +10,7 @@ namespace ScrutinyWorkflow.Documents.Tests;
 /// </summary>
 public sealed class BadInputTests
 {
-    private static IngestionRejected AssertRejected(IngestionOutcome outcome, string code)
-    {
-        var rejected = Assert.IsType<IngestionRejected>(outcome);
-        Assert.Equal(code, rejected.Code);
-        Assert.False(string.IsNullOrWhiteSpace(rejected.Title));
-        Assert.Contains("by hand", rejected.Detail, StringComparison.Ordinal);
-        return rejected;
-    }
+    private static IngestionRejected AssertRejected(IngestionOutcome outcome, string code) => TestFiles.AssertRejected(outcome, code, "by hand");
 
     [Fact]
     public void Refuses_a_PDF_that_needs_a_password_to_open()

@@ -18,6 +18,19 @@ internal static class TestFiles
         return ReportIngestion.Ingest(stream, fileName, limits ?? IngestionLimits.Default);
     }
 
+    /// <summary>
+    /// Asserts a refusal with <paramref name="code"/>, a title, and a detail that ends by saying what to do instead
+    /// (<paramref name="instead"/>: enter the questions by hand, paste the decisions' text).
+    /// </summary>
+    public static IngestionRejected AssertRejected(IngestionOutcome outcome, string code, string instead)
+    {
+        var rejected = Assert.IsType<IngestionRejected>(outcome);
+        Assert.Equal(code, rejected.Code);
+        Assert.False(string.IsNullOrWhiteSpace(rejected.Title));
+        Assert.Contains(instead, rejected.Detail, StringComparison.Ordinal);
+        return rejected;
+    }
+
     /// <summary>A PDF whose pages are pictures of text, as a scanner makes them: no text layer at all.</summary>
     public static byte[] ScannedPdf(int pages)
     {

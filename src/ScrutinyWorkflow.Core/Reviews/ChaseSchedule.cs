@@ -19,7 +19,14 @@ public sealed record ChaseStep(ChaseAction Action, int Number, DateTime Due);
 /// </summary>
 public sealed record ChaseSchedule(IReadOnlyList<ChaseStep> Steps, DateTime ClosesAt, DateTime? ReleaseAt = null)
 {
-    public static ChaseSchedule For(DateOnly deadline, DateOnly meetingDate, ReviewPolicy policy, WorkingCalendar calendar)
+    public static ChaseSchedule For(DateOnly deadline, DateOnly meetingDate, ReviewPolicy policy, WorkingCalendar calendar) =>
+        Towards(deadline, policy, calendar) with { ReleaseAt = ReleaseTime(meetingDate, policy, calendar) };
+
+    /// <summary>
+    /// The chasers towards a deadline with no statement to release: the same reminders and escalation a review's
+    /// officers get, for anything else the council asks someone to do by a date (an update on a recommendation).
+    /// </summary>
+    public static ChaseSchedule Towards(DateOnly deadline, ReviewPolicy policy, WorkingCalendar calendar)
     {
         var steps = new List<ChaseStep>();
         var number = 1;
@@ -33,7 +40,7 @@ public sealed record ChaseSchedule(IReadOnlyList<ChaseStep> Steps, DateTime Clos
 
         // Responses are accepted until the end of the deadline day.
         var closesAt = deadline.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new ChaseSchedule([.. steps.OrderBy(s => s.Due)], closesAt, ReleaseTime(meetingDate, policy, calendar));
+        return new ChaseSchedule([.. steps.OrderBy(s => s.Due)], closesAt);
     }
 
     /// <summary>
