@@ -2,6 +2,7 @@ namespace ScrutinyWorkflow.Web.BrowserTests;
 
 /// <summary>The layout every page shares, seen through the sent-mail pages: GOV.UK Frontend served by the host, nothing inline.</summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Speed", "Slow")]
 public sealed class LayoutTests(BrowserHost host)
 {
     [Fact]

@@ -103,6 +103,7 @@ public abstract class ReviewTimerContract : IAsyncLifetime
 }
 
 /// <summary>On the Durable Task SDK's in-process host: an in-memory backend behind the same gRPC protocol.</summary>
+[Trait("Speed", "Slow")]
 public sealed class ReviewTimerOnTheInProcessHost : ReviewTimerContract
 {
     private DurableTaskTestHost? host;
@@ -126,6 +127,7 @@ public sealed class ReviewTimerOnTheInProcessHost : ReviewTimerContract
 }
 
 /// <summary>On the Durable Task Framework's Azure Storage backend, against Azurite: queues, leases, tables and timers.</summary>
+[Trait("Speed", "Slow")]
 public sealed class ReviewTimerOnAzureStorage : ReviewTimerContract
 {
     private const string TaskHub = "scrutinytests";

@@ -8,6 +8,7 @@ namespace ScrutinyWorkflow.Functions.Tests.Infra;
 /// role on one resource only, and every choice the template offers (mail provider, filing target) gives the app every
 /// setting that choice needs, read from what a deployment with that choice would make (<c>bicep snapshot</c>).
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class InfrastructureTests
 {
     private const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";

@@ -12,6 +12,7 @@ namespace ScrutinyWorkflow.Functions.Tests.Publishing;
 /// Functions host. What Azure fills in at deployment (Key Vault references, the identity's client id, the telemetry
 /// connection) is given a value of the right form; nothing else is added or taken away.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed partial class PublishedWorkerOnTheBicepsSettingsTests(PublishedApp app) : IClassFixture<PublishedApp>
 {
     public static TheoryData<string> Choices => new()

@@ -5,6 +5,7 @@ using ScrutinyWorkflow.Web.Tests;
 namespace ScrutinyWorkflow.Functions.Tests.Publishing;
 
 /// <summary>The published worker, started with a deployment's settings: it starts only where someone must sign in.</summary>
+[Trait("Speed", "Slow")]
 public sealed class PublishedWorkerTests(PublishedApp app) : IClassFixture<PublishedApp>, IDisposable
 {
     private readonly TemporaryFolder data = new();

@@ -21,6 +21,7 @@ namespace ScrutinyWorkflow.Functions.Tests.Reviews;
 /// functions with a real Durable client, each review's clock runs the app's orchestration trigger, and its activity
 /// runs the app's activity trigger with the worker's own services. Nothing is mocked.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class DurableBranchTests : IAsyncLifetime
 {
     /// <summary>A ceiling for a loaded machine, not an expected time: each step takes a second or two when it is quiet.</summary>

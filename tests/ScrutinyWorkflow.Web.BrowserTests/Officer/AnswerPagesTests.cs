@@ -13,6 +13,7 @@ namespace ScrutinyWorkflow.Web.BrowserTests.Officer;
 /// screenshotted and checked by axe-core at WCAG 2.2 AA.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Speed", "Slow")]
 public sealed partial class AnswerPagesTests(BrowserHost host)
 {
     /// <summary>A review of two questions for James Whitfield, sent; the link from his mail, once the host's runner has sent it.</summary>

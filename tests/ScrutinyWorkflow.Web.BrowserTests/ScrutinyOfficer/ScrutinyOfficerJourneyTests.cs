@@ -12,6 +12,7 @@ namespace ScrutinyWorkflow.Web.BrowserTests.ScrutinyOfficer;
 /// the start form also by keyboard alone. (Its posts without JavaScript are the HTTP tests' ScrutinyOfficerPagesTests.)
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Speed", "Slow")]
 public sealed partial class ScrutinyOfficerJourneyTests(BrowserHost host)
 {
     private const string Panel = "Children and Families Scrutiny Panel";

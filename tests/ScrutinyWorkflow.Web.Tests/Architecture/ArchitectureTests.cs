@@ -69,14 +69,17 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void The_engine_uses_none_of_the_pages_nor_the_api()
+    public void The_engine_uses_none_of_the_pages_nor_the_api_nor_what_its_effects_go_through()
     {
         // The engine is what both hosts and its own tests run: people's ways in (pages, the API, uploads) sit on top of
         // its ports, never under them.
         var graph = FolderDependencies();
 
         Assert.Empty(graph["Engine"].Intersect(PeoplesWaysIn));
+        // Nor what its effects go through: the carrier behind its port does that, so the statement's pages can use it.
+        Assert.Empty(graph["Engine"].Intersect(["Effects", "Mail", "Notifications", "Statements"]));
         Assert.Contains("Engine", graph["Reviews"]);
+        Assert.Contains("Engine", graph["Effects"]);
     }
 
     [Fact]

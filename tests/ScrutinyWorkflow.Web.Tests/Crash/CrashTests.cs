@@ -7,6 +7,7 @@ namespace ScrutinyWorkflow.Web.Tests.Crash;
 /// and started again, beside a crash-free run of the same inputs. The full form (100 reviews, 50 kills and more) is one
 /// command (README, "Hardening").
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class CrashTests : IDisposable
 {
     private readonly TemporaryFolder folder = new();

@@ -20,6 +20,7 @@ namespace ScrutinyWorkflow.Web.Tests.EndToEnd;
 /// Each officer has <see cref="AnswersEach"/> questions on each review. The short run is part of the suite; <c>scripts/chaos.sh</c> runs it long (SCRUTINY_CHAOS_* below) and keeps the figures.
 /// </summary>
 [Collection(HostsInProcesses.Name)]
+[Trait("Speed", "Slow")]
 public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>A ceiling for one thing to happen on a loaded machine (a lease moves in 30 s), never an expected time.</summary>

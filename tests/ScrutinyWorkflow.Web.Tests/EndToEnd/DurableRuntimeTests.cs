@@ -11,6 +11,7 @@ namespace ScrutinyWorkflow.Web.Tests.EndToEnd;
 /// the read side in its tables, statements in its blobs. The same review, run the same way on the embedded runtime,
 /// gives the same statement. Orchestrations keep real time, so the dates are set from today.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class DurableRuntimeTests : IAsyncLifetime
 {
     private Azurite azurite = null!;

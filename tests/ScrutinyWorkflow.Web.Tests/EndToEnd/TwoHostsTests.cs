@@ -13,6 +13,7 @@ namespace ScrutinyWorkflow.Web.Tests.EndToEnd;
 /// missing, and nobody is sent any message twice.
 /// </summary>
 [Collection(HostsInProcesses.Name)]
+[Trait("Speed", "Slow")]
 public sealed class TwoHostsTests : IAsyncLifetime
 {
     /// <summary>

@@ -6,6 +6,7 @@ namespace ScrutinyWorkflow.Web.Tests.Hostile;
 /// The hostile corpus's short form (about one case in five of each kind, and the quick variant of the expensive ones)
 /// against the real host in a child process. The full corpus is one command (README, "Hardening").
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class HostileCorpusTests : IDisposable
 {
     private readonly TemporaryFolder folder = new();

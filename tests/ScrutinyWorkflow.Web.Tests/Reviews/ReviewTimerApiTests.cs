@@ -15,6 +15,7 @@ namespace ScrutinyWorkflow.Web.Tests.Reviews;
 /// A review whose orchestration failed, on the web host's Durable runtime (Azurite): the scrutiny team sees it on the
 /// review's page, the operator reads why and restarts it, and the restarted clock runs from the stored review.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class ReviewTimerApiTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);

@@ -19,6 +19,7 @@ namespace ScrutinyWorkflow.Web.Tests.Engine.Durable;
 /// arrives: the read-side contract, and the conditional append that keeps every version to one decision when several
 /// hosts decide on one review at once.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class DurableReviewEngineTests : ReviewReadSideContract, IAsyncLifetime
 {
     private static readonly ResponseLinks LinkMaker = new(new byte[32], Options.Create(new ScrutinyOptions { PublicBaseUrl = "https://scrutiny.council.example" }));

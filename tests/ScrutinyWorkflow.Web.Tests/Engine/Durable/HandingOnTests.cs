@@ -11,6 +11,7 @@ namespace ScrutinyWorkflow.Web.Tests.Engine.Durable;
 /// How a recorded decision's work is handed on, on the web host's Durable runtime (Azurite): a host killed while holding
 /// a review's delivery delays its mail by no more than the claim, and no pass clears the mark of a decision it did not see.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class HandingOnTests : IAsyncLifetime
 {
     private Azurite azurite = null!;
