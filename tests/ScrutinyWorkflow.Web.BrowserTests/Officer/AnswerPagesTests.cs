@@ -148,6 +148,33 @@ public sealed partial class AnswerPagesTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task Declining_with_words_that_find_several_colleagues_asks_which_of_them_by_radios_and_the_one_chosen_is_named()
+    {
+        await using var visitor = await host.VisitorAsync();
+        var page = visitor.Page;
+        await FirstQuestionAsync(visitor, "decline-radios");
+        var second = page.Locator("section.question").Nth(1);
+
+        await second.Locator("summary").ClickAsync();
+        await second.Locator("input[name=colleague]").FillAsync("head of service");
+        await second.Locator("textarea[name=reason]").FillAsync("Annual reviews are the casework team's.");
+        await SubmitAsync(page, second.GetByRole(AriaRole.Button, new() { Name = "Tell the scrutiny team" }));
+
+        // Everyone the words find in the directory (by name or job title) is offered, and nothing is sent yet.
+        var labels = await page.Locator("section.question").Nth(1).Locator(".govuk-radios__label").AllInnerTextsAsync();
+        Assert.Equal(["Eleanor Hughes", "Fiona MacLeod", "Siân Llewellyn"], labels.Select(t => t.Trim()).Order(StringComparer.Ordinal));
+        Assert.Contains("More than one person matches", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await visitor.CheckAsync("answer-decline-choose-colleague");
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Siân Llewellyn" }).CheckAsync();
+        await SubmitAsync(page, page.Locator("section.question").Nth(1).GetByRole(AriaRole.Button, new() { Name = "Tell the scrutiny team" }));
+
+        var state = await page.Locator("section.question").Nth(1).Locator(".app-state").InnerTextAsync();
+        Assert.StartsWith("You said this is not for you", state, StringComparison.Ordinal);
+        await visitor.CheckAsync("answer-declined-to-colleague");
+    }
+
+    [Fact]
     public async Task Without_JavaScript_an_answer_is_previewed_checked_and_submitted_through_plain_forms()
     {
         await using var visitor = await host.VisitorAsync(javaScript: false);
