@@ -12,9 +12,15 @@ using ScrutinyWorkflow.Documents.Tests.Corpus;
 // producers' documents (tests/ScrutinyWorkflow.Documents.Tests/TestData/corpus) read once each and scored per producer.
 //
 //   dotnet run -c Release --project benchmarks/ScrutinyWorkflow.Benchmarks [-- <runs per input> [<name filter>]]
+//   dotnet run -c Release --project benchmarks/ScrutinyWorkflow.Benchmarks -- html-memory   (two 40 MB web pages at once)
 //
 // A Stopwatch loop rather than BenchmarkDotNet: whole-document parses take milliseconds to a second, so a warm-up
 // and the median of a few dozen runs are steady, and the whole run stays within a couple of minutes.
+
+if (args is ["html-memory"])
+{
+    return await HtmlMemory.RunAsync();
+}
 
 const int WarmUpRuns = 3;
 const double TargetSecondsForFortyPages = 1.0;

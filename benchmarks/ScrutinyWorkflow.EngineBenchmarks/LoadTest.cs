@@ -270,7 +270,8 @@ internal static class LoadTest
         {
             Path.Combine(bin, "ScrutinyWorkflow.WebHost.dll"), "--urls", baseUrl,
             $"--Scrutiny:DataPath={Path.Combine(folder, "data")}", $"--Scrutiny:DirectoryPath={Path.Combine(folder, "directory.json")}", "--Scrutiny:Routing:RulesPath=",
-            $"--Scrutiny:PublicBaseUrl={baseUrl}", "--Logging:LogLevel:Default=Warning",
+            // Each answer's receipt goes at once, as its own message: part of what an answer costs.
+            $"--Scrutiny:PublicBaseUrl={baseUrl}", "--Logging:LogLevel:Default=Warning", "--Scrutiny:ReceiptQuietPeriod=00:00:00",
             // Hundreds of officers answer from one address here, where a council's come from many.
             "--Scrutiny:SignIn:RateLimits:AnswersPerAddressPerMinute=1000000",
         })

@@ -10,11 +10,16 @@ namespace ScrutinyWorkflow.Documents;
 /// <param name="MaxPdfStreamBytes">
 /// The most one PDF stream (a page's content, a font, an image) may expand to; a real report's largest is a few MB.
 /// </param>
+/// <param name="MaxWebPageBytes">
+/// The largest web page read. A focus report's page is well under 1 MB; the parser holds a page's whole tree, many
+/// times its size, so two 40 MB pages read at once took the host past 1.5 GB.
+/// </param>
 public sealed record IngestionLimits(
     long MaxUploadBytes = 50L * 1024 * 1024,
     long MaxExpandedBytes = 200L * 1024 * 1024,
     int MaxPages = 300,
-    long MaxPdfStreamBytes = 32L * 1024 * 1024)
+    long MaxPdfStreamBytes = 32L * 1024 * 1024,
+    long MaxWebPageBytes = 5L * 1024 * 1024)
 {
     public static IngestionLimits Default { get; } = new();
 }

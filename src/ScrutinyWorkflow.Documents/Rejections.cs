@@ -20,6 +20,7 @@ public static class Rejections
     public const string DocxTooLargeExpanded = "docx-too-large-expanded";
     public const string PdfTooLargeExpanded = "pdf-too-large-expanded";
     public const string NestedTooDeeply = "document-nested-too-deeply";
+    public const string WebPageTooLarge = "web-page-too-large";
     public const string DocumentHasNoText = "document-has-no-text";
     public const string NoQuestionsSection = "no-questions-section";
     public const string NoQuestionsInSection = "no-questions-in-section";
@@ -28,7 +29,7 @@ public static class Rejections
     public static IReadOnlyList<string> Codes { get; } =
     [
         FileEmpty, FileTooLarge, FileCorrupt, UnsupportedFormat, ContentDoesNotMatchExtension, PdfEncrypted,
-        PdfNoTextLayer, PdfTooManyPages, DocxEncrypted, DocxTooLargeExpanded, PdfTooLargeExpanded, NestedTooDeeply, DocumentHasNoText,
+        PdfNoTextLayer, PdfTooManyPages, DocxEncrypted, DocxTooLargeExpanded, PdfTooLargeExpanded, NestedTooDeeply, WebPageTooLarge, DocumentHasNoText,
         NoQuestionsSection, NoQuestionsInSection,
     ];
 
@@ -104,6 +105,12 @@ public static class Rejections
         $"This PDF expands to more than {Size(limit)}",
         "Parts of a PDF are stored compressed, and this one unpacks to far more than any report needs: it may be damaged "
         + $"or deliberately oversized. Print the report to PDF again, or upload it as Word or HTML, {ByHand}.");
+
+    internal static IngestionRejected WebPageTooBig(long limit) => new(
+        WebPageTooLarge,
+        $"This web page is larger than {Size(limit)}",
+        $"A focus report's web page is well under 1 MB; this one may have been saved with its pictures or other pages "
+        + $"inside it. Save the report's page as \u201cWeb page, HTML only\u201d or upload the report's PDF, {ByHand}.");
 
     internal static IngestionRejected TooDeep(string format, int limit) => new(
         NestedTooDeeply,

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace ScrutinyWorkflow.Web.BrowserTests;
 
 /// <summary>The layout every page shares, seen through the sent-mail pages: GOV.UK Frontend served by the host, nothing inline.</summary>
@@ -25,6 +27,19 @@ public sealed class LayoutTests(BrowserHost host)
         Assert.Equal("Skip to main content", await visitor.Page.EvaluateAsync<string>("() => document.activeElement.textContent"));
         await visitor.Page.Keyboard.PressAsync("Enter");
         Assert.Equal("main-content", await visitor.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task An_unknown_review_shows_the_page_not_found_page_with_a_way_back_to_every_review_and_no_accessibility_violations()
+    {
+        await using var visitor = await host.VisitorAsync();
+
+        var response = await visitor.GoToAsync("/reviews/no-such-review");
+
+        Assert.Equal(404, response.Status);
+        Assert.Equal("Page not found", (await visitor.Page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal("/", await visitor.Page.GetByRole(AriaRole.Link, new() { Name = "See all reviews" }).GetAttributeAsync("href"));
+        await visitor.CheckAsync("page-not-found");
     }
 
     [Fact]

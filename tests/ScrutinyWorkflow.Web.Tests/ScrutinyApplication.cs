@@ -41,6 +41,9 @@ internal sealed class ScrutinyApplication(
         builder.UseSetting("Scrutiny:Runner:Enabled", "false");
         // Tests read automatic replies again themselves (AwayRefreshJob), like the runner.
         builder.UseSetting("Scrutiny:Directory:AwayRefreshMinutes", "0");
+        // Each answer's receipt is due at once, as tests written before receipts were grouped expect; the grouping
+        // tests set the product's wait.
+        builder.UseSetting("Scrutiny:ReceiptQuietPeriod", "00:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -138,20 +138,30 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         _ => Decision.Reject(RejectionCodes.AlreadyDispatched, "This review has been sent, so it cannot be deleted: close answers early or withdraw its questions instead."),
     };
 
-    private static Decision ProcessTimers(ProcessDueTimers c, ReviewState state)
+    /// <summary>Receipts whose time has come go first, whatever else is due: they acknowledge answers already in.</summary>
+    private static Decision ProcessTimers(ProcessDueTimers c, ReviewState state) =>
+        Decision.Accept([.. ReceiptsDue(state, c.Now), .. DueTimers(state, c.Now)]);
+
+    private static IEnumerable<ReviewEvent> ReceiptsDue(ReviewState state, DateTimeOffset now) =>
+        state.PendingReceipts.Values
+            .Where(p => p.DueAt <= now.DateTime)
+            .OrderBy(p => p.DueAt).ThenBy(p => p.To.Key, StringComparer.Ordinal)
+            .Select(p => new ReceiptSent(p.To, p.Answers, now));
+
+    private static IReadOnlyList<ReviewEvent> DueTimers(ReviewState state, DateTimeOffset now)
     {
-        var localNow = c.Now.DateTime;
+        var localNow = now.DateTime;
         switch (state.Status)
         {
             case ReviewStatus.Open when state.AnswersCloseAt is { } closes && localNow >= closes:
-                return Decision.Accept(new DeadlinePassed(c.Now), new StatementAssembled(c.Now));
+                return [new DeadlinePassed(now), new StatementAssembled(now)];
             case ReviewStatus.Open when state.Schedule is { } schedule:
-                return Decision.Accept(Chasers(state, schedule, c.Now));
+                return Chasers(state, schedule, now);
             // Only a review the council chose to release automatically goes unreleased, and only its first version.
             case ReviewStatus.Assembled when state.AutomaticRelease && state.ReleasedVersion == 0 && (state.ReleaseAt is not { } releaseAt || localNow >= releaseAt):
-                return Decision.Accept(new StatementReleased(Automatically: true, c.Now));
+                return [new StatementReleased(Automatically: true, now)];
             default:
-                return Decision.Accept();
+                return [];
         }
     }
 
@@ -212,14 +222,26 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
             return existing.Writer.Email != by.Email && c.Replacing != existing.Text
                 ? Decision.Reject(RejectionCodes.AnsweredBySomeoneElse,
                     $"{state.OfficerOrAddress(existing.Writer.Email).Name} answered this question at {existing.WrittenAt:HH:mm} on {existing.WrittenAt:d MMMM yyyy}, so your text was not saved over theirs. Read their answer, then change it if you mean to.")
-                : Decision.Accept(new AnswerAmended(assignment.Id, assignment.QuestionId, text, c.Now, by));
+                : Decision.Accept(new AnswerAmended(assignment.Id, assignment.QuestionId, text, c.Now, by, ReceiptDue(state, by, c.Now)));
         }
 
-        var submitted = new AnswerSubmitted(assignment.Id, assignment.QuestionId, text, c.Now, by);
+        var submitted = new AnswerSubmitted(assignment.Id, assignment.QuestionId, text, c.Now, by, ReceiptDue(state, by, c.Now));
         // The last answer in assembles the statement for checking; co-officers may still amend until answers close.
         return state.Status == ReviewStatus.Open && state.Questions.All(q => q.QuestionId == assignment.QuestionId || state.Answers.ContainsKey(q.QuestionId))
             ? Decision.Accept(submitted, new StatementAssembled(c.Now))
             : Decision.Accept(submitted);
+    }
+
+    /// <summary>
+    /// When the receipt for an answer <paramref name="by"/> sends now goes: after a quiet spell with nothing more from
+    /// them, and never later than the longest wait after the first answer it will acknowledge.
+    /// </summary>
+    private DateTime ReceiptDue(ReviewState state, Respondent by, DateTimeOffset now)
+    {
+        var quiet = now.DateTime + policy.ReceiptQuietPeriod;
+        return state.PendingReceipts.GetValueOrDefault(by.Key) is { } waiting && waiting.Answers[0].At.DateTime + policy.ReceiptLongestWait < quiet
+            ? waiting.Answers[0].At.DateTime + policy.ReceiptLongestWait
+            : quiet;
     }
 
     private static Decision Decline(DeclineQuestion c, ReviewState state)

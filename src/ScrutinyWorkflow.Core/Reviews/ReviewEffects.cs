@@ -27,7 +27,14 @@ public sealed record SendAmendmentNotice(string OfficerEmail, string QuestionId)
 /// behalf) a receipt: the answer they sent, when, and its reference. The text and reference travel with the effect
 /// because the answer may be amended again before the receipt goes out, and a receipt must name what this person sent.
 /// </summary>
+/// <remarks>Recorded only before receipts were grouped; still carried out from an outbox written then.</remarks>
 public sealed record SendReceipt(Respondent To, string AssignmentId, string QuestionId, string Reference, string Text, DateTimeOffset At, bool Amended) : ReviewEffect;
+
+/// <summary>
+/// Give whoever submitted or amended answers through their page (an officer, or a manager on an officer's behalf) one
+/// receipt for all they sent in a short while: each answer's text as sent, when, and its reference.
+/// </summary>
+public sealed record SendReceipts(Respondent To, IReadOnlyList<ReceiptLine> Answers) : ReviewEffect;
 
 /// <summary>Tell an officer that their request has been handed to someone else.</summary>
 public sealed record SendReassignmentNotice(string AssignmentId) : ReviewEffect;
@@ -76,14 +83,14 @@ public static class ReviewEffects
             effects.AddRange(@event switch
             {
                 OfficerReminded e => [new SendReminder(e.OfficerEmail, e.AssignmentIds, 0)],
-                // The receipt goes last so the co-officers' notices keep the ids they had before receipts were sent.
-                // An answer the scrutiny team records late or corrects gets none: the officer did not send it through
-                // their page, answers are closed so there is nothing left for them to amend, and a message telling
-                // them "you sent this" would not be true.
-                AnswerSubmitted e => [.. CoOfficers(after, e.QuestionId, except: OfficerOf(after, e.AssignmentId))
-                    .Select(officer => new SendAnsweredByColleague(officer, e.QuestionId)), Receipt(after, e.AssignmentId, e.QuestionId, e.By, e.At, amended: false)],
-                AnswerAmended e => [.. CoOfficers(after, e.QuestionId, except: (e.By?.OnBehalfOf ?? e.By?.Email) ?? OfficerOf(after, e.AssignmentId))
-                    .Select(officer => new SendAmendmentNotice(officer, e.QuestionId)), Receipt(after, e.AssignmentId, e.QuestionId, e.By, e.At, amended: true)],
+                // The receipt waits in the state for the person's next answers (ReceiptSent sends it). An answer the
+                // scrutiny team records late or corrects gets none: the officer did not send it through their page,
+                // answers are closed so there is nothing left for them to amend, and "you sent this" would not be true.
+                AnswerSubmitted e => CoOfficers(after, e.QuestionId, except: OfficerOf(after, e.AssignmentId))
+                    .Select(officer => new SendAnsweredByColleague(officer, e.QuestionId)),
+                AnswerAmended e => CoOfficers(after, e.QuestionId, except: (e.By?.OnBehalfOf ?? e.By?.Email) ?? OfficerOf(after, e.AssignmentId))
+                    .Select(officer => new SendAmendmentNotice(officer, e.QuestionId)),
+                ReceiptSent e => [new SendReceipts(e.To, e.Answers)],
                 AssignmentReassigned e => [new SendReassignmentNotice(e.AssignmentId)],
                 QuestionDeclined e => [new SendDeclineNotice(e.AssignmentId)],
                 DeadlineChanged => OpenPerOfficer(after).Select(g => new SendDeadlineNotice(g.Key, g.Value)),
@@ -137,14 +144,6 @@ public static class ReviewEffects
 
     private static IEnumerable<string> CoOfficers(ReviewState state, string questionId, string except) =>
         state.Assignments.OfQuestion(questionId).Where(a => a.IsCurrent && a.OfficerEmail != except).Select(a => a.OfficerEmail).Distinct();
-
-    /// <summary>The receipt for the answer as it stands after the one event that submitted or amended it.</summary>
-    private static SendReceipt Receipt(ReviewState after, string assignmentId, string questionId, Respondent? by, DateTimeOffset at, bool amended)
-    {
-        var answer = after.Answers[questionId];
-        return new SendReceipt(by ?? new Respondent(OfficerOf(after, assignmentId)), assignmentId, questionId,
-            AnswerReference.Of(after, questionId), answer.Text, at, amended);
-    }
 
     private static string OfficerOf(ReviewState state, string assignmentId) => state.FindAssignment(assignmentId)!.OfficerEmail;
 }

@@ -61,11 +61,22 @@ public sealed record AnswerSaved(string AssignmentId, string Text, DateTimeOffse
 /// <summary>
 /// The first submission for a question: it answers the question for every officer asked it. <see cref="By"/> is
 /// who submitted it (null in streams recorded before it was kept: then the assignment's officer).
+/// <see cref="ReceiptDue"/> is when (council-local) the receipt that acknowledges it goes, with whatever else the same
+/// person sends before then; null in streams recorded before receipts were grouped, whose receipt went at once.
 /// </summary>
-public sealed record AnswerSubmitted(string AssignmentId, string QuestionId, string Text, DateTimeOffset At, Respondent? By = null) : ReviewEvent(At);
+public sealed record AnswerSubmitted(string AssignmentId, string QuestionId, string Text, DateTimeOffset At, Respondent? By = null, DateTime? ReceiptDue = null) : ReviewEvent(At);
 
-/// <summary>A submitted answer was changed before answers closed, by <see cref="By"/>.</summary>
-public sealed record AnswerAmended(string AssignmentId, string QuestionId, string Text, DateTimeOffset At, Respondent? By = null) : ReviewEvent(At);
+/// <summary>A submitted answer was changed before answers closed, by <see cref="By"/>; <see cref="ReceiptDue"/> as for a submission.</summary>
+public sealed record AnswerAmended(string AssignmentId, string QuestionId, string Text, DateTimeOffset At, Respondent? By = null, DateTime? ReceiptDue = null) : ReviewEvent(At);
+
+/// <summary>One submission a receipt acknowledges: the text as sent, its reference, and whether it changed an answer already in.</summary>
+public sealed record ReceiptLine(string AssignmentId, string QuestionId, string Reference, string Text, DateTimeOffset At, bool Amended);
+
+/// <summary>
+/// A person was sent one receipt for every answer they submitted or amended since their last, once they had stopped
+/// sending for a while (<see cref="ReviewPolicy.ReceiptQuietPeriod"/>).
+/// </summary>
+public sealed record ReceiptSent(Respondent To, IReadOnlyList<ReceiptLine> Answers, DateTimeOffset At) : ReviewEvent(At);
 
 /// <summary>The scrutiny team recorded an answer that reached them after responses closed.</summary>
 public sealed record LateAnswerAccepted(string AssignmentId, string QuestionId, string Text, DateTimeOffset At) : ReviewEvent(At);

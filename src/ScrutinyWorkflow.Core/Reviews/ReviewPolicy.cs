@@ -22,4 +22,13 @@ public sealed record ReviewPolicy(
 
     /// <summary>The shortest time between two reminders the scrutiny officer sends an officer by hand.</summary>
     public static TimeSpan ManualReminderInterval { get; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a person's receipt waits after their last answer for the next one, so an officer who answers eight
+    /// questions in four minutes gets one receipt listing eight references rather than eight emails.
+    /// </summary>
+    public TimeSpan ReceiptQuietPeriod { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest a receipt waits after the first answer it acknowledges, however steadily more arrive.</summary>
+    public TimeSpan ReceiptLongestWait { get; init; } = TimeSpan.FromMinutes(30);
 }

@@ -50,6 +50,9 @@ public sealed record Assignment(
     public bool IsUnanswered => Outcome is AssignmentOutcome.NoResponse or AssignmentOutcome.ClosedEarly;
 }
 
+/// <summary>A receipt waiting to go to <see cref="To"/> at <see cref="DueAt"/> (council-local), for the answers listed.</summary>
+public sealed record PendingReceipt(Respondent To, ImmutableList<ReceiptLine> Answers, DateTime DueAt);
+
 /// <summary>Someone changed a submitted answer, and when.</summary>
 public sealed record AnswerChange(Respondent By, DateTimeOffset At);
 
@@ -123,6 +126,12 @@ public sealed record ReviewState
 
     /// <summary>People a message could not be delivered to, by address, with the last report about them.</summary>
     public ImmutableDictionary<string, MailUndeliverable> Undeliverable { get; init; } = ImmutableDictionary<string, MailUndeliverable>.Empty;
+
+    /// <summary>
+    /// Receipts not sent yet, by the <see cref="Respondent.Key"/> of whoever sent the answers they acknowledge: each
+    /// goes, once, at its due time, listing every submission of theirs since their last receipt.
+    /// </summary>
+    public ImmutableDictionary<string, PendingReceipt> PendingReceipts { get; init; } = ImmutableDictionary<string, PendingReceipt>.Empty;
 
     public int LastQuestionNumber { get; init; }
 
@@ -245,9 +254,12 @@ public sealed record ReviewState
     /// <summary>
     /// The next moment the scheduler must wake this review (council-local time), or null when nothing is due:
     /// while answers are collected, the earliest chase step of any open assignment or the close of answers; once
-    /// assembled, the automatic release.
+    /// assembled, the automatic release; and, whatever the status, a receipt waiting to go.
     /// </summary>
-    public DateTime? NextDue
+    public DateTime? NextDue =>
+        PendingReceipts.Values.Select(p => (DateTime?)p.DueAt).Append(NextTimer).Where(due => due is not null).Min();
+
+    private DateTime? NextTimer
     {
         get
         {
@@ -359,11 +371,13 @@ public sealed record ReviewState
         },
         OfficerReminded e => state with { RemindedByHand = state.RemindedByHand.SetItem(e.OfficerEmail, e.At) },
         AnswerSaved e => state with { Drafts = WithDraft(state.Drafts, e.AssignmentId, (e.By ?? OfficerOf(state, e.AssignmentId)).Key, e.Text) },
-        AnswerSubmitted e => WithoutDrafts(Answered(state, e.QuestionId, new Answer(e.Text, e.By ?? OfficerOf(state, e.AssignmentId), e.At, [])), e.QuestionId),
-        AnswerAmended e => WithoutDrafts(state with
+        AnswerSubmitted e => Receipted(WithoutDrafts(Answered(state, e.QuestionId, new Answer(e.Text, e.By ?? OfficerOf(state, e.AssignmentId), e.At, [])), e.QuestionId),
+            e.AssignmentId, e.QuestionId, e.By, e.At, e.ReceiptDue, amended: false),
+        AnswerAmended e => Receipted(WithoutDrafts(state with
         {
             Answers = state.Answers.SetItem(e.QuestionId, Amended(state.Answers[e.QuestionId], e.Text, new AnswerChange(e.By ?? OfficerOf(state, e.AssignmentId), e.At))),
-        }, e.QuestionId),
+        }, e.QuestionId), e.AssignmentId, e.QuestionId, e.By, e.At, e.ReceiptDue, amended: true),
+        ReceiptSent e => state with { PendingReceipts = state.PendingReceipts.Remove(e.To.Key) },
         LateAnswerAccepted e => WithoutDrafts(Changed(state, Answered(state, e.QuestionId, new Answer(e.Text, OfficerOf(state, e.AssignmentId), e.At, [], Late: true)), e.QuestionId, StatementChangeKind.AnswerAdded), e.QuestionId),
         AnswerCorrected e => WithoutDrafts(Changed(state, state with { Answers = state.Answers.SetItem(e.QuestionId, state.Answers[e.QuestionId] with { Text = e.Text }) }, e.QuestionId, StatementChangeKind.AnswerChanged), e.QuestionId),
         QuestionDeclined e => Update(state, e.AssignmentId, a => a with { Outcome = AssignmentOutcome.Declined, Declined = e }) with
@@ -448,6 +462,19 @@ public sealed record ReviewState
         }
         var changes = before.IsReleased ? [] : before.Changes;
         return after with { Changes = changes.Exists(c => c.QuestionId == questionId) ? changes : changes.Add(new StatementChange(questionId, kind)) };
+    }
+
+    /// <summary>The submission joins its sender's waiting receipt, which now goes at the event's due time (none in older streams: theirs went at once).</summary>
+    private static ReviewState Receipted(ReviewState state, string assignmentId, string questionId, Respondent? by, DateTimeOffset at, DateTime? due, bool amended)
+    {
+        if (due is not { } dueAt)
+        {
+            return state;
+        }
+        var to = by ?? OfficerOf(state, assignmentId);
+        var line = new ReceiptLine(assignmentId, questionId, AnswerReference.Of(state, questionId), state.Answers[questionId].Text, at, amended);
+        var waiting = state.PendingReceipts.GetValueOrDefault(to.Key)?.Answers ?? [];
+        return state with { PendingReceipts = state.PendingReceipts.SetItem(to.Key, new PendingReceipt(to, waiting.Add(line), dueAt)) };
     }
 
     private static Answer Amended(Answer answer, string text, AnswerChange change) =>

@@ -46,6 +46,7 @@ internal static class DocumentBlocks
         {
             FileKind.Pdf => PdfReportReader.Read(bytes, limits, cancellationToken),
             FileKind.Docx => DocxReportReader.Read(bytes, limits, cancellationToken),
+            FileKind.Html when bytes.Length > limits.MaxWebPageBytes => new ReadRejected(Rejections.WebPageTooBig(limits.MaxWebPageBytes)),
             FileKind.Html => HtmlReportReader.Read(bytes, cancellationToken),
             FileKind.Markdown => MarkdownReportReader.Read(bytes),
             _ => PlainTextReportReader.Read(bytes),

@@ -83,13 +83,19 @@ public sealed class ScrutinyOptions : IValidatableObject
 
     public bool IsDurable => Runtime.Equals("Durable", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>How long a person's receipt waits for their next answer, so answers sent together get one receipt (5 minutes).</summary>
+    public TimeSpan ReceiptQuietPeriod { get; set; } = ReviewPolicy.Default.ReceiptQuietPeriod;
+
     public ReviewPolicy ToPolicy() => new(
         ReminderWorkingDaysBefore ?? [.. ReviewPolicy.Default.ReminderWorkingDaysBefore],
         EscalationWorkingDaysBefore,
         TimeOnly.ParseExact(ChaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         ClearWorkingDaysBeforeMeeting,
         MaxAnswerLength,
-        TimeOnly.ParseExact(ReleaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        TimeOnly.ParseExact(ReleaseTimeOfDay, "HH:mm", System.Globalization.CultureInfo.InvariantCulture))
+    {
+        ReceiptQuietPeriod = ReceiptQuietPeriod,
+    };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

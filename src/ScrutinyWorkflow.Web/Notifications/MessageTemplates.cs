@@ -144,7 +144,7 @@ public sealed partial class MessageTemplates
             var root = used.Split('.')[0];
             var known = allowed.ContainsKey(used)
                 || (allowed.ContainsKey(root) && used.Split('.') is [_, "size" or "first" or "last"] or [_, "area" or "text" or "also_asked"])
-                || (visitor.Locals.Contains(root) && (used == root || TemplateCatalogue.QuestionFields.ContainsKey(used[(root.Length + 1)..]) || used[(root.Length + 1)..] is "size"))
+                || (visitor.Locals.Contains(root) && (used == root || TemplateCatalogue.QuestionFields.ContainsKey(used[(root.Length + 1)..]) || TemplateCatalogue.ReceiptFields.ContainsKey(used[(root.Length + 1)..]) || used[(root.Length + 1)..] is "size"))
                 || root is "forloop" or "empty" or "blank" or "nil" or "true" or "false";
             if (!known)
             {

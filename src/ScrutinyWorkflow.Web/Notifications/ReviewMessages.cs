@@ -33,7 +33,8 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
             ("answered_by", Who(review, review.Answers[e.QuestionId].SubmittedBy))),
         SendAmendmentNotice e => OneQuestion(effectId, review, e.OfficerEmail, e.QuestionId, "answer-amended", now, link: true,
             ("amended_by", Who(review, review.Answers[e.QuestionId].LastAmendment?.By ?? review.Answers[e.QuestionId].SubmittedBy))),
-        SendReceipt e => Receipt(effectId, review, e, now),
+        SendReceipt e => Receipt(effectId, review, new SendReceipts(e.To, [new(e.AssignmentId, e.QuestionId, e.Reference, e.Text, e.At, e.Amended)]), now),
+        SendReceipts e => Receipt(effectId, review, e, now),
         SendReassignmentNotice e => Reassigned(effectId, review, e, now),
         SendDeclineNotice e => Declined(effectId, review, e, now),
         SendDeadlineNotice e => OpenQuestions(effectId, review, e.OfficerEmail, e.AssignmentIds, "deadline-changed", now),
@@ -96,18 +97,36 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
     }
 
     /// <summary>
-    /// To whoever submitted or amended an answer: the text and reference as they were when it was sent (a later
-    /// amendment has a receipt of its own), and their own link, which for a manager is the one to answer on behalf.
+    /// To whoever submitted or amended answers: each text and reference as it was when sent (a later amendment has a
+    /// receipt of its own), and their own link, which for a manager is the one to answer on behalf. The first answer's
+    /// fields stand alone too, for a council's template written when a receipt acknowledged one answer.
     /// </summary>
-    private Task<OutgoingMail> Receipt(string id, ReviewState review, SendReceipt e, DateTimeOffset now) =>
-        OneQuestion(id, review, e.To.Email, e.QuestionId, "receipt", now, link: false,
-            ("answer", e.Text),
-            ("reference", e.Reference),
-            ("submitted_at", $"{e.At:HH:mm} on {LongDate.FormatWithDay(DateOnly.FromDateTime(e.At.DateTime))}"),
-            ("amended", e.Amended),
+    private Task<OutgoingMail> Receipt(string id, ReviewState review, SendReceipts e, DateTimeOffset now)
+    {
+        var first = e.Answers[0];
+        return OneQuestion(id, review, e.To.Email, first.QuestionId, "receipt", now, link: false,
+            ("answer", first.Text),
+            ("reference", first.Reference),
+            ("submitted_at", ReceivedAt(first.At)),
+            ("amended", first.Amended),
+            ("answers", e.Answers.Select(line => ReceiptLineModel(review, line)).ToList()),
             ("on_behalf_of", e.To.OnBehalfOf is { } officer ? review.OfficerOrAddress(officer).Name : ""),
             ("until", LongDate.FormatWithDay(review.LastAnswerDay ?? review.Deadline)),
             ("link", links.UrlFor(review.ReviewId, e.To)));
+    }
+
+    /// <summary>One answer a receipt acknowledges: its question's fields beside what was sent.</summary>
+    private static Dictionary<string, object?> ReceiptLineModel(ReviewState review, ReceiptLine line)
+    {
+        var model = QuestionModel(review, line.QuestionId);
+        model["answer"] = line.Text;
+        model["reference"] = line.Reference;
+        model["submitted_at"] = ReceivedAt(line.At);
+        model["amended"] = line.Amended;
+        return model;
+    }
+
+    private static string ReceivedAt(DateTimeOffset at) => $"{at:HH:mm} on {LongDate.FormatWithDay(DateOnly.FromDateTime(at.DateTime))}";
 
     private Task<OutgoingMail> Reassigned(string id, ReviewState review, SendReassignmentNotice e, DateTimeOffset now)
     {

@@ -32,6 +32,15 @@ public static class TemplateCatalogue
         ["also_asked"] = "the other officers asked the same question, joined by \"and\" (blank when none)",
     };
 
+    /// <summary>What each item of a receipt's list of answers (<c>answers</c>) holds beyond its question's fields.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ReceiptFields = new Dictionary<string, string>
+    {
+        ["answer"] = "the answer as they sent it",
+        ["reference"] = "its reference",
+        ["submitted_at"] = "when it was received",
+        ["amended"] = "true when it changed an answer already submitted",
+    };
+
     private static readonly (string, string) Officer = ("officer.name", "the officer's name as the directory has it");
     private static readonly (string, string) Questions = ("questions", "the questions this message is about; each has area, text and also_asked (the others asked it, by name, blank when none)");
     private static readonly (string, string) QuestionsCount = ("questions_count", "how many, in words: \"1 question\", \"3 questions\"");
@@ -63,6 +72,7 @@ public static class TemplateCatalogue
             ("reference", "the answer's reference, to quote to the scrutiny team: review, question and which submission, e.g. RV-3F9A2C81D0B4-Q3-2"),
             ("submitted_at", "when it was received, e.g. 14:05 on Monday 14 December 2026"),
             ("amended", "true when it changed an answer already submitted"),
+            ("answers", "every answer this receipt acknowledges (one, or several sent within a few minutes), in the order sent; each has area, text, answer, reference, submitted_at and amended; answer, reference, submitted_at and amended above are the first's"),
             ("on_behalf_of", "the officer a manager answered for, by name (blank when they answered for themselves)"),
             ("until", "the last day answers may be amended, e.g. Friday 8 January 2027"),
             ("link", "their personal link, to see or amend the answer")),

@@ -153,6 +153,7 @@ public static class AuditSentences
         StatementReleased => "Statement released to the panel by the scrutiny team",
         StatementFiled e => $"Statement filed for the panel at {e.Location}",
         PanelNotified => "Panel emailed that the statement is ready",
+        ReceiptSent e => $"Receipt sent to {Answerer(review, e.To, e.Answers[0].AssignmentId)} for {Count(e.Answers.Count, "answer")}: {Joined([.. e.Answers.Select(a => a.Reference)])}",
         AnswerCorrected e => $"Answer to question {review.NumberOf(e.QuestionId)} corrected by the scrutiny team",
         MailUndeliverable e => $"A message to {Person(review, e.Email)} could not be delivered{Because(e.Reason)}",
         OfficersAwayNoted e => AwaySentence(review, e),

@@ -65,7 +65,11 @@ public sealed record AuditEntry(long Version, string Type, int SchemaVersion, Da
 public sealed record FocusReportView(string Title, string Published);
 
 /// <summary><see cref="RoutedBy"/>: the routing rule that proposed the officers, while they are the ones it proposed.</summary>
-public sealed record QuestionView(string Id, string Text, IReadOnlyList<string> Officers, ReportSource? Source, bool Answered, RoutingChoice? RoutedBy = null);
+/// <summary>
+/// A question as the API gives it: <see cref="Id"/> names it in addresses and commands; <see cref="Number"/> is the one
+/// number people know it by, as the pages, the statement and answer references show it (<see cref="ReviewState.NumberOf"/>).
+/// </summary>
+public sealed record QuestionView(string Id, int Number, string Text, IReadOnlyList<string> Officers, ReportSource? Source, bool Answered, RoutingChoice? RoutedBy = null);
 
 public sealed record AreaView(string Heading, IReadOnlyList<QuestionView> Questions);
 
@@ -110,7 +114,7 @@ public sealed record ReviewView(
             state.FiledLocation,
             state.ClosedEarlyReason,
             [.. state.Areas.Select(a => new AreaView(a.Heading, [.. a.Questions.Select(q => new QuestionView(
-                q.QuestionId, q.Text, q.OfficerEmails, q.Source, state.Answers.ContainsKey(q.QuestionId), q.RoutedBy))]))],
+                q.QuestionId, state.NumberOf(q.QuestionId), q.Text, q.OfficerEmails, q.Source, state.Answers.ContainsKey(q.QuestionId), q.RoutedBy))]))],
             assignments,
             state.StatementVersion,
             state.ReleasedVersion);

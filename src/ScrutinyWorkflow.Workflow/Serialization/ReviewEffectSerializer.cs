@@ -23,6 +23,7 @@ public static class ReviewEffectSerializer
         ("notify-panel", typeof(NotifyPanel)),
         ("send-undeliverable-notice", typeof(SendUndeliverableNotice)),
         ("send-receipt", typeof(SendReceipt)),
+        ("send-receipts", typeof(SendReceipts)),
     ]);
 
     public static (string Kind, string Payload) Serialize(ReviewEffect effect) => Kinds.Serialize(effect);

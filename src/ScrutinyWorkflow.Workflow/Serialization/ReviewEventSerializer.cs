@@ -46,6 +46,7 @@ public sealed class ReviewEventSerializer
         ("draft-discarded", 1, typeof(DraftDiscarded)),
         ("mail-undeliverable", 1, typeof(MailUndeliverable)),
         ("officers-away-noted", 1, typeof(OfficersAwayNoted)),
+        ("receipt-sent", 1, typeof(ReceiptSent)),
     ];
 
     /// <summary>

@@ -28,13 +28,13 @@ public sealed class ChangesAfterSendingTests
     public void A_question_added_to_a_review_answered_in_full_takes_it_back_to_collecting_answers()
     {
         var spec = new DeciderSpecification().GivenDispatched()
-            .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A3", "Jointly.", Later), new SubmitAnswer("A4", "Yes.", Later));
+            .GivenCommands(new SubmitAnswer("A1", "Three.", Later), new SubmitAnswer("A3", "Jointly.", Later), new SubmitAnswer("A4", "Yes.", Later), ReceiptsSentAfter(Later));
         Assert.Equal(ReviewStatus.Assembled, spec.State.Status);
 
         spec.GivenCommands(new AddQuestion("New area", "One more?", [Housing.Email], Council, Later.AddDays(1)));
 
         Assert.Equal((ReviewStatus.Open, (DateTimeOffset?)null), (spec.State.Status, spec.State.AssembledAt));
-        spec.When(new SubmitAnswer("A5", "Yes.", Later.AddDays(2))).Then(new AnswerSubmitted("A5", "Q4", "Yes.", Later.AddDays(2), By(Housing)), new StatementAssembled(Later.AddDays(2)));
+        spec.When(new SubmitAnswer("A5", "Yes.", Later.AddDays(2))).Then(new AnswerSubmitted("A5", "Q4", "Yes.", Later.AddDays(2), By(Housing), ReceiptDue(Later.AddDays(2))), new StatementAssembled(Later.AddDays(2)));
     }
 
     [Fact]

@@ -63,8 +63,11 @@ public sealed class DeciderProperties
             }
             // A question that has an answer is chased no more.
             Assert.DoesNotContain(state.Assignments, a => a.IsOpen && state.Answers.ContainsKey(a.QuestionId));
-            // Only a review collecting answers, or waiting for a first release the council let go automatically, has anything due.
-            Assert.Equal(state.Status is ReviewStatus.Open || (state.Status is ReviewStatus.Assembled && state.ReleasedVersion == 0 && state.AutomaticRelease), state.NextDue is not null);
+            // Only a review collecting answers, waiting for a first release the council let go automatically, or with a
+            // receipt still to send has anything due; and no receipt waits past the longest wait after its first answer.
+            Assert.Equal(state.Status is ReviewStatus.Open || (state.Status is ReviewStatus.Assembled && state.ReleasedVersion == 0 && state.AutomaticRelease) || !state.PendingReceipts.IsEmpty,
+                state.NextDue is not null);
+            Assert.All(state.PendingReceipts.Values, p => Assert.True(p.DueAt <= p.Answers[0].At.DateTime + ReviewPolicy.Default.ReceiptLongestWait));
             // Nothing reaches the panel unreleased unless the council chose automatic release for the review.
             Assert.True(state.AutomaticRelease || !state.ReleasedAutomatically);
             // Every question has been asked of someone once sent.

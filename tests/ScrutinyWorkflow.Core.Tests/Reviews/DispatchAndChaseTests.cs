@@ -144,7 +144,7 @@ public sealed class DispatchAndChaseTests
     public void An_answered_question_is_no_longer_chased()
     {
         new DeciderSpecification().GivenDispatched()
-            .GivenCommands(new SubmitAnswer("A2", "Three, all placed within 28 days.", At(2026, 12, 20)))
+            .GivenCommands(new SubmitAnswer("A2", "Three, all placed within 28 days.", At(2026, 12, 20)), ReceiptsSentAfter(At(2026, 12, 20)))
             .When(new ProcessDueTimers(At(2026, 12, 31, 9, 0)))
             .Then(new ReminderSent("A3", 0, 1, At(2026, 12, 31, 9, 0)), new ReminderSent("A4", 0, 1, At(2026, 12, 31, 9, 0)));
     }
@@ -153,7 +153,7 @@ public sealed class DispatchAndChaseTests
     public void At_the_close_of_the_deadline_day_unanswered_assignments_get_no_response_and_the_statement_is_assembled()
     {
         var spec = new DeciderSpecification().GivenDispatched()
-            .GivenCommands(new SubmitAnswer("A4", "Yes, every one.", At(2027, 1, 4)));
+            .GivenCommands(new SubmitAnswer("A4", "Yes, every one.", At(2027, 1, 4)), ReceiptsSentAfter(At(2027, 1, 4)));
 
         spec.When(new ProcessDueTimers(At(2027, 1, 9, 0, 0))).Then(new DeadlinePassed(At(2027, 1, 9, 0, 0)), new StatementAssembled(At(2027, 1, 9, 0, 0)));
 

@@ -52,7 +52,7 @@ public sealed class DraftAnswerTests
             new SaveAnswer("A2", "Ben's notes", Morning));
 
         spec.When(new SubmitAnswer("A4", "Yes, each has an adviser.", Noon))
-            .Then(new AnswerSubmitted("A4", "Q3", "Yes, each has an adviser.", Noon, By(Leaving)));
+            .Then(new AnswerSubmitted("A4", "Q3", "Yes, each has an adviser.", Noon, By(Leaving), ReceiptDue(Noon)));
 
         var state = spec.StateAfter();
         Assert.Null(state.DraftOf("A4", By(Leaving)));

@@ -29,7 +29,8 @@ public sealed class OnePerOfficerTests
     [Fact]
     public void Each_reminder_step_is_one_message_per_officer_naming_only_the_questions_still_open()
     {
-        var spec = new DeciderSpecification().GivenCommands(Draft(areas: ThreeForHousing()), new DispatchReview(Start), new SubmitAnswer("A3", "Assessed by the joint team.", At(2026, 12, 20)));
+        var spec = new DeciderSpecification().GivenCommands(Draft(areas: ThreeForHousing()), new DispatchReview(Start), new SubmitAnswer("A3", "Assessed by the joint team.", At(2026, 12, 20)),
+            ReceiptsSentAfter(At(2026, 12, 20)));
 
         spec.When(new ProcessDueTimers(At(2026, 12, 31, 9, 0)));
 

@@ -14,7 +14,7 @@ public sealed class ReleaseTests
     [Fact]
     public void Assembling_asks_the_team_to_check_the_statement_and_files_nothing_until_it_is_released()
     {
-        var spec = new DeciderSpecification().GivenDispatched().GivenCommands(new SubmitAnswer("A1", "Three.", At(2026, 12, 18)));
+        var spec = new DeciderSpecification().GivenDispatched().GivenCommands(new SubmitAnswer("A1", "Three.", At(2026, 12, 18)), ReceiptsSentAfter(At(2026, 12, 18)));
 
         spec.When(new ProcessDueTimers(At(2027, 1, 9)));
 
@@ -130,7 +130,8 @@ public sealed class ReleaseTests
         spec.ThenEffectsAre(new SendReopenedNotice(Housing.Email, ["A3"]), new SendReopenedNotice(Leaving.Email, ["A4"]));
         spec.GivenCommands(new ReopenAnswers(new DateOnly(2027, 1, 11), At(2027, 1, 10, 12)));
 
-        spec.GivenCommands(new SubmitAnswer("A3", "Now answered.", At(2027, 1, 11, 9)), new SubmitAnswer("A2", "Three, amended.", At(2027, 1, 11, 10), Replacing: "Three."));
+        spec.GivenCommands(new SubmitAnswer("A3", "Now answered.", At(2027, 1, 11, 9)), new SubmitAnswer("A2", "Three, amended.", At(2027, 1, 11, 10), Replacing: "Three."),
+            ReceiptsSentAfter(At(2027, 1, 11, 10)));
         Assert.Equal(ReviewStatus.Open, spec.State.Status);
         spec.When(new ProcessDueTimers(At(2027, 1, 12))).Then(new DeadlinePassed(At(2027, 1, 12)), new StatementAssembled(At(2027, 1, 12)));
 

@@ -22,7 +22,7 @@ public sealed class RespondentTests
         var forLeaving = new Respondent(Head.Email, Leaving.Email);
 
         spec.When(new SubmitAnswer("A4", "Yes, each has an adviser.", At(2027, 1, 8, 11), forLeaving))
-            .Then(new AnswerSubmitted("A4", "Q3", "Yes, each has an adviser.", At(2027, 1, 8, 11), forLeaving));
+            .Then(new AnswerSubmitted("A4", "Q3", "Yes, each has an adviser.", At(2027, 1, 8, 11), forLeaving, ReceiptDue(At(2027, 1, 8, 11))));
 
         spec.GivenCommands(new SubmitAnswer("A4", "Yes, each has an adviser.", At(2027, 1, 8, 11), forLeaving), new SubmitAnswer("A3", "Jointly.", At(2027, 1, 8, 12)));
         var row = PositionStatement.From(spec.State).Areas[1].Rows[0];
@@ -52,9 +52,9 @@ public sealed class RespondentTests
         var asManager = new Respondent(Head.Email, Leaving.Email);
 
         Assert.Equal(Head.Email, spec.State.EscalatedTo[Leaving.Email]);
-        spec.When(new SubmitAnswer("A1", "Three.", At(2027, 1, 8, 10), By(Head))).Then(new AnswerSubmitted("A1", "Q1", "Three.", At(2027, 1, 8, 10), By(Head)));
+        spec.When(new SubmitAnswer("A1", "Three.", At(2027, 1, 8, 10), By(Head))).Then(new AnswerSubmitted("A1", "Q1", "Three.", At(2027, 1, 8, 10), By(Head), ReceiptDue(At(2027, 1, 8, 10))));
         spec.When(new SubmitAnswer("A1", "Three.", At(2027, 1, 8, 10), asManager)).ThenRejected(RejectionCodes.NotYours);
-        spec.When(new SubmitAnswer("A4", "Yes.", At(2027, 1, 8, 10), asManager)).Then(new AnswerSubmitted("A4", "Q3", "Yes.", At(2027, 1, 8, 10), asManager));
+        spec.When(new SubmitAnswer("A4", "Yes.", At(2027, 1, 8, 10), asManager)).Then(new AnswerSubmitted("A4", "Q3", "Yes.", At(2027, 1, 8, 10), asManager, ReceiptDue(At(2027, 1, 8, 10))));
         Assert.Equal(["A4"], spec.State.AssignmentsFor(asManager).Select(a => a.Id));
         Assert.Equal(["A1"], spec.State.AssignmentsFor(By(Head)).Select(a => a.Id));
     }
@@ -136,7 +136,8 @@ public sealed class RespondentTests
             .GivenCommands(
                 new DeclineQuestion("A2", Leaving.Email, Council, "Not mine", Later),
                 new SubmitAnswer("A1", "Three.", Later.AddHours(1)),
-                new ReassignAssignment("A2", null, Council, "As suggested", Later.AddHours(2)));
+                new ReassignAssignment("A2", null, Council, "As suggested", Later.AddHours(2)),
+                ReceiptsSentAfter(Later.AddHours(2)));
 
         spec.When(new ProcessDueTimers(At(2026, 12, 31, 9)))
             .Then(new ReminderSent("A3", 0, 1, At(2026, 12, 31, 9)), new ReminderSent("A4", 0, 1, At(2026, 12, 31, 9)));

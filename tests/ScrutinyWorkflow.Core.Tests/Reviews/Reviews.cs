@@ -28,6 +28,12 @@ internal static class Reviews
     public static DateTimeOffset At(int year, int month, int day, int hour = 10, int minute = 0) =>
         new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
+    /// <summary>When the receipt for an answer sent at <paramref name="at"/>, with nothing more after it, goes.</summary>
+    public static DateTime ReceiptDue(DateTimeOffset at) => at.DateTime + ReviewPolicy.Default.ReceiptQuietPeriod;
+
+    /// <summary>The pass that sends the receipts for answers up to <paramref name="lastAnswer"/>, so a later pass fires only what a test is about.</summary>
+    public static ProcessDueTimers ReceiptsSentAfter(DateTimeOffset lastAnswer) => new(lastAnswer + ReviewPolicy.Default.ReceiptQuietPeriod);
+
     /// <summary>Monday 14 December 2026, when the review is drafted and sent.</summary>
     public static readonly DateTimeOffset Start = At(2026, 12, 14);
 

@@ -149,6 +149,63 @@ public sealed partial class AnswerPagesTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task Declining_with_words_that_find_several_colleagues_asks_which_of_them_by_radios_and_the_one_chosen_is_named()
+    {
+        await using var visitor = await host.VisitorAsync();
+        var page = visitor.Page;
+        await FirstQuestionAsync(visitor, "decline-radios");
+        var second = page.Locator("section.question").Nth(1);
+
+        await second.Locator("summary").ClickAsync();
+        await second.Locator("input[name=colleague]").FillAsync("head of service");
+        await second.Locator("textarea[name=reason]").FillAsync("Annual reviews are the casework team's.");
+        await SubmitAsync(page, second.GetByRole(AriaRole.Button, new() { Name = "Tell the scrutiny team" }));
+
+        // Everyone the words find in the directory (by name or job title) is offered, and nothing is sent yet.
+        var labels = await page.Locator("section.question").Nth(1).Locator(".govuk-radios__label").AllInnerTextsAsync();
+        Assert.Equal(["Eleanor Hughes", "Fiona MacLeod", "Siân Llewellyn"], labels.Select(t => t.Trim()).Order(StringComparer.Ordinal));
+        Assert.Contains("More than one person matches", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await visitor.CheckAsync("answer-decline-choose-colleague");
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Siân Llewellyn" }).CheckAsync();
+        await SubmitAsync(page, page.Locator("section.question").Nth(1).GetByRole(AriaRole.Button, new() { Name = "Tell the scrutiny team" }));
+
+        var state = await page.Locator("section.question").Nth(1).Locator(".app-state").InnerTextAsync();
+        Assert.StartsWith("You said this is not for you", state, StringComparison.Ordinal);
+        await visitor.CheckAsync("answer-declined-to-colleague");
+    }
+
+    [Fact]
+    public async Task Once_both_answers_are_in_the_scrutiny_officer_corrects_one_on_its_own_page_starting_from_the_officers_words()
+    {
+        await using var visitor = await host.VisitorAsync();
+        var page = visitor.Page;
+        await FirstQuestionAsync(visitor, "correct-answer");
+        foreach (var (n, text) in new[] { (1, "41 of 52 plans were issued within 20 weeks."), (2, "Twelve annual reviews were late.") })
+        {
+            var question = page.Locator("section.question").Nth(n - 1);
+            await question.Locator("textarea[name=answer]").FillAsync(text);
+            await SubmitAsync(page, question.GetByRole(AriaRole.Button, new() { Name = $"Continue with question {n}" }));
+            await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Submit answer" }));
+            await SubmitAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Back to your questions" }));
+        }
+        var list = await (await page.APIRequest.GetAsync("/api/reviews")).JsonAsync();
+        var id = list!.Value.GetProperty("reviews").EnumerateArray().First(r => r.GetProperty("title").GetString()!.Contains("correct-answer", StringComparison.Ordinal)).GetProperty("id").GetString();
+
+        await visitor.GoToAsync($"/reviews/{id}/questions/Q1/correct");
+        Assert.Equal("Correct the answer to question 1", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal("41 of 52 plans were issued within 20 weeks.", await page.Locator("textarea[name=text]").InputValueAsync());
+        await visitor.CheckAsync("correct-answer");
+        await page.Locator("textarea[name=text]").FillAsync("41 of 52 plans (79%) were issued within 20 weeks.");
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Correct the answer" }));
+
+        Assert.Contains("The answer is corrected", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
+        // The review's page shows the answer as corrected under its question.
+        Assert.Contains("41 of 52 plans (79%) were issued within 20 weeks.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await visitor.CheckAsync("answer-corrected");
+    }
+
+    [Fact]
     public async Task Without_JavaScript_an_answer_is_previewed_checked_and_submitted_through_plain_forms()
     {
         await using var visitor = await host.VisitorAsync(javaScript: false);

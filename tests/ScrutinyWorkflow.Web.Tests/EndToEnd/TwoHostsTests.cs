@@ -52,7 +52,7 @@ public sealed class TwoHostsTests : IAsyncLifetime
         [
             "--Scrutiny:Runtime=Durable", $"--Scrutiny:Storage:ConnectionString={azurite.ConnectionString}", "--Scrutiny:Durable:TaskHub=twohosts",
             $"--Scrutiny:DataPath={data.Path}", $"--Scrutiny:DirectoryPath={Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")}", $"--Scrutiny:Routing:RulesPath={Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "routing-rules.json")}",
-            $"--Scrutiny:PublicBaseUrl={ScrutinyApplication.PublicBaseUrl}", $"--Scrutiny:LinkKey={linkKey}", "--Scrutiny:TeamEmail=scrutiny@council.example",
+            $"--Scrutiny:PublicBaseUrl={ScrutinyApplication.PublicBaseUrl}", $"--Scrutiny:LinkKey={linkKey}", "--Scrutiny:TeamEmail=scrutiny@council.example", "--Scrutiny:ReceiptQuietPeriod=00:00:00",
         ], Path.Combine(data.Path, $"host-{processes.Count + 1}.log"));
         processes.Add(host);
         return host.Address;

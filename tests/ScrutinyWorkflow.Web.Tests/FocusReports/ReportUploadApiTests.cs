@@ -108,6 +108,26 @@ public sealed class ReportUploadApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_web_page_far_larger_than_any_focus_report_is_refused_unparsed_saying_how_to_save_it_and_leaves_no_draft()
+    {
+        // The sample report's page, its body padded past 5 MB: under the upload limit, over the web page limit.
+        var sample = await File.ReadAllTextAsync(Sample("adult-social-care-charging.html"));
+        var end = sample.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        var padding = string.Concat(Enumerable.Repeat("<p>An appendix paragraph, set out at length as published.</p>\n", 6 * 1024 * 1024 / 60));
+        var page = System.Text.Encoding.UTF8.GetBytes(sample[..end] + padding + sample[end..]);
+
+        var response = await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report", Form(page, "saved-page.html"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("web-page-too-large", problem.GetProperty("code").GetString());
+        Assert.Contains("HTML only", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty((await world.App.CreateClient().GetFromJsonAsync<Web.Reviews.ReviewListView>("/api/reviews"))!.Reviews);
+        // The same page cut to the report itself is read.
+        Assert.Equal(HttpStatusCode.Created, (await (await world.App.UploaderAsync()).PostAsync("/api/reviews/from-report", Form(System.Text.Encoding.UTF8.GetBytes(sample), "saved-page.html"))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_file_over_the_upload_limit_is_refused_and_the_service_keeps_running()
     {
         await using var small = world.App.WithWebHostBuilder(b => b.UseSetting("Scrutiny:MaxUploadBytes", "4096"));

@@ -214,6 +214,8 @@ public sealed class MessageTemplatesTests : IAsyncLifetime
         "questions" => new List<object?> { new Dictionary<string, object?> { ["area"] = "Area one", ["text"] = "Question one?", ["also_asked"] = "Someone Else" } },
         "question" => new Dictionary<string, object?> { ["area"] = "Area one", ["text"] = "Question one?" },
         "recipients" => new List<object?> { "Someone Else (someone@council.example)" },
+        // One answer, so the receipt shows the first answer's own placeholders; the grouped wording is read in GroupedReceiptTests.
+        "answers" => new List<object?> { new Dictionary<string, object?> { ["area"] = "Area one", ["text"] = "Question one?", ["answer"] = "Sample answer", ["reference"] = "RV-1-Q1-1" } },
         // The first version's words; a new version's are read in the end-to-end new-version test.
         "version" => 1,
         "changes" => new List<object?>(),

@@ -41,7 +41,7 @@ public sealed class ReceiptTests : IAsyncLifetime
         // The confirmation page gives the same reference, and says the receipt is on its way.
         var confirmation = new HtmlParser().ParseDocument(await world.App.CreateClient().GetStringAsync(submitted.Headers.Location!.OriginalString));
         Assert.Equal(reference, confirmation.QuerySelector("#reference")!.TextContent);
-        Assert.Contains("sent a receipt with this reference", confirmation.QuerySelector("#receipt")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("send a receipt with this reference", confirmation.QuerySelector("#receipt")!.TextContent, StringComparison.Ordinal);
         var html = new HtmlParser().ParseDocument(receipt.HtmlBody);
         foreach (var text in new[] { receipt.TextBody, html.Body!.TextContent })
         {

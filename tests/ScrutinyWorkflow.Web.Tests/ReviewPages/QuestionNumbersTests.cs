@@ -50,4 +50,20 @@ public sealed class QuestionNumbersTests : IAsyncLifetime
         Assert.StartsWith("3. ", statement.QuerySelector("tr#Q4 td")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.StartsWith("1. ", statement.QuerySelector("tr#Q2 td")!.TextContent.Trim(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_api_gives_each_question_the_number_the_pages_use_in_the_draft_and_once_sent()
+    {
+        var app = world.App;
+        var id = await app.CreateReviewAsync(Request());
+        var driver = new PageDriver(app.Browser());
+        await driver.SubmitAsync(await driver.OpenAsync($"/reviews/{id}/draft"), $"form[action='/reviews/{id}/draft/questions/Q1/arrange']", button: ("edit", "remove"));
+
+        Assert.Equal([("Q2", 1), ("Q3", 2), ("Q4", 3), ("Q5", 4), ("Q6", 5), ("Q7", 6), ("Q8", 7)], await NumbersAsync(app, id));
+        Assert.Equal(HttpStatusCode.Accepted, (await app.CreateClient().PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody())).StatusCode);
+        Assert.Equal([("Q2", 1), ("Q3", 2), ("Q4", 3), ("Q5", 4), ("Q6", 5), ("Q7", 6), ("Q8", 7)], await NumbersAsync(app, id));
+    }
+
+    private static async Task<List<(string, int)>> NumbersAsync(ScrutinyApplication app, string id) =>
+        [.. (await app.GetReviewAsync(id)).Areas.SelectMany(a => a.Questions).Select(q => (q.Id, q.Number))];
 }

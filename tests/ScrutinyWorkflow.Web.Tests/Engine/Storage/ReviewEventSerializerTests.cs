@@ -24,7 +24,7 @@ public sealed class ReviewEventSerializerTests
         new Escalated("A1", 1, null, At),
         new OfficerReminded(Tom.Email, ["A1"], At),
         new AnswerSaved("A1", "Notes", At, new Respondent(Tom.Email)),
-        new AnswerSubmitted("A1", "Q1", "Answer", At, new Respondent("boss@council.example", Tom.Email)),
+        new AnswerSubmitted("A1", "Q1", "Answer", At, new Respondent("boss@council.example", Tom.Email), At.DateTime.AddMinutes(5)),
         new AnswerAmended("A1", "Q1", "Better answer", At),
         new LateAnswerAccepted("A1", "Q1", "Late answer", At),
         new QuestionDeclined("A1", "someone@council.example", Tom, "Not mine", At),
@@ -43,6 +43,7 @@ public sealed class ReviewEventSerializerTests
         new AnswerCorrected("Q1", "Four, not three.", At),
         new OfficersAwayNoted([new OfficerAbsence("tom.okafor@council.example", null)], At),
         new MailUndeliverable("tom.okafor@council.example", "rv-1.2.1", "550 no such user", At),
+        new ReceiptSent(new Respondent("manager@council.example", "tom.okafor@council.example"), [new ReceiptLine("A1", "Q1", "RV-1-Q1-1", "Because.", At, Amended: false)], At),
     ];
 
     public static TheoryData<ReviewEvent> OneOfEach() => [.. Samples];
