@@ -33,7 +33,7 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             "--Logging:LogLevel:Default=Warning",
             $"--Scrutiny:DataPath={data}", $"--Scrutiny:DirectoryPath={Path.Combine(Loopback.RepositoryRoot(), "samples", "directory.json")}", $"--Scrutiny:Routing:RulesPath={Path.Combine(Loopback.RepositoryRoot(), "samples", "routing-rules.json")}",
-            "--Scrutiny:PublicBaseUrl=http://localhost:5080", $"--Scrutiny:LinkKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+            "--Scrutiny:PublicBaseUrl=http://localhost:5080", "--Scrutiny:ReceiptQuietPeriod=00:00:00", $"--Scrutiny:LinkKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
             "--Scrutiny:TeamEmail=scrutiny@council.example",
         }.Concat(settings));
         return new HostProcess(name, host, data);

@@ -93,7 +93,7 @@ internal sealed class HostUnderTest : IAsyncDisposable
         {
             $"--Scrutiny:DataPath={DataPath}",
             $"--Scrutiny:DirectoryPath={directory}", "--Scrutiny:Routing:RulesPath=",
-            "--Scrutiny:PublicBaseUrl=http://scrutiny.council.example", $"--Scrutiny:LinkKey={linkKey}", "--Scrutiny:Runner:PollSeconds=1",
+            "--Scrutiny:PublicBaseUrl=http://scrutiny.council.example", $"--Scrutiny:LinkKey={linkKey}", "--Scrutiny:ReceiptQuietPeriod=00:00:00", "--Scrutiny:Runner:PollSeconds=1",
             // The corpus sends dozens of hostile answers through one link within a minute, from one address, to see how
             // each is handled; the rate limits (tested on their own) would answer most of them 429 before they arrived.
             "--Scrutiny:SignIn:RateLimits:AnswersPerLinkPerMinute=100000", "--Scrutiny:SignIn:RateLimits:AnswersPerAddressPerMinute=1000000",

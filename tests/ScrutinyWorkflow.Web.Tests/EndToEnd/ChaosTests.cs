@@ -71,7 +71,7 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
             $"--Scrutiny:DataPath={Path.Combine(data.Path, $"host-{n}")}",
             $"--Scrutiny:DirectoryPath={Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "directory.json")}",
             $"--Scrutiny:Routing:RulesPath={Path.Combine(ScrutinyApplication.RepositoryRoot(), "samples", "routing-rules.json")}",
-            $"--Scrutiny:PublicBaseUrl={ScrutinyApplication.PublicBaseUrl}", $"--Scrutiny:LinkKey={linkKey}", $"--Scrutiny:TeamEmail={Team}",
+            $"--Scrutiny:PublicBaseUrl={ScrutinyApplication.PublicBaseUrl}", $"--Scrutiny:LinkKey={linkKey}", $"--Scrutiny:TeamEmail={Team}", "--Scrutiny:ReceiptQuietPeriod=00:00:00",
         };
         settings.AddRange(sendGrid.Settings().Select(s => $"--{s.Key}={s.Value}"));
         return await WebHostProcess.StartAsync(settings, Path.Combine(data.Path, $"host-{n}.log"));

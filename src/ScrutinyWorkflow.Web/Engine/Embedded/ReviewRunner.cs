@@ -219,6 +219,7 @@ public sealed class ReviewRunner(
         SendAnsweredByColleague e => [e.OfficerEmail],
         SendAmendmentNotice e => [e.OfficerEmail],
         SendReceipt e => [e.To.Email],
+        SendReceipts e => [e.To.Email],
         SendDeadlineNotice e => [e.OfficerEmail],
         SendWithdrawalNotice e => [e.OfficerEmail],
         SendClosedNotice e => [e.OfficerEmail],
