@@ -101,7 +101,7 @@ public sealed class DurableBranchTests : IAsyncLifetime
         Assert.Contains("How do you make sure care leavers know what support they are entitled to?", statement.Body, StringComparison.Ordinal);
         Assert.Contains("Care leavers", statement.Body, StringComparison.Ordinal);
         // The dispatch's pass wakes the review's orchestration after its mail; the close can be assembled before then.
-        var instance = await EventuallyAsync(() => durable.GetInstanceAsync(id), i => i is not null);
+        var instance = await EventuallyAsync<OrchestrationMetadata?>(() => durable.GetInstanceAsync(id), i => i is not null);
         Assert.NotNull(instance);
         Assert.NotEqual(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
     }
