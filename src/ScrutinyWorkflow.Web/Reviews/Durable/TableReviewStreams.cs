@@ -98,17 +98,20 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
     /// Records one decision: its row (or rows) and the new head, in one transaction on the head's ETag (or as the first
     /// row of a new review when <paramref name="head"/> is null).
     /// </summary>
+    /// <returns>The head as written, with its new ETag: the next decision can be recorded on it without reading it again.</returns>
     /// <exception cref="StreamConflictException">Another writer recorded a decision since the head was read.</exception>
-    public async Task AppendAsync(string reviewId, StreamHead? head, string rules, StoredDecision decision, DateTime? nextDueUtc, CancellationToken cancellationToken)
+    public async Task<StreamHead> AppendAsync(string reviewId, StreamHead? head, string rules, StoredDecision decision, DateTime? nextDueUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var table = await TableAsync(StreamsTable, cancellationToken);
+        var written = new StreamHead(decision.LastVersion, rules, (head?.CreatedAt ?? decision.RecordedAt).ToUniversalTime(),
+            nextDueUtc is { } due ? DateTime.SpecifyKind(due, DateTimeKind.Utc) : null, default);
         var newHead = new TableEntity(reviewId, HeadRow)
         {
-            ["Version"] = decision.LastVersion,
-            ["Rules"] = rules,
-            ["CreatedAt"] = (head?.CreatedAt ?? decision.RecordedAt).UtcDateTime,
-            ["NextDueUtc"] = nextDueUtc is { } due ? DateTime.SpecifyKind(due, DateTimeKind.Utc) : null,
+            ["Version"] = written.Version,
+            ["Rules"] = written.Rules,
+            ["CreatedAt"] = written.CreatedAt.UtcDateTime,
+            ["NextDueUtc"] = written.NextDueUtc,
         };
         var rows = DecisionRows(reviewId, decision);
         if (rows.Count > MaxDecisionRows)
@@ -121,7 +124,9 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, head.ETag));
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            // The responses come in the order of the actions: the head's is last.
+            var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
+            return written with { ETag = responses.Value[^1].Headers.ETag ?? default };
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
