@@ -239,6 +239,28 @@ public sealed class DurableReviewEngineTests : ReviewReadSideContract, IAsyncLif
             append => Assert.StartsWith("POST /$batch", append, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_host_writing_a_list_line_it_remembers_as_older_keeps_the_newer_line_another_host_wrote_since()
+    {
+        await ApplyAsync("rv-line", Opened("rv-line", At(14)));
+        using var mine = new TableReviewStreams(new TableServiceClient(azurite.ConnectionString));
+        using var theirs = new TableReviewStreams(new TableServiceClient(azurite.ConnectionString));
+        var summary = ReviewSummary.From((await engine.FindAsync("rv-line", CancellationToken.None))!.State);
+        var createdAt = (await theirs.ListingsAsync(null, CancellationToken.None)).Single(l => l.Summary.Id == "rv-line").CreatedAt;
+
+        await mine.ListAsync(summary, 100, createdAt, CancellationToken.None);
+        await theirs.ListAsync(summary, 300, createdAt, CancellationToken.None);
+        await mine.ListAsync(summary, 200, createdAt, CancellationToken.None);
+        var kept = await ListedVersionAsync();
+        await mine.ListAsync(summary, 400, createdAt, CancellationToken.None);
+
+        Assert.Equal(300, kept);
+        Assert.Equal(400, await ListedVersionAsync());
+
+        async Task<long> ListedVersionAsync() =>
+            (await theirs.ListingsAsync(null, CancellationToken.None)).Single(l => l.Summary.Id == "rv-line").Version;
+    }
+
     /// <summary>The requests a host's table client makes, method and path (account name left out).</summary>
     private sealed class RequestLog : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
     {
