@@ -36,6 +36,7 @@ public sealed class DurableReviewEngine(
     private const int CachedLinks = 20_000;
 
     private readonly ConcurrentDictionary<string, Current> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Turn> turns = new(StringComparer.Ordinal);
     // Per stored rules (a review's rules never change): the decider and the zone its due times are in, made once.
     private readonly ConcurrentDictionary<string, (ReviewDecider Decider, TimeZoneInfo Zone)> deciders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LinkTarget> links = new(StringComparer.Ordinal);
@@ -49,6 +50,47 @@ public sealed class DurableReviewEngine(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
         ArgumentNullException.ThrowIfNull(command);
+        // Commands on one review at once on this host take turns: each decides on what the one before it recorded, so
+        // none loses the race to a neighbour here (hosts still race each other, and the conditional append settles it).
+        Turn turn;
+        lock (turns)
+        {
+            turn = turns.TryGetValue(reviewId, out var taken) ? taken : turns[reviewId] = new Turn();
+            turn.Holders++;
+        }
+        try
+        {
+            await turn.Gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await DecideAndRecordAsync(reviewId, command, expectedVersion, cancellationToken);
+            }
+            finally
+            {
+                turn.Gate.Release();
+            }
+        }
+        finally
+        {
+            lock (turns)
+            {
+                if (--turn.Holders == 0)
+                {
+                    turns.Remove(reviewId);
+                }
+            }
+        }
+    }
+
+    private sealed class Turn
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public int Holders { get; set; }
+    }
+
+    private async Task<CommandOutcome> DecideAndRecordAsync(string reviewId, ReviewCommand command, long? expectedVersion, CancellationToken cancellationToken)
+    {
         using var span = ReviewTelemetry.Command(reviewId, command);
         StreamConflictException? lost = null;
         // What this host last read or recorded of the review is decided on without reading the store: the append is

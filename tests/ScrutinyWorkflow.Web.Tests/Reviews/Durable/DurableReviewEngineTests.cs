@@ -220,15 +220,7 @@ public sealed class DurableReviewEngineTests : ReviewReadSideContract, IAsyncLif
     [Fact]
     public async Task A_host_records_an_answer_on_a_review_it_remembers_with_two_requests_the_mark_and_the_append()
     {
-        var requests = new RequestLog();
-        var options = new TableClientOptions();
-        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerCall);
-        var host = Host(options);
-        foreach (var command in Opened("rv-two", At(14)))
-        {
-            Assert.IsType<CommandApplied>(await host.HandleAsync("rv-two", command, null, CancellationToken.None));
-        }
-        requests.Clear();
+        var (host, requests) = await OpenedOnALoggedHostAsync("rv-two");
 
         Assert.IsType<CommandApplied>(await host.HandleAsync("rv-two", new SubmitAnswer("A1", "Forty-two.", At(15)), null, CancellationToken.None));
 
@@ -237,6 +229,18 @@ public sealed class DurableReviewEngineTests : ReviewReadSideContract, IAsyncLif
         Assert.Collection(made,
             mark => Assert.StartsWith($"PUT /{TableReviewStreams.WorkTable}(", mark, StringComparison.Ordinal),
             append => Assert.StartsWith("POST /$batch", append, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Commands_on_one_review_at_once_on_one_host_take_turns_so_each_is_appended_once_without_losing_a_race()
+    {
+        var (host, requests) = await OpenedOnALoggedHostAsync("rv-turns");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 8).Select(n =>
+            host.HandleAsync("rv-turns", new SaveAnswer("A1", $"Draft {n}", At(15)), null, CancellationToken.None)));
+
+        Assert.All(outcomes, o => Assert.IsType<CommandApplied>(o));
+        Assert.Equal(8, requests.Made.Count(r => r.StartsWith("POST /$batch", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -259,6 +263,21 @@ public sealed class DurableReviewEngineTests : ReviewReadSideContract, IAsyncLif
 
         async Task<long> ListedVersionAsync() =>
             (await theirs.ListingsAsync(null, CancellationToken.None)).Single(l => l.Summary.Id == "rv-line").Version;
+    }
+
+    /// <summary>A host whose table requests are logged, with the review opened on it and the log cleared.</summary>
+    private async Task<(DurableReviewEngine Host, RequestLog Requests)> OpenedOnALoggedHostAsync(string reviewId)
+    {
+        var requests = new RequestLog();
+        var options = new TableClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerCall);
+        var host = Host(options);
+        foreach (var command in Opened(reviewId, At(14)))
+        {
+            Assert.IsType<CommandApplied>(await host.HandleAsync(reviewId, command, null, CancellationToken.None));
+        }
+        requests.Clear();
+        return (host, requests);
     }
 
     /// <summary>The requests a host's table client makes, method and path (account name left out).</summary>
