@@ -84,6 +84,13 @@ public interface IReviewQueries
 {
     Task<ReviewSnapshot?> FindAsync(string reviewId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The review for a page about to send it a command. A runtime of many hosts may give it as this host last read or
+    /// recorded it, a moment behind another host's decision: the command is decided on the review as stored whatever
+    /// this gives, so only what such a page shows before deciding (a form sent back to correct) can be behind.
+    /// </summary>
+    Task<ReviewSnapshot?> FindBeforeCommandAsync(string reviewId, CancellationToken cancellationToken) => FindAsync(reviewId, cancellationToken);
+
     /// <summary>Every event of the review in order, or null when there is no such review.</summary>
     Task<IReadOnlyList<RecordedEvent>?> AuditTrailAsync(string reviewId, CancellationToken cancellationToken);
 

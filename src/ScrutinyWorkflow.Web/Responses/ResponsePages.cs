@@ -82,7 +82,7 @@ public static class ResponsePages
         CouncilClock clock, CancellationToken cancellationToken)
     {
         var links = LinkPages.For(context);
-        if (await links.FindAsync(token, cancellationToken) is not { } found)
+        if (await links.FindBeforeCommandAsync(token, cancellationToken) is not { } found)
         {
             return await links.RefusedAsync(token, context, cancellationToken);
         }
@@ -271,13 +271,18 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
     /// <summary>Made for each request from its services, so the web host and the Functions worker need no registration for it.</summary>
     public static LinkPages For(HttpContext context) => Factory(context.RequestServices, null);
 
-    public async Task<FoundLink?> FindAsync(string token, CancellationToken cancellationToken)
+    public Task<FoundLink?> FindAsync(string token, CancellationToken cancellationToken) => FindAsync(token, queries.FindAsync, cancellationToken);
+
+    /// <summary>The link's review for the person's answer to be decided on (<see cref="IReviewQueries.FindBeforeCommandAsync"/>).</summary>
+    public Task<FoundLink?> FindBeforeCommandAsync(string token, CancellationToken cancellationToken) => FindAsync(token, queries.FindBeforeCommandAsync, cancellationToken);
+
+    private async Task<FoundLink?> FindAsync(string token, Func<string, CancellationToken, Task<ReviewSnapshot?>> find, CancellationToken cancellationToken)
     {
         if (await links.CheckAsync(token, index, cancellationToken) is not LinkValid { Target: var target })
         {
             return null;
         }
-        return await queries.FindAsync(target.ReviewId, cancellationToken) is { } review
+        return await find(target.ReviewId, cancellationToken) is { } review
             ? new FoundLink(token, review.State, Respondent.FromKey(target.RespondentKey))
             : null;
     }

@@ -28,42 +28,124 @@ public sealed class DurableReviewEngine(
     // one review at once can lose several rounds in a row; past this many the caller is told to try again.
     private const int MaxAttempts = 30;
 
-    // Reviews kept decided in memory, so a command reads only the head and what was recorded since.
+    // Reviews kept decided in memory, so a command on a review this host read or recorded last reads nothing before its
+    // append, and one on a review another host has moved on since reads only the head and what was recorded since.
     private const int CachedReviews = 2_000;
 
     // Response links found, kept per host: a person's page and its posts ask for the same one again and again.
     private const int CachedLinks = 20_000;
 
     private readonly ConcurrentDictionary<string, Current> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Turn> turns = new(StringComparer.Ordinal);
     // Per stored rules (a review's rules never change): the decider and the zone its due times are in, made once.
     private readonly ConcurrentDictionary<string, (ReviewDecider Decider, TimeZoneInfo Zone)> deciders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LinkTarget> links = new(StringComparer.Ordinal);
     private readonly ReviewListCache listing = new(streams);
     private readonly string newReviewRules = JsonSerializer.Serialize(councilRules, ReviewEventSerializer.JsonOptions);
 
-    private sealed record Current(ReviewState State, long Version, DateTimeOffset CreatedAt);
+    /// <summary>A review as decided, and the head row it was read with or written as (null when not known).</summary>
+    private sealed record Current(ReviewState State, long Version, DateTimeOffset CreatedAt, StreamHead? Head);
 
     public async Task<CommandOutcome> HandleAsync(string reviewId, ReviewCommand command, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
         ArgumentNullException.ThrowIfNull(command);
+        // Commands on one review at once on this host take turns: each decides on what the one before it recorded, so
+        // none loses the race to a neighbour here (hosts still race each other, and the conditional append settles it).
+        Turn turn;
+        lock (turns)
+        {
+            turn = turns.TryGetValue(reviewId, out var taken) ? taken : turns[reviewId] = new Turn();
+            turn.Holders++;
+        }
+        try
+        {
+            await turn.Gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await DecideAndRecordAsync(reviewId, command, expectedVersion, cancellationToken);
+            }
+            finally
+            {
+                turn.Gate.Release();
+            }
+        }
+        finally
+        {
+            lock (turns)
+            {
+                if (--turn.Holders == 0)
+                {
+                    turns.Remove(reviewId);
+                }
+            }
+        }
+    }
+
+    private sealed class Turn
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public int Holders { get; set; }
+    }
+
+    private async Task<CommandOutcome> DecideAndRecordAsync(string reviewId, ReviewCommand command, long? expectedVersion, CancellationToken cancellationToken)
+    {
         using var span = ReviewTelemetry.Command(reviewId, command);
         StreamConflictException? lost = null;
+        // What this host last read or recorded of the review is decided on without reading the store: the append is
+        // conditional on the head's ETag it was read or written with, so should anyone have recorded since, it fails
+        // and the command is decided again on what they recorded.
+        var current = Remembered(reviewId);
+        var (head, read) = (current?.Head, current is null);
+        if (read)
+        {
+            head = await streams.HeadAsync(reviewId, cancellationToken);
+            current = await LoadAsync(reviewId, head, cancellationToken);
+        }
+
+        // Nothing recorded checks the memory a refusal, a no-op or a stale version was decided on, so the store's head
+        // does: true when the review is still as decided on, else it is loaded as stored, to decide again.
+        async Task<bool> StillAsDecidedAsync()
+        {
+            if (read)
+            {
+                return true;
+            }
+            var stored = await streams.HeadAsync(reviewId, cancellationToken);
+            if (stored?.ETag == head?.ETag)
+            {
+                return true;
+            }
+            (head, current, read) = (stored, await LoadAsync(reviewId, stored, cancellationToken), true);
+            return false;
+        }
+
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var head = await streams.HeadAsync(reviewId, cancellationToken);
-            var current = await LoadAsync(reviewId, head, cancellationToken);
             var (state, version) = (current?.State ?? ReviewState.Initial, current?.Version ?? 0);
             if (expectedVersion is { } seen && seen != version)
             {
+                if (!await StillAsDecidedAsync())
+                {
+                    continue;
+                }
                 return new CommandStale(seen, state, version);
             }
             var rules = head?.Rules ?? newReviewRules;
             switch (DeciderFor(rules).Decider.Decide(command, state))
             {
                 case Rejected rejected:
+                    if (!await StillAsDecidedAsync())
+                    {
+                        continue;
+                    }
                     return new CommandRefused(rejected.Rejection, state, version);
                 case Accepted { Events.Count: 0 }:
+                    if (!await StillAsDecidedAsync())
+                    {
+                        continue;
+                    }
                     return new CommandApplied(state, version, []);
                 case Accepted accepted:
                     var events = accepted.Events;
@@ -78,25 +160,33 @@ public sealed class DurableReviewEngine(
                     foreach (var link in responseLinks.IndexFor(reviewId, events, state))
                     {
                         await streams.IndexAsync(reviewId, link, cancellationToken);
+                        // In the index now, whether or not this decision is recorded: the person's first visit needs no look-up.
+                        KeepLink(link.TokenHash, new LinkTarget(reviewId, link.RespondentKey));
                     }
                     // Marked first: should this host stop between recording and handing on, the sweep finds the mark.
                     await streams.MarkAsync(reviewId, newVersion, cancellationToken);
                     var createdAt = current?.CreatedAt ?? command.Now;
+                    StreamHead written;
                     try
                     {
-                        await streams.AppendAsync(reviewId, head, rules, new StoredDecision(version + 1, [.. events.Select(serializer.Serialize)], effects, command.Now),
+                        written = await streams.AppendAsync(reviewId, head, rules, new StoredDecision(version + 1, [.. events.Select(serializer.Serialize)], effects, command.Now),
                             after.NextDue is { } due ? ToUtc(due, DeciderFor(rules).Zone) : null, cancellationToken);
                     }
                     catch (StreamConflictException conflict)
                     {
                         // Somebody recorded first: decide again on what they recorded, after a moment's jitter so the
-                        // same two do not collide again in step.
+                        // same two do not collide again in step (none when only this host's memory was behind).
                         lost = conflict;
                         logger.LogDebug("Review {ReviewId} moved on from version {Version}; deciding again (attempt {Attempt}).", reviewId, version, attempt);
-                        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), cancellationToken);
+                        if (read)
+                        {
+                            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), cancellationToken);
+                        }
+                        head = await streams.HeadAsync(reviewId, cancellationToken);
+                        (current, read) = (await LoadAsync(reviewId, head, cancellationToken), true);
                         continue;
                     }
-                    Remember(reviewId, new Current(after, newVersion, createdAt));
+                    Remember(reviewId, new Current(after, newVersion, createdAt, written));
                     var line = new ReviewListLine(ReviewSummary.From(after), newVersion, createdAt);
                     if (current is null)
                     {
@@ -137,6 +227,9 @@ public sealed class DurableReviewEngine(
         return current is null ? null : new ReviewSnapshot(current.State, current.Version);
     }
 
+    public async Task<ReviewSnapshot?> FindBeforeCommandAsync(string reviewId, CancellationToken cancellationToken) =>
+        Remembered(reviewId) is { } held ? new ReviewSnapshot(held.State, held.Version) : await FindAsync(reviewId, cancellationToken);
+
     public async Task<IReadOnlyList<RecordedEvent>?> AuditTrailAsync(string reviewId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewId);
@@ -168,14 +261,19 @@ public sealed class DurableReviewEngine(
         }
         if (await streams.FindLinkAsync(tokenHash, cancellationToken) is { } found)
         {
-            if (links.Count >= CachedLinks)
-            {
-                links.Clear();
-            }
-            links[tokenHash] = found;
+            KeepLink(tokenHash, found);
             return found;
         }
         return null;
+    }
+
+    private void KeepLink(string tokenHash, LinkTarget target)
+    {
+        if (links.Count >= CachedLinks)
+        {
+            links.Clear();
+        }
+        links[tokenHash] = target;
     }
 
     public async Task<string?> RuntimeProblemAsync(string reviewId, CancellationToken cancellationToken)
@@ -206,6 +304,11 @@ public sealed class DurableReviewEngine(
         var known = cache.TryGetValue(reviewId, out var held) && held.Version <= head.Version ? held : null;
         if (known?.Version == head.Version)
         {
+            if (known.Head?.ETag != head.ETag)
+            {
+                known = known with { Head = head };
+                Remember(reviewId, known);
+            }
             return known;
         }
         var from = known?.Version ?? 0;
@@ -217,10 +320,14 @@ public sealed class DurableReviewEngine(
                 .Aggregate(state, ReviewState.Evolve);
             from = decision.LastVersion;
         }
-        var current = new Current(state, from, head.CreatedAt);
+        var current = new Current(state, from, head.CreatedAt, from == head.Version ? head : null);
         Remember(reviewId, current);
         return current;
     }
+
+    /// <summary>The review as this host last read or recorded it, when it knows the head's ETag to record on.</summary>
+    private Current? Remembered(string reviewId) =>
+        cache.TryGetValue(reviewId, out var held) && held.Head is { } head && head.ETag != default ? held : null;
 
     private void Remember(string reviewId, Current current)
     {
@@ -229,7 +336,7 @@ public sealed class DurableReviewEngine(
             // Crude but bounded: a host serving more reviews than this at once reads a few more rows per command.
             cache.Clear();
         }
-        cache.AddOrUpdate(reviewId, current, (_, held) => held.Version >= current.Version ? held : current);
+        cache.AddOrUpdate(reviewId, current, (_, held) => held.Version > current.Version ? held : current);
     }
 
     private (ReviewDecider Decider, TimeZoneInfo Zone) DeciderFor(string rules) => deciders.GetOrAdd(rules, json =>

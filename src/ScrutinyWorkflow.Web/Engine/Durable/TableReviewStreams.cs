@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -57,6 +58,10 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
     // An entity-group transaction takes at most 100 entities and 4 MiB: the head and at most this many decision rows.
     private const int MaxDecisionRows = 8;
 
+    // List lines this host wrote or read last, by key: their version and ETag (bounded like the engine's reviews).
+    private const int ListedLines = 2_000;
+
+    private readonly ConcurrentDictionary<string, (long Version, ETag ETag)> listed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim created = new(1, 1);
     private volatile bool ready;
 
@@ -98,17 +103,20 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
     /// Records one decision: its row (or rows) and the new head, in one transaction on the head's ETag (or as the first
     /// row of a new review when <paramref name="head"/> is null).
     /// </summary>
+    /// <returns>The head as written, with its new ETag: the next decision can be recorded on it without reading it again.</returns>
     /// <exception cref="StreamConflictException">Another writer recorded a decision since the head was read.</exception>
-    public async Task AppendAsync(string reviewId, StreamHead? head, string rules, StoredDecision decision, DateTime? nextDueUtc, CancellationToken cancellationToken)
+    public async Task<StreamHead> AppendAsync(string reviewId, StreamHead? head, string rules, StoredDecision decision, DateTime? nextDueUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var table = await TableAsync(StreamsTable, cancellationToken);
+        var written = new StreamHead(decision.LastVersion, rules, (head?.CreatedAt ?? decision.RecordedAt).ToUniversalTime(),
+            nextDueUtc is { } due ? DateTime.SpecifyKind(due, DateTimeKind.Utc) : null, default);
         var newHead = new TableEntity(reviewId, HeadRow)
         {
-            ["Version"] = decision.LastVersion,
-            ["Rules"] = rules,
-            ["CreatedAt"] = (head?.CreatedAt ?? decision.RecordedAt).UtcDateTime,
-            ["NextDueUtc"] = nextDueUtc is { } due ? DateTime.SpecifyKind(due, DateTimeKind.Utc) : null,
+            ["Version"] = written.Version,
+            ["Rules"] = written.Rules,
+            ["CreatedAt"] = written.CreatedAt.UtcDateTime,
+            ["NextDueUtc"] = written.NextDueUtc,
         };
         var rows = DecisionRows(reviewId, decision);
         if (rows.Count > MaxDecisionRows)
@@ -121,7 +129,9 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newHead, head.ETag));
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            // The responses come in the order of the actions: the head's is last.
+            var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
+            return written with { ETag = responses.Value[^1].Headers.ETag ?? default };
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -177,17 +187,19 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
         };
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(ListPartition, key, ["Version"], cancellationToken);
+            // The line as this host last wrote or read it, at first: a line is only ever replaced by a newer one, so one
+            // this host knows is as new needs no writing, and an older one is replaced on its ETag without reading it.
+            var existing = attempt == 0 && listed.TryGetValue(key, out var seen) ? seen : await ListedAsync(table, key, cancellationToken);
+            if (existing?.Version >= version)
+            {
+                return;
+            }
             try
             {
-                if (!existing.HasValue)
-                {
-                    await table.AddEntityAsync(row, cancellationToken);
-                }
-                else if ((existing.Value!.GetInt64("Version") ?? 0) < version)
-                {
-                    await table.UpdateEntityAsync(row, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
+                var written = existing is { } older
+                    ? await table.UpdateEntityAsync(row, older.ETag, TableUpdateMode.Replace, cancellationToken)
+                    : await table.AddEntityAsync(row, cancellationToken);
+                KeepListed(key, (version, written.Headers.ETag ?? default));
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -195,6 +207,33 @@ public sealed class TableReviewStreams(TableServiceClient tables) : IDisposable
                 // Another host listed the review at the same moment: look again, and keep whichever is newer.
             }
         }
+    }
+
+    private async Task<(long Version, ETag ETag)?> ListedAsync(TableClient table, string key, CancellationToken cancellationToken)
+    {
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(ListPartition, key, ["Version"], cancellationToken);
+        if (!existing.HasValue)
+        {
+            return null;
+        }
+        var line = (existing.Value!.GetInt64("Version") ?? 0, existing.Value.ETag);
+        KeepListed(key, line);
+        return line;
+    }
+
+    private void KeepListed(string key, (long Version, ETag ETag) line)
+    {
+        if (line.ETag == default)
+        {
+            // Nothing to replace it on: read again next time.
+            listed.TryRemove(key, out _);
+            return;
+        }
+        if (listed.Count >= ListedLines && !listed.ContainsKey(key))
+        {
+            listed.Clear();
+        }
+        listed.AddOrUpdate(key, line, (_, held) => held.Version > line.Version ? held : line);
     }
 
     /// <summary>

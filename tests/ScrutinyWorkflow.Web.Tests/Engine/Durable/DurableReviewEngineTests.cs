@@ -52,11 +52,11 @@ public sealed class DurableReviewEngineTests : ReviewReadSideContract, IAsyncLif
     }
 
     /// <summary>One host's engine: its own memory of reviews, the same storage account as every other.</summary>
-    private DurableReviewEngine Host()
+    private DurableReviewEngine Host(TableClientOptions? options = null)
     {
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton(new TableReviewStreams(new TableServiceClient(azurite.ConnectionString)))
+            .AddSingleton(new TableReviewStreams(new TableServiceClient(azurite.ConnectionString, options)))
             .AddSingleton(new ReviewEventSerializer())
             .AddSingleton(LinkMaker)
             .AddSingleton(Rules)
@@ -172,6 +172,129 @@ public sealed class DurableReviewEngineTests : ReviewReadSideContract, IAsyncLif
         Assert.NotEqual(first.Status, last.Status);
         Assert.Equal(ReviewSummary.From((await engine.FindAsync("rv-listed", CancellationToken.None))!.State), last);
         Assert.Equal(before.Total + 1, movedOn.Total);
+    }
+
+    [Fact]
+    public async Task A_host_deciding_on_a_review_it_remembers_does_not_overwrite_what_another_host_recorded_since()
+    {
+        await ApplyAsync("rv-behind", Opened("rv-behind", At(14)));
+        var other = Host();
+        var theirs = await other.HandleAsync("rv-behind", new SubmitAnswer("A1", "The other host's answer.", At(15)), null, CancellationToken.None);
+
+        // This host still remembers the review as it recorded it, before the other host's answer.
+        var outcome = await engine.HandleAsync("rv-behind", new SaveAnswer("A1", "A draft correction.", At(15)), null, CancellationToken.None);
+
+        var applied = Assert.IsType<CommandApplied>(outcome);
+        Assert.Equal(theirs.Version + 1, applied.Version);
+        Assert.Equal("The other host's answer.", applied.State.Answers["Q1"].Text);
+        var trail = (await other.AuditTrailAsync("rv-behind", CancellationToken.None))!;
+        Assert.Equal(Enumerable.Range(1, trail.Count).Select(v => (long)v), trail.Select(e => e.Version));
+        Assert.Contains(trail, e => e.Event is AnswerSubmitted { Text: "The other host's answer." });
+        Assert.Contains(trail, e => e.Event is AnswerSaved { Text: "A draft correction." });
+    }
+
+    [Fact]
+    public async Task A_command_that_changes_nothing_on_the_review_a_host_remembers_is_decided_again_when_another_host_recorded_since()
+    {
+        await ApplyAsync("rv-noop", Opened("rv-noop", At(14), new SaveAnswer("A1", "Mine.", At(15))));
+        await Host().HandleAsync("rv-noop", new SaveAnswer("A1", "Theirs.", At(15)), null, CancellationToken.None);
+
+        // Remembered, the draft is already "Mine.": only the store says it is not, any more.
+        var outcome = await engine.HandleAsync("rv-noop", new SaveAnswer("A1", "Mine.", At(16)), null, CancellationToken.None);
+
+        Assert.NotEmpty(Assert.IsType<CommandApplied>(outcome).Recorded);
+        var trail = (await Host().AuditTrailAsync("rv-noop", CancellationToken.None))!;
+        Assert.Equal(["Mine.", "Theirs.", "Mine."], trail.Select(e => e.Event).OfType<AnswerSaved>().Select(e => e.Text));
+    }
+
+    [Fact]
+    public async Task A_command_sent_with_the_version_another_host_recorded_is_decided_not_called_stale_by_a_host_that_remembers_an_older_one()
+    {
+        await ApplyAsync("rv-seen", Opened("rv-seen", At(14)));
+        var theirs = await Host().HandleAsync("rv-seen", new SaveAnswer("A1", "Theirs.", At(15)), null, CancellationToken.None);
+
+        var outcome = await engine.HandleAsync("rv-seen", new SaveAnswer("A1", "Mine.", At(15)), theirs.Version, CancellationToken.None);
+
+        Assert.Equal(theirs.Version + 1, Assert.IsType<CommandApplied>(outcome).Version);
+    }
+
+    [Fact]
+    public async Task A_host_records_an_answer_on_a_review_it_remembers_with_two_requests_the_mark_and_the_append()
+    {
+        var (host, requests) = await OpenedOnALoggedHostAsync("rv-two");
+
+        Assert.IsType<CommandApplied>(await host.HandleAsync("rv-two", new SubmitAnswer("A1", "Forty-two.", At(15)), null, CancellationToken.None));
+
+        // The list line is the hand-off's, after the person is answered; nothing reads the review again to decide.
+        var made = requests.Made.Where(r => !r.Contains(TableReviewStreams.ListTable, StringComparison.Ordinal)).ToList();
+        Assert.Collection(made,
+            mark => Assert.StartsWith($"PUT /{TableReviewStreams.WorkTable}(", mark, StringComparison.Ordinal),
+            append => Assert.StartsWith("POST /$batch", append, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Commands_on_one_review_at_once_on_one_host_take_turns_so_each_is_appended_once_without_losing_a_race()
+    {
+        var (host, requests) = await OpenedOnALoggedHostAsync("rv-turns");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 8).Select(n =>
+            host.HandleAsync("rv-turns", new SaveAnswer("A1", $"Draft {n}", At(15)), null, CancellationToken.None)));
+
+        Assert.All(outcomes, o => Assert.IsType<CommandApplied>(o));
+        Assert.Equal(8, requests.Made.Count(r => r.StartsWith("POST /$batch", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_host_writing_a_list_line_it_remembers_as_older_keeps_the_newer_line_another_host_wrote_since()
+    {
+        await ApplyAsync("rv-line", Opened("rv-line", At(14)));
+        using var mine = new TableReviewStreams(new TableServiceClient(azurite.ConnectionString));
+        using var theirs = new TableReviewStreams(new TableServiceClient(azurite.ConnectionString));
+        var summary = ReviewSummary.From((await engine.FindAsync("rv-line", CancellationToken.None))!.State);
+        var createdAt = (await theirs.ListingsAsync(null, CancellationToken.None)).Single(l => l.Summary.Id == "rv-line").CreatedAt;
+
+        await mine.ListAsync(summary, 100, createdAt, CancellationToken.None);
+        await theirs.ListAsync(summary, 300, createdAt, CancellationToken.None);
+        await mine.ListAsync(summary, 200, createdAt, CancellationToken.None);
+        var kept = await ListedVersionAsync();
+        await mine.ListAsync(summary, 400, createdAt, CancellationToken.None);
+
+        Assert.Equal(300, kept);
+        Assert.Equal(400, await ListedVersionAsync());
+
+        async Task<long> ListedVersionAsync() =>
+            (await theirs.ListingsAsync(null, CancellationToken.None)).Single(l => l.Summary.Id == "rv-line").Version;
+    }
+
+    /// <summary>A host whose table requests are logged, with the review opened on it and the log cleared.</summary>
+    private async Task<(DurableReviewEngine Host, RequestLog Requests)> OpenedOnALoggedHostAsync(string reviewId)
+    {
+        var requests = new RequestLog();
+        var options = new TableClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerCall);
+        var host = Host(options);
+        foreach (var command in Opened(reviewId, At(14)))
+        {
+            Assert.IsType<CommandApplied>(await host.HandleAsync(reviewId, command, null, CancellationToken.None));
+        }
+        requests.Clear();
+        return (host, requests);
+    }
+
+    /// <summary>The requests a host's table client makes, method and path (account name left out).</summary>
+    private sealed class RequestLog : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private readonly ConcurrentQueue<string> made = new();
+
+        public IReadOnlyList<string> Made => [.. made];
+
+        public void Clear() => made.Clear();
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            var path = Uri.UnescapeDataString(message.Request.Uri.Path);
+            made.Enqueue($"{message.Request.Method} {path[path.IndexOf('/', 1)..]}");
+        }
     }
 
     /// <summary>Counts what was handed on, and hands nothing on: the engine's side of the hand-off alone.</summary>
