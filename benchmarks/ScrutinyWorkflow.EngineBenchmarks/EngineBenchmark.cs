@@ -8,7 +8,7 @@ using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Engine.Embedded;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Hosting;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 using static ScrutinyWorkflow.EngineBenchmarks.Figures;
 
 namespace ScrutinyWorkflow.EngineBenchmarks;

@@ -7,7 +7,7 @@ using ScrutinyWorkflow.Web.Engine.Embedded;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine;
 

@@ -6,7 +6,7 @@ using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Officers;
 using ScrutinyWorkflow.Web.Routing;
 using ScrutinyWorkflow.Web.SignIn;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Reviews;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Reviews;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
 
 namespace ScrutinyWorkflow.Web.Tests.Reviews;

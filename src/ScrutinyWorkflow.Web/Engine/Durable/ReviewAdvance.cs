@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Workflow;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine.Durable;
 

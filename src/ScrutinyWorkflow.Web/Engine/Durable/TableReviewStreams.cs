@@ -5,7 +5,7 @@ using Azure;
 using Azure.Data.Tables;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Links;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine.Durable;
 

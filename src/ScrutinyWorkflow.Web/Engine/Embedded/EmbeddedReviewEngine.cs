@@ -4,7 +4,7 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Workflow;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine.Embedded;
 

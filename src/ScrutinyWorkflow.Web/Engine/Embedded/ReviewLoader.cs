@@ -1,6 +1,6 @@
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Engine.Storage;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine.Embedded;
 

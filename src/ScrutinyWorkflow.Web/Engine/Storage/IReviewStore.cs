@@ -1,5 +1,5 @@
 using ScrutinyWorkflow.Web.Links;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine.Storage;
 

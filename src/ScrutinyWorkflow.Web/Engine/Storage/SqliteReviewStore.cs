@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Links;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine.Storage;
 

@@ -1,6 +1,6 @@
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Links;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Tests.Engine.Storage;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Engine.Storage;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Tests.Engine.Storage;
 

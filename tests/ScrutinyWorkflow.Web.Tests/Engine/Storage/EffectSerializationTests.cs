@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 using ScrutinyWorkflow.Core.Reviews;
-using ScrutinyWorkflow.Workflow.Serialization;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 
-namespace ScrutinyWorkflow.Workflow.Tests;
+namespace ScrutinyWorkflow.Web.Tests.Engine.Storage;
 
 /// <summary>Effects are stored with their decision as a kind and JSON: every one the core defines must round-trip.</summary>
-public sealed class SerializationTests
+public sealed class EffectSerializationTests
 {
     private static IEnumerable<Type> Concrete<TBase>() =>
         typeof(TBase).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(TBase)) && !t.IsAbstract);

@@ -1,4 +1,4 @@
-namespace ScrutinyWorkflow.Workflow.Serialization;
+namespace ScrutinyWorkflow.Web.Engine.Serialization;
 
 /// <summary>An event about to be stored: its type name and schema version travel with the data,
 /// so a stream written by older code still loads after the event types change.</summary>

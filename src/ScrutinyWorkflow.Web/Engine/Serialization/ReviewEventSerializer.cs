@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ScrutinyWorkflow.Core.Reviews;
 
-namespace ScrutinyWorkflow.Workflow.Serialization;
+namespace ScrutinyWorkflow.Web.Engine.Serialization;
 
 /// <summary>Turns an older stored shape of an event into the next schema version's shape.</summary>
 public sealed record EventUpcaster(string Type, int FromVersion, Func<JsonObject, JsonObject> Upcast);

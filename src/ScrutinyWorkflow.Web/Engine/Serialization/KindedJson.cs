@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ScrutinyWorkflow.Workflow.Serialization;
+namespace ScrutinyWorkflow.Web.Engine.Serialization;
 
 /// <summary>
 /// A closed family of records stored as a stable kind name and JSON: the kinds never change once written, so a type

@@ -1,6 +1,6 @@
 using ScrutinyWorkflow.Core.Reviews;
 
-namespace ScrutinyWorkflow.Workflow.Serialization;
+namespace ScrutinyWorkflow.Web.Engine.Serialization;
 
 /// <summary>Maps effects to outbox rows (a kind and a JSON payload) and back.</summary>
 public static class ReviewEffectSerializer
