@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Engine.Embedded;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Hosting;
-using ScrutinyWorkflow.Web.Engine.Serialization;
 using static ScrutinyWorkflow.EngineBenchmarks.Figures;
 
 namespace ScrutinyWorkflow.EngineBenchmarks;

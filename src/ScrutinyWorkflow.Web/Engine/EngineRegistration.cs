@@ -4,10 +4,10 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Engine.Durable;
 using ScrutinyWorkflow.Web.Engine.Embedded;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
-using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ScrutinyWorkflow.Web.Engine;
-using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Engine.Serialization;
+using ScrutinyWorkflow.Web.Engine.Storage;
 using static ScrutinyWorkflow.Web.Tests.EndToEnd.AssuranceReviewScenario;
 
 namespace ScrutinyWorkflow.Web.Tests.EndToEnd;

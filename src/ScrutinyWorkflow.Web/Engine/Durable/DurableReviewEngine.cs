@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Workflow;
-using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine.Durable;
 

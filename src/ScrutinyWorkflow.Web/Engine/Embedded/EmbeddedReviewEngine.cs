@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Workflow;
-using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Engine.Embedded;
 

@@ -1,6 +1,6 @@
 using ScrutinyWorkflow.Core.Reviews;
-using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Engine.Serialization;
+using ScrutinyWorkflow.Web.Engine.Storage;
 
 namespace ScrutinyWorkflow.Web.Engine.Embedded;
 

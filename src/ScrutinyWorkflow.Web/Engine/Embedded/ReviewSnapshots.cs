@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ScrutinyWorkflow.Core.Reviews;
-using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Engine.Serialization;
+using ScrutinyWorkflow.Web.Engine.Storage;
 
 namespace ScrutinyWorkflow.Web.Engine.Embedded;
 

@@ -1,5 +1,5 @@
-using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Engine.Serialization;
+using ScrutinyWorkflow.Web.Links;
 
 namespace ScrutinyWorkflow.Web.Engine.Storage;
 

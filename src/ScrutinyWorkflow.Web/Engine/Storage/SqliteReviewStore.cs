@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ScrutinyWorkflow.Core.Reviews;
-using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Engine.Serialization;
+using ScrutinyWorkflow.Web.Links;
 
 namespace ScrutinyWorkflow.Web.Engine.Storage;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Web.Engine.Serialization;
+using ScrutinyWorkflow.Web.Links;
 using static ScrutinyWorkflow.Web.Engine.Storage.SqliteReviewStore;
 
 namespace ScrutinyWorkflow.Web.Engine.Storage;

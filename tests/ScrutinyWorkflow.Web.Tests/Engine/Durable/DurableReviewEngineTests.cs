@@ -6,11 +6,11 @@ using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Tests.Shared;
 using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Engine.Durable;
+using ScrutinyWorkflow.Web.Engine.Serialization;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Hosting;
 using ScrutinyWorkflow.Web.Links;
 using ScrutinyWorkflow.Workflow;
-using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Tests.Engine.Durable;
 

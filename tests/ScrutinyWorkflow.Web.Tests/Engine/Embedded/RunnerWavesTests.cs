@@ -1,7 +1,7 @@
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Engine.Embedded;
-using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Engine.Serialization;
+using ScrutinyWorkflow.Web.Engine.Storage;
 
 namespace ScrutinyWorkflow.Web.Tests.Engine.Embedded;
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Core.Tests.Reviews;
 using ScrutinyWorkflow.Web.Engine.Embedded;
-using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Engine.Serialization;
+using ScrutinyWorkflow.Web.Engine.Storage;
 
 namespace ScrutinyWorkflow.Web.Tests.Engine.Embedded;
 

@@ -1,6 +1,6 @@
+using ScrutinyWorkflow.Web.Engine.Serialization;
 using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Links;
-using ScrutinyWorkflow.Web.Engine.Serialization;
 
 namespace ScrutinyWorkflow.Web.Tests.Engine.Storage;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ScrutinyWorkflow.Web.Engine;
-using ScrutinyWorkflow.Web.Engine.Storage;
 using ScrutinyWorkflow.Web.Engine.Serialization;
+using ScrutinyWorkflow.Web.Engine.Storage;
 
 namespace ScrutinyWorkflow.Web.Tests.Engine.Storage;
 
