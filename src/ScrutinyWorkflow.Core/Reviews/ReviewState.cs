@@ -135,6 +135,24 @@ public sealed record ReviewState
 
     public int LastQuestionNumber { get; init; }
 
+    /// <summary>A focus report's review, or a monthly decisions review (once <see cref="DecisionsRecorded"/>).</summary>
+    public ReviewKind Kind { get; init; }
+
+    /// <summary>For a decisions review, the month its decisions were made in.</summary>
+    public YearMonth? DecisionsMonth { get; init; }
+
+    /// <summary>For a decisions review, the month's decisions, in the order recorded; empty for a focus report's review.</summary>
+    public IReadOnlyList<RecordedDecision> Decisions { get; init; } = [];
+
+    /// <summary>
+    /// The panel's recommendations (R1...) and the remedies' evidence (M1...) followed up from this review, by id, each
+    /// as <see cref="Recommendations.RecommendationState"/> (the follow-up's own rules) left it.
+    /// </summary>
+    public ImmutableDictionary<string, Recommendations.RecommendationState> FollowUps { get; init; } = ImmutableDictionary<string, Recommendations.RecommendationState>.Empty;
+
+    /// <summary>The Ombudsman's published compliance figures the scrutiny officer entered, by the year's first calendar year, in percent.</summary>
+    public ImmutableDictionary<int, decimal> PublishedCompliance { get; init; } = ImmutableDictionary<int, decimal>.Empty;
+
     /// <summary>
     /// The number each question was sent with, by id: fixed when the review is sent (1 to n down the review) and the
     /// next free number for a question added after, never reused. Empty while the review is a draft.
