@@ -157,7 +157,7 @@ public static class AuditSentences
         AnswerCorrected e => $"Answer to question {review.NumberOf(e.QuestionId)} corrected by the scrutiny team",
         MailUndeliverable e => $"A message to {Person(review, e.Email)} could not be delivered{Because(e.Reason)}",
         OfficersAwayNoted e => AwaySentence(review, e),
-        DecisionsRecorded e => $"{Count(e.Decisions.Count, "decision")} of the Ombudsman's recorded for {e.Month.ToDisplayString()}, " +
+        DecisionsRecorded e => $"The Ombudsman's decisions for {e.Month.ToDisplayString()} recorded: {Count(e.Decisions.Count, "decision")}, " +
             $"{Count(e.Decisions.Count(d => d.QuestionId is not null), "upheld decision")} asked about and {Remedies(e.Decisions.Sum(d => d.Remedies.Count))} to follow",
         PublishedComplianceRecorded e => $"The Ombudsman's published compliance for {e.FirstYear}/{(e.FirstYear + 1) % 100:D2} entered: {e.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%",
         FollowUpChanged e => FollowUpSentence(review, e),

@@ -12,16 +12,23 @@ public sealed partial class AuditSentencesTests
     {
         var (events, review) = ReviewStory.Run();
         var discarded = ReviewStory.Discarded();
+        var month = ReviewStory.DecisionsMonth();
         var everyType = typeof(ReviewEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ReviewEvent)) && !t.IsAbstract).Select(t => t.Name).Order().ToList();
 
-        // A new event type fails here until the story (or the deleted draft's) records one and AuditSentences says it in words.
-        Assert.Equal(everyType, events.Concat(discarded.Events).Select(e => e.GetType().Name).Distinct().Order());
-        foreach (var (@event, state) in events.Select(e => (e, review)).Concat(discarded.Events.Select(e => (e, discarded.Review))))
+        // A new event type fails here until a story (the review's, the deleted draft's or the month's decisions') records one and AuditSentences says it in words.
+        Assert.Equal(everyType, events.Concat(discarded.Events).Concat(month.Events).Select(e => e.GetType().Name).Distinct().Order());
+        foreach (var (@event, state) in events.Select(e => (e, review)).Concat(discarded.Events.Select(e => (e, discarded.Review))).Concat(month.Events.Select(e => (e, month.Review))))
         {
             var sentence = AuditSentences.Describe(@event, state);
             Assert.Matches(SentenceShape(), sentence);
             Assert.DoesNotContain("unknown", sentence, StringComparison.OrdinalIgnoreCase);
         }
+        // And every kind of follow-up change, each said in words rather than by its type's name.
+        var changeTypes = typeof(Core.Recommendations.RecommendationEvent).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Core.Recommendations.RecommendationEvent)) && !t.IsAbstract).Select(t => t.Name).Order().ToList();
+        var changes = events.Concat(month.Events).OfType<FollowUpChanged>().ToList();
+        Assert.Equal(changeTypes, changes.Select(c => c.Change.GetType().Name).Distinct().Order());
+        Assert.All(changes, c => Assert.DoesNotContain(c.Change.GetType().Name, AuditSentences.Describe(c, review), StringComparison.Ordinal));
     }
 
     [Fact]

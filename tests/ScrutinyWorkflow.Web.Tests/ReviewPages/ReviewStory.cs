@@ -77,5 +77,25 @@ internal static class ReviewStory
         yield return new ReleaseStatement(At(2027, 1, 13, 8));
         yield return new RecordStatementFiled("panel/children/2027-01-21/rv-test/appendix.docx", At(2027, 1, 13, 8, 1));
         yield return new RecordPanelNotified(At(2027, 1, 13, 8, 2));
+        // The panel met: a recommendation followed through its owner's update, a second round, a chase, a new owner and its close.
+        var team = Core.Recommendations.Actor.ScrutinyOfficer("scrutiny@council.example");
+        yield return new RecordPanelRecommendation("Report bed and breakfast placements to the panel every quarter.", Data, new DateOnly(2027, 2, 5), team, At(2027, 1, 21, 14));
+        yield return new ActOnFollowUp("R1", new Core.Recommendations.ProvideUpdate("The first report is drafted.", Core.Recommendations.RecommendationProgress.InProgress,
+            Core.Recommendations.Actor.LinkHolder(Data.Email), At(2027, 1, 25, 10)));
+        yield return new ActOnFollowUp("R1", new Core.Recommendations.RequestUpdate(new DateOnly(2027, 3, 5), team, At(2027, 1, 26, 10)));
+        yield return new ActOnFollowUp("R1", new Core.Recommendations.ChangeUpdateDate(new DateOnly(2027, 3, 12), team, At(2027, 1, 27, 10)));
+        yield return new ProcessDueTimers(At(2027, 3, 8, 10));
+        yield return new ProcessDueTimers(At(2027, 3, 13, 10));
+        yield return new ActOnFollowUp("R1", new Core.Recommendations.ChangeOwner(Head, "The data team's work moved to the head of service", team, At(2027, 3, 15, 10)));
+        yield return new ActOnFollowUp("R1", new Core.Recommendations.CloseRecommendation(Core.Recommendations.RecommendationClosure.NoLongerNeeded,
+            "The quarterly report is now in the service's own performance pack", team, At(2027, 3, 16, 10)));
     }
+
+    /// <summary>A month's Ombudsman decisions: recorded, sent (its remedies followed up), and the published compliance figure entered.</summary>
+    public static (IReadOnlyList<ReviewEvent> Events, ReviewState Review) DecisionsMonth() => Run(
+    [
+        Core.Tests.Reviews.DecisionsReviews.DraftDecisions(),
+        new DispatchReview(Start.AddMinutes(10)),
+        new RecordPublishedCompliance(2026, 72.5m, Start.AddMinutes(20)),
+    ]);
 }
