@@ -80,6 +80,7 @@ internal static class SampleDecisionsPapers
             ReviewId = "rv-decisions-2026-11",
             Kind = ReviewKind.Decisions,
             DecisionsMonth = November,
+            FocusReport = new FocusReport(DecisionsPaper.TitleFor(November), November),
             Decisions = decisions,
             Panel = CorporatePanel,
             MeetingDate = Meeting,

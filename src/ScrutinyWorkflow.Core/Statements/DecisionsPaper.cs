@@ -118,7 +118,7 @@ public sealed record DecisionsPaper(
         {
             throw new InvalidOperationException($"Review {state.ReviewId} is not a decisions review with its answers assembled.");
         }
-        var own = TrackedRemedies.Of(state).ToList();
+        var own = CountedRemedies(state).ToList();
         var ownKeys = own.Select(r => (r.DecisionReference, r.Number)).ToHashSet();
         var remedies = own.Concat(otherRemedies.Where(r => !ownKeys.Contains((r.DecisionReference, r.Number)))).ToList();
         var standings = own.ToDictionary(r => (r.DecisionReference, r.Number), r => r.StandingAt(now));
@@ -150,6 +150,27 @@ public sealed record DecisionsPaper(
             Math.Max(state.StatementVersion, 1));
     }
 
+    /// <summary>
+    /// The remedies of a decisions review that compliance counts: <see cref="ReviewState.TrackedRemedies"/> (evidenced
+    /// when closed as implemented), less any closed as no longer needed (the Ombudsman withdrew or replaced it), which
+    /// would otherwise stand outstanding for ever. A draft's remedies are not yet followed, so none are counted; one
+    /// closed as not implemented stays unevidenced and counts as outstanding once its date has passed.
+    /// </summary>
+    public static IEnumerable<TrackedRemedy> CountedRemedies(ReviewState review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (review.Kind != ReviewKind.Decisions || review.Status is ReviewStatus.None or ReviewStatus.Draft or ReviewStatus.Discarded)
+        {
+            return [];
+        }
+        var withdrawn = review.Decisions
+            .SelectMany(d => d.Remedies
+                .Where(r => review.FollowUps.GetValueOrDefault(r.FollowUpId)?.Closed is { Closure: RecommendationClosure.NoLongerNeeded })
+                .Select(r => (d.Reference, r.Number)))
+            .ToHashSet();
+        return review.TrackedRemedies.Where(r => !withdrawn.Contains((r.DecisionReference, r.Number)));
+    }
+
     /// <summary>Where a remedy stands, in the words of the paper's tables.</summary>
     public static string Describe(RemedyStanding standing) => standing switch
     {
@@ -162,32 +183,5 @@ public sealed record DecisionsPaper(
     // The learning question is an ordinary question of the review; one taken out since still has its words.
     private static Question QuestionOf(ReviewState state, RecordedDecision decision) =>
         state.FindQuestion(decision.QuestionId!)
-        ?? (state.Withdrawn.TryGetValue(decision.QuestionId!, out var withdrawn) ? withdrawn.Question : new Question(decision.QuestionId!, $"What has the service learned from decision {decision.Reference}?", []));
-}
-
-/// <summary>The remedies a decisions review follows, as the compliance sums count them.</summary>
-public static class TrackedRemedies
-{
-    /// <summary>
-    /// Each remedy of a sent decisions review, evidenced when its follow-up was closed as implemented: at the time the
-    /// service gave its last update (the evidence the scrutiny officer accepted), or the closing itself when the
-    /// scrutiny officer closed it on evidence given outside the system. One closed as no longer needed (the Ombudsman
-    /// withdrew or replaced it) is not counted at all; one closed as not implemented stays unevidenced, so it counts as
-    /// outstanding once its date has passed. A draft's remedies are not yet agreed to be followed, so none are counted.
-    /// </summary>
-    public static IEnumerable<TrackedRemedy> Of(ReviewState review)
-    {
-        ArgumentNullException.ThrowIfNull(review);
-        if (review.Kind != ReviewKind.Decisions || review.Status is ReviewStatus.None or ReviewStatus.Draft or ReviewStatus.Discarded)
-        {
-            return [];
-        }
-        return review.Decisions.SelectMany(d => d.Remedies
-            .Select(r => (Remedy: r, FollowUp: review.FollowUps.GetValueOrDefault(r.FollowUpId)))
-            .Where(x => x.FollowUp?.Closed is not { Closure: RecommendationClosure.NoLongerNeeded })
-            .Select(x => new TrackedRemedy(d.Reference, x.Remedy.Number, x.Remedy.Kind, x.Remedy.Due, EvidencedAt(x.FollowUp))));
-    }
-
-    private static DateTimeOffset? EvidencedAt(RecommendationState? followUp) =>
-        followUp?.Closed is { Closure: RecommendationClosure.Implemented } closed ? followUp.LatestUpdate?.At ?? closed.At : null;
+        ?? (state.Withdrawn.TryGetValue(decision.QuestionId!, out var withdrawn) ? withdrawn.Question : new Question(decision.QuestionId!, ReviewDecider.LearningQuestion, []));
 }

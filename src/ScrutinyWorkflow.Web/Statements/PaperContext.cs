@@ -48,7 +48,7 @@ public sealed class PaperContext(IReviewQueries reviews, CouncilClock clock)
             }
             if (mayHoldRemedies)
             {
-                remedies.AddRange(TrackedRemedies.Of(found.State));
+                remedies.AddRange(DecisionsPaper.CountedRemedies(found.State));
             }
         }
         return new PaperInputs(samePanel, remedies, now);

@@ -80,7 +80,7 @@ public sealed class DecisionsPaperTests
     public void Remedies_the_caller_also_gathered_from_this_review_are_counted_once()
     {
         var review = Review();
-        var twice = Paper(review, others: [.. OtherRemedies, .. TrackedRemedies.Of(review)]);
+        var twice = Paper(review, others: [.. OtherRemedies, .. DecisionsPaper.CountedRemedies(review)]);
 
         var once = Paper(review).Compliance;
         Assert.Equal((once.DueInMonth, once.Year, once.OutstandingFromEarlier.Count), (twice.Compliance.DueInMonth, twice.Compliance.Year, twice.Compliance.OutstandingFromEarlier.Count));
@@ -119,11 +119,11 @@ public sealed class DecisionsPaperTests
         var withdrawn = review.FollowUps["M4"] with { Status = RecommendationStatus.Closed, Closed = new RecommendationClosed(RecommendationClosure.NoLongerNeeded, "The Ombudsman withdrew it.", "scrutiny@council.example", At(2026, 12, 20)) };
         var refused = review.FollowUps["M3"] with { Status = RecommendationStatus.Closed, Closed = new RecommendationClosed(RecommendationClosure.NotImplemented, "Not done.", "scrutiny@council.example", At(2026, 12, 20)) };
 
-        var tracked = TrackedRemedies.Of(review with { FollowUps = review.FollowUps.SetItem("M4", withdrawn).SetItem("M3", refused) }).ToList();
+        var tracked = DecisionsPaper.CountedRemedies(review with { FollowUps = review.FollowUps.SetItem("M4", withdrawn).SetItem("M3", refused) }).ToList();
 
         Assert.DoesNotContain(tracked, r => r.DecisionReference == "25 006 118");
         Assert.Null(tracked.Single(r => r.Number == 3).EvidencedAt);
         Assert.Equal(At(2026, 12, 2), tracked.Single(r => r is { DecisionReference: "25 004 512", Number: 1 }).EvidencedAt);
-        Assert.Empty(TrackedRemedies.Of(review with { Status = ReviewStatus.Draft }));
+        Assert.Empty(DecisionsPaper.CountedRemedies(review with { Status = ReviewStatus.Draft }));
     }
 }
