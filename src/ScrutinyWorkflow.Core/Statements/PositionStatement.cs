@@ -94,6 +94,17 @@ public sealed record PositionStatement(
                 .Select(r => new ChangedRow(r.Number, r.QuestionId, r.Question, state.Changes.First(c => c.QuestionId == r.QuestionId).Kind))]);
     }
 
+    /// <summary>
+    /// One question's row as the statement gives it (its answer, reporters, or the words for no answer), for another
+    /// paper that prints answers to review questions the same way (a decisions paper's learning).
+    /// </summary>
+    internal static StatementRow RowOf(ReviewState state, Question question)
+    {
+        var lastDay = state.ClosedEarlyAt is null ? state.LastAnswerDay ?? state.Deadline : state.Deadline;
+        var closedEarlyOn = state.ClosedEarlyAt is { } closed ? DateOnly.FromDateTime(closed.DateTime) : (DateOnly?)null;
+        return Row(state, question, lastDay, closedEarlyOn, state.NumberOf(question.QuestionId));
+    }
+
     private static StatementRow Row(ReviewState state, Question question, DateOnly lastDay, DateOnly? closedEarlyOn, int number)
     {
         var answer = state.Answers.GetValueOrDefault(question.QuestionId);

@@ -14,6 +14,9 @@ public sealed record StatementPaper(PositionStatement Statement, IReadOnlyDictio
     public RichText? AnswerTo(StatementRow row) => row.Answer is null ? null : Answers[row.QuestionId];
 
     public StatementSummary Summary => StatementSummary.Of(Statement);
+
+    /// <summary>What the paper reports back on the panel's earlier recommendations (<see cref="RecommendationsProgress.For"/>); none unless given.</summary>
+    public IReadOnlyList<ProgressEntry> Progress { get; init; } = [];
 }
 
 /// <summary>How the statement stands, in the numbers a cover report and the panel's email give.</summary>

@@ -56,6 +56,7 @@ public static class StatementDocx
                 WordDocument.PlainText(string.Join(" / ", row.Reporters.Select(r => r.Designation))),
             ]));
         }
+        ProgressSection.Add(word, paper.Progress, layout.Landscape);
         return word.ToBytes();
     }
 

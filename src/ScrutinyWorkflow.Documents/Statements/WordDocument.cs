@@ -88,6 +88,10 @@ internal sealed class WordDocument : IDisposable
     public void AddParagraph(string text, bool bold = false, bool italic = false) =>
         Add(new Paragraph(Run(new TextRun(text, bold, italic))));
 
+    /// <summary>A bold line that introduces what follows it and stays on its page (a heading below Heading 2).</summary>
+    public void AddLeadIn(string text) =>
+        Add(new Paragraph(new ParagraphProperties(new KeepNext()), Run(new TextRun(text, Bold: true))));
+
     public void AddBullets(IEnumerable<string> items)
     {
         var list = NewList(numbered: false, start: 1);
@@ -124,9 +128,10 @@ internal sealed class WordDocument : IDisposable
 
     /// <summary>
     /// A table with a header row Word repeats on every page, rows allowed to break across pages, and fixed column
-    /// widths; each row gives the content of its cells.
+    /// widths; each row gives the content of its cells. <paramref name="rowsWhole"/> keeps each row on one page (for
+    /// short rows, where a few lines carried over read badly); <paramref name="together"/> keeps a small table on one page.
     /// </summary>
-    public void AddTable(IReadOnlyList<(string Header, int Width)> columns, IEnumerable<IReadOnlyList<IReadOnlyList<OpenXmlElement>>> rows)
+    public void AddTable(IReadOnlyList<(string Header, int Width)> columns, IEnumerable<IReadOnlyList<IReadOnlyList<OpenXmlElement>>> rows, bool rowsWhole = false, bool together = false)
     {
         var widths = columns.Select(c => c.Width).ToArray();
         var table = NewTable(widths, "TableGrid");
@@ -136,8 +141,24 @@ internal sealed class WordDocument : IDisposable
         foreach (var cells in rows)
         {
             var row = new TableRow();
+            if (rowsWhole)
+            {
+                row.Append(new TableRowProperties(new CantSplit()));
+            }
             row.Append(cells.Select((content, i) => Cell(widths[i], content)));
             table.Append(row);
+        }
+        if (together)
+        {
+            // Word keeps a table together when every paragraph but the last row's is kept with the next.
+            foreach (var paragraph in table.Elements<TableRow>().SkipLast(1).SelectMany(r => r.Descendants<Paragraph>()))
+            {
+                var properties = paragraph.ParagraphProperties ?? paragraph.PrependChild(new ParagraphProperties());
+                if (properties.KeepNext is null)
+                {
+                    properties.KeepNext = new KeepNext();
+                }
+            }
         }
         Add(table);
         Add(new Paragraph());

@@ -36,16 +36,17 @@ public sealed class EffectCarrier(
         switch (effect)
         {
             case FileStatement:
-                // The appendix, the cover report and the HTML view, into the release's folder; the appendix's place is recorded.
+                // The Word paper (with the cover report for a position statement) and the HTML view, into the release's
+                // folder; the Word paper's place is recorded.
                 var folder = FilingFolder.For(review);
                 var locations = new List<string>();
-                foreach (var document in await documents.ForFilingAsync(StatementDocuments.Paper(review)))
+                foreach (var document in await documents.ForFilingAsync(review, cancellationToken))
                 {
                     locations.Add(await filing.FileAsync(folder, document, cancellationToken));
                 }
                 return new RecordStatementFiled(locations[0], clock.Now);
             case NotifyPanel:
-                var attachments = documents.ForEmail(StatementDocuments.Paper(review)).Select(d => new MailAttachment(d.FileName, d.ContentType, d.Content)).ToList();
+                var attachments = (await documents.ForEmailAsync(review, cancellationToken)).Select(d => new MailAttachment(d.FileName, d.ContentType, d.Content)).ToList();
                 await SendAsync(await messages.PanelNoticeAsync(effectId, review, clock.Now, attachments), review, cancellationToken);
                 return new RecordPanelNotified(clock.Now);
             default:

@@ -27,7 +27,24 @@ public sealed class StatementHtml(IServiceProvider services, ILoggerFactory logg
             var page = await renderer.RenderComponentAsync<StatementView>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
                 [nameof(StatementView.Paper)] = paper,
-                [nameof(StatementView.Answers)] = await AnswersAsync(renderer, paper),
+                [nameof(StatementView.Answers)] = await AnswersAsync(renderer, paper.Answers),
+            }));
+            return page.ToHtmlString();
+        });
+    }
+
+    /// <summary>The monthly decisions paper as a standalone page, its learning answers rendered and sanitised as a statement's are.</summary>
+    public async Task<string> RenderAsync(DecisionsPaper paper)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var page = await renderer.RenderComponentAsync<DecisionsPaperView>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(DecisionsPaperView.Paper)] = paper,
+                [nameof(DecisionsPaperView.Answers)] = await AnswersAsync(renderer, paper.Answers),
             }));
             return page.ToHtmlString();
         });
@@ -38,13 +55,13 @@ public sealed class StatementHtml(IServiceProvider services, ILoggerFactory logg
     {
         await using var scope = services.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        return await renderer.Dispatcher.InvokeAsync(() => AnswersAsync(renderer, paper));
+        return await renderer.Dispatcher.InvokeAsync(() => AnswersAsync(renderer, paper.Answers));
     }
 
-    private static async Task<IReadOnlyDictionary<string, MarkupString>> AnswersAsync(HtmlRenderer renderer, StatementPaper paper)
+    private static async Task<IReadOnlyDictionary<string, MarkupString>> AnswersAsync(HtmlRenderer renderer, IReadOnlyDictionary<string, RichText> texts)
     {
         var answers = new Dictionary<string, MarkupString>(StringComparer.Ordinal);
-        foreach (var (questionId, text) in paper.Answers)
+        foreach (var (questionId, text) in texts)
         {
             answers[questionId] = await AnswerAsync(renderer, text);
         }

@@ -1,5 +1,5 @@
 using System.Text;
-using ScrutinyWorkflow.Core.Statements;
+using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Documents.Statements;
 using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Reviews;
@@ -38,23 +38,37 @@ public static class StatementPages
     internal static Task<IResult> Show(string id, HttpResponse response, IReviewQueries queries, StatementDocuments documents, CancellationToken cancellationToken)
     {
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        return WithPaperAsync(id, queries, async paper => Results.Content(await documents.HtmlAsync(paper), "text/html; charset=utf-8", Encoding.UTF8), cancellationToken);
+        return WithReviewAsync(id, queries, async review => Results.Content(await documents.HtmlAsync(review, cancellationToken), "text/html; charset=utf-8", Encoding.UTF8), cancellationToken);
     }
 
+    /// <summary>The review's Word paper: the position statement appendix, or for a decisions review the decisions paper.</summary>
     internal static Task<IResult> Appendix(string id, IReviewQueries queries, StatementDocuments documents, CancellationToken cancellationToken) =>
-        WithPaperAsync(id, queries, paper => Task.FromResult(Results.File(documents.Appendix(paper), StatementDocx.ContentType, $"{id}-{StatementDocuments.AppendixFileName}")), cancellationToken);
+        WithReviewAsync(id, queries, async review =>
+        {
+            var paper = await documents.AppendixAsync(review, cancellationToken);
+            return Results.File(paper.Content.ToArray(), paper.ContentType, $"{id}-{paper.FileName}");
+        }, cancellationToken);
 
+    /// <summary>A focus report's review has a cover report; a decisions paper goes to the panel on its own.</summary>
     internal static Task<IResult> CoverReport(string id, IReviewQueries queries, StatementDocuments documents, CancellationToken cancellationToken) =>
-        WithPaperAsync(id, queries, paper => Task.FromResult(Results.File(documents.CoverReport(paper), StatementDocx.ContentType, $"{id}-{StatementDocuments.CoverReportFileName}")), cancellationToken);
+        WithReviewAsync(id, queries, async review => StatementDocuments.IsDecisionsPaper(review)
+            ? Results.NotFound()
+            : Results.File(documents.CoverReport(await documents.StatementPaperAsync(review, cancellationToken)), StatementDocx.ContentType, $"{id}-{StatementDocuments.CoverReportFileName}"), cancellationToken);
 
-    /// <summary>The appendix as PDF, made by LibreOffice where the server has it; 503 where it does not.</summary>
+    /// <summary>The Word paper as PDF, made by LibreOffice where the server has it; 503 where it does not.</summary>
     internal static Task<IResult> Pdf(string id, IReviewQueries queries, StatementDocuments documents, LibreOfficePdf libreOffice, CancellationToken cancellationToken) =>
-        WithPaperAsync(id, queries, async paper => libreOffice.IsInstalled
-            ? Results.File(await libreOffice.ConvertAsync(documents.Appendix(paper), cancellationToken), "application/pdf", $"{id}-position-statement.pdf")
-            : Results.Problem("PDF needs LibreOffice (soffice) on the server, and it is not installed here. The Word appendix is at statement.docx.", statusCode: StatusCodes.Status503ServiceUnavailable), cancellationToken);
+        WithReviewAsync(id, queries, async review =>
+        {
+            if (!libreOffice.IsInstalled)
+            {
+                return Results.Problem("PDF needs LibreOffice (soffice) on the server, and it is not installed here. The Word appendix is at statement.docx.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            var paper = await documents.AppendixAsync(review, cancellationToken);
+            return Results.File(await libreOffice.ConvertAsync(paper.Content.ToArray(), cancellationToken), "application/pdf", $"{id}-{Path.ChangeExtension(paper.FileName, ".pdf")}");
+        }, cancellationToken);
 
-    private static async Task<IResult> WithPaperAsync(string id, IReviewQueries queries, Func<StatementPaper, Task<IResult>> render, CancellationToken cancellationToken) =>
+    private static async Task<IResult> WithReviewAsync(string id, IReviewQueries queries, Func<ReviewState, Task<IResult>> render, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, cancellationToken) is { State.AssembledAt: not null } review
-            ? await render(StatementDocuments.Paper(review.State))
+            ? await render(review.State)
             : Results.NotFound();
 }

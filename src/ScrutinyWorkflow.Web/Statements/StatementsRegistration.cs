@@ -20,6 +20,7 @@ public static class StatementsRegistration
         builder.Services.AddOptions<StatementOptions>().BindConfiguration(StatementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<FilingOptions>().BindConfiguration(FilingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<StatementHtml>();
+        builder.Services.AddSingleton<PaperContext>();
         builder.Services.AddSingleton<StatementDocuments>();
         builder.Services.AddSingleton(_ => new LibreOfficePdf());
         builder.Services.AddSingleton<IHostedService>(sp => new StartupCheck(_ =>

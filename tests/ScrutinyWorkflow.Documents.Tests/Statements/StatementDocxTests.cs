@@ -118,6 +118,42 @@ public sealed class StatementDocxTests
     }
 
     [Fact]
+    public async Task Progress_on_the_panels_earlier_recommendations_ends_the_appendix_when_there_is_any()
+    {
+        var review = SampleDecisionsPapers.Review() with { Kind = Core.Reviews.ReviewKind.FocusReport };
+        var paper = StatementPaper.From(SampleStatements.Small(), AnswerMarkdown.Parse) with
+        {
+            Progress = RecommendationsProgress.For(review, SampleDecisionsPapers.EarlierPapers(), SampleDecisionsPapers.Now),
+        };
+        var docx = StatementDocx.Write(paper, appendixNumber: 2, Landscape);
+        var (document, body) = Open(docx);
+        using var _ = document;
+
+        Assert.Empty(WordChecks.ValidationErrors(docx));
+        Assert.Equal(ProgressSection.Heading, Styled(body, "Heading2").Last());
+        var rows = body.Elements<Table>().Last().Elements<TableRow>().Select(Cells).ToList();
+        Assert.Equal([ProgressSection.Recommendation, ProgressSection.Owner, ProgressSection.Status, ProgressSection.LatestUpdate], rows[0]);
+        Assert.Equal(4, rows.Count);
+        Assert.StartsWith(SampleDecisionsPapers.OldOpenRecommendation, rows[1][0], StringComparison.Ordinal);
+        Assert.Equal("Priya ShahHead of Service, Children in Care", rows[1][1]);
+        Assert.Equal(ProgressSection.NoUpdate, rows[1][3]);
+
+        await WordChecks.ConvertAndRenderAsync(docx, "appendix-with-progress");
+        var text = await WordChecks.RenderedTextAsync("appendix-with-progress");
+        Assert.Contains("Publish the homelessness review procedure", text, StringComparison.Ordinal);
+        Assert.Contains("Given on 5 January 2027", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_recommendations_to_report_on_the_appendix_has_no_progress_section()
+    {
+        var (document, body) = Open(Appendix(SampleStatements.Small()));
+        using var _ = document;
+
+        Assert.DoesNotContain(ProgressSection.Heading, Styled(body, "Heading2"));
+    }
+
+    [Fact]
     public async Task The_appendix_converts_to_pdf_with_libreoffice()
     {
         var pages = await WordChecks.ConvertAndRenderAsync(Appendix(SampleStatements.Small()), "appendix");

@@ -37,4 +37,14 @@ internal static class WordChecks
         Assert.Equal(0, render.ExitCode);
         return Directory.GetFiles(folder, "page*.png").Order(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>The text of the PDF <see cref="ConvertAndRenderAsync"/> made for <paramref name="name"/>, as pdftotext reads it, spaces and line breaks run together.</summary>
+    public static async Task<string> RenderedTextAsync(string name)
+    {
+        using var read = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", Path.Combine(AppContext.BaseDirectory, "rendered", name, name + ".pdf"), "-"]) { RedirectStandardOutput = true })!;
+        var text = await read.StandardOutput.ReadToEndAsync();
+        await read.WaitForExitAsync();
+        Assert.Equal(0, read.ExitCode);
+        return string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries));
+    }
 }

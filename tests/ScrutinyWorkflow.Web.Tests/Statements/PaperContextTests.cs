@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Web.Hosting;
+using ScrutinyWorkflow.Web.Statements;
+using static ScrutinyWorkflow.Testing.SampleDecisionsPapers;
+
+namespace ScrutinyWorkflow.Web.Tests.Statements;
+
+public sealed class PaperContextTests
+{
+    private static PaperContext Context(FakeReviewQueries queries) =>
+        new(queries, new CouncilClock(new FakeTimeProvider(Now), Options.Create(new ScrutinyOptions())));
+
+    /// <summary>Four hundred and fifty other papers to other panels: more than two pages of the list at its largest page size.</summary>
+    private static IEnumerable<ReviewState> Crowd() =>
+        Enumerable.Range(1, 450).Select(i => EarlierPapers()[2] with { ReviewId = $"rv-crowd-{i:D3}" });
+
+    [Fact]
+    public async Task It_pages_through_the_whole_list_and_loads_only_earlier_papers_to_the_panel_and_decisions_reviews()
+    {
+        var earlier = EarlierPapers();
+        var octoberDecisions = Review() with { ReviewId = "rv-decisions-2026-10", DecisionsMonth = new YearMonth(2026, 10), MeetingDate = new DateOnly(2026, 12, 10), Panel = new Panel("Place Scrutiny Panel", "place@council.example") };
+        // The remedies of the earlier decisions review sit last in the list, past the first two pages.
+        var queries = new FakeReviewQueries([Review(), .. earlier, .. Crowd(), octoberDecisions]);
+
+        var inputs = await Context(queries).GatherAsync(Review(), CancellationToken.None);
+
+        Assert.Equal(3, queries.PagesRead);
+        Assert.Equal(["rv-careless", "rv-housing"], inputs.EarlierToPanel.Select(r => r.ReviewId).Order(StringComparer.Ordinal));
+        Assert.Equal(["rv-careless", "rv-decisions-2026-10", "rv-housing"], queries.Loaded.Order(StringComparer.Ordinal));
+        Assert.Equal(4, inputs.Remedies.Count);
+        Assert.Equal(Now, inputs.Now);
+    }
+
+    [Fact]
+    public async Task A_position_statement_gathers_no_remedies_and_a_draft_is_never_loaded()
+    {
+        var statement = EarlierPapers()[0] with { ReviewId = "rv-new", MeetingDate = new DateOnly(2027, 3, 1) };
+        var draft = Review() with { ReviewId = "rv-draft", Status = ReviewStatus.Draft, MeetingDate = new DateOnly(2026, 12, 1) };
+        var queries = new FakeReviewQueries([statement, draft, .. EarlierPapers()]);
+
+        var inputs = await Context(queries).GatherAsync(statement, CancellationToken.None);
+
+        Assert.Empty(inputs.Remedies);
+        Assert.DoesNotContain("rv-draft", queries.Loaded);
+        Assert.Equal(["rv-careless", "rv-housing"], inputs.EarlierToPanel.Select(r => r.ReviewId).Order(StringComparer.Ordinal));
+    }
+}
