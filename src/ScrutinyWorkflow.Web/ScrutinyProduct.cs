@@ -80,6 +80,7 @@ public static class ScrutinyProduct
         app.MapHomePage();
         app.MapScrutinyOfficerPages();
         app.MapReviewsApi();
+        app.MapFollowUpsApi();
         app.MapReviewTimerApi();
         app.MapOfficersApi();
         app.MapReportUploadApi();
