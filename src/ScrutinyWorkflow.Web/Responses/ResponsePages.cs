@@ -419,8 +419,8 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
     }
 
     /// <summary>
-    /// The follow-ups this link's person owns, or that were escalated to them as a manager, recommendations first. Which
-    /// show is a courtesy; whether their update is taken is the decider's to say (<see cref="RecommendationState.MayUpdate"/>).
+    /// The open follow-ups this link's person owns, or that were escalated to them as a manager, recommendations first.
+    /// Which show is a courtesy; whether their update is taken is the decider's to say (<see cref="RecommendationState.MayUpdate"/>).
     /// </summary>
     public IReadOnlyList<LinkFollowUp> FollowUpsOf(FoundLink found, UpdateAttempt? attempt)
     {
@@ -428,10 +428,7 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
         var actor = Actor.LinkHolder(found.Respondent.Email);
         var remedies = state.Decisions.SelectMany(d => d.Remedies.Select(r => (Decision: d, Remedy: r))).ToDictionary(x => x.Remedy.FollowUpId, StringComparer.Ordinal);
         var now = clock.Now;
-        return [.. state.FollowUps.Values
-            .Where(f => f.Status != RecommendationStatus.None && (f.Owner?.Email == actor.Email || (f.Status == RecommendationStatus.Open && f.MayUpdate(actor))))
-            .OrderBy(f => FollowUpIds.IsRemedy(f.RecommendationId))
-            .ThenBy(f => FollowUpIds.NumberOf(f.RecommendationId))
+        return [.. state.FollowUpsFor(found.Respondent)
             .Select(f =>
             {
                 var typed = attempt?.FollowUpId == f.RecommendationId ? attempt : null;
@@ -446,7 +443,7 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
                         u.Progress == RecommendationProgress.Done ? "Done" : "In progress",
                         u.By == actor.Email ? "you" : u.ByScrutinyTeam ? "the scrutiny team" : state.OfficerOrAddress(u.By).Name,
                         Core.Calendar.LongDate.Format(DateOnly.FromDateTime(u.At.DateTime))))],
-                    f.Status == RecommendationStatus.Open && f.MayUpdate(actor),
+                    f.MayUpdate(actor),
                     typed?.Text ?? "",
                     typed?.Progress,
                     f.Owner is { } owner && owner.Email != actor.Email ? owner.Name : null,
@@ -459,7 +456,9 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
     {
         var (token, state, respondent) = found;
         var team = options.Value;
-        return new LinkReview(token, state.ReviewId, state.Panel?.Name ?? "", ReviewPages.ReviewPageModel.TitleOf(state), state.FocusReport?.Published.ToDisplayString() ?? "",
+        // A decisions review's "report" is the month's decisions, named by its month already: no publication to give.
+        return new LinkReview(token, state.ReviewId, state.Panel?.Name ?? "", ReviewPages.ReviewPageModel.TitleOf(state),
+            state.Kind == ReviewKind.Decisions ? "" : state.FocusReport?.Published.ToDisplayString() ?? "",
             respondent.OnBehalfOf is { } officer ? state.OfficerOrAddress(officer).Name : null,
             state.LastAnswerDay, state.TakesAnswersAt(now), team.TeamName, team.TeamEmail);
     }

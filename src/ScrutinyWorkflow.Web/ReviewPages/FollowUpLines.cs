@@ -39,11 +39,12 @@ public static class FollowUpLines
     public static IReadOnlyList<FollowUpLine> Of(ReviewState review, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(review);
-        var remedies = review.Decisions.SelectMany(d => d.Remedies.Select(r => (Decision: d, Remedy: r))).ToDictionary(x => x.Remedy.FollowUpId, StringComparer.Ordinal);
-        return [.. review.FollowUps.Values
+        var remedies = review.Decisions
+            .SelectMany(d => d.Remedies.Select(r => (Decision: d, Remedy: r)))
+            .Zip(review.TrackedRemedies, (x, tracked) => (x.Decision, x.Remedy, Tracked: tracked))
+            .ToDictionary(x => x.Remedy.FollowUpId, StringComparer.Ordinal);
+        return [.. review.FollowUpsInOrder
             .Where(f => f.Status != RecommendationStatus.None)
-            .OrderBy(f => FollowUpIds.IsRemedy(f.RecommendationId))
-            .ThenBy(f => FollowUpIds.NumberOf(f.RecommendationId))
             .Select(f => Line(f, remedies.TryGetValue(f.RecommendationId, out var remedy) ? remedy : null, now))];
     }
 
@@ -52,15 +53,6 @@ public static class FollowUpLines
         ArgumentNullException.ThrowIfNull(review);
         return [.. review.Decisions.Select(d => new DecisionLine(d.Reference, d.DecisionDate, d.Category, FindingWords(d.Finding),
             d.OfficerEmail is { } email ? AuditSentences.Person(review, email) : "Not asked: not upheld", d.Remedies.Count))];
-    }
-
-    /// <summary>The remedy as compliance counts it: evidenced when the service gave the evidence the scrutiny officer accepted.</summary>
-    public static TrackedRemedy Tracked(RecordedDecision decision, RecordedRemedy remedy, RecommendationState? followUp)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        ArgumentNullException.ThrowIfNull(remedy);
-        var evidenced = followUp is { Closed.Closure: RecommendationClosure.Implemented } ? followUp.LatestUpdate?.At ?? followUp.Closed.At : (DateTimeOffset?)null;
-        return new TrackedRemedy(decision.Reference, remedy.Number, remedy.Kind, remedy.Due, evidenced);
     }
 
     public static string FindingWords(DecisionFinding finding) => finding switch
@@ -72,7 +64,7 @@ public static class FollowUpLines
         _ => "Premature",
     };
 
-    private static FollowUpLine Line(RecommendationState followUp, (RecordedDecision Decision, RecordedRemedy Remedy)? remedy, DateTimeOffset now)
+    private static FollowUpLine Line(RecommendationState followUp, (RecordedDecision Decision, RecordedRemedy Remedy, TrackedRemedy Tracked)? remedy, DateTimeOffset now)
     {
         var row = RecommendationProgressRows.From(followUp, now);
         var round = followUp.CurrentRound;
@@ -80,7 +72,7 @@ public static class FollowUpLines
         RemedyFacts? facts = null;
         if (remedy is { } r)
         {
-            var standing = Tracked(r.Decision, r.Remedy, followUp).StandingAt(now);
+            var standing = r.Tracked.StandingAt(now);
             facts = new RemedyFacts(r.Decision.Reference, KindWords(r.Remedy.Kind, r.Remedy.Amount), r.Remedy.Due, standing, StandingWords(standing), StandingColour(standing));
         }
         return new FollowUpLine(

@@ -111,13 +111,11 @@ public sealed record ReviewPageModel(
         };
     }
 
-    /// <summary>What a review is called on its pages: its focus report's title, or the month of a decisions review.</summary>
+    /// <summary>What a review is called on its pages: its focus report's title, which for a decisions review names its month.</summary>
     public static string TitleOf(ReviewState review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        return review.Kind == ReviewKind.Decisions && review.DecisionsMonth is { } month
-            ? $"Ombudsman decisions, {month.ToDisplayString()}"
-            : review.FocusReport?.Title ?? "";
+        return review.FocusReport?.Title ?? "";
     }
 
     private static OfficerQuestion Line(ReviewState review, Assignment assignment, Dictionary<string, List<string>> history, ReviewActions can)
