@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Web.ReviewPages;
@@ -157,8 +158,33 @@ public static class AuditSentences
         AnswerCorrected e => $"Answer to question {review.NumberOf(e.QuestionId)} corrected by the scrutiny team",
         MailUndeliverable e => $"A message to {Person(review, e.Email)} could not be delivered{Because(e.Reason)}",
         OfficersAwayNoted e => AwaySentence(review, e),
+        DecisionsRecorded e => $"{Count(e.Decisions.Count, "Ombudsman decision")} for {e.Month.ToDisplayString()} recorded, with {Count(e.Decisions.Sum(d => d.Remedies.Count), "remedy", "remedies")} to follow up",
+        FollowUpChanged e => FollowUpSentence(review, e),
+        PublishedComplianceRecorded e => $"The Ombudsman's published compliance figure for {e.FirstYear}/{(e.FirstYear + 1) % 100:D2} entered: {e.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%",
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "This event has no sentence yet: add one here."),
     };
+
+    /// <summary>What happened to one follow-up, naming it as the review's page does ("Recommendation R1", "Remedy M1").</summary>
+    private static string FollowUpSentence(ReviewState review, FollowUpChanged e)
+    {
+        var name = FollowUpIds.IsRemedy(e.FollowUpId) ? $"Remedy {e.FollowUpId}" : $"Recommendation {e.FollowUpId}";
+        return e.Change switch
+        {
+            RecommendationRecorded r => $"{name} recorded, owned by {Person(review, r.Owner.Email)}",
+            UpdateRequested r => $"{name}: update {r.Round} asked for by {Day(r.Due)}",
+            UpdateDateChanged r => $"{name}: update moved from {Day(r.From)} to {Day(r.To)}",
+            UpdateReminderSent => $"{name}: owner reminded of the update",
+            UpdateEscalated { ManagerEmail: { } manager } => $"{name}: update escalated to {Person(review, manager)}",
+            UpdateEscalated => $"{name}: update raised with the scrutiny team",
+            UpdateProvided { ByScrutinyTeam: true } u => $"{name}: update ({Progress(u.Progress)}) recorded by the scrutiny team",
+            UpdateProvided u => $"{name}: update ({Progress(u.Progress)}) given by {Person(review, u.By)}",
+            RecommendationClosed c => $"{name} closed by the scrutiny team: {c.Closure switch { RecommendationClosure.Implemented => "implemented", RecommendationClosure.NotImplemented => "not implemented", _ => "no longer needed" }}",
+            OwnerChanged o => $"{name} handed from {Person(review, o.From.Email)} to {Person(review, o.To.Email)}{Because(o.Reason)}",
+            _ => $"{name} changed",
+        };
+    }
+
+    private static string Progress(RecommendationProgress progress) => progress == RecommendationProgress.Done ? "done" : "in progress";
 
     /// <summary>An absence that ends when it is noted is an officer back: their chasers go to them again.</summary>
     private static string AwaySentence(ReviewState review, OfficersAwayNoted e)
@@ -174,7 +200,7 @@ public static class AuditSentences
 
     private static string Day(DateOnly date) => LongDate.FormatWithDay(date);
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    private static string Count(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
 
     private static string Because(string reason) => string.IsNullOrWhiteSpace(reason) ? "" : $" (\u201c{reason.Trim()}\u201d)";
 
