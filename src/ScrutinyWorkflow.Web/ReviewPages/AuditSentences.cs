@@ -158,7 +158,7 @@ public static class AuditSentences
         AnswerCorrected e => $"Answer to question {review.NumberOf(e.QuestionId)} corrected by the scrutiny team",
         MailUndeliverable e => $"A message to {Person(review, e.Email)} could not be delivered{Because(e.Reason)}",
         OfficersAwayNoted e => AwaySentence(review, e),
-        DecisionsRecorded e => $"{Count(e.Decisions.Count, "Ombudsman decision")} for {e.Month.ToDisplayString()} recorded, with {Count(e.Decisions.Sum(d => d.Remedies.Count), "remedy", "remedies")} to follow up",
+        DecisionsRecorded e => $"The Ombudsman's decisions for {e.Month.ToDisplayString()} recorded: {Count(e.Decisions.Count, "decision")}, with {Count(e.Decisions.Sum(d => d.Remedies.Count), "remedy", "remedies")} to follow up",
         FollowUpChanged e => FollowUpSentence(review, e),
         PublishedComplianceRecorded e => $"The Ombudsman's published compliance figure for {e.FirstYear}/{(e.FirstYear + 1) % 100:D2} entered: {e.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%",
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "This event has no sentence yet: add one here."),

@@ -12,11 +12,12 @@ public sealed partial class AuditSentencesTests
     {
         var (events, review) = ReviewStory.Run();
         var discarded = ReviewStory.Discarded();
+        var decisions = ReviewStory.Decisions();
         var everyType = typeof(ReviewEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ReviewEvent)) && !t.IsAbstract).Select(t => t.Name).Order().ToList();
 
-        // A new event type fails here until the story (or the deleted draft's) records one and AuditSentences says it in words.
-        Assert.Equal(everyType, events.Concat(discarded.Events).Select(e => e.GetType().Name).Distinct().Order());
-        foreach (var (@event, state) in events.Select(e => (e, review)).Concat(discarded.Events.Select(e => (e, discarded.Review))))
+        // A new event type fails here until the story (or the deleted draft's, or the month's decisions') records one and AuditSentences says it in words.
+        Assert.Equal(everyType, events.Concat(discarded.Events).Concat(decisions.Events).Select(e => e.GetType().Name).Distinct().Order());
+        foreach (var (@event, state) in events.Select(e => (e, review)).Concat(discarded.Events.Select(e => (e, discarded.Review))).Concat(decisions.Events.Select(e => (e, decisions.Review))))
         {
             var sentence = AuditSentences.Describe(@event, state);
             Assert.Matches(SentenceShape(), sentence);
