@@ -1,6 +1,5 @@
 using System.Globalization;
 using ScrutinyWorkflow.Core.Calendar;
-using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Web.ReviewPages;
@@ -158,33 +157,36 @@ public static class AuditSentences
         AnswerCorrected e => $"Answer to question {review.NumberOf(e.QuestionId)} corrected by the scrutiny team",
         MailUndeliverable e => $"A message to {Person(review, e.Email)} could not be delivered{Because(e.Reason)}",
         OfficersAwayNoted e => AwaySentence(review, e),
-        DecisionsRecorded e => $"The Ombudsman's decisions for {e.Month.ToDisplayString()} recorded: {Count(e.Decisions.Count, "decision")}, with {Count(e.Decisions.Sum(d => d.Remedies.Count), "remedy", "remedies")} to follow up",
+        DecisionsRecorded e => $"The Ombudsman's decisions for {e.Month.ToDisplayString()} recorded ({Count(e.Decisions.Count, "decision")}): " +
+            $"{Count(e.Decisions.Count(d => d.QuestionId is not null), "upheld decision")} asked about and {Remedies(e.Decisions.Sum(d => d.Remedies.Count))} to follow",
+        PublishedComplianceRecorded e => $"The Ombudsman's published compliance for {e.FirstYear}/{(e.FirstYear + 1) % 100:D2} entered: {e.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%",
         FollowUpChanged e => FollowUpSentence(review, e),
-        PublishedComplianceRecorded e => $"The Ombudsman's published compliance figure for {e.FirstYear}/{(e.FirstYear + 1) % 100:D2} entered: {e.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%",
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "This event has no sentence yet: add one here."),
     };
 
-    /// <summary>What happened to one follow-up, naming it as the review's page does ("Recommendation R1", "Remedy M1").</summary>
+    /// <summary>What happened to one recommendation (R1...) or remedy (M1...), named by its id as the review's page lists it.</summary>
     private static string FollowUpSentence(ReviewState review, FollowUpChanged e)
     {
-        var name = FollowUpIds.IsRemedy(e.FollowUpId) ? $"Remedy {e.FollowUpId}" : $"Recommendation {e.FollowUpId}";
+        var what = Core.Reviews.FollowUpIds.IsRemedy(e.FollowUpId) ? $"Remedy {e.FollowUpId}" : $"Recommendation {e.FollowUpId}";
         return e.Change switch
         {
-            RecommendationRecorded r => $"{name} recorded, owned by {Person(review, r.Owner.Email)}",
-            UpdateRequested r => $"{name}: update {r.Round} asked for by {Day(r.Due)}",
-            UpdateDateChanged r => $"{name}: update moved from {Day(r.From)} to {Day(r.To)}",
-            UpdateReminderSent => $"{name}: owner reminded of the update",
-            UpdateEscalated { ManagerEmail: { } manager } => $"{name}: update escalated to {Person(review, manager)}",
-            UpdateEscalated => $"{name}: update raised with the scrutiny team",
-            UpdateProvided { ByScrutinyTeam: true } u => $"{name}: update ({Progress(u.Progress)}) recorded by the scrutiny team",
-            UpdateProvided u => $"{name}: update ({Progress(u.Progress)}) given by {Person(review, u.By)}",
-            RecommendationClosed c => $"{name} closed by the scrutiny team: {c.Closure switch { RecommendationClosure.Implemented => "implemented", RecommendationClosure.NotImplemented => "not implemented", _ => "no longer needed" }}",
-            OwnerChanged o => $"{name} handed from {Person(review, o.From.Email)} to {Person(review, o.To.Email)}{Because(o.Reason)}",
-            _ => $"{name} changed",
+            Core.Recommendations.RecommendationRecorded r => $"{what} recorded, owned by {Person(review, r.Owner.Email)}: \u201c{FirstWords(r.Text)}\u201d",
+            Core.Recommendations.UpdateRequested r => $"{what}: update {r.Round} asked for by {Day(r.Due)}",
+            Core.Recommendations.UpdateDateChanged r => $"{what}: update {r.Round} now due by {Day(r.To)}, not {Day(r.From)}",
+            Core.Recommendations.UpdateReminderSent r => $"{what}: owner reminded of update {r.Round}",
+            Core.Recommendations.UpdateEscalated { ManagerEmail: { } manager } r => $"{what}: update {r.Round} overdue, raised with {Person(review, manager)}",
+            Core.Recommendations.UpdateEscalated r => $"{what}: update {r.Round} overdue, raised with the scrutiny team (the owner has no manager in the directory)",
+            Core.Recommendations.UpdateProvided r => $"{what}: update {r.Round} given by {(r.ByScrutinyTeam ? "the scrutiny team" : Person(review, r.By))} ({(r.Progress == Core.Recommendations.RecommendationProgress.Done ? "done" : "in progress")})",
+            Core.Recommendations.RecommendationClosed r => $"{what} closed by the scrutiny team as {r.Closure switch
+            {
+                Core.Recommendations.RecommendationClosure.Implemented => "implemented",
+                Core.Recommendations.RecommendationClosure.NotImplemented => "not implemented",
+                _ => "no longer needed",
+            }}{Because(r.Note)}",
+            Core.Recommendations.OwnerChanged r => $"{what} handed from {Person(review, r.From.Email)} to {Person(review, r.To.Email)}{Because(r.Reason)}",
+            var other => $"{what}: {other.GetType().Name}",
         };
     }
-
-    private static string Progress(RecommendationProgress progress) => progress == RecommendationProgress.Done ? "done" : "in progress";
 
     /// <summary>An absence that ends when it is noted is an officer back: their chasers go to them again.</summary>
     private static string AwaySentence(ReviewState review, OfficersAwayNoted e)
@@ -200,7 +202,9 @@ public static class AuditSentences
 
     private static string Day(DateOnly date) => LongDate.FormatWithDay(date);
 
-    private static string Count(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string Remedies(int count) => count == 1 ? "1 remedy" : $"{count} remedies";
 
     private static string Because(string reason) => string.IsNullOrWhiteSpace(reason) ? "" : $" (\u201c{reason.Trim()}\u201d)";
 
