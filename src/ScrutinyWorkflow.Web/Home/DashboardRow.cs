@@ -1,3 +1,5 @@
+using ScrutinyWorkflow.Core.Decisions;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
@@ -22,6 +24,61 @@ public sealed record DashboardRow(
     IReadOnlyList<NeedsYou> NeedsYou,
     DateOnly? Started = null)
 {
+    /// <summary>"Focus report review" or "Decisions review": which kind of work the row is.</summary>
+    public string Kind { get; init; } = "Focus report review";
+
+    /// <summary>The panel's recommendations followed up from this review, and how many are still open.</summary>
+    public int Recommendations { get; init; }
+
+    public int OpenRecommendations { get; init; }
+
+    /// <summary>Follow-ups the owner says are done, awaiting the scrutiny officer's close.</summary>
+    public int ReportedDone { get; init; }
+
+    /// <summary>Follow-ups whose update's date has passed without one.</summary>
+    public int OverdueUpdates { get; init; }
+
+    /// <summary>Remedies whose date has passed with no evidence accepted.</summary>
+    public int OutstandingRemedies { get; init; }
+
+    /// <summary>
+    /// The row with what the review's follow-ups ask of the scrutiny officer, read from the review itself: the list
+    /// keeps none of it (its embedded store keeps a summary's columns, not the review).
+    /// </summary>
+    public DashboardRow WithFollowUps(ReviewState review, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var lines = FollowUpLines.Of(review, now);
+        var recommendations = lines.Where(l => !l.IsRemedy).ToList();
+        var done = lines.Count(l => l.Standing == RecommendationStanding.ReportedDone);
+        var overdue = lines.Count(l => l.Standing == RecommendationStanding.UpdateOverdue);
+        var outstanding = lines.Count(l => l.Remedy is { Standing: RemedyStanding.Outstanding });
+        List<NeedsYou> needs = [.. NeedsYou];
+        if (done > 0)
+        {
+            needs.Add(new(done == 1 ? "1 update reported done to close" : $"{done} updates reported done to close", $"/reviews/{Id}#follow-ups"));
+        }
+        if (overdue > 0)
+        {
+            needs.Add(new(overdue == 1 ? "1 update overdue" : $"{overdue} updates overdue", $"/reviews/{Id}#follow-ups"));
+        }
+        if (outstanding > 0)
+        {
+            needs.Add(new(outstanding == 1 ? "1 remedy outstanding" : $"{outstanding} remedies outstanding", $"/reviews/{Id}#remedies"));
+        }
+        return this with
+        {
+            Title = ReviewPageModel.TitleOf(review),
+            Kind = review.Kind == ReviewKind.Decisions ? "Decisions review" : "Focus report review",
+            Recommendations = recommendations.Count,
+            OpenRecommendations = recommendations.Count(l => l.Open),
+            ReportedDone = done,
+            OverdueUpdates = overdue,
+            OutstandingRemedies = outstanding,
+            NeedsYou = needs,
+        };
+    }
+
     /// <summary>Answered as a whole percentage of the questions, for the progress bar (0 with no questions).</summary>
     public int Percent => Questions == 0 ? 0 : Answered * 100 / Questions;
 

@@ -32,7 +32,15 @@ public static class HomePage
         // Release, filing and the panel's email follow each other within moments: to a person they are one state, so
         // "Released" lists every statement that has gone, whichever of the three it reached.
         var list = await reviews.ListAsync(query.Status == Released ? query with { AnyStatusOf = [Released, "filed", "completed"] } : query, cancellationToken);
-        var rows = list.Reviews.Select(r => DashboardRow.From(r, clock)).ToList();
+        var rows = new List<DashboardRow>();
+        foreach (var summary in list.Reviews)
+        {
+            var row = DashboardRow.From(summary, clock);
+            // The list's summary carries no follow-ups, so each review on this page (at most a page's worth) is read for them.
+            rows.Add(summary.Status != ReviewSummary.StatusName(ReviewStatus.Draft) && await reviews.FindAsync(summary.Id, cancellationToken) is { } review
+                ? row.WithFollowUps(review.State, clock.Now)
+                : row);
+        }
         var message = done == "deleted" ? "The draft is deleted. Nobody had been sent anything." : null;
         return PagesRegistration.Show<Dashboard>(new { Rows = rows, Query = query, list.Total, list.Pages, Message = message });
     }

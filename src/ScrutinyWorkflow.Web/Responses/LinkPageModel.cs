@@ -72,10 +72,13 @@ public sealed record LinkPageModel(
     string? PreviewFor,
     MarkupString? Preview)
 {
-    public bool NothingLeft => Questions.All(q => !q.TakesAnswer);
+    /// <summary>The follow-ups this person owns, or that were escalated to them as a manager (issue 26).</summary>
+    public IReadOnlyList<LinkFollowUp> FollowUps { get; init; } = [];
 
-    /// <summary>Every question handed on, declined or withdrawn: the link has nothing of this person's left.</summary>
-    public bool NoneCurrent => Questions.All(q => !q.IsCurrent);
+    public bool NothingLeft => Questions.All(q => !q.TakesAnswer) && FollowUps.All(f => !f.TakesUpdate);
+
+    /// <summary>Every question handed on, declined or withdrawn, and no follow-up to give: the link has nothing of this person's left.</summary>
+    public bool NoneCurrent => Questions.Count > 0 && Questions.All(q => !q.IsCurrent) && FollowUps.All(f => !f.TakesUpdate);
 
     public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
 
@@ -115,3 +118,35 @@ public sealed record CheckAnswerModel(LinkReview Review, LinkQuestion Question, 
 
 /// <summary>The confirmation: which question, and the reference of the answer as it now stands.</summary>
 public sealed record AnswerSubmittedModel(LinkReview Review, LinkQuestion Question, string Reference, bool Amended);
+
+/// <summary>
+/// One follow-up on a person's link page: what the panel recommended (or the remedy and its date), where it stands,
+/// the update awaited and by when, their earlier words, and the form to give an update while it is open.
+/// </summary>
+public sealed record LinkFollowUp(
+    string Id,
+    string Heading,
+    string Text,
+    string Status,
+    DateOnly? AwaitedBy,
+    IReadOnlyList<EarlierWords> Earlier,
+    bool TakesUpdate,
+    string Value,
+    string? Progress,
+    string? EscalatedFrom = null,
+    string? Remedy = null,
+    DateOnly? RemedyDue = null)
+{
+    public string UpdateId => $"update-{Id}";
+
+    public string ProgressId => $"progress-{Id}";
+}
+
+/// <summary>An update given before, in the words given, with who gave it and when.</summary>
+public sealed record EarlierWords(string Text, string Progress, string GivenBy, string When);
+
+/// <summary>What the person sent as their update, with what was wrong with it, shown back under its follow-up.</summary>
+public sealed record UpdateAttempt(string FollowUpId, string Text, string? Progress, IReadOnlyList<FieldError> Errors);
+
+/// <summary>The confirmation after an update: which follow-up, and what happens next.</summary>
+public sealed record UpdateGivenModel(LinkReview Review, LinkFollowUp FollowUp, bool Done);

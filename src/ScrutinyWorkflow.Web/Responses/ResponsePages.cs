@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Hosting;
@@ -45,7 +46,7 @@ public static class ResponsePages
         return app;
     }
 
-    private static async Task<IResult> Show(string token, string? done, string? question, string? preview, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> Show(string token, string? done, string? question, string? followup, string? preview, HttpContext context, CancellationToken cancellationToken)
     {
         var links = LinkPages.For(context);
         if (await links.FindAsync(token, cancellationToken) is not { } found)
@@ -55,6 +56,10 @@ public static class ResponsePages
         if (done == "submitted" && links.Confirmation(found, question) is { } confirmation)
         {
             return PagesRegistration.Show<AnswerSubmittedPage>(new { Model = confirmation });
+        }
+        if (done == "updated" && links.UpdateConfirmation(found, followup) is { } given)
+        {
+            return PagesRegistration.Show<UpdateGivenPage>(new { Model = given });
         }
         var message = done switch
         {
@@ -101,6 +106,10 @@ public static class ResponsePages
             return await links.PageAsync(found, Attempt.Refused(error), null, null, status, cancellationToken);
         }
         var action = form["action"].ToString();
+        if (action == Update)
+        {
+            return await UpdateAsync(found, form, context, commands, clock, cancellationToken);
+        }
         var attempt = new Attempt(form["assignment"].ToString(), form["answer"], form["colleague"], form["reason"], []);
         async Task<IResult> Again(string message, int status, string? field = null) => action == Autosave
             ? Results.Json(new AutosaveOutcome(null, message), statusCode: status)
@@ -206,9 +215,58 @@ public static class ResponsePages
         {
             return Results.Json(new AutosaveOutcome(null, "This form had expired, so nothing was saved. Your text is below: press the button again to send it."), statusCode: StatusCodes.Status400BadRequest);
         }
-        IReadOnlyList<KeptText> kept = [new("Your answer", form["answer"]), new("Why the question is not for you", form["reason"])];
+        IReadOnlyList<KeptText> kept = [new("Your answer", form["answer"]), new("Why the question is not for you", form["reason"]), new("Your update", form["update"])];
         return PagesRegistration.Show<FormExpiredPage>(new { BackTo = $"/respond/{token}", NothingWas = "saved", Kept = kept }, StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>
+    /// The person's update on one of their follow-ups: handed to the decider as theirs (a link holder, never the
+    /// scrutiny team), which says whether it is theirs to give; a confirmation after, or the page again with why not.
+    /// </summary>
+    private static async Task<IResult> UpdateAsync(FoundLink found, IFormCollection form, HttpContext context, IReviewCommands commands, CouncilClock clock,
+        CancellationToken cancellationToken)
+    {
+        var links = LinkPages.For(context);
+        var followUpId = form["followup"].ToString();
+        var typed = new UpdateAttempt(followUpId, form["update"].ToString(), form["progress"].ToString() is { Length: > 0 } p ? p : null, []);
+        var progress = ReviewPages.FollowUpActions.ProgressOf(typed.Progress);
+        List<FieldError> missing = [];
+        if (string.IsNullOrWhiteSpace(typed.Text))
+        {
+            missing.Add(new($"update-{followUpId}", "Write your update"));
+        }
+        if (progress is null)
+        {
+            missing.Add(new($"progress-{followUpId}", "Say whether the work is in progress or done"));
+        }
+        if (missing.Count > 0)
+        {
+            return await links.PageAsync(found, null, null, null, StatusCodes.Status400BadRequest, cancellationToken, typed with { Errors = missing });
+        }
+        var command = new ActOnFollowUp(followUpId, new ProvideUpdate(typed.Text, progress!.Value, Actor.LinkHolder(found.Respondent.Email), clock.Now));
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await commands.HandleAsync(found.State.ReviewId, command, expectedVersion: null, cancellationToken);
+        }
+        catch (Exception ex) when (ReviewBusyExceptionHandler.IsBusy(ex))
+        {
+            context.Response.Headers.RetryAfter = ReviewBusyExceptionHandler.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return await links.PageAsync(found, null, null, null, StatusCodes.Status503ServiceUnavailable, cancellationToken,
+                typed with { Errors = [new(null, "The service was busy, so nothing was saved. Your update is below: press the button again in a moment to send it.")] });
+        }
+        if (outcome is CommandRefused refused)
+        {
+            var errors = refused.Rejection.Problems.Count > 0
+                ? refused.Rejection.Problems.Select(problem => new FieldError(problem.Field.Contains("progress", StringComparison.OrdinalIgnoreCase) ? $"progress-{followUpId}" : $"update-{followUpId}", problem.Message)).ToList()
+                : [new FieldError($"update-{followUpId}", refused.Rejection.Message)];
+            return await links.PageAsync(found with { State = refused.State }, null, null, null,
+                refused.Rejection.Code == RejectionCodes.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, cancellationToken, typed with { Errors = errors });
+        }
+        return SeeOther(context, $"/respond/{found.Token}?done=updated&followup={Uri.EscapeDataString(followUpId)}");
+    }
+
+    private const string Update = "update";
 
     private const string Continue = "check";
 
@@ -292,7 +350,8 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
         await LinkRefusals.WithdrawnPageAsync(token, context, cancellationToken)
         ?? PagesRegistration.Show<LinkNotRecognisedPage>(new { }, StatusCodes.Status404NotFound);
 
-    public async Task<IResult> PageAsync(FoundLink found, Attempt? attempt, string? message, string? preview, int status, CancellationToken cancellationToken)
+    public async Task<IResult> PageAsync(FoundLink found, Attempt? attempt, string? message, string? preview, int status, CancellationToken cancellationToken,
+        UpdateAttempt? update = null)
     {
         var (_, state, respondent) = found;
         var now = clock.Now;
@@ -301,14 +360,17 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
         {
             questions.Add(await QuestionAsync(found, assignment, state.DraftOf(assignment.Id, respondent), attempt?.AssignmentId == assignment.Id ? attempt : null));
         }
-        var errors = attempt?.Errors ?? [];
+        var followUps = FollowUpsOf(found, update);
+        var errors = attempt?.Errors ?? update?.Errors ?? [];
         // An error about a question whose form is not on the page (or about no question) links nowhere; its text is kept below it.
-        var shown = errors.Select(e => e.FieldId is { } id && questions.Any(q => q.TakesAnswer && id.EndsWith($"-{q.AssignmentId}", StringComparison.Ordinal)) ? e : e with { FieldId = null }).ToList();
-        var kept = shown.Any(e => e.FieldId is null) && attempt is { Text.Length: > 0 } ? attempt.Text : null;
+        var shown = errors.Select(e => e.FieldId is { } id
+            && (questions.Any(q => q.TakesAnswer && id.EndsWith($"-{q.AssignmentId}", StringComparison.Ordinal))
+                || followUps.Any(f => f.TakesUpdate && (id == f.UpdateId || id == f.ProgressId))) ? e : e with { FieldId = null }).ToList();
+        var kept = shown.Any(e => e.FieldId is null) ? (attempt is { Text.Length: > 0 } ? attempt.Text : update is { Text.Length: > 0 } ? update.Text : null) : null;
         var previewed = preview is not null && state.DraftOf(preview, respondent) is { } draft && questions.Any(q => q.AssignmentId == preview && q.TakesAnswer)
             ? await html.RenderAnswerAsync(draft)
             : (Microsoft.AspNetCore.Components.MarkupString?)null;
-        var model = new LinkPageModel(Review(found, now), questions, shown, message, null, kept, previewed is null ? null : preview, previewed);
+        var model = new LinkPageModel(Review(found, now), questions, shown, message, null, kept, previewed is null ? null : preview, previewed) { FollowUps = followUps };
         // A page with nothing left to answer says so with its status too, for anything that reads links automatically.
         if (model.NothingLeft && status == StatusCodes.Status200OK)
         {
@@ -346,11 +408,57 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
         return new AnswerSubmittedModel(Review(found, clock.Now), row, AnswerReference.Of(state, assignment.QuestionId), answer.Amendments.Count > 0);
     }
 
+    /// <summary>The confirmation after an update, while the follow-up is this person's and holds words they gave.</summary>
+    public UpdateGivenModel? UpdateConfirmation(FoundLink found, string? followUpId)
+    {
+        var actor = Actor.LinkHolder(found.Respondent.Email);
+        return FollowUpsOf(found, null).FirstOrDefault(f => f.Id == followUpId) is { } followUp
+            && found.State.FollowUps[followUp.Id].LatestUpdate is { } latest && latest.By == actor.Email
+            ? new UpdateGivenModel(Review(found, clock.Now), followUp, latest.Progress == RecommendationProgress.Done)
+            : null;
+    }
+
+    /// <summary>
+    /// The open follow-ups this link's person owns, or that were escalated to them as a manager, recommendations first.
+    /// Which show is a courtesy; whether their update is taken is the decider's to say (<see cref="RecommendationState.MayUpdate"/>).
+    /// </summary>
+    public IReadOnlyList<LinkFollowUp> FollowUpsOf(FoundLink found, UpdateAttempt? attempt)
+    {
+        var state = found.State;
+        var actor = Actor.LinkHolder(found.Respondent.Email);
+        var remedies = state.Decisions.SelectMany(d => d.Remedies.Select(r => (Decision: d, Remedy: r))).ToDictionary(x => x.Remedy.FollowUpId, StringComparer.Ordinal);
+        var now = clock.Now;
+        return [.. state.FollowUpsFor(found.Respondent)
+            .Select(f =>
+            {
+                var typed = attempt?.FollowUpId == f.RecommendationId ? attempt : null;
+                var remedy = remedies.TryGetValue(f.RecommendationId, out var r) ? r : ((RecordedDecision Decision, RecordedRemedy Remedy)?)null;
+                return new LinkFollowUp(
+                    f.RecommendationId,
+                    remedy is { } x ? $"Remedy for {x.Decision.Reference}" : $"Recommendation {f.RecommendationId}",
+                    string.IsNullOrWhiteSpace(f.Text) && remedy is { } y ? y.Remedy.Text : f.Text,
+                    RecommendationProgressRows.From(f, now).Status,
+                    f.Status == RecommendationStatus.Open && f.CurrentRound is { Awaited: true } round ? round.Due : null,
+                    [.. f.Rounds.Where(u => u.Update is not null).Select(u => u.Update!).Select(u => new EarlierWords(u.Text,
+                        u.Progress == RecommendationProgress.Done ? "Done" : "In progress",
+                        u.By == actor.Email ? "you" : u.ByScrutinyTeam ? "the scrutiny team" : state.OfficerOrAddress(u.By).Name,
+                        Core.Calendar.LongDate.Format(DateOnly.FromDateTime(u.At.DateTime))))],
+                    f.MayUpdate(actor),
+                    typed?.Text ?? "",
+                    typed?.Progress,
+                    f.Owner is { } owner && owner.Email != actor.Email ? owner.Name : null,
+                    remedy is { } z ? z.Decision.Reference : null,
+                    remedy?.Remedy.Due);
+            })];
+    }
+
     private LinkReview Review(FoundLink found, DateTimeOffset now)
     {
         var (token, state, respondent) = found;
         var team = options.Value;
-        return new LinkReview(token, state.ReviewId, state.Panel?.Name ?? "", state.FocusReport?.Title ?? "", state.FocusReport?.Published.ToDisplayString() ?? "",
+        // A decisions review's "report" is the month's decisions, named by its month already: no publication to give.
+        return new LinkReview(token, state.ReviewId, state.Panel?.Name ?? "", ReviewPages.ReviewPageModel.TitleOf(state),
+            state.Kind == ReviewKind.Decisions ? "" : state.FocusReport?.Published.ToDisplayString() ?? "",
             respondent.OnBehalfOf is { } officer ? state.OfficerOrAddress(officer).Name : null,
             state.LastAnswerDay, state.TakesAnswersAt(now), team.TeamName, team.TeamEmail);
     }

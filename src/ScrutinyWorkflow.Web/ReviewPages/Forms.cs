@@ -90,10 +90,17 @@ public enum FieldKind
     TextArea,
     Date,
     Officer,
+
+    /// <summary>One of a few choices (<see cref="ActionField.Options"/>), as GOV.UK radios.</summary>
+    Radios,
 }
 
+/// <summary>One choice of a <see cref="FieldKind.Radios"/> field; <see cref="Hint"/> says what choosing it means.</summary>
+public sealed record RadioOption(string Value, string Label, string? Hint = null);
+
 /// <summary>One field of an <see cref="ActionForm"/>, with what was typed in it and what is wrong with it.</summary>
-public sealed record ActionField(string Name, string Label, string? Hint, FieldKind Kind, string Value = "", DateAnswer? Date = null, string? Error = null)
+public sealed record ActionField(string Name, string Label, string? Hint, FieldKind Kind, string Value = "", DateAnswer? Date = null, string? Error = null,
+    IReadOnlyList<RadioOption>? Options = null)
 {
     /// <summary>Where an error about this field links to: the first box of a date.</summary>
     public string Anchor => Kind == FieldKind.Date ? $"{Name}-day" : Name;

@@ -1,4 +1,5 @@
 using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Officers;
@@ -8,8 +9,12 @@ using ScrutinyWorkflow.Web.Reviews;
 namespace ScrutinyWorkflow.Web.ReviewPages;
 
 /// <summary>What an action's command is made from: the review, the assignment or question it is about, and what was typed.</summary>
-public sealed record ActionInput(ReviewState Review, string? Item, ActionForm Form, IOfficerDirectory Directory, DateTimeOffset Now, CancellationToken CancellationToken)
+/// <remarks><see cref="SignedIn"/> is the address of the scrutiny-team member posting the form (the page's policy let only the team post it).</remarks>
+public sealed record ActionInput(ReviewState Review, string? Item, ActionForm Form, IOfficerDirectory Directory, DateTimeOffset Now, CancellationToken CancellationToken, string SignedIn = "")
 {
+    /// <summary>Who acts: the signed-in member of the scrutiny team.</summary>
+    public Actor By => Actor.ScrutinyOfficer(SignedIn);
+
     public string Value(string name) => Form.Fields.FirstOrDefault(f => f.Name == name)?.Value ?? "";
 
     public DateOnly? Date(string name) => Form.Fields.FirstOrDefault(f => f.Name == name)?.Date?.Date;
@@ -18,7 +23,8 @@ public sealed record ActionInput(ReviewState Review, string? Item, ActionForm Fo
 /// <summary>
 /// One thing the scrutiny officer does to a running review on a page of its own (at <see cref="Path"/> under the
 /// review): the form it shows, the command it sends, which field each of the decider's problems belongs to, and what
-/// the review's page says when it is done (<c>?done=</c><see cref="Done"/>).
+/// the review's page says when it is done (<c>?done=</c><see cref="Done"/>). <see cref="Unreadable"/> says what the
+/// form lacks to make a command at all (no choice made among radios), before anything is asked of the decider.
 /// </summary>
 public sealed record ReviewPageAction(
     string Path,
@@ -30,7 +36,8 @@ public sealed record ReviewPageAction(
     Func<ActionInput, Task<ReviewCommand>> Command,
     Func<Problem, ActionForm, FieldError> FieldOf,
     string Page = "",
-    string? After = null)
+    string? After = null,
+    Func<ActionForm, FieldError?>? Unreadable = null)
 {
     /// <summary>
     /// Where she goes when it is done: the review's page (or, for a draft, the draft's), or <see cref="After"/> when the
@@ -198,6 +205,8 @@ public static class ReviewPageActions
                 [new("until", "Last day answers are taken", "For example, 12 1 2027.", FieldKind.Date)], "Reopen answers", warning: false, form),
             input => Task.FromResult<ReviewCommand>(new ReopenAnswers(input.Date("until"), input.Now)),
             (problem, form) => DateField(problem, form, "until", "until", "the last day answers are taken")),
+
+        .. FollowUpActions.All,
     ];
 
     /// <summary>The errors shown inline against the fields they name, as well as in the summary.</summary>
@@ -212,7 +221,7 @@ public static class ReviewPageActions
     private static bool IsDraftArea(ReviewState state, string? item) =>
         state.Status == ReviewStatus.Draft && int.TryParse(item, out var area) && area >= 0 && area < state.Areas.Count;
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    internal static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static bool HasAssignment(ReviewState state, string? item) => item is not null && state.FindAssignment(item) is not null;
 
@@ -220,12 +229,12 @@ public static class ReviewPageActions
         state.FindQuestion(questionId) is { } question ? $"\u201c{question.Text}\u201d" : questionId;
 
     /// <summary>The form: blank as first shown (dates as they stand), or with what was typed.</summary>
-    private static ActionForm Make(ReviewSnapshot review, string title, string path, string? intro, IReadOnlyList<ActionField> fields, string submit, bool warning, IFormCollection? form) => new(
-        review.State.ReviewId, review.State.FocusReport?.Title ?? "", review.Version, title, $"/reviews/{review.State.ReviewId}/{path}", intro,
+    internal static ActionForm Make(ReviewSnapshot review, string title, string path, string? intro, IReadOnlyList<ActionField> fields, string submit, bool warning, IFormCollection? form) => new(
+        review.State.ReviewId, ReviewPageModel.TitleOf(review.State), review.Version, title, $"/reviews/{review.State.ReviewId}/{path}", intro,
         form is null ? fields : [.. fields.Select(f => f.Kind == FieldKind.Date ? f with { Date = DateAnswer.Read(form, f.Name) } : f with { Value = form[f.Name].ToString() })],
         submit, warning, []);
 
-    private static FieldError DateField(Problem problem, ActionForm form, string deciderField, string name, string what) =>
+    internal static FieldError DateField(Problem problem, ActionForm form, string deciderField, string name, string what) =>
         problem.Field == deciderField
             ? new($"{name}-day", ScrutinyOfficerPages.DateMessage(form.Fields.First(f => f.Name == name).Date ?? DateAnswer.Empty, what, problem.Message))
             : new(null, problem.Message);

@@ -27,6 +27,25 @@ public sealed record ReviewPageModel(
     IReadOnlyList<string> Trail,
     ReviewActions Can)
 {
+    /// <summary>A focus report's review, or a monthly decisions review (issue 26).</summary>
+    public ReviewKind Kind { get; init; }
+
+    /// <summary>For a decisions review, the month's decisions.</summary>
+    public IReadOnlyList<DecisionLine> Decisions { get; init; } = [];
+
+    /// <summary>The panel's recommendations (R1...) and the remedies' evidence (M1...), each as it stands.</summary>
+    public IReadOnlyList<FollowUpLine> FollowUps { get; init; } = [];
+
+    /// <summary>Whether a recommendation of the panel can be recorded: once the statement (or paper) has gone to the panel.</summary>
+    public bool CanRecordRecommendation { get; init; }
+
+    /// <summary>The Ombudsman's published compliance figures entered, by year ("2025/26"), in percent.</summary>
+    public IReadOnlyList<(string Year, decimal Percent)> PublishedCompliance { get; init; } = [];
+
+    public IEnumerable<FollowUpLine> Recommendations => FollowUps.Where(f => !f.IsRemedy);
+
+    public IEnumerable<FollowUpLine> Remedies => FollowUps.Where(f => f.IsRemedy);
+
     public static ReviewPageModel From(ReviewState review, long version, IReadOnlyList<ReviewEvent> events, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(review);
@@ -74,7 +93,7 @@ public sealed record ReviewPageModel(
                 : null))).ToList();
 
         return new ReviewPageModel(
-            review.ReviewId, version, review.FocusReport?.Title ?? "", review.FocusReport?.Published.ToDisplayString() ?? "", review.Panel?.Name ?? "",
+            review.ReviewId, version, TitleOf(review), review.FocusReport?.Published.ToDisplayString() ?? "", review.Panel?.Name ?? "",
             review.Status, StatusWords.Of(review.Status), review.Deadline, review.MeetingDate,
             // Only the first version has a publishing time to meet; a later one goes when she releases it.
             review.ReleasedVersion == 0 ? review.ReleaseAt : null, review.AutomaticRelease, Math.Max(review.StatementVersion, 1),
@@ -82,7 +101,21 @@ public sealed record ReviewPageModel(
             officers, questionLines,
             // Newest first: what happened last is what she came to see.
             [.. AuditSentences.Trail(events, review).Reverse()],
-            can);
+            can)
+        {
+            Kind = review.Kind,
+            Decisions = FollowUpLines.Decisions(review),
+            FollowUps = FollowUpLines.Of(review, now),
+            CanRecordRecommendation = review.IsReleased,
+            PublishedCompliance = [.. review.PublishedCompliance.OrderBy(p => p.Key).Select(p => (new Core.Decisions.YearCompliance(p.Key, Core.Decisions.RemedyTally.Empty, Core.Decisions.RemedyTally.Empty).Name, p.Value))],
+        };
+    }
+
+    /// <summary>What a review is called on its pages: its focus report's title, which for a decisions review names its month.</summary>
+    public static string TitleOf(ReviewState review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return review.FocusReport?.Title ?? "";
     }
 
     private static OfficerQuestion Line(ReviewState review, Assignment assignment, Dictionary<string, List<string>> history, ReviewActions can)

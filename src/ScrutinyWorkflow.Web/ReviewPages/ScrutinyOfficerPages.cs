@@ -506,7 +506,12 @@ public static class ScrutinyOfficerPages
             var text = typed.Fields.First(f => f.Kind == FieldKind.Officer).Value;
             return ActionPage(typed with { Results = [.. (await directory.SearchAsync(text, 10, cancellationToken)).Select(OfficerChoice.Of)] }, StatusCodes.Status200OK);
         }
-        var command = await action.Command(new ActionInput(review.State, Item(context), typed, directory, clock.Now, cancellationToken));
+        if (action.Unreadable?.Invoke(typed) is { } unreadable)
+        {
+            return ActionPage((typed with { Errors = [unreadable] }).WithErrorsOnFields(), StatusCodes.Status400BadRequest);
+        }
+        var signedIn = context.RequestServices.GetRequiredService<ICurrentOfficer>().SignedIn?.Email ?? "";
+        var command = await action.Command(new ActionInput(review.State, Item(context), typed, directory, clock.Now, cancellationToken, signedIn));
         return await DecideAsync(commands, id, command, Version(form), action.SuccessFor(id),
             async (errors, status) => ActionPage((typed with { Errors = errors, Version = (await queries.FindAsync(id, cancellationToken))?.Version ?? typed.Version })
                 .WithErrorsOnFields(), status),
@@ -517,7 +522,7 @@ public static class ScrutinyOfficerPages
 
     private static string? Item(HttpContext context) =>
         (context.Request.RouteValues.GetValueOrDefault("assignmentId") ?? context.Request.RouteValues.GetValueOrDefault("questionId")
-            ?? context.Request.RouteValues.GetValueOrDefault("area")) as string;
+            ?? context.Request.RouteValues.GetValueOrDefault("area") ?? context.Request.RouteValues.GetValueOrDefault("followUpId")) as string;
 
     // ---- Shared ----
 

@@ -12,7 +12,7 @@ public sealed partial class AuditSentencesTests
     {
         var (events, review) = ReviewStory.Run();
         var discarded = ReviewStory.Discarded();
-        var month = ReviewStory.DecisionsMonth();
+        var month = ReviewStory.Decisions();
         var everyType = typeof(ReviewEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ReviewEvent)) && !t.IsAbstract).Select(t => t.Name).Order().ToList();
 
         // A new event type fails here until a story (the review's, the deleted draft's or the month's decisions') records one and AuditSentences says it in words.

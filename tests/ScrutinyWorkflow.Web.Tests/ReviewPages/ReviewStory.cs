@@ -1,4 +1,6 @@
 using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Decisions;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 using static ScrutinyWorkflow.Core.Tests.Reviews.Reviews;
 
@@ -17,6 +19,24 @@ internal static class ReviewStory
 
     /// <summary>The one thing that can happen to a draft and to no review that went out: it is deleted.</summary>
     public static (IReadOnlyList<ReviewEvent> Events, ReviewState Review) Discarded() => Run([Draft(), new DiscardDraft(At(2026, 12, 14, 12))]);
+
+    /// <summary>
+    /// A month's decisions reviewed (issue 26): drafted, sent, a remedy's evidence given through the link and accepted,
+    /// and the Ombudsman's published compliance figure entered. Its events cover the decisions review's own types.
+    /// </summary>
+    public static (IReadOnlyList<ReviewEvent> Events, ReviewState Review) Decisions() => Run(
+    [
+        new DraftDecisionsReview(Id, new YearMonth(2026, 11), ThePanel.Name, ThePanel.Email, Meeting, Deadline,
+        [
+            new("24 001 234", new DateOnly(2026, 11, 10), "Housing", DecisionFinding.UpheldWithInjustice, "The council delayed a homelessness review.", Housing.Email,
+                [new(RemedyKind.Apology, "Apologise to Mr X.", null, new DateOnly(2027, 1, 8))]),
+            new("24 005 678", new DateOnly(2026, 11, 18), "Adult care services", DecisionFinding.NotUpheld, "No fault in a care assessment.", null, []),
+        ], Council, Start),
+        new DispatchReview(Start),
+        new ActOnFollowUp("M1", new ProvideUpdate("Apology sent on 4 January.", RecommendationProgress.Done, Actor.LinkHolder(Housing.Email), At(2027, 1, 5, 10))),
+        new ActOnFollowUp("M1", new CloseRecommendation(RecommendationClosure.Implemented, "", Actor.ScrutinyOfficer("scrutiny@council.example"), At(2027, 1, 6, 10))),
+        new RecordPublishedCompliance(2026, 96.5m, At(2027, 1, 6, 11)),
+    ]);
 
     public static (IReadOnlyList<ReviewEvent> Events, ReviewState Review) Until(Func<ReviewCommand, bool> stopBefore) =>
         Run(Commands().TakeWhile(c => !stopBefore(c)));
@@ -90,12 +110,4 @@ internal static class ReviewStory
         yield return new ActOnFollowUp("R1", new Core.Recommendations.CloseRecommendation(Core.Recommendations.RecommendationClosure.NoLongerNeeded,
             "The quarterly report is now in the service's own performance pack", team, At(2027, 3, 16, 10)));
     }
-
-    /// <summary>A month's Ombudsman decisions: recorded, sent (its remedies followed up), and the published compliance figure entered.</summary>
-    public static (IReadOnlyList<ReviewEvent> Events, ReviewState Review) DecisionsMonth() => Run(
-    [
-        Core.Tests.Reviews.DecisionsReviews.DraftDecisions(),
-        new DispatchReview(Start.AddMinutes(10)),
-        new RecordPublishedCompliance(2026, 72.5m, Start.AddMinutes(20)),
-    ]);
 }

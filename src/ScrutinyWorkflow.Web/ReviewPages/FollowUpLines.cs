@@ -1,0 +1,119 @@
+using ScrutinyWorkflow.Core.Decisions;
+using ScrutinyWorkflow.Core.Recommendations;
+using ScrutinyWorkflow.Core.Reviews;
+
+namespace ScrutinyWorkflow.Web.ReviewPages;
+
+/// <summary>
+/// One follow-up on the review's page: the panel's recommendation (R1...) or a remedy's evidence (M1...), its owner,
+/// where it stands in the panel's words (<see cref="RecommendationProgressRow.Status"/>), the owner's latest words, and
+/// what the scrutiny team can do with it now (the decider has the last word).
+/// </summary>
+public sealed record FollowUpLine(
+    string Id,
+    string Text,
+    string Owner,
+    RecommendationStanding Standing,
+    string Status,
+    string Colour,
+    DateOnly? Due,
+    string? OwnersWords,
+    string? WordsGiven,
+    string? ClosingNote,
+    bool Open,
+    bool Awaited,
+    RemedyFacts? Remedy = null)
+{
+    public bool IsRemedy => Remedy is not null;
+}
+
+/// <summary>A remedy's decision, kind, date and where it stands against that date.</summary>
+public sealed record RemedyFacts(string DecisionReference, string Kind, DateOnly Due, RemedyStanding Standing, string StandingText, string Colour);
+
+/// <summary>One decision of a monthly decisions review, as the page lists it.</summary>
+public sealed record DecisionLine(string Reference, DateOnly DecisionDate, string Category, string Finding, string Officer, int Remedies);
+
+public static class FollowUpLines
+{
+    /// <summary>The review's follow-ups, recommendations then remedies, each in the order made.</summary>
+    public static IReadOnlyList<FollowUpLine> Of(ReviewState review, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var remedies = review.Decisions
+            .SelectMany(d => d.Remedies.Select(r => (Decision: d, Remedy: r)))
+            .Zip(review.TrackedRemedies, (x, tracked) => (x.Decision, x.Remedy, Tracked: tracked))
+            .ToDictionary(x => x.Remedy.FollowUpId, StringComparer.Ordinal);
+        return [.. review.FollowUpsInOrder
+            .Where(f => f.Status != RecommendationStatus.None)
+            .Select(f => Line(f, remedies.TryGetValue(f.RecommendationId, out var remedy) ? remedy : null, now))];
+    }
+
+    public static IReadOnlyList<DecisionLine> Decisions(ReviewState review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return [.. review.Decisions.Select(d => new DecisionLine(d.Reference, d.DecisionDate, d.Category, FindingWords(d.Finding),
+            d.OfficerEmail is { } email ? AuditSentences.Person(review, email) : "Not asked: not upheld", d.Remedies.Count))];
+    }
+
+    public static string FindingWords(DecisionFinding finding) => finding switch
+    {
+        DecisionFinding.UpheldWithInjustice => "Fault causing injustice",
+        DecisionFinding.FaultWithoutInjustice => "Fault, no injustice",
+        DecisionFinding.NotUpheld => "No fault",
+        DecisionFinding.NotInvestigated => "Not investigated",
+        _ => "Premature",
+    };
+
+    private static FollowUpLine Line(RecommendationState followUp, (RecordedDecision Decision, RecordedRemedy Remedy, TrackedRemedy Tracked)? remedy, DateTimeOffset now)
+    {
+        var row = RecommendationProgressRows.From(followUp, now);
+        var round = followUp.CurrentRound;
+        var open = followUp.Status == RecommendationStatus.Open;
+        RemedyFacts? facts = null;
+        if (remedy is { } r)
+        {
+            var standing = r.Tracked.StandingAt(now);
+            facts = new RemedyFacts(r.Decision.Reference, KindWords(r.Remedy.Kind, r.Remedy.Amount), r.Remedy.Due, standing, StandingWords(standing), StandingColour(standing));
+        }
+        return new FollowUpLine(
+            followUp.RecommendationId,
+            remedy is { } x && string.IsNullOrWhiteSpace(followUp.Text) ? x.Remedy.Text : followUp.Text,
+            string.IsNullOrWhiteSpace(row.Designation) ? row.Owner : $"{row.Owner}, {row.Designation}",
+            row.Standing, row.Status, Colour(row.Standing),
+            round?.Due, row.OwnersWords, row.WordsGivenAt is { } given ? AuditSentences.When(given) : null, row.ClosingNote,
+            open, open && round is { Awaited: true }, facts);
+    }
+
+    public static string Colour(RecommendationStanding standing) => standing switch
+    {
+        RecommendationStanding.UpdateOverdue => "red",
+        RecommendationStanding.ReportedDone => "orange",
+        RecommendationStanding.Closed => "green",
+        RecommendationStanding.InProgress => "light-blue",
+        _ => "blue",
+    };
+
+    public static string StandingWords(RemedyStanding standing) => standing switch
+    {
+        RemedyStanding.OnTime => "Done on time",
+        RemedyStanding.Late => "Done late",
+        RemedyStanding.Outstanding => "Outstanding",
+        _ => "Not yet due",
+    };
+
+    private static string StandingColour(RemedyStanding standing) => standing switch
+    {
+        RemedyStanding.OnTime => "green",
+        RemedyStanding.Late => "yellow",
+        RemedyStanding.Outstanding => "red",
+        _ => "grey",
+    };
+
+    private static string KindWords(RemedyKind kind, decimal? amount) => kind switch
+    {
+        RemedyKind.Apology => "Apology",
+        RemedyKind.FinancialRedress => amount is { } pounds ? $"Payment of \u00a3{pounds.ToString("N2", System.Globalization.CultureInfo.InvariantCulture)}" : "Payment",
+        // "ServiceImprovement" reads "Service improvement".
+        _ => string.Concat(kind.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $" {char.ToLowerInvariant(c)}" : c.ToString())),
+    };
+}
