@@ -15,8 +15,17 @@ public sealed record DecisionsStartForm(string Pasted, DateAnswer Month, string 
     {
         ArgumentNullException.ThrowIfNull(form);
         return new(form["pasted"].ToString(), DateAnswer.Read(form, "month"), form["panel-name"].ToString(), form["panel-email"].ToString(),
-            DateAnswer.Read(form, "meeting"), DateAnswer.Read(form, "deadline"));
+            DateAnswer.Read(form, "meeting"), DateAnswer.Read(form, "deadline"))
+        {
+            KeptToken = form[KeptDecisions.Field].ToString() is { Length: > 0 } kept ? kept : null,
+        };
     }
+
+    /// <summary>The statements read from the file uploaded before, kept in the form (see <see cref="KeptDecisions"/>).</summary>
+    public string? KeptToken { get; init; }
+
+    /// <summary>That file's name, to say which statements will be used.</summary>
+    public string? KeptFileName { get; init; }
 }
 
 /// <summary>What was read for a field, and why it deserves a check; blank when it read cleanly or was typed.</summary>

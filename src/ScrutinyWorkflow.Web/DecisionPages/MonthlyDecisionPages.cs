@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Reviews;
@@ -49,7 +50,7 @@ public static partial class MonthlyDecisionPages
         StartPage(DecisionsStartForm.Empty, [], new(options.Value, calendar, clock), StatusCodes.Status200OK);
 
     private static async Task<IResult> ReadDecisionsAsync(HttpContext context, IOptions<ScrutinyOptions> options, FocusReportReader reports, DraftRouting routing,
-        WorkingCalendar calendar, CouncilClock clock, CancellationToken cancellationToken)
+        WorkingCalendar calendar, CouncilClock clock, IDataProtectionProvider keys, CancellationToken cancellationToken)
     {
         var settings = new PageSettings(options.Value, calendar, clock);
         var reader = new DecisionReader(reports, calendar, options);
@@ -63,7 +64,20 @@ public static partial class MonthlyDecisionPages
         IResult Again(string field, string message, int status) => StartPage(typed, [new(field, message)], settings, status);
 
         var rows = new List<DecisionRow>();
-        if (form.Files.GetFile("file") is { Length: > 0 } file)
+        var file = form.Files.GetFile("file") is { Length: > 0 } chosen ? chosen : null;
+        // The statements read from the file uploaded before this page came back with an error, unless she has chosen another.
+        var kept = file is null && typed.KeptToken is not null ? KeptDecisions.Find(keys, typed.KeptToken) : null;
+        typed = typed with { KeptToken = null };
+        if (file is null && form[KeptDecisions.Field].ToString().Length > 0 && kept is null)
+        {
+            return Again("file", "The statements you uploaded earlier could not be kept. Choose the file again.", StatusCodes.Status400BadRequest);
+        }
+        if (kept is not null)
+        {
+            rows.AddRange(kept.Decisions);
+            typed = typed with { KeptToken = KeptDecisions.Keep(keys, kept), KeptFileName = kept.FileName };
+        }
+        else if (file is not null)
         {
             if (file.Length > limit)
             {
@@ -80,6 +94,8 @@ public static partial class MonthlyDecisionPages
             }
             var name = Path.GetFileName(file.FileName);
             rows.AddRange(((DecisionsIngested)outcome).Decisions.Select(d => DecisionProposals.Row(d, name, routing)));
+            // Should the pasted text beside it be refused, the page comes back holding these, not asking for the file again.
+            typed = typed with { KeptToken = KeptDecisions.Keep(keys, new KeptUpload(name, rows)), KeptFileName = name };
         }
         if (!string.IsNullOrWhiteSpace(typed.Pasted))
         {

@@ -295,6 +295,35 @@ public sealed class RecordDecisionsPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_read_before_the_page_came_back_with_an_error_is_kept_and_not_asked_for_again()
+    {
+        var fields = Panel();
+        fields["pasted"] = "Dear colleagues, the agenda for Thursday is attached.";
+        var (driver, refused, response) = await UploadAsync(Sample("adult-care.reportlab.pdf"), fields);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("adult-care.reportlab.pdf", refused.QuerySelector("#kept-decisions")!.TextContent, StringComparison.Ordinal);
+
+        var check = await PageDriver.ParseAsync(await driver.SubmitAsync(refused, New, new Dictionary<string, string> { ["pasted"] = "" }));
+
+        Assert.Equal("23 012 345", check.QuerySelector<IHtmlInputElement>("#d0-reference")!.Value);
+        Assert.Equal("1", check.QuerySelector<IHtmlInputElement>("input[name=decisions]")!.Value);
+    }
+
+    [Fact]
+    public async Task A_kept_upload_that_was_altered_is_refused_and_asked_for_again()
+    {
+        var driver = Driver();
+        var form = await driver.OpenAsync("/reviews/decisions/new");
+        var fields = Panel();
+        fields["kept-decisions"] = "forged";
+
+        var response = await driver.SubmitAsync(form, New, fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("#file", Assert.Single(PageDriver.Errors(await PageDriver.ParseAsync(response))).Href);
+    }
+
+    [Fact]
     public async Task Script_typed_into_a_summary_is_shown_back_as_text()
     {
         const string Script = "<script>alert('x')</script><img src=x onerror=alert(1)>";
