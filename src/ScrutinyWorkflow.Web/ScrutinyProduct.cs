@@ -82,6 +82,7 @@ public static class ScrutinyProduct
         app.MapScrutinyOfficerPages();
         app.MapDecisionPages();
         app.MapReviewsApi();
+        app.MapFollowUpsApi();
         app.MapReviewTimerApi();
         app.MapOfficersApi();
         app.MapReportUploadApi();

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 using static ScrutinyWorkflow.Core.Tests.Reviews.Reviews;
 
@@ -13,12 +14,17 @@ internal static class ReviewHistories
     private static readonly string[] Kinds =
     [
         "dispatch", "timers", "timers", "submit", "submit", "draft", "reassign", "deadline", "close", "release", "reopen", "late",
-        "decline", "add", "withdraw", "meeting", "remind", "manager", "filed", "notified", "correct",
+        "decline", "add", "withdraw", "meeting", "remind", "manager", "filed", "notified", "correct", "recommend", "update", "settle",
     ];
+
+    /// <summary>Who records and closes the panel's recommendations in these histories.</summary>
+    public static readonly Actor ScrutinyTeam = Actor.ScrutinyOfficer("scrutiny@council.example");
 
     /// <summary>One thing someone (or the scheduler) does, some hours after the last: printable, so a failure reads as a story.</summary>
     public sealed record Move(string Kind, string Assignment, int Days, int HoursLater)
     {
+        private string FollowUp => FollowUpIds.Recommendation(Days % 2 + 1);
+
         public ReviewCommand At(DateTimeOffset now, ReviewState state) => Kind switch
         {
             "dispatch" => new DispatchReview(now),
@@ -41,6 +47,15 @@ internal static class ReviewHistories
                 : new ProcessDueTimers(now),
             "filed" => new RecordStatementFiled("filed", now),
             "correct" => new CorrectAnswer($"Q{Days % 5 + 1}", $"Corrected {Days}", now),
+            // Now and then someone through a link tries to record one, and the due date may fall on a weekend.
+            "recommend" => new RecordPanelRecommendation($"Recommendation {Days}", Council[Days % Council.Length], DateOnly.FromDateTime(now.DateTime).AddDays(7 + Days),
+                Days == 6 ? Actor.LinkHolder(Head.Email) : ScrutinyTeam, now),
+            "update" => new ActOnFollowUp(FollowUp, new ProvideUpdate($"Update {Days}", Days % 2 == 0 ? RecommendationProgress.Done : RecommendationProgress.InProgress,
+                Actor.LinkHolder(state.FollowUps.GetValueOrDefault(FollowUp)?.Owner?.Email ?? Head.Email), now)),
+            // Closing as not implemented without saying why is refused.
+            "settle" => new ActOnFollowUp(FollowUp, Days % 3 == 0
+                ? new CloseRecommendation(RecommendationClosure.NotImplemented, "", ScrutinyTeam, now)
+                : new CloseRecommendation(RecommendationClosure.Implemented, "Seen", Days == 5 ? Actor.LinkHolder(Head.Email) : ScrutinyTeam, now)),
             _ => new RecordPanelNotified(now),
         };
     }

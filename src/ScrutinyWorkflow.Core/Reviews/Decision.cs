@@ -41,4 +41,6 @@ public static class RejectionCodes
     public const string NoAnswerToCorrect = "no-answer-to-correct";
     public const string ReleaseUnderway = "release-underway";
     public const string AnsweredBySomeoneElse = "answered-by-someone-else";
+    public const string NotReleased = "statement-not-released";
+    public const string NotDecisionsReview = "not-a-decisions-review";
 }

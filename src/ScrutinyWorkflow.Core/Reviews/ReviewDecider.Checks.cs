@@ -23,22 +23,30 @@ public sealed partial class ReviewDecider
         {
             problems.Add(new("focusReport.published", "Give the month the focus report was published, as yyyy-MM (for example 2020-12)."));
         }
-        if (string.IsNullOrWhiteSpace(c.PanelName))
+        problems.AddRange(CheckPanelAndDates(c.PanelName, c.PanelEmail, c.MeetingDate, c.Deadline, c.Now));
+        problems.AddRange(CheckAreas(c.Areas, c.KnownOfficers));
+        return problems;
+    }
+
+    /// <summary>What every new review needs whatever it asks about: the panel that gets the paper, when it meets, and when answers are due.</summary>
+    private List<Problem> CheckPanelAndDates(string? panelName, string? panelEmail, DateOnly? meetingDate, DateOnly? deadline, DateTimeOffset now)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(panelName))
         {
             problems.Add(new("panel.name", "Give the name of the scrutiny panel."));
         }
-        else if (c.PanelName.Length > MaxLineLength)
+        else if (panelName.Length > MaxLineLength)
         {
             problems.Add(new("panel.name", $"The panel's name is longer than {MaxLineLength} characters."));
         }
-        if (!EmailAddress.IsValid(c.PanelEmail is null ? null : Officer.NormaliseEmail(c.PanelEmail)))
+        if (!EmailAddress.IsValid(panelEmail is null ? null : Officer.NormaliseEmail(panelEmail)))
         {
-            problems.Add(new("panel.email", string.IsNullOrWhiteSpace(c.PanelEmail)
+            problems.Add(new("panel.email", string.IsNullOrWhiteSpace(panelEmail)
                 ? "Give the panel's email address (the statement is sent there)."
-                : $"'{c.PanelEmail}' is not an email address."));
+                : $"'{panelEmail}' is not an email address."));
         }
-        problems.AddRange(CheckDraftDates(c.MeetingDate, c.Deadline, c.Now));
-        problems.AddRange(CheckAreas(c.Areas, c.KnownOfficers));
+        problems.AddRange(CheckDraftDates(meetingDate, deadline, now));
         return problems;
     }
 
@@ -72,7 +80,8 @@ public sealed partial class ReviewDecider
     private List<Problem> CheckDispatch(ReviewState state, DateTimeOffset now)
     {
         var problems = new List<Problem>();
-        if (!state.Questions.Any())
+        // A decisions review asks only about upheld decisions, and a month may have none.
+        if (!state.Questions.Any() && state.Kind == ReviewKind.FocusReport)
         {
             problems.Add(new("areas", "A review needs at least one question before it can be sent."));
         }
@@ -274,7 +283,7 @@ public sealed partial class ReviewDecider
             yield return new("areas", $"This review asks {people:N0} different people; one review may ask at most {MaxOfficersPerReview:N0}.");
             yield break;
         }
-        var known = knownOfficers.Select(o => Officer.NormaliseEmail(o.Email)).ToHashSet();
+        var known = KnownAddresses(knownOfficers);
         for (var a = 0; a < areas.Count; a++)
         {
             if (string.IsNullOrWhiteSpace(areas[a].Heading))
@@ -309,23 +318,35 @@ public sealed partial class ReviewDecider
                 var seen = new HashSet<string>();
                 for (var o = 0; o < question.OfficerEmails.Count; o++)
                 {
-                    var email = Officer.NormaliseEmail(question.OfficerEmails[o]);
-                    if (!EmailAddress.IsValid(email))
+                    if (CheckDirectoryOfficer(question.OfficerEmails[o], known, $"{path}.officers[{o}]") is { } unknown)
                     {
-                        yield return new($"{path}.officers[{o}]", $"'{question.OfficerEmails[o]}' is not an email address.");
+                        yield return unknown;
                     }
-                    else if (!known.Contains(email))
+                    else if (!seen.Add(Officer.NormaliseEmail(question.OfficerEmails[o])))
                     {
-                        yield return new($"{path}.officers[{o}]", $"{email} is not in the officer directory.");
-                    }
-                    else if (!seen.Add(email))
-                    {
-                        yield return new($"{path}.officers[{o}]", $"{email} is named twice for this question.");
+                        yield return new($"{path}.officers[{o}]", $"{Officer.NormaliseEmail(question.OfficerEmails[o])} is named twice for this question.");
                     }
                 }
             }
         }
     }
+
+    private static HashSet<string> KnownAddresses(IReadOnlyList<Officer> knownOfficers) => [.. knownOfficers.Select(o => Officer.NormaliseEmail(o.Email))];
+
+    /// <summary>An address given for someone to be asked: an email address, and one the officer directory knows.</summary>
+    private static Problem? CheckDirectoryOfficer(string given, HashSet<string> known, string field)
+    {
+        var email = Officer.NormaliseEmail(given);
+        if (!EmailAddress.IsValid(email))
+        {
+            return new(field, $"'{given}' is not an email address.");
+        }
+        return known.Contains(email) ? null : new(field, $"{email} is not in the officer directory.");
+    }
+
+    /// <summary>A review is started once: its id is taken by whatever was started first.</summary>
+    private static Decision? CheckNew(ReviewState state) =>
+        state.Status == ReviewStatus.None ? null : Decision.Reject(RejectionCodes.AlreadyExists, $"Review {state.ReviewId} already exists.");
 
     private static Decision? CheckOpen(ReviewState state, DateTimeOffset now) => state.Status switch
     {

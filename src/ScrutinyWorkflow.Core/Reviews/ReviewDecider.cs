@@ -35,6 +35,10 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         DispatchReview c => Dispatch(c, state),
         DiscardDraft c => Discard(c, state),
         ProcessDueTimers c => ProcessTimers(c, state),
+        DraftDecisionsReview c => DraftDecisions(c, state),
+        RecordPanelRecommendation c => Recommend(c, state),
+        ActOnFollowUp c => Act(c, state),
+        RecordPublishedCompliance c => RecordCompliance(c, state),
         SaveAnswer c => Save(c, state),
         SubmitAnswer c => Submit(c, state),
         DeclineQuestion c => Decline(c, state),
@@ -59,9 +63,9 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
 
     private Decision Draft(DraftReview c, ReviewState state)
     {
-        if (state.Status != ReviewStatus.None)
+        if (CheckNew(state) is { } refusal)
         {
-            return Decision.Reject(RejectionCodes.AlreadyExists, $"Review {state.ReviewId} already exists.");
+            return refusal;
         }
         if (CheckNewReview(c) is { Count: > 0 } problems)
         {
@@ -126,6 +130,12 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         {
             events.AddRange(question.OfficerEmails.Select(email => new RequestSent(QuestionIds.Assignment(++number), question.QuestionId, email, c.Now)));
         }
+        events.AddRange(RemediesFollowedUp(state, c.Now));
+        // A month in which nothing was upheld asks nobody anything: its paper is ready for checking at once.
+        if (!state.Questions.Any())
+        {
+            events.Add(new StatementAssembled(c.Now));
+        }
         return Decision.Accept(events);
     }
 
@@ -138,9 +148,12 @@ public sealed partial class ReviewDecider(ReviewPolicy policy, WorkingCalendar c
         _ => Decision.Reject(RejectionCodes.AlreadyDispatched, "This review has been sent, so it cannot be deleted: close answers early or withdraw its questions instead."),
     };
 
-    /// <summary>Receipts whose time has come go first, whatever else is due: they acknowledge answers already in.</summary>
-    private static Decision ProcessTimers(ProcessDueTimers c, ReviewState state) =>
-        Decision.Accept([.. ReceiptsDue(state, c.Now), .. DueTimers(state, c.Now)]);
+    /// <summary>
+    /// Receipts whose time has come go first, whatever else is due: they acknowledge answers already in. Follow-ups
+    /// come last, whatever the review's status: a completed review still follows its recommendations.
+    /// </summary>
+    private Decision ProcessTimers(ProcessDueTimers c, ReviewState state) =>
+        Decision.Accept([.. ReceiptsDue(state, c.Now), .. DueTimers(state, c.Now), .. FollowUpTimers(state, c.Now)]);
 
     private static IEnumerable<ReviewEvent> ReceiptsDue(ReviewState state, DateTimeOffset now) =>
         state.PendingReceipts.Values

@@ -1,3 +1,5 @@
+using ScrutinyWorkflow.Core.Recommendations;
+
 namespace ScrutinyWorkflow.Core.Reviews;
 
 /// <summary>
@@ -104,6 +106,7 @@ public static class ReviewEffects
                 StatementReleased => [new FileStatement()],
                 StatementFiled => [new NotifyPanel()],
                 MailUndeliverable e => [new SendUndeliverableNotice(e.Email, e.MessageId, e.Reason)],
+                FollowUpChanged e => RecommendationEffects.Of([e.Change], after.FollowUps[e.FollowUpId]).Select(effect => new FollowUpEffect(e.FollowUpId, effect)),
                 _ => [],
             });
         }
@@ -124,6 +127,8 @@ public static class ReviewEffects
         SendStatementForCheck => now.Status == ReviewStatus.Assembled,
         // Only a released statement is filed, whatever an older version of the product queued.
         FileStatement => now.Status == ReviewStatus.Released,
+        // A follow-up's chaser is wanted as long as its own rules still want it, whatever became of the review.
+        FollowUpEffect e => now.FollowUps.GetValueOrDefault(e.FollowUpId) is { } followUp && RecommendationEffects.StillWanted(e.Effect, followUp),
         _ => true,
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ScrutinyWorkflow.Core.Recommendations;
 
 namespace ScrutinyWorkflow.Core.Reviews;
 
@@ -74,7 +75,7 @@ public sealed record Answer(string Text, Respondent SubmittedBy, DateTimeOffset 
 }
 
 /// <summary>A review as its events left it. Rebuilt by folding <see cref="Evolve"/> over the stream.</summary>
-public sealed record ReviewState
+public sealed partial record ReviewState
 {
     public static ReviewState Initial { get; } = new();
 
@@ -146,9 +147,9 @@ public sealed record ReviewState
 
     /// <summary>
     /// The panel's recommendations (R1...) and the remedies' evidence (M1...) followed up from this review, by id, each
-    /// as <see cref="Recommendations.RecommendationState"/> (the follow-up's own rules) left it.
+    /// as <see cref="RecommendationState"/> (the follow-up's own rules) left it.
     /// </summary>
-    public ImmutableDictionary<string, Recommendations.RecommendationState> FollowUps { get; init; } = ImmutableDictionary<string, Recommendations.RecommendationState>.Empty;
+    public ImmutableDictionary<string, RecommendationState> FollowUps { get; init; } = ImmutableDictionary<string, RecommendationState>.Empty;
 
     /// <summary>The Ombudsman's published compliance figures the scrutiny officer entered, by the year's first calendar year, in percent.</summary>
     public ImmutableDictionary<int, decimal> PublishedCompliance { get; init; } = ImmutableDictionary<int, decimal>.Empty;
@@ -272,10 +273,10 @@ public sealed record ReviewState
     /// <summary>
     /// The next moment the scheduler must wake this review (council-local time), or null when nothing is due:
     /// while answers are collected, the earliest chase step of any open assignment or the close of answers; once
-    /// assembled, the automatic release; and, whatever the status, a receipt waiting to go.
+    /// assembled, the automatic release; and, whatever the status, a receipt waiting to go and a follow-up's chaser.
     /// </summary>
     public DateTime? NextDue =>
-        PendingReceipts.Values.Select(p => (DateTime?)p.DueAt).Append(NextTimer).Where(due => due is not null).Min();
+        PendingReceipts.Values.Select(p => (DateTime?)p.DueAt).Append(NextTimer).Concat(FollowUps.Values.Select(f => f.NextDue)).Where(due => due is not null).Min();
 
     private DateTime? NextTimer
     {
@@ -468,6 +469,12 @@ public sealed record ReviewState
         DraftDiscarded => state with { Status = ReviewStatus.Discarded },
         OfficersAwayNoted e => state with { Away = state.Away.SetItems(e.Away.Select(a => KeyValuePair.Create(a.Email, a))) },
         MailUndeliverable e => state with { Undeliverable = state.Undeliverable.SetItem(e.Email, e) },
+        DecisionsRecorded e => state with { Kind = ReviewKind.Decisions, DecisionsMonth = e.Month, Decisions = e.Decisions },
+        FollowUpChanged e => state with
+        {
+            FollowUps = state.FollowUps.SetItem(e.FollowUpId, RecommendationState.Evolve(state.FollowUps.GetValueOrDefault(e.FollowUpId) ?? RecommendationState.Initial, e.Change)),
+        },
+        PublishedComplianceRecorded e => state with { PublishedCompliance = state.PublishedCompliance.SetItem(e.FirstYear, e.Percent) },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown review event."),
     };
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 
 using ScrutinyWorkflow.Web.Hosting;
@@ -101,12 +102,27 @@ public sealed class ResponseLinks(LinkKeys keys, IOptions<ScrutinyOptions> optio
             {
                 RequestSent r => [new Respondent(r.OfficerEmail)],
                 Escalated { ManagerEmail: { } manager } x => [new Respondent(manager, before.FindAssignment(x.AssignmentId)?.OfficerEmail ?? "")],
+                // The owner of a recommendation or remedy uses the same one link per review, and so does a manager it is escalated to.
+                FollowUpChanged { Change: RecommendationRecorded recorded } => [new Respondent(recorded.Owner.Email)],
+                FollowUpChanged { Change: OwnerChanged changed } => [new Respondent(changed.To.Email)],
+                FollowUpChanged { Change: UpdateEscalated { ManagerEmail: { } manager } } f => [new Respondent(manager, OwnerAt(f.FollowUpId, events, before))],
                 _ => Array.Empty<Respondent>(),
             })
             .Where(r => r.OnBehalfOf is not "")
             .Distinct()
             .Select(r => new IndexedLink(IndexKey(LinkId(ring, reviewId, r.Key)), r.Key))];
     }
+
+    /// <summary>Who owns a follow-up when it is escalated: as recorded before these events, or by one of them.</summary>
+    private static string OwnerAt(string followUpId, IEnumerable<ReviewEvent> events, ReviewState before) =>
+        events.OfType<FollowUpChanged>().Where(f => f.FollowUpId == followUpId).Select(f => f.Change switch
+        {
+            RecommendationRecorded r => r.Owner.Email,
+            OwnerChanged o => o.To.Email,
+            _ => null,
+        }).LastOrDefault(email => email is not null)
+        ?? before.FollowUps.GetValueOrDefault(followUpId)?.Owner?.Email
+        ?? "";
 
     private static string LinkId(LinkKeyRing ring, string reviewId, string respondentKey) =>
         Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(LegacyToken(ring.IdKey, reviewId, respondentKey))));

@@ -47,7 +47,10 @@ public sealed partial class MessageTemplates
         {
             var fileName = spec.Name + Extension;
             var path = string.IsNullOrWhiteSpace(folder) ? fileName : Path.Combine(folder, fileName);
-            var source = string.IsNullOrWhiteSpace(folder) ? Shipped(fileName) : File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+            var source = string.IsNullOrWhiteSpace(folder) ? Shipped(fileName)
+                : File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8)
+                : spec.ShippedWhenMissing ? Shipped(fileName)
+                : null;
             if (source is null)
             {
                 problems.Add($"{path}: the template is missing ({spec.SentWhen}). Copy it from samples/templates.");

@@ -15,7 +15,7 @@ namespace ScrutinyWorkflow.Web.Notifications;
 /// concerns, with their one link for the review. The message id is the effect's id, so composing the same effect
 /// again gives a message the sender recognises as already sent.
 /// </summary>
-public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions> options, IOptions<MailOptions> mailOptions, MessageTemplates templates, MessageHtml html)
+public sealed partial class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions> options, IOptions<MailOptions> mailOptions, MessageTemplates templates, MessageHtml html)
 {
     /// <summary>Longest review name used in subjects: focus report titles run long after their colon.</summary>
     private const int ShortTitleLength = 60;
@@ -45,6 +45,7 @@ public sealed class ReviewMessages(ResponseLinks links, IOptions<ScrutinyOptions
         SendStatementForCheck => ForCheck(effectId, review, now),
         NotifyPanel => PanelNoticeAsync(effectId, review, now, []),
         SendUndeliverableNotice e => UndeliverableAsync(effectId, "", [e.Email], e.Reason, review, now),
+        FollowUpEffect e => FollowUpAsync(effectId, review, e, now),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "This effect is not an email."),
     };
 

@@ -1,7 +1,11 @@
 namespace ScrutinyWorkflow.Web.Notifications;
 
 /// <summary>One message template: its file name (without extension), when it is sent, and the placeholders it may use beyond the common ones.</summary>
-public sealed record TemplateSpec(string Name, string SentWhen, IReadOnlyDictionary<string, string> Placeholders);
+/// <remarks><see cref="ShippedWhenMissing"/>: a council's folder without this template gets the shipped one (templates added after councils first copied theirs).</remarks>
+public sealed record TemplateSpec(string Name, string SentWhen, IReadOnlyDictionary<string, string> Placeholders)
+{
+    public bool ShippedWhenMissing { get; init; }
+}
 
 /// <summary>
 /// Every message template the product sends and the placeholders each may use, with what they hold. The start-up
@@ -48,6 +52,19 @@ public static class TemplateCatalogue
     private static readonly (string, string) Link = ("link", "the officer's personal link to their questions");
     private static readonly (string, string) Version = ("version", "the statement's version: 1, then 2, 3, ... when a late answer or correction comes after the panel had it");
     private static readonly (string, string) Changes = ("changes", "from version 2, what changed since the last version the panel had, one line each, e.g. \"Question 4: answer corrected\" (empty for version 1)");
+
+    // Declared before All, which is built from them when the class is first used.
+    private static readonly (string, string)[] FollowUpFields =
+    [
+        ("officer.name", "the owner's name as the directory has it"),
+        ("follow_up.kind", "\"recommendation\" for the panel's recommendation, \"remedy\" for a remedy agreed with the Ombudsman"),
+        ("follow_up.text", "what was recommended, or the remedy as the decision words it"),
+        ("follow_up.decision", "for a remedy, the Ombudsman's reference of the decision it belongs to (blank for a recommendation)"),
+        ("follow_up.due", "when the awaited update (or the remedy's evidence) is due, e.g. Friday 8 January 2027"),
+        ("follow_up.round", "which update this is: 1 for the first, 2 for the next, ..."),
+    ];
+
+    private static readonly (string, string) FollowUpLink = ("link", "the owner's personal link, to give the update");
 
     public static readonly IReadOnlyList<TemplateSpec> All =
     [
@@ -102,6 +119,19 @@ public static class TemplateCatalogue
         Spec("undeliverable", "to the scrutiny team when the mail service refused or bounced a message",
             ("subject", "the subject of the message that was not delivered"), ("recipients", "who did not get it, each \"Name (address)\" or the address"),
             ("reason", "what the mail service said")),
+        FollowUp("follow-up-request", "to the owner of a panel's recommendation, or of a remedy the council agreed with the Ombudsman, when an update (or the remedy's evidence) is asked for", FollowUpLink),
+        FollowUp("follow-up-reminder", "to the owner of a recommendation or remedy whose update is still awaited, before it is due", FollowUpLink),
+        FollowUp("follow-up-escalation", "to the owner's manager (copied to the owner) when an awaited update is overdue; to the scrutiny team when the owner has no manager",
+            ("manager.name", "the manager's name (blank when the owner has none and this goes to the scrutiny team)"),
+            ("link", "the manager's own link to give the update on the owner's behalf (blank when there is no manager)")),
+        FollowUp("follow-up-date-changed", "to the owner when the scrutiny team moves the date an awaited update is due", FollowUpLink),
+        FollowUp("follow-up-update-received", "to the scrutiny team when an owner (or their manager) gives an update through their link",
+            ("update.text", "the update in the owner's words"), ("update.progress", "\"in progress\" or \"done\", as the owner said"),
+            ("update.by", "who gave it, by name"), ("link", "the review's page, where the update is shown and the recommendation can be closed")),
+        FollowUp("follow-up-closed", "to the owner when the scrutiny team closes the recommendation or accepts the remedy's evidence",
+            ("closure", "why it was closed: \"implemented\", \"not implemented\" or \"no longer needed\""), ("note", "the scrutiny team's note (may be blank)")),
+        FollowUp("follow-up-handed-on", "to the former owner when the scrutiny team hands a recommendation or remedy to someone else",
+            ("new_owner.name", "who owns it now, by name")),
     ];
 
     /// <summary>Every placeholder a template may name, with the common ones.</summary>
@@ -113,4 +143,11 @@ public static class TemplateCatalogue
 
     private static TemplateSpec Spec(string name, string sentWhen, params (string Name, string Meaning)[] placeholders) =>
         new(name, sentWhen, placeholders.ToDictionary(p => p.Name, p => p.Meaning));
+
+    /// <summary>
+    /// A message about one follow-up, with what every such message may say about it. Added after councils first
+    /// copied the templates, so a council's folder without it gets the shipped words rather than a host that will not start.
+    /// </summary>
+    private static TemplateSpec FollowUp(string name, string sentWhen, params (string Name, string Meaning)[] placeholders) =>
+        Spec(name, sentWhen, [.. FollowUpFields, .. placeholders]) with { ShippedWhenMissing = true };
 }

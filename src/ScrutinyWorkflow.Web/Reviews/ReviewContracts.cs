@@ -92,7 +92,9 @@ public sealed record ReviewView(
     IReadOnlyList<AreaView> Areas,
     IReadOnlyList<AssignmentView> Assignments,
     int StatementVersion = 0,
-    int ReleasedVersion = 0)
+    int ReleasedVersion = 0,
+    string Kind = "focus-report",
+    IReadOnlyList<DecisionView>? Decisions = null)
 {
     public static ReviewView From(ReviewState state)
     {
@@ -117,7 +119,9 @@ public sealed record ReviewView(
                 q.QuestionId, state.NumberOf(q.QuestionId), q.Text, q.OfficerEmails, q.Source, state.Answers.ContainsKey(q.QuestionId), q.RoutedBy))]))],
             assignments,
             state.StatementVersion,
-            state.ReleasedVersion);
+            state.ReleasedVersion,
+            state.Kind == ReviewKind.Decisions ? "decisions" : "focus-report",
+            state.Kind == ReviewKind.Decisions ? [.. state.Decisions.Select(DecisionView.From)] : null);
     }
 
     private static string StateName(Assignment assignment) => assignment.Outcome switch
@@ -135,3 +139,21 @@ public sealed record ReviewView(
 
 /// <summary>An officer asked in a review who is away until after its deadline; <see cref="Until"/> is null when their automatic replies have no end.</summary>
 public sealed record OfficerAway(string Email, string Name, DateTimeOffset? From, DateTimeOffset? Until, string? Manager);
+
+/// <summary>
+/// One of a decisions review's decisions as recorded: <see cref="Finding"/> as the API names it (upheld,
+/// fault-no-injustice, not-upheld, not-investigated, premature); <see cref="QuestionId"/> is the learning question
+/// asked of <see cref="Officer"/> for an upheld decision.
+/// </summary>
+public sealed record DecisionView(string Reference, DateOnly DecisionDate, string Category, string Finding, string Summary, string? Officer, string? QuestionId, IReadOnlyList<RemedyView> Remedies)
+{
+    public static DecisionView From(RecordedDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return new(decision.Reference, decision.DecisionDate, decision.Category, FollowUpRequests.FindingName(decision.Finding), decision.Summary, decision.OfficerEmail, decision.QuestionId,
+            [.. decision.Remedies.Select(r => new RemedyView(r.FollowUpId, FollowUpRequests.KindName(r.Kind), r.Text, r.Amount, r.Due))]);
+    }
+}
+
+/// <summary>A remedy as recorded; <see cref="FollowUpId"/> names the follow-up that asks for its evidence.</summary>
+public sealed record RemedyView(string FollowUpId, string Kind, string Text, decimal? Amount, DateOnly Due);

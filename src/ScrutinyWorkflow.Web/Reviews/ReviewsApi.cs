@@ -209,7 +209,7 @@ public static class ReviewsApi
     /// <summary>A saved answer is the officer's own until they submit it: the trail shows that it was saved, not what it said.</summary>
     private static ReviewEvent Private(ReviewEvent @event) => @event is AnswerSaved saved ? saved with { Text = "" } : @event;
 
-    private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> AcceptedOrProblem(
+    internal static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> AcceptedOrProblem(
         string id, HttpContext context, IReviewCommands commands, ReviewCommand command, CancellationToken cancellationToken)
     {
         if (!VersionTags.TryReadExpected(context.Request, out var expected))

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Core.Statements;
 using static ScrutinyWorkflow.Core.Tests.Reviews.Reviews;
@@ -65,8 +66,12 @@ public sealed class DeciderProperties
             Assert.DoesNotContain(state.Assignments, a => a.IsOpen && state.Answers.ContainsKey(a.QuestionId));
             // Only a review collecting answers, waiting for a first release the council let go automatically, or with a
             // receipt still to send has anything due; and no receipt waits past the longest wait after its first answer.
-            Assert.Equal(state.Status is ReviewStatus.Open || (state.Status is ReviewStatus.Assembled && state.ReleasedVersion == 0 && state.AutomaticRelease) || !state.PendingReceipts.IsEmpty,
+            Assert.Equal(state.Status is ReviewStatus.Open || (state.Status is ReviewStatus.Assembled && state.ReleasedVersion == 0 && state.AutomaticRelease) || !state.PendingReceipts.IsEmpty
+                || state.FollowUps.Values.Any(f => f.NextDue is not null),
                 state.NextDue is not null);
+            // The panel's recommendations come after it had the statement, numbered R1, R2... with none missed.
+            Assert.True(state.FollowUps.IsEmpty || state.ReleasedVersion > 0);
+            Assert.Equal(Enumerable.Range(1, state.FollowUps.Count).Select(FollowUpIds.Recommendation), state.PanelRecommendations.Select(r => r.RecommendationId));
             Assert.All(state.PendingReceipts.Values, p => Assert.True(p.DueAt <= p.Answers[0].At.DateTime + ReviewPolicy.Default.ReceiptLongestWait));
             // Nothing reaches the panel unreleased unless the council chose automatic release for the review.
             Assert.True(state.AutomaticRelease || !state.ReleasedAutomatically);
@@ -117,6 +122,18 @@ public sealed class DeciderProperties
             }
         }
         Assert.Equal(chasers.Count, chasers.Distinct().Count());
+        // A recommendation's chasers never repeat for one round, and only the scrutiny team closes one.
+        var followUpChasers = events.OfType<FollowUpChanged>()
+            .Select(e => e.Change switch
+            {
+                UpdateReminderSent r => (e.FollowUpId, r.Round, r.Step),
+                UpdateEscalated x => (e.FollowUpId, x.Round, x.Step),
+                _ => default((string, int, int)?),
+            })
+            .OfType<(string, int, int)>()
+            .ToList();
+        Assert.Equal(followUpChasers.Count, followUpChasers.Distinct().Count());
+        Assert.All(events.OfType<FollowUpChanged>().Select(e => e.Change).OfType<RecommendationClosed>(), c => Assert.Equal(ReviewHistories.ScrutinyTeam.Email, c.By));
         // Each version goes to the panel once, and is filed at most once.
         Assert.Equal(state.ReleasedVersion, events.OfType<StatementReleased>().Count());
         Assert.True(events.OfType<StatementFiled>().Count() <= state.ReleasedVersion);
