@@ -37,7 +37,8 @@ public static class ReviewSnapshots
         {
             // The withdrawn questions are (heading, question) tuples, whose parts are fields.
             IncludeFields = true,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OnlyWhatCanBeSet } },
+            // The events' resolver, so whatever they are written with (a follow-up's kinds) the state is written with too.
+            TypeInfoResolver = ReviewEventSerializer.JsonOptions.TypeInfoResolver!.WithAddedModifier(OnlyWhatCanBeSet),
         };
         options.Converters.Add(new AssignmentTableConverter());
         options.MakeReadOnly();

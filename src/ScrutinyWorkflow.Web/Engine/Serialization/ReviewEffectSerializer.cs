@@ -24,6 +24,7 @@ public static class ReviewEffectSerializer
         ("send-undeliverable-notice", typeof(SendUndeliverableNotice)),
         ("send-receipt", typeof(SendReceipt)),
         ("send-receipts", typeof(SendReceipts)),
+        ("follow-up-effect", typeof(FollowUpEffect)),
     ]);
 
     public static (string Kind, string Payload) Serialize(ReviewEffect effect) => Kinds.Serialize(effect);

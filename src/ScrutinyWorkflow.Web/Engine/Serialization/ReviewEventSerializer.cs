@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Web.Engine.Serialization;
@@ -47,6 +48,9 @@ public sealed class ReviewEventSerializer
         ("mail-undeliverable", 1, typeof(MailUndeliverable)),
         ("officers-away-noted", 1, typeof(OfficersAwayNoted)),
         ("receipt-sent", 1, typeof(ReceiptSent)),
+        ("decisions-recorded", 1, typeof(DecisionsRecorded)),
+        ("follow-up-changed", 1, typeof(FollowUpChanged)),
+        ("published-compliance-recorded", 1, typeof(PublishedComplianceRecorded)),
     ];
 
     /// <summary>
@@ -109,7 +113,10 @@ public sealed class ReviewEventSerializer
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { FollowUpJson.WithKinds } },
+        };
         options.Converters.Add(new YearMonthConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);

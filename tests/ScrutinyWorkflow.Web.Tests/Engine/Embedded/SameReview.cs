@@ -21,7 +21,7 @@ internal static class SameReview
         }
         switch (expected)
         {
-            case string or bool or int or long or double or DateOnly or TimeOnly or Enum or YearMonth:
+            case string or bool or int or long or double or decimal or DateOnly or TimeOnly or Enum or YearMonth:
                 Xunit.Assert.True(expected.Equals(actual), $"{path}: expected {expected}, got {actual}.");
                 return;
             case DateTime time:

@@ -3,11 +3,13 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Core.Tests.Reviews;
 using ScrutinyWorkflow.Web.Engine.Embedded;
 using ScrutinyWorkflow.Web.Engine.Serialization;
 using ScrutinyWorkflow.Web.Engine.Storage;
+using Council = ScrutinyWorkflow.Core.Tests.Reviews.Reviews;
 
 namespace ScrutinyWorkflow.Web.Tests.Engine.Embedded;
 
@@ -68,6 +70,30 @@ public sealed class SnapshotProperties : IDisposable
         ]));
 
         SameReview.Assert(state, ReviewSnapshots.Read(ReviewSnapshots.Write(state, 9))!);
+    }
+
+    [Fact]
+    public void A_snapshot_of_a_decisions_review_keeps_its_decisions_follow_ups_and_compliance_figures()
+    {
+        var housing = Actor.LinkHolder(Council.Housing.Email);
+        var spec = new DeciderSpecification().GivenDecisionsDispatched().GivenCommands(
+            new ActOnFollowUp("M1", new ProvideUpdate("Apology sent.", RecommendationProgress.Done, housing, Council.At(2027, 1, 7))),
+            new ActOnFollowUp("M1", new CloseRecommendation(RecommendationClosure.Implemented, "", DecisionsReviews.ScrutinyOfficer, Council.At(2027, 1, 8))),
+            new ActOnFollowUp("M3", new ChangeOwner(Council.Data, "The work moved.", DecisionsReviews.ScrutinyOfficer, Council.At(2027, 1, 8))),
+            // Past the deadline: answers close and the paper is assembled; M2's date has passed, so it is escalated (to the scrutiny team: Housing has no manager).
+            new ProcessDueTimers(Council.At(2027, 1, 18, 9)),
+            new ReleaseStatement(Council.At(2027, 1, 18, 11)),
+            DecisionsReviews.Recommend(now: Council.At(2027, 1, 19)),
+            new RecordPublishedCompliance(2025, 87.5m, Council.At(2027, 1, 19)));
+        var state = spec.State;
+        Assert.Equal(["R1", "M1", "M2", "M3"], state.FollowUpsInOrder.Select(f => f.RecommendationId));
+        Assert.Equal((3, Council.Data.Email), (state.FollowUps["M2"].CurrentRound!.NextStep, state.FollowUps["M3"].Owner!.Email));
+
+        var read = ReviewSnapshots.Read(ReviewSnapshots.Write(state, 30))!;
+
+        SameReview.Assert(state, read);
+        Assert.Equal(state.TrackedRemedies, read.TrackedRemedies);
+        Assert.Equal(state.NextDue, read.NextDue);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ScrutinyWorkflow.Core.Decisions;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Engine.Serialization;
 
@@ -44,6 +46,15 @@ public sealed class ReviewEventSerializerTests
         new OfficersAwayNoted([new OfficerAbsence("tom.okafor@council.example", null)], At),
         new MailUndeliverable("tom.okafor@council.example", "rv-1.2.1", "550 no such user", At),
         new ReceiptSent(new Respondent("manager@council.example", "tom.okafor@council.example"), [new ReceiptLine("A1", "Q1", "RV-1-Q1-1", "Because.", At, Amended: false)], At),
+        new DecisionsRecorded(new YearMonth(2026, 11),
+            [
+                new RecordedDecision("24 001 234", new DateOnly(2026, 11, 10), "Housing", DecisionFinding.UpheldWithInjustice, "Delay.", Tom.Email, "Q1",
+                    [new RecordedRemedy(1, RemedyKind.FinancialRedress, "Pay £300.", 300m, new DateOnly(2027, 1, 15), "M1")]),
+                new RecordedDecision("24 005 678", new DateOnly(2026, 11, 18), "Adult care services", DecisionFinding.NotUpheld, "", null, null, []),
+            ], At),
+        // Every kind of change a follow-up can have round-trips in FollowUpSerializationTests.
+        new FollowUpChanged("M1", new UpdateRequested(1, new DateOnly(2027, 1, 15), Schedule, At), At),
+        new PublishedComplianceRecorded(2025, 87.5m, At),
     ];
 
     public static TheoryData<ReviewEvent> OneOfEach() => [.. Samples];
