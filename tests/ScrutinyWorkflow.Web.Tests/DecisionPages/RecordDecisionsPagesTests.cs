@@ -65,6 +65,19 @@ public sealed class RecordDecisionsPagesTests : IAsyncLifetime
         return (driver, await PageDriver.ParseAsync(response), response);
     }
 
+    /// <summary>Create answers 303 to the new review's page, which shows a review not yet sent as its draft.</summary>
+    private static async Task<(string Id, IHtmlDocument Page)> OpenReviewAsync(PageDriver driver, HttpResponseMessage created)
+    {
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.SeeOther, $"Expected 303 See Other, got {created.StatusCode}: {body[..Math.Min(body.Length, 3000)]}");
+        var location = created.Headers.Location!.OriginalString;
+        Assert.Matches("^/reviews/rv-[0-9a-f]{12}$", location);
+        var review = await driver.Client.GetAsync(location);
+        Assert.Equal(HttpStatusCode.SeeOther, review.StatusCode);
+        Assert.Equal(location + "/draft", review.Headers.Location!.OriginalString);
+        return (location.Split('/')[2], await driver.OpenAsync(location + "/draft"));
+    }
+
     [Fact]
     public async Task An_uploaded_statement_is_shown_field_by_field_to_check_and_creating_leads_to_the_new_review()
     {
@@ -84,9 +97,7 @@ public sealed class RecordDecisionsPagesTests : IAsyncLifetime
 
         var created = await driver.SubmitAsync(check, Check, WithRadios(check, new() { ["d0-officer"] = Officer }), ("action", "create"));
 
-        var review = await driver.FollowAsync(created);
-        var id = created.Headers.Location!.OriginalString.Split('/')[2];
-        Assert.Equal($"/reviews/{id}", created.Headers.Location.OriginalString);
+        var (id, review) = await OpenReviewAsync(driver, created);
         Assert.StartsWith("rv-", id, StringComparison.Ordinal);
         Assert.Equal("draft", (await world.App.GetReviewAsync(id)).Status);
         Assert.NotNull(review.QuerySelector("h1"));
@@ -164,7 +175,7 @@ public sealed class RecordDecisionsPagesTests : IAsyncLifetime
             ["d0-m0-due-year"] = "2026",
         }), ("action", "create"));
 
-        var id = (await driver.FollowAsync(created)) is not null ? created.Headers.Location!.OriginalString.Split('/')[2] : "";
+        var (id, _) = await OpenReviewAsync(driver, created);
         Assert.Equal("draft", (await world.App.GetReviewAsync(id)).Status);
     }
 
