@@ -86,6 +86,6 @@ public sealed partial class DecisionsJourneyTests(BrowserHost host)
     [GeneratedRegex("^Choose Daniel Byrne")]
     private static partial Regex ChooseDaniel();
 
-    [GeneratedRegex(@"/reviews/rv-[0-9a-f]{12}$")]
+    [GeneratedRegex(@"/reviews/rv-[0-9a-f]{12}/draft$")]
     private static partial Regex ReviewAddress();
 }
