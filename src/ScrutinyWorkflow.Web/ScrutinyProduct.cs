@@ -1,4 +1,5 @@
 using ScrutinyWorkflow.Web.AwayRefresh;
+using ScrutinyWorkflow.Web.DecisionPages;
 using ScrutinyWorkflow.Web.DeliveryReports;
 using ScrutinyWorkflow.Web.Deployment;
 using ScrutinyWorkflow.Web.Effects;
@@ -79,6 +80,7 @@ public static class ScrutinyProduct
     {
         app.MapHomePage();
         app.MapScrutinyOfficerPages();
+        app.MapDecisionPages();
         app.MapReviewsApi();
         app.MapFollowUpsApi();
         app.MapReviewTimerApi();
