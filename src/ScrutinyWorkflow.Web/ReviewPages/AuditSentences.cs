@@ -170,7 +170,7 @@ public static class AuditSentences
         var what = Core.Reviews.FollowUpIds.IsRemedy(e.FollowUpId) ? $"Remedy {e.FollowUpId}" : $"Recommendation {e.FollowUpId}";
         return e.Change switch
         {
-            Core.Recommendations.RecommendationRecorded r => $"{what} recorded, owned by {Person(review, r.Owner.Email)}: \u201c{FirstWords(r.Text)}\u201d",
+            Core.Recommendations.RecommendationRecorded r => $"{what} recorded, owned by {Named(r.Owner)}: \u201c{FirstWords(r.Text)}\u201d",
             Core.Recommendations.UpdateRequested r => $"{what}: update {r.Round} asked for by {Day(r.Due)}",
             Core.Recommendations.UpdateDateChanged r => $"{what}: update {r.Round} now due by {Day(r.To)}, not {Day(r.From)}",
             Core.Recommendations.UpdateReminderSent r => $"{what}: owner reminded of update {r.Round}",
@@ -183,10 +183,13 @@ public static class AuditSentences
                 Core.Recommendations.RecommendationClosure.NotImplemented => "not implemented",
                 _ => "no longer needed",
             }}{Because(r.Note)}",
-            Core.Recommendations.OwnerChanged r => $"{what} handed from {Person(review, r.From.Email)} to {Person(review, r.To.Email)}{Because(r.Reason)}",
+            Core.Recommendations.OwnerChanged r => $"{what} handed from {Named(r.From)} to {Named(r.To)}{Because(r.Reason)}",
             var other => $"{what}: {other.GetType().Name}",
         };
     }
+
+    /// <summary>An owner as the follow-up recorded them from the directory: they need not be one of the review's officers.</summary>
+    private static string Named(Officer officer) => officer.Designation is { Length: > 0 } designation ? $"{officer.Name} ({designation})" : officer.Name;
 
     /// <summary>An absence that ends when it is noted is an officer back: their chasers go to them again.</summary>
     private static string AwaySentence(ReviewState review, OfficersAwayNoted e)

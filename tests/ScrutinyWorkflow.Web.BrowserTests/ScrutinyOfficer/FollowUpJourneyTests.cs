@@ -36,8 +36,18 @@ public sealed partial class ScrutinyOfficerJourneyTests
         Assert.Equal(202, (await page.APIRequest.PostAsync($"/api/reviews/{id}/close", new() { DataObject = new { reason = "The panel asked early" } })).Status);
         Assert.Equal(202, (await page.APIRequest.PostAsync($"/api/reviews/{id}/release", new() { DataObject = new { } })).Status);
 
+        // The release is filed and the panel told in the background, each a new version of the review: the page is
+        // opened once that is done, as a person would after the panel's email, so its form is not refused as stale.
+        for (var until = DateTime.UtcNow + BrowserHost.Patience; DateTime.UtcNow < until; await Task.Delay(200))
+        {
+            var review = await (await page.APIRequest.GetAsync($"/api/reviews/{id}")).JsonAsync();
+            if (review!.Value.GetProperty("status").GetString() == "completed")
+            {
+                break;
+            }
+        }
         await visitor.GoToAsync($"/reviews/{id}");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Record a recommendation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a recommendation" }).ClickAsync();
         await page.WaitForURLAsync($"**/reviews/{id}/recommendations/new");
         await visitor.CheckAsync("follow-up-record");
         await page.Locator("#text").FillAsync(Recommendation);

@@ -50,6 +50,8 @@ public sealed class BetweenFocusReportsTests : IAsyncLifetime
     {
         var client = app.CreateClient();
         var reviewId = await ReleasedReviewAsync(app);
+        // Time passes between the panel's meeting and its follow-up (the clock is the host's own, held still otherwise).
+        app.Clock.Advance(TimeSpan.FromHours(2));
 
         // The panel met: two recommendations, each with an owner and the date their first update is due.
         await Expect(HttpStatusCode.Accepted, client.PostAsJsonAsync($"/api/reviews/{reviewId}/recommendations", new { text = Recommendation1, owner = Tom, updateDue = Day(WorkingDaysAhead(5)) }));
@@ -68,6 +70,7 @@ public sealed class BetweenFocusReportsTests : IAsyncLifetime
         await UpdateThroughLinkAsync(app, Tom, Recommendation1, "R1", Update1Round2, "done");
         await app.RunRunnerAsync();
         Assert.Equal("reported-done", (await FollowUpAsync(app, reviewId, "R1")).Standing);
+        app.Clock.Advance(TimeSpan.FromHours(2));
         await Expect(HttpStatusCode.Accepted, client.PostAsJsonAsync($"/api/reviews/{reviewId}/follow-ups/R1/close", new { closure = "implemented" }));
         await app.RunRunnerAsync();
         var r1 = await FollowUpAsync(app, reviewId, "R1");
@@ -93,8 +96,8 @@ public sealed class BetweenFocusReportsTests : IAsyncLifetime
         await Expect(HttpStatusCode.Accepted, client.PostAsJsonAsync($"/api/reviews/{decisionsId}/follow-ups/{apology.FollowUpId}/close", new { closure = "implemented" }));
         var year = YearCompliance.FirstYearOf(Today);
         await Expect(HttpStatusCode.Accepted, client.PostAsJsonAsync($"/api/reviews/{decisionsId}/published-compliance", new { year, percent = 72.5m }));
-        await Expect(HttpStatusCode.Accepted, client.PostAsJsonAsync($"/api/reviews/{decisionsId}/close", new { reason = "The panel's agenda closes early this month" }));
-        await app.RunRunnerAsync();
+        // Both upheld decisions' learning is in, so the paper is assembled already: the scrutiny officer releases it.
+        Assert.Equal("assembled", (await app.GetReviewAsync(decisionsId)).Status);
         await Expect(HttpStatusCode.Accepted, client.PostAsync($"/api/reviews/{decisionsId}/release", Api.NoBody()));
         await app.RunRunnerAsync();
 
