@@ -130,8 +130,16 @@ internal sealed class ScrutinyApplication(
         {
             return posted;
         }
-        // Submitted as a person does: from the check page the answer leads to, with what that page's form carries.
-        var check = new HtmlParser().ParseDocument(await browser.GetStringAsync(posted.Headers.Location!));
+        // Submitted as a person does: from the check page the answer leads to, with what that page's form carries. A
+        // colleague's answer to the same question, taken in between, replaces the draft the page would check: the page
+        // then sends the person back to the question, showing that answer, and that redirect is what comes back here.
+        var checkPage = await browser.GetAsync(posted.Headers.Location!);
+        if (checkPage.StatusCode == HttpStatusCode.Found)
+        {
+            return checkPage;
+        }
+        checkPage.EnsureSuccessStatusCode();
+        var check = new HtmlParser().ParseDocument(await checkPage.Content.ReadAsStringAsync());
         var submit = check.QuerySelectorAll("form").First(f => f.QuerySelector("button[value=submit]") is not null);
         var confirmed = submit.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         confirmed["action"] = "submit";
