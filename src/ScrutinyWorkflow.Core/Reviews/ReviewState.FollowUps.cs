@@ -12,6 +12,9 @@ public sealed partial record ReviewState
     /// <summary>The remedies' follow-ups, M1 first.</summary>
     public IEnumerable<RecommendationState> RemedyFollowUps => FollowUpsInOrder.Where(f => FollowUpIds.IsRemedy(f.RecommendationId));
 
+    /// <summary>The decision a remedy's follow-up (M1...) belongs to; null for a recommendation or an id not in the review.</summary>
+    public RecordedDecision? DecisionOfRemedy(string followUpId) => Decisions.FirstOrDefault(d => d.Remedies.Any(r => r.FollowUpId == followUpId));
+
     /// <summary>Every follow-up: the panel's recommendations in number order, then the remedies in number order.</summary>
     public IEnumerable<RecommendationState> FollowUpsInOrder =>
         FollowUps.Values.OrderBy(f => FollowUpIds.IsRemedy(f.RecommendationId)).ThenBy(f => FollowUpIds.NumberOf(f.RecommendationId));

@@ -82,7 +82,7 @@ public sealed partial class ReviewMessages
     {
         ["kind"] = FollowUpIds.IsRemedy(followUp.RecommendationId) ? "remedy" : "recommendation",
         ["text"] = followUp.Text,
-        ["decision"] = review.Decisions.FirstOrDefault(d => d.Remedies.Any(r => r.FollowUpId == followUp.RecommendationId))?.Reference ?? "",
+        ["decision"] = review.DecisionOfRemedy(followUp.RecommendationId)?.Reference ?? "",
         ["due"] = followUp.Rounds.FirstOrDefault(r => r.Round == round) is { } awaited ? LongDate.FormatWithDay(awaited.Due) : "",
         ["round"] = round,
     };

@@ -62,8 +62,7 @@ public static class FollowUpsApi
     private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> RecordRecommendation(
         string id, RecommendationRequest? body, HttpContext context, IOfficerDirectory directory, ICurrentOfficer current, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
-        var owner = body?.Owner is { Length: > 0 } email ? await directory.FindAsync(Officer.NormaliseEmail(email), cancellationToken) : null;
-        var command = new RecordPanelRecommendation(body?.Text, owner, ReviewRequests.Date(body?.UpdateDue), Acting(current), clock.Now);
+        var command = new RecordPanelRecommendation(body?.Text, await OwnerAsync(directory, body?.Owner, cancellationToken), ReviewRequests.Date(body?.UpdateDue), Acting(current), clock.Now);
         return await ReviewsApi.AcceptedOrProblem(id, context, commands, command, cancellationToken);
     }
 
@@ -82,7 +81,7 @@ public static class FollowUpsApi
     private static async Task<Results<Accepted<ReviewView>, ProblemHttpResult>> ChangeOwner(
         string id, string followUpId, OwnerRequest? body, HttpContext context, IOfficerDirectory directory, ICurrentOfficer current, IReviewCommands commands, CouncilClock clock, CancellationToken cancellationToken)
     {
-        var owner = body?.Owner is { Length: > 0 } email ? await directory.FindAsync(Officer.NormaliseEmail(email), cancellationToken) : null;
+        var owner = await OwnerAsync(directory, body?.Owner, cancellationToken);
         return await Act(id, followUpId, context, commands, new Core.Recommendations.ChangeOwner(owner, body?.Reason ?? "", Acting(current), clock.Now), cancellationToken);
     }
 
@@ -100,6 +99,10 @@ public static class FollowUpsApi
     private static Task<Results<Accepted<ReviewView>, ProblemHttpResult>> Act(
         string id, string followUpId, HttpContext context, IReviewCommands commands, RecommendationCommand command, CancellationToken cancellationToken) =>
         ReviewsApi.AcceptedOrProblem(id, context, commands, new ActOnFollowUp(followUpId, command), cancellationToken);
+
+    /// <summary>The directory's entry for the owner named; null when none is named or found, for the decider to say so.</summary>
+    private static async Task<Officer?> OwnerAsync(IOfficerDirectory directory, string? email, CancellationToken cancellationToken) =>
+        email is { Length: > 0 } ? await directory.FindAsync(Officer.NormaliseEmail(email), cancellationToken) : null;
 
     /// <summary>Only a person who passed the scrutiny team's access rule reaches a change here, so they act as the scrutiny team.</summary>
     private static Actor Acting(ICurrentOfficer current) => Actor.ScrutinyOfficer(current.SignedIn?.Email ?? "");
@@ -224,9 +227,7 @@ public sealed record FollowUpView(
     public static IReadOnlyList<FollowUpView> AllOf(ReviewState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return [.. state.FollowUps.Values
-            .OrderBy(f => FollowUpIds.IsRemedy(f.RecommendationId)).ThenBy(f => FollowUpIds.NumberOf(f.RecommendationId))
-            .Select(f => From(state, f, now))];
+        return [.. state.FollowUpsInOrder.Select(f => From(state, f, now))];
     }
 
     private static FollowUpView From(ReviewState state, RecommendationState followUp, DateTimeOffset now)
@@ -242,7 +243,7 @@ public sealed record FollowUpView(
             FollowUpRequests.StandingName(row.Standing),
             row.Status,
             followUp.CurrentRound?.Due,
-            remedy ? state.Decisions.FirstOrDefault(d => d.Remedies.Any(r => r.FollowUpId == followUp.RecommendationId))?.Reference : null,
+            state.DecisionOfRemedy(followUp.RecommendationId)?.Reference,
             [.. followUp.Rounds.Where(r => r.Update is not null).Select(r => new FollowUpUpdateView(
                 r.Round, r.Update!.Text, r.Update.Progress == RecommendationProgress.Done ? "done" : "in-progress", r.Update.By, r.Update.ByScrutinyTeam, r.Update.At))],
             followUp.Closed is { } closed ? closed.Closure switch
