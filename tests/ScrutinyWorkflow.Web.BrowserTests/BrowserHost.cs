@@ -7,8 +7,9 @@ namespace ScrutinyWorkflow.Web.BrowserTests;
 /// The real web host (embedded runtime, a temporary data folder, its runner looking every second) in a child process
 /// on a free loopback port, and Debian's Chromium driven headless by Playwright. One of each for every test in the
 /// collection; each test opens its own browser context, so no cookie or draft leaks from one to the next.
+/// <see cref="DurableBrowserHost"/> is the same on the Durable runtime.
 /// </summary>
-public sealed class BrowserHost : IAsyncLifetime
+public class BrowserHost : IAsyncLifetime
 {
     public const string CouncilName = "Riverside Borough Council";
 
@@ -34,11 +35,22 @@ public sealed class BrowserHost : IAsyncLifetime
     /// <summary>Where the screenshots of every page visited go: the test output folder, never the repository.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>Which runtime the host runs: a word for the screenshots' names, so each runtime's pages are kept.</summary>
+    public virtual string Runtime => "embedded";
+
+    /// <summary>The settings that choose the runtime, after starting whatever it needs; none for the embedded one.</summary>
+    protected virtual Task<IReadOnlyList<string>> RuntimeSettingsAsync() => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>Stops what <see cref="RuntimeSettingsAsync"/> started, once the host has stopped.</summary>
+    protected virtual ValueTask StopRuntimeAsync() => ValueTask.CompletedTask;
+
     public async Task InitializeAsync()
     {
         var root = Loopback.RepositoryRoot();
+        var runtime = await RuntimeSettingsAsync();
         host = await WebHostProcess.StartAsync(
         [
+            .. runtime,
             $"--Scrutiny:DataPath={DataPath}", $"--Scrutiny:DirectoryPath={Path.Combine(root, "samples", "directory.json")}", $"--Scrutiny:Routing:RulesPath={Path.Combine(root, "samples", "routing-rules.json")}",
             "--Scrutiny:PublicBaseUrl=http://localhost:5080", "--Scrutiny:TeamEmail=scrutiny@council.example",
             $"--Scrutiny:CouncilName={CouncilName}", "--Scrutiny:Runner:PollSeconds=1",
@@ -84,6 +96,7 @@ public sealed class BrowserHost : IAsyncLifetime
         {
             await host.DisposeAsync();
         }
+        await StopRuntimeAsync();
         try
         {
             Directory.Delete(DataPath, recursive: true);
@@ -95,8 +108,39 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The browser on a host of the Durable runtime: Azurite (npm, installed by scripts/test.sh) for its storage and task
+/// hub, the orchestrations running in the host's own worker as they do on Azure.
+/// </summary>
+public sealed class DurableBrowserHost : BrowserHost
+{
+    private Azurite? azurite;
+
+    public override string Runtime => "durable";
+
+    protected override async Task<IReadOnlyList<string>> RuntimeSettingsAsync()
+    {
+        azurite = await Azurite.StartAsync();
+        return ["--Scrutiny:Runtime=Durable", $"--Scrutiny:Storage:ConnectionString={azurite.ConnectionString}", "--Scrutiny:Durable:TaskHub=scrutinybrowser"];
+    }
+
+    protected override async ValueTask StopRuntimeAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserHost>
 {
     public const string Name = "Browser";
+}
+
+[CollectionDefinition(Name)]
+public sealed class DurableBrowserTestGroup : ICollectionFixture<DurableBrowserHost>
+{
+    public const string Name = "Browser on the Durable runtime";
 }
