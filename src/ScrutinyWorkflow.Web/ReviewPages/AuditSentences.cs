@@ -117,6 +117,9 @@ public static class AuditSentences
         return line.Length <= Length ? line : $"{line[..(cut > 0 ? cut : Length)].TrimEnd(',', ';', ':')}\u2026";
     }
 
+    /// <summary>What goes to the panel: a focus report's review makes a position statement, a decisions review the month's paper.</summary>
+    private static string Paper(ReviewState review) => review.Kind == ReviewKind.Decisions ? "paper" : "statement";
+
     /// <summary>"Friday 8 January 2027 at 09:00", in council time, as the event recorded it.</summary>
     public static string When(DateTimeOffset at) =>
         $"{LongDate.FormatWithDay(DateOnly.FromDateTime(at.DateTime))} at {at.ToString("HH:mm", CultureInfo.InvariantCulture)}";
@@ -144,15 +147,15 @@ public static class AuditSentences
         QuestionAdded e => $"Question {review.NumberOf(e.Question.QuestionId)} added under \u201c{e.AreaHeading}\u201d and sent to {People(review, e.Question.OfficerEmails)}",
         QuestionWithdrawn e => $"Question {review.NumberOf(e.QuestionId)} withdrawn{Because(e.Reason)}",
         DeadlineChanged e => $"Deadline moved from {Day(e.From)} to {Day(e.To)}",
-        MeetingDateChanged e => $"Meeting moved from {Day(e.From)} to {Day(e.To)}; the statement now goes to the panel by {e.ReleaseAt.ToString("HH:mm", CultureInfo.InvariantCulture)} on {Day(DateOnly.FromDateTime(e.ReleaseAt))}",
+        MeetingDateChanged e => $"Meeting moved from {Day(e.From)} to {Day(e.To)}; the {Paper(review)} now goes to the panel by {e.ReleaseAt.ToString("HH:mm", CultureInfo.InvariantCulture)} on {Day(DateOnly.FromDateTime(e.ReleaseAt))}",
         DeadlinePassed => "Answers closed at the deadline; questions still unanswered are marked \u201cno response received\u201d",
         ReviewClosedEarly e => $"Review closed early by the scrutiny team{Because(e.Reason)}",
-        StatementAssembled => "Position statement assembled, ready for the scrutiny team to check",
+        StatementAssembled => $"{(review.Kind == ReviewKind.Decisions ? "The decisions paper" : "Position statement")} assembled, ready for the scrutiny team to check",
         AnswersReopened e => $"Answers reopened until the end of {Day(e.Until)}",
-        StatementReleased { Automatically: true } => "Statement released to the panel automatically, in time for the agenda",
-        StatementReleased => "Statement released to the panel by the scrutiny team",
-        StatementFiled e => $"Statement filed for the panel at {e.Location}",
-        PanelNotified => "Panel emailed that the statement is ready",
+        StatementReleased { Automatically: true } => $"{Capitalised(Paper(review))} released to the panel automatically, in time for the agenda",
+        StatementReleased => $"{Capitalised(Paper(review))} released to the panel by the scrutiny team",
+        StatementFiled e => $"{Capitalised(Paper(review))} filed for the panel at {e.Location}",
+        PanelNotified => $"Panel emailed that the {Paper(review)} is ready",
         ReceiptSent e => $"Receipt sent to {Answerer(review, e.To, e.Answers[0].AssignmentId)} for {Count(e.Answers.Count, "answer")}: {Joined([.. e.Answers.Select(a => a.Reference)])}",
         AnswerCorrected e => $"Answer to question {review.NumberOf(e.QuestionId)} corrected by the scrutiny team",
         MailUndeliverable e => $"A message to {Person(review, e.Email)} could not be delivered{Because(e.Reason)}",

@@ -94,7 +94,7 @@ public sealed record ReviewPageModel(
 
         return new ReviewPageModel(
             review.ReviewId, version, TitleOf(review), review.FocusReport?.Published.ToDisplayString() ?? "", review.Panel?.Name ?? "",
-            review.Status, StatusWords.Of(review.Status), review.Deadline, review.MeetingDate,
+            review.Status, StatusWords.Of(review.Status, review.Kind), review.Deadline, review.MeetingDate,
             // Only the first version has a publishing time to meet; a later one goes when she releases it.
             review.ReleasedVersion == 0 ? review.ReleaseAt : null, review.AutomaticRelease, Math.Max(review.StatementVersion, 1),
             review.Questions.Count(q => review.Answers.ContainsKey(q.QuestionId)), review.Questions.Count(),
@@ -245,16 +245,17 @@ public sealed record QuestionLine(string QuestionId, int Number, string Area, st
 /// <summary>A review's status in the words the pages use.</summary>
 public static class StatusWords
 {
-    public static string Of(ReviewStatus status) => status switch
+    /// <summary>The status of a review of <paramref name="kind"/>: a decisions review ends in a paper, not a position statement.</summary>
+    public static string Of(ReviewStatus status, ReviewKind kind = ReviewKind.FocusReport) => (status, kind == ReviewKind.Decisions ? "Paper" : "Statement") switch
     {
-        ReviewStatus.Draft => "Draft: not sent yet",
-        ReviewStatus.Open => "Collecting answers",
-        ReviewStatus.ResponsesClosed => "Answers closed",
-        ReviewStatus.Assembled => "Statement ready to check",
-        ReviewStatus.Released => "Statement released",
-        ReviewStatus.Filed => "Statement filed",
-        ReviewStatus.Completed => "Sent to the panel",
-        ReviewStatus.Discarded => "Draft deleted",
+        (ReviewStatus.Draft, _) => "Draft: not sent yet",
+        (ReviewStatus.Open, _) => "Collecting answers",
+        (ReviewStatus.ResponsesClosed, _) => "Answers closed",
+        (ReviewStatus.Assembled, var paper) => $"{paper} ready to check",
+        (ReviewStatus.Released, var paper) => $"{paper} released",
+        (ReviewStatus.Filed, var paper) => $"{paper} filed",
+        (ReviewStatus.Completed, _) => "Sent to the panel",
+        (ReviewStatus.Discarded, _) => "Draft deleted",
         _ => "Unknown",
     };
 }
