@@ -274,9 +274,9 @@ public sealed partial class ReviewMessages(ResponseLinks links, IOptions<Scrutin
     }
 
     private Dictionary<string, object?> Common(ReviewState review) =>
-        Common(review.FocusReport!.Title, review.FocusReport.Published.ToDisplayString(), review.Deadline, review.MeetingDate, review.Panel!.Name, review.Panel.Email);
+        Common(review.FocusReport!.Title, review.FocusReport.Published.ToDisplayString(), review.Deadline, review.MeetingDate, review.Panel!.Name, review.Panel.Email, review.Kind);
 
-    private Dictionary<string, object?> Common(string title, string published, DateOnly? deadline, DateOnly? meetingDate, string panelName, string panelEmail) => new()
+    private Dictionary<string, object?> Common(string title, string published, DateOnly? deadline, DateOnly? meetingDate, string panelName, string panelEmail, ReviewKind kind = ReviewKind.FocusReport) => new()
     {
         ["council"] = new Dictionary<string, object?> { ["name"] = mailOptions.Value.CouncilName },
         ["team"] = new Dictionary<string, object?> { ["name"] = settings.TeamName, ["email"] = settings.TeamEmail },
@@ -284,6 +284,7 @@ public sealed partial class ReviewMessages(ResponseLinks links, IOptions<Scrutin
         {
             ["title"] = title,
             ["short_title"] = ShortTitle(title),
+            ["kind"] = kind == ReviewKind.Decisions ? "decisions" : "focus-report",
             ["published"] = published,
             ["deadline"] = deadline is { } due ? LongDate.FormatWithDay(due) : "",
             ["meeting_date"] = meetingDate is { } meeting ? LongDate.FormatWithDay(meeting) : "",

@@ -21,6 +21,7 @@ public static class TemplateCatalogue
         ["team.email"] = "the scrutiny team's address (Scrutiny:TeamEmail)",
         ["review.title"] = "the focus report's full title",
         ["review.short_title"] = "the focus report's title before its colon, as people say it",
+        ["review.kind"] = "\"focus-report\" for a review of a focus report, \"decisions\" for a month's Ombudsman decisions",
         ["review.published"] = "when the Ombudsman published the report, e.g. December 2020",
         ["review.deadline"] = "the deadline for answers, e.g. Friday 8 January 2027",
         ["review.meeting_date"] = "the panel's meeting, e.g. Wednesday 20 January 2027",
