@@ -100,7 +100,10 @@ public abstract class BetweenFocusReportsJourney(BrowserHost host)
         var release = await ReleaseAsync(officer, decisionsId);
         Assert.Contains(Learning1, release, StringComparison.Ordinal);
 
-        var paper = WordText(await DownloadPaperAsync(page, decisionsId));
+        var docx = await DownloadPaperAsync(page, decisionsId);
+        // Kept beside the screenshots, to be opened in Word or LibreOffice and looked at as the panel will.
+        await File.WriteAllBytesAsync(Path.Combine(BrowserHost.ScreenshotFolder, $"{host.Runtime}-decisions-paper.docx"), docx);
+        var paper = WordText(docx);
         Assert.All(new[] { "25 001 101", "25 002 202", "25 003 303", "25 004 404", "25 005 505", Learning1, Learning2 },
             text => Assert.Contains(text, paper, StringComparison.Ordinal));
         Assert.Contains("72.5%", paper, StringComparison.Ordinal);
