@@ -85,7 +85,7 @@ public sealed partial class ReviewDecider
     /// </summary>
     private List<ReviewEvent> RemediesFollowedUp(ReviewState state, DateTimeOffset now)
     {
-        var source = new RecommendationSource(RecommendationSubject.DecisionsPaper, state.ReviewId, state.FocusReport!.Title);
+        var source = new RecommendationSource(RecommendationSubject.Remedy, state.ReviewId, state.FocusReport!.Title);
         var events = new List<ReviewEvent>();
         foreach (var decision in state.Decisions)
         {

@@ -96,6 +96,46 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void Given_a_remedy_awaiting_evidence_when_its_date_moves_later_then_it_is_escalated_the_working_day_after_the_new_date_not_on_it()
+    {
+        // M1 was due Friday 8 January; moved to Friday 22 January, it is on time until the end of that day.
+        var spec = new DeciderSpecification().GivenDecisionsDispatched();
+
+        var moved = Assert.Single(spec.When(new ActOnFollowUp("M1", new ChangeUpdateDate(new DateOnly(2027, 1, 22), ScrutinyOfficer, At(2027, 1, 5)))).ThenEvents().Changes<UpdateDateChanged>("M1"));
+
+        Assert.Equal(RemedyChasing.For(new DateOnly(2027, 1, 22), ReviewPolicy.Default, new WorkingCalendar()).Steps, moved.Schedule.Steps);
+        Assert.Equal(new ChaseStep(ChaseAction.Escalation, 1, new DateTime(2027, 1, 25, 9, 0, 0)), moved.Schedule.Steps[^1]);
+        spec.GivenCommands(new ActOnFollowUp("M1", new ChangeUpdateDate(new DateOnly(2027, 1, 22), ScrutinyOfficer, At(2027, 1, 5))));
+        Assert.Empty(spec.When(new ProcessDueTimers(At(2027, 1, 22, 17))).ThenEvents().Changes<UpdateEscalated>("M1"));
+        Assert.Single(spec.When(new ProcessDueTimers(At(2027, 1, 25, 9))).ThenEvents().Changes<UpdateEscalated>("M1"));
+    }
+
+    [Fact]
+    public void Given_a_remedys_evidence_given_when_it_is_asked_for_again_then_the_new_round_is_escalated_the_working_day_after_its_date()
+    {
+        // Asked again for Friday 5 February: reminders before it, the escalation on Monday 8 February.
+        var spec = new DeciderSpecification().GivenDecisionsDispatched()
+            .GivenCommands(new ActOnFollowUp("M2", new ProvideUpdate("Payment approved, not yet made.", RecommendationProgress.InProgress, Actor.LinkHolder(Housing.Email), At(2027, 1, 14))));
+
+        var requested = Assert.Single(spec.When(new ActOnFollowUp("M2", new RequestUpdate(new DateOnly(2027, 2, 5), ScrutinyOfficer, At(2027, 1, 18)))).ThenEvents().Changes<UpdateRequested>("M2"));
+
+        Assert.Equal(2, requested.Round);
+        Assert.Equal(RemedyChasing.For(new DateOnly(2027, 2, 5), ReviewPolicy.Default, new WorkingCalendar()).Steps, requested.Schedule.Steps);
+        Assert.Equal(new DateTime(2027, 2, 8, 9, 0, 0), requested.Schedule.Steps[^1].Due);
+    }
+
+    [Fact]
+    public void Given_a_recommendation_on_a_decisions_paper_when_its_date_moves_then_it_is_chased_as_a_recommendation_towards_the_date()
+    {
+        var spec = new DeciderSpecification().GivenDecisionsDispatched()
+            .GivenCommands(new CloseEarly("Paper due.", At(2026, 12, 15)), new ReleaseStatement(At(2026, 12, 15, 11)), Recommend());
+
+        var moved = Assert.Single(spec.When(new ActOnFollowUp("R1", new ChangeUpdateDate(new DateOnly(2027, 2, 12), ScrutinyOfficer, At(2027, 1, 5)))).ThenEvents().Changes<UpdateDateChanged>("R1"));
+
+        Assert.Equal(ChaseSchedule.Towards(new DateOnly(2027, 2, 12), ReviewPolicy.Default, new WorkingCalendar()).Steps, moved.Schedule.Steps);
+    }
+
+    [Fact]
     public void A_follow_up_the_review_does_not_have_is_not_found_and_recording_or_chasing_are_not_asked_of_one()
     {
         var spec = new DeciderSpecification().GivenDecisionsDispatched();
