@@ -56,7 +56,7 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
         }
         return RecommendationDecision.Accept(
             new RecommendationRecorded(c.RecommendationId, c.Source, c.Text!.Trim(), c.Owner!.Normalised(), c.By.Email, c.Now),
-            new UpdateRequested(1, c.UpdateDue!.Value, ScheduleFor(c.Source, c.UpdateDue!.Value), c.Now));
+            new UpdateRequested(1, c.UpdateDue!.Value, ScheduleFor(c.Source, c.UpdateDue!.Value, c.Now), c.Now));
     }
 
     private RecommendationDecision Request(RequestUpdate c, RecommendationState state)
@@ -72,7 +72,7 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
         }
         return CheckDue(c.Due, c.Now, "due") is { } problem
             ? Invalid([problem])
-            : RecommendationDecision.Accept(new UpdateRequested(state.Rounds.Count + 1, c.Due!.Value, ScheduleFor(state, c.Due!.Value), c.Now));
+            : RecommendationDecision.Accept(new UpdateRequested(state.Rounds.Count + 1, c.Due!.Value, ScheduleFor(state.Source, c.Due!.Value, c.Now), c.Now));
     }
 
     private RecommendationDecision MoveDate(ChangeUpdateDate c, RecommendationState state)
@@ -92,7 +92,7 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
         }
         return c.Due == round.Due
             ? RecommendationDecision.Accept()
-            : RecommendationDecision.Accept(new UpdateDateChanged(round.Round, round.Due, c.Due!.Value, ScheduleFor(state, c.Due!.Value), c.Now));
+            : RecommendationDecision.Accept(new UpdateDateChanged(round.Round, round.Due, c.Due!.Value, ScheduleFor(state.Source, c.Due!.Value, c.Now), c.Now));
     }
 
     private static RecommendationDecision Update(ProvideUpdate c, RecommendationState state)
@@ -174,14 +174,12 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
     }
 
     /// <summary>
-    /// The chasers for an update due on <paramref name="due"/>: a remedy's come from <see cref="RemedyChasing"/> in
-    /// every round and after every move of its date (escalated the working day after it, not on it), a recommendation's
-    /// are a review's.
+    /// The chasers for an update due on <paramref name="due"/>, asked for at <paramref name="now"/>: a remedy's come
+    /// from <see cref="RemedyChasing"/> in every round and after every move of its date (escalated the working day
+    /// after it, not on it), a recommendation's are a review's.
     /// </summary>
-    private ChaseSchedule ScheduleFor(RecommendationState state, DateOnly due) => ScheduleFor(state.Source, due);
-
-    private ChaseSchedule ScheduleFor(RecommendationSource? source, DateOnly due) => source?.Subject == RecommendationSubject.Remedy
-        ? RemedyChasing.For(due, policy, calendar)
+    private ChaseSchedule ScheduleFor(RecommendationSource? source, DateOnly due, DateTimeOffset now) => source?.Subject == RecommendationSubject.Remedy
+        ? RemedyChasing.For(due, policy, calendar, now.DateTime)
         : ChaseSchedule.Towards(due, policy, calendar);
 
     private Problem? CheckDue(DateOnly? due, DateTimeOffset now, string field) => due switch

@@ -136,6 +136,28 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void Given_a_remedy_long_overdue_when_the_decisions_review_is_sent_then_its_officers_manager_is_told_at_the_next_chase_time()
+    {
+        // Due 30 October 2026; the review is sent on Monday 14 December at 10:00, after that day's chasers went.
+        IReadOnlyList<DecisionInput> decisions =
+        [
+            new("24 009 999", new DateOnly(2026, 11, 25), "Children's care services", DecisionFinding.FaultWithoutInjustice, "Records of a visit were late.", Head.Email,
+                [new(RemedyKind.Apology, "Apologise to Ms Y.", null, new DateOnly(2026, 10, 30))]),
+        ];
+        var tuesday = At(2026, 12, 15, 9);
+        var spec = new DeciderSpecification().GivenCommands(DraftDecisions(decisions));
+
+        var requested = Assert.Single(spec.When(new DispatchReview(Start)).ThenEvents().Changes<UpdateRequested>("M1"));
+
+        Assert.Equal([new ChaseStep(ChaseAction.Escalation, 1, tuesday.DateTime)], requested.Schedule.Steps);
+        spec.GivenCommands(new DispatchReview(Start));
+        Assert.Equal(tuesday.DateTime, spec.State.NextDue);
+        spec.When(new ProcessDueTimers(tuesday)).Then(new FollowUpChanged("M1", new UpdateEscalated(1, 0, Head.ManagerEmail, tuesday), tuesday));
+        Assert.Equal([new FollowUpEffect("M1", new SendUpdateEscalation(Head.Email, Head.ManagerEmail, 1))], spec.ThenEffects());
+        Assert.Null(spec.StateAfter().FollowUps["M1"].NextDue);
+    }
+
+    [Fact]
     public void A_follow_up_the_review_does_not_have_is_not_found_and_recording_or_chasing_are_not_asked_of_one()
     {
         var spec = new DeciderSpecification().GivenDecisionsDispatched();
