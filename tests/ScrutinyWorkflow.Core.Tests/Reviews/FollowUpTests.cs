@@ -2,6 +2,7 @@ using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Decisions;
 using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Core.Statements;
 using static ScrutinyWorkflow.Core.Tests.Reviews.DecisionsReviews;
 using static ScrutinyWorkflow.Core.Tests.Reviews.Reviews;
 
@@ -248,6 +249,22 @@ public sealed class FollowUpTests
 
         Assert.All(spec.State.TrackedRemedies, r => Assert.Null(r.EvidencedAt));
         Assert.All(new DeciderSpecification().GivenCommands(DraftDecisions()).State.TrackedRemedies, r => Assert.Null(r.EvidencedAt));
+    }
+
+    [Fact]
+    public void Given_a_remedy_closed_as_no_longer_needed_then_compliance_counts_it_neither_on_time_late_nor_outstanding()
+    {
+        var spec = new DeciderSpecification().GivenDecisionsDispatched();
+
+        spec.When(new ActOnFollowUp("M1", new CloseRecommendation(RecommendationClosure.NoLongerNeeded, "The Ombudsman withdrew it.", ScrutinyOfficer, At(2027, 1, 12))));
+        var after = spec.StateAfter();
+
+        Assert.Equal([("24 001 234", 2), ("24 009 999", 3)], after.TrackedRemedies.Select(r => (r.DecisionReference, r.Number)));
+        Assert.Equal(after.TrackedRemedies, DecisionsPaper.CountedRemedies(after));
+        Assert.Equal(new RemedyTally(0, 0, 2, 0), RemedyTally.Of(after.TrackedRemedies, At(2027, 3, 1)));
+        // One closed as not implemented is still counted: outstanding once its date has passed.
+        var refused = spec.GivenCommands(new ActOnFollowUp("M2", new CloseRecommendation(RecommendationClosure.NotImplemented, "Mr X refused it.", ScrutinyOfficer, At(2027, 1, 12)))).State;
+        Assert.Contains(refused.TrackedRemedies, r => r.Number == 2 && r.StandingAt(At(2027, 3, 1)) == RemedyStanding.Outstanding);
     }
 
     [Fact]
