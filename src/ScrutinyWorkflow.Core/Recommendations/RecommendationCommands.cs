@@ -55,6 +55,20 @@ public enum RecommendationClosure
     NoLongerNeeded,
 }
 
+public static class RecommendationClosures
+{
+    /// <summary>
+    /// Why it was closed, in the words people read, lower case to sit inside a sentence ("Closed: not implemented",
+    /// "closed by the scrutiny team as not implemented"): the paper, the trail and the mail say it the same way.
+    /// </summary>
+    public static string Describe(this RecommendationClosure closure) => closure switch
+    {
+        RecommendationClosure.Implemented => "implemented",
+        RecommendationClosure.NotImplemented => "not implemented",
+        _ => "no longer needed",
+    };
+}
+
 /// <summary>What someone (or the scheduler) asks of one recommendation. <see cref="Now"/> is council-local time.</summary>
 public abstract record RecommendationCommand(DateTimeOffset Now);
 

@@ -90,7 +90,7 @@ public static class FollowUpLines
         else if (remedy is { } withdrawn)
         {
             // As the paper counts it: neither on time, late nor outstanding.
-            facts = new RemedyFacts(withdrawn.Decision.Reference, KindWords(withdrawn.Remedy.Kind, withdrawn.Remedy.Amount), withdrawn.Remedy.Due, null, "Not counted: no longer needed", "grey");
+            facts = new RemedyFacts(withdrawn.Decision.Reference, KindWords(withdrawn.Remedy.Kind, withdrawn.Remedy.Amount), withdrawn.Remedy.Due, null, $"Not counted: {RecommendationClosure.NoLongerNeeded.Describe()}", "grey");
         }
         return new FollowUpLine(
             followUp.RecommendationId,
