@@ -177,7 +177,7 @@ internal static class SampleDecisionsPapers
         var recorded = At(2026, 12, 1);
         List<RecommendationEvent> events =
         [
-            new RecommendationRecorded(remedy.FollowUpId, new RecommendationSource(RecommendationSubject.DecisionsPaper, "rv-decisions-2026-11", "Ombudsman decisions: November 2026"), remedy.Text, owner, "scrutiny@council.example", recorded),
+            new RecommendationRecorded(remedy.FollowUpId, new RecommendationSource(RecommendationSubject.Remedy, "rv-decisions-2026-11", "Ombudsman decisions: November 2026"), remedy.Text, owner, "scrutiny@council.example", recorded),
             new UpdateRequested(1, remedy.Due, ChaseSchedule.Towards(remedy.Due, ReviewPolicy.Default, new WorkingCalendar()), recorded),
         ];
         DateTimeOffset? evidenced = remedy.FollowUpId switch

@@ -2,14 +2,26 @@ using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Core.Recommendations;
 
-/// <summary>What a recommendation was made against: a review's position statement or a monthly decisions paper.</summary>
+/// <summary>
+/// What a follow-up was made against: a review's position statement or a monthly decisions paper (the panel's
+/// recommendation), or one of a decisions review's upheld decisions (a remedy the council agreed with the Ombudsman).
+/// </summary>
 public enum RecommendationSubject
 {
     Review,
     DecisionsPaper,
+
+    /// <summary>
+    /// A remedy whose evidence is followed up. Its date is the council's promise to the Ombudsman, so it is chased as
+    /// <see cref="Decisions.RemedyChasing"/> says, not as a recommendation's update is.
+    /// </summary>
+    Remedy,
 }
 
-/// <summary>The paper a panel's recommendation came out of, by its id (a review id, or a decisions paper's).</summary>
+/// <summary>
+/// The paper a follow-up came out of, by its id (a review id, or a decisions paper's; for a remedy, its decisions
+/// review's).
+/// </summary>
 public sealed record RecommendationSource(RecommendationSubject Subject, string Id, string Title);
 
 /// <summary>
@@ -41,6 +53,20 @@ public enum RecommendationClosure
 
     /// <summary>Overtaken by events or by a later recommendation: no longer asked for.</summary>
     NoLongerNeeded,
+}
+
+public static class RecommendationClosures
+{
+    /// <summary>
+    /// Why it was closed, in the words people read, lower case to sit inside a sentence ("Closed: not implemented",
+    /// "closed by the scrutiny team as not implemented"): the paper, the trail and the mail say it the same way.
+    /// </summary>
+    public static string Describe(this RecommendationClosure closure) => closure switch
+    {
+        RecommendationClosure.Implemented => "implemented",
+        RecommendationClosure.NotImplemented => "not implemented",
+        _ => "no longer needed",
+    };
 }
 
 /// <summary>What someone (or the scheduler) asks of one recommendation. <see cref="Now"/> is council-local time.</summary>

@@ -1,4 +1,5 @@
 using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Decisions;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Core.Recommendations;
@@ -55,7 +56,7 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
         }
         return RecommendationDecision.Accept(
             new RecommendationRecorded(c.RecommendationId, c.Source, c.Text!.Trim(), c.Owner!.Normalised(), c.By.Email, c.Now),
-            Requested(1, c.UpdateDue!.Value, c.Now));
+            new UpdateRequested(1, c.UpdateDue!.Value, ScheduleFor(c.Source, c.UpdateDue!.Value, c.Now), c.Now));
     }
 
     private RecommendationDecision Request(RequestUpdate c, RecommendationState state)
@@ -71,7 +72,7 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
         }
         return CheckDue(c.Due, c.Now, "due") is { } problem
             ? Invalid([problem])
-            : RecommendationDecision.Accept(Requested(state.Rounds.Count + 1, c.Due!.Value, c.Now));
+            : RecommendationDecision.Accept(new UpdateRequested(state.Rounds.Count + 1, c.Due!.Value, ScheduleFor(state.Source, c.Due!.Value, c.Now), c.Now));
     }
 
     private RecommendationDecision MoveDate(ChangeUpdateDate c, RecommendationState state)
@@ -91,7 +92,7 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
         }
         return c.Due == round.Due
             ? RecommendationDecision.Accept()
-            : RecommendationDecision.Accept(new UpdateDateChanged(round.Round, round.Due, c.Due!.Value, ChaseSchedule.Towards(c.Due!.Value, policy, calendar), c.Now));
+            : RecommendationDecision.Accept(new UpdateDateChanged(round.Round, round.Due, c.Due!.Value, ScheduleFor(state.Source, c.Due!.Value, c.Now), c.Now));
     }
 
     private static RecommendationDecision Update(ProvideUpdate c, RecommendationState state)
@@ -172,8 +173,14 @@ public sealed class RecommendationDecider(ReviewPolicy policy, WorkingCalendar c
             : RecommendationDecision.Accept(new OwnerChanged(state.Owner, to, c.Reason.Trim(), c.Now));
     }
 
-    private UpdateRequested Requested(int round, DateOnly due, DateTimeOffset now) =>
-        new(round, due, ChaseSchedule.Towards(due, policy, calendar), now);
+    /// <summary>
+    /// The chasers for an update due on <paramref name="due"/>, asked for at <paramref name="now"/>: a remedy's come
+    /// from <see cref="RemedyChasing"/> in every round and after every move of its date (escalated the working day
+    /// after it, not on it), a recommendation's are a review's.
+    /// </summary>
+    private ChaseSchedule ScheduleFor(RecommendationSource? source, DateOnly due, DateTimeOffset now) => source?.Subject == RecommendationSubject.Remedy
+        ? RemedyChasing.For(due, policy, calendar, now.DateTime)
+        : ChaseSchedule.Towards(due, policy, calendar);
 
     private Problem? CheckDue(DateOnly? due, DateTimeOffset now, string field) => due switch
     {

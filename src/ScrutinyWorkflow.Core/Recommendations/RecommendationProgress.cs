@@ -45,12 +45,7 @@ public static class RecommendationProgressRows
         RecommendationStanding.AwaitingUpdate => $"Update due by {LongDate.Format(state.CurrentRound!.Due)}",
         RecommendationStanding.UpdateOverdue => $"Update overdue: it was due by {LongDate.Format(state.CurrentRound!.Due)}",
         RecommendationStanding.ReportedDone => "Reported done by the owner; not yet closed by the scrutiny officer",
-        RecommendationStanding.Closed => state.Closed!.Closure switch
-        {
-            RecommendationClosure.Implemented => "Closed: implemented",
-            RecommendationClosure.NotImplemented => "Closed: not implemented",
-            _ => "Closed: no longer needed",
-        },
+        RecommendationStanding.Closed => $"Closed: {state.Closed!.Closure.Describe()}",
         _ => "In progress",
     };
 }

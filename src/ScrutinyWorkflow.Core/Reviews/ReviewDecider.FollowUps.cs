@@ -81,11 +81,11 @@ public sealed partial class ReviewDecider
     /// <summary>
     /// Once a decisions review is sent, each remedy is followed up with its decision's officer: evidence that it was
     /// done is asked for by its date and chased as <see cref="RemedyChasing"/> says. A date already past is still asked
-    /// for: the remedy is outstanding, not refused.
+    /// for: the remedy is outstanding, not refused, and is raised with the officer's manager at the next chase time.
     /// </summary>
     private List<ReviewEvent> RemediesFollowedUp(ReviewState state, DateTimeOffset now)
     {
-        var source = new RecommendationSource(RecommendationSubject.DecisionsPaper, state.ReviewId, state.FocusReport!.Title);
+        var source = new RecommendationSource(RecommendationSubject.Remedy, state.ReviewId, state.FocusReport!.Title);
         var events = new List<ReviewEvent>();
         foreach (var decision in state.Decisions)
         {
@@ -93,7 +93,7 @@ public sealed partial class ReviewDecider
             {
                 var owner = state.OfficerOrAddress(decision.OfficerEmail!);
                 events.Add(new FollowUpChanged(remedy.FollowUpId, new RecommendationRecorded(remedy.FollowUpId, source, remedy.Text, owner, RemediesRecordedBy, now), now));
-                events.Add(new FollowUpChanged(remedy.FollowUpId, new UpdateRequested(1, remedy.Due, RemedyChasing.For(remedy.Due, policy, calendar), now), now));
+                events.Add(new FollowUpChanged(remedy.FollowUpId, new UpdateRequested(1, remedy.Due, RemedyChasing.For(remedy.Due, policy, calendar, now.DateTime), now), now));
             }
         }
         return events;

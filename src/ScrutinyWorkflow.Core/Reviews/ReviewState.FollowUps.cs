@@ -31,12 +31,17 @@ public sealed partial record ReviewState
             && (respondent.OnBehalfOf is null || f.MayUpdate(Actor.LinkHolder(respondent.Email))));
 
     /// <summary>
-    /// Every remedy of the month's decisions as compliance counts it, in the order recorded. A remedy is evidenced when
+    /// Every remedy of the month's decisions that compliance counts, in the order recorded. A remedy is evidenced when
     /// the scrutiny officer closed its follow-up as implemented, at the time the service said it was done (its latest
-    /// update saying so before the close), or at the close when it never said so itself.
+    /// update saying so before the close), or at the close when it never said so itself. One closed as no longer needed
+    /// (the Ombudsman withdrew or replaced it) is left out: it is neither on time, late nor outstanding, where otherwise
+    /// it would stand outstanding for ever. One closed as not implemented stays in, unevidenced.
     /// </summary>
     public IEnumerable<TrackedRemedy> TrackedRemedies =>
-        Decisions.SelectMany(d => d.Remedies.Select(r => new TrackedRemedy(d.Reference, r.Number, r.Kind, r.Due, EvidencedAt(FollowUps.GetValueOrDefault(r.FollowUpId)))));
+        Decisions.SelectMany(d => d.Remedies
+            .Select(r => (Remedy: r, FollowUp: FollowUps.GetValueOrDefault(r.FollowUpId)))
+            .Where(x => x.FollowUp?.Closed is not { Closure: RecommendationClosure.NoLongerNeeded })
+            .Select(x => new TrackedRemedy(d.Reference, x.Remedy.Number, x.Remedy.Kind, x.Remedy.Due, EvidencedAt(x.FollowUp))));
 
     private static DateTimeOffset? EvidencedAt(RecommendationState? followUp)
     {

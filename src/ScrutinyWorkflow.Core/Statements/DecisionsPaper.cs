@@ -1,5 +1,4 @@
 using ScrutinyWorkflow.Core.Decisions;
-using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Core.Statements;
@@ -151,24 +150,16 @@ public sealed record DecisionsPaper(
     }
 
     /// <summary>
-    /// The remedies of a decisions review that compliance counts: <see cref="ReviewState.TrackedRemedies"/> (evidenced
-    /// when closed as implemented), less any closed as no longer needed (the Ombudsman withdrew or replaced it), which
-    /// would otherwise stand outstanding for ever. A draft's remedies are not yet followed, so none are counted; one
-    /// closed as not implemented stays unevidenced and counts as outstanding once its date has passed.
+    /// The remedies of a decisions review that compliance counts: <see cref="ReviewState.TrackedRemedies"/>, which says
+    /// which count (not one closed as no longer needed) and when each was evidenced. A draft's remedies are not yet
+    /// followed, so none are counted.
     /// </summary>
     public static IEnumerable<TrackedRemedy> CountedRemedies(ReviewState review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        if (review.Kind != ReviewKind.Decisions || review.Status is ReviewStatus.None or ReviewStatus.Draft or ReviewStatus.Discarded)
-        {
-            return [];
-        }
-        var withdrawn = review.Decisions
-            .SelectMany(d => d.Remedies
-                .Where(r => review.FollowUps.GetValueOrDefault(r.FollowUpId)?.Closed is { Closure: RecommendationClosure.NoLongerNeeded })
-                .Select(r => (d.Reference, r.Number)))
-            .ToHashSet();
-        return review.TrackedRemedies.Where(r => !withdrawn.Contains((r.DecisionReference, r.Number)));
+        return review.Kind != ReviewKind.Decisions || review.Status is ReviewStatus.None or ReviewStatus.Draft or ReviewStatus.Discarded
+            ? []
+            : review.TrackedRemedies;
     }
 
     /// <summary>Where a remedy stands, in the words of the paper's tables.</summary>

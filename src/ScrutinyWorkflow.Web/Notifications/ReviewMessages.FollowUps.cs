@@ -23,7 +23,7 @@ public sealed partial class ReviewMessages
             SendUpdateEscalation r => FollowUpEscalation(id, review, followUp, r, now),
             SendUpdateReceived r => UpdateReceived(id, review, followUp, r.Round, now),
             Core.Recommendations.SendClosedNotice r => ToOwner(id, review, followUp, r.OwnerEmail, "follow-up-closed", now, link: false,
-                ("closure", Closure(followUp.Closed!.Closure)), ("note", followUp.Closed.Note)),
+                ("closure", followUp.Closed!.Closure.Describe()), ("note", followUp.Closed.Note)),
             SendHandedOnNotice r => ToOwner(id, review, followUp, r.FormerOwnerEmail, "follow-up-handed-on", now, link: false,
                 ("new_owner", new Dictionary<string, object?> { ["name"] = followUp.Owner!.Name })),
             var other => throw new ArgumentOutOfRangeException(nameof(e), other.GetType().Name, "This follow-up effect is not an email."),
@@ -91,10 +91,4 @@ public sealed partial class ReviewMessages
     private static Officer OwnerOrAddress(ReviewState review, RecommendationState followUp, string email) =>
         followUp.Owner is { } owner && owner.Email == email ? owner : review.OfficerOrAddress(email);
 
-    private static string Closure(RecommendationClosure closure) => closure switch
-    {
-        RecommendationClosure.Implemented => "implemented",
-        RecommendationClosure.NotImplemented => "not implemented",
-        _ => "no longer needed",
-    };
 }

@@ -426,13 +426,14 @@ public sealed class LinkPages(ResponseLinks links, ILinkIndex index, IReviewQuer
     {
         var state = found.State;
         var actor = Actor.LinkHolder(found.Respondent.Email);
-        var remedies = state.Decisions.SelectMany(d => d.Remedies.Select(r => (Decision: d, Remedy: r))).ToDictionary(x => x.Remedy.FollowUpId, StringComparer.Ordinal);
         var now = clock.Now;
         return [.. state.FollowUpsFor(found.Respondent)
             .Select(f =>
             {
                 var typed = attempt?.FollowUpId == f.RecommendationId ? attempt : null;
-                var remedy = remedies.TryGetValue(f.RecommendationId, out var r) ? r : ((RecordedDecision Decision, RecordedRemedy Remedy)?)null;
+                var remedy = state.DecisionOfRemedy(f.RecommendationId) is { } decision
+                    ? (Decision: decision, Remedy: decision.Remedies.First(r => r.FollowUpId == f.RecommendationId))
+                    : ((RecordedDecision Decision, RecordedRemedy Remedy)?)null;
                 return new LinkFollowUp(
                     f.RecommendationId,
                     remedy is { } x ? $"Remedy for {x.Decision.Reference}" : $"Recommendation {f.RecommendationId}",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScrutinyWorkflow.Core.Calendar;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Web.ReviewPages;
@@ -180,12 +181,7 @@ public static class AuditSentences
             Core.Recommendations.UpdateEscalated { ManagerEmail: { } manager } r => $"{what}: update {r.Round} overdue, raised with {Person(review, manager)}",
             Core.Recommendations.UpdateEscalated r => $"{what}: update {r.Round} overdue, raised with the scrutiny team (the owner has no manager in the directory)",
             Core.Recommendations.UpdateProvided r => $"{what}: update {r.Round} given by {(r.ByScrutinyTeam ? "the scrutiny team" : Person(review, r.By))} ({(r.Progress == Core.Recommendations.RecommendationProgress.Done ? "done" : "in progress")})",
-            Core.Recommendations.RecommendationClosed r => $"{what} closed by the scrutiny team as {r.Closure switch
-            {
-                Core.Recommendations.RecommendationClosure.Implemented => "implemented",
-                Core.Recommendations.RecommendationClosure.NotImplemented => "not implemented",
-                _ => "no longer needed",
-            }}{Because(r.Note)}",
+            Core.Recommendations.RecommendationClosed r => $"{what} closed by the scrutiny team as {r.Closure.Describe()}{Because(r.Note)}",
             Core.Recommendations.OwnerChanged r => $"{what} handed from {Named(r.From)} to {Named(r.To)}{Because(r.Reason)}",
             var other => $"{what}: {other.GetType().Name}",
         };

@@ -27,8 +27,11 @@ public sealed record FollowUpLine(
     public bool IsRemedy => Remedy is not null;
 }
 
-/// <summary>A remedy's decision, kind, date and where it stands against that date.</summary>
-public sealed record RemedyFacts(string DecisionReference, string Kind, DateOnly Due, RemedyStanding Standing, string StandingText, string Colour);
+/// <summary>
+/// A remedy's decision, kind, date and where it stands against that date; <see cref="Standing"/> is null for one
+/// compliance does not count (closed as no longer needed, <see cref="ReviewState.TrackedRemedies"/>).
+/// </summary>
+public sealed record RemedyFacts(string DecisionReference, string Kind, DateOnly Due, RemedyStanding? Standing, string StandingText, string Colour);
 
 /// <summary>One decision of a monthly decisions review, as the page lists it.</summary>
 public sealed record DecisionLine(string Reference, DateOnly DecisionDate, string Category, string Finding, string Officer, int Remedies);
@@ -39,13 +42,22 @@ public static class FollowUpLines
     public static IReadOnlyList<FollowUpLine> Of(ReviewState review, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(review);
-        var remedies = review.Decisions
-            .SelectMany(d => d.Remedies.Select(r => (Decision: d, Remedy: r)))
-            .Zip(review.TrackedRemedies, (x, tracked) => (x.Decision, x.Remedy, Tracked: tracked))
-            .ToDictionary(x => x.Remedy.FollowUpId, StringComparer.Ordinal);
+        var tracked = review.TrackedRemedies.ToDictionary(r => (r.DecisionReference, r.Number));
         return [.. review.FollowUpsInOrder
             .Where(f => f.Status != RecommendationStatus.None)
-            .Select(f => Line(f, remedies.TryGetValue(f.RecommendationId, out var remedy) ? remedy : null, now))];
+            .Select(f => Line(f, RemedyOf(review, f.RecommendationId, tracked), now))];
+    }
+
+    /// <summary>The remedy a follow-up asks evidence of, with how compliance counts it (null when it does not).</summary>
+    private static (RecordedDecision Decision, RecordedRemedy Remedy, TrackedRemedy? Tracked)? RemedyOf(
+        ReviewState review, string followUpId, Dictionary<(string, int), TrackedRemedy> tracked)
+    {
+        if (review.DecisionOfRemedy(followUpId) is not { } decision)
+        {
+            return null;
+        }
+        var remedy = decision.Remedies.First(r => r.FollowUpId == followUpId);
+        return (decision, remedy, tracked.GetValueOrDefault((decision.Reference, remedy.Number)));
     }
 
     public static IReadOnlyList<DecisionLine> Decisions(ReviewState review)
@@ -64,16 +76,21 @@ public static class FollowUpLines
         _ => "Premature",
     };
 
-    private static FollowUpLine Line(RecommendationState followUp, (RecordedDecision Decision, RecordedRemedy Remedy, TrackedRemedy Tracked)? remedy, DateTimeOffset now)
+    private static FollowUpLine Line(RecommendationState followUp, (RecordedDecision Decision, RecordedRemedy Remedy, TrackedRemedy? Tracked)? remedy, DateTimeOffset now)
     {
         var row = RecommendationProgressRows.From(followUp, now);
         var round = followUp.CurrentRound;
         var open = followUp.Status == RecommendationStatus.Open;
         RemedyFacts? facts = null;
-        if (remedy is { } r)
+        if (remedy is { Tracked: { } tracked } r)
         {
-            var standing = r.Tracked.StandingAt(now);
+            var standing = tracked.StandingAt(now);
             facts = new RemedyFacts(r.Decision.Reference, KindWords(r.Remedy.Kind, r.Remedy.Amount), r.Remedy.Due, standing, StandingWords(standing), StandingColour(standing));
+        }
+        else if (remedy is { } withdrawn)
+        {
+            // As the paper counts it: neither on time, late nor outstanding.
+            facts = new RemedyFacts(withdrawn.Decision.Reference, KindWords(withdrawn.Remedy.Kind, withdrawn.Remedy.Amount), withdrawn.Remedy.Due, null, $"Not counted: {RecommendationClosure.NoLongerNeeded.Describe()}", "grey");
         }
         return new FollowUpLine(
             followUp.RecommendationId,

@@ -40,4 +40,12 @@ public sealed class ProgressRowTests
 
         Assert.Equal(("Closed: no longer needed", "Superseded by the sufficiency strategy."), (row.Status, row.ClosingNote));
     }
+
+    [Fact]
+    public void Each_closure_has_one_set_of_words_the_paper_the_trail_and_the_mail_all_use()
+    {
+        Assert.Equal(
+            ["implemented", "not implemented", "no longer needed"],
+            Enum.GetValues<RecommendationClosure>().Select(closure => closure.Describe()));
+    }
 }

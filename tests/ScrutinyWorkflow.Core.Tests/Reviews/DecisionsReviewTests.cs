@@ -130,7 +130,7 @@ public sealed class DecisionsReviewTests
         Assert.Equal(["M1", "M1", "M2", "M2", "M3", "M3"], events.OfType<FollowUpChanged>().Select(e => e.FollowUpId));
         var recorded = Assert.Single(events.Changes<RecommendationRecorded>("M2"));
         Assert.Equal(
-            (new RecommendationSource(RecommendationSubject.DecisionsPaper, Id, "Ombudsman decisions: November 2026"), "Pay Mr X £300 for distress.", Housing, ReviewDecider.RemediesRecordedBy),
+            (new RecommendationSource(RecommendationSubject.Remedy, Id, "Ombudsman decisions: November 2026"), "Pay Mr X £300 for distress.", Housing, ReviewDecider.RemediesRecordedBy),
             (recorded.Source, recorded.Text, recorded.Owner, recorded.RecordedBy));
         var requested = Assert.Single(events.Changes<UpdateRequested>("M1"));
         Assert.Equal((1, ApologyDue), (requested.Round, requested.Due));

@@ -2,6 +2,7 @@ using ScrutinyWorkflow.Core.Calendar;
 using ScrutinyWorkflow.Core.Decisions;
 using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Core.Statements;
 using static ScrutinyWorkflow.Core.Tests.Reviews.DecisionsReviews;
 using static ScrutinyWorkflow.Core.Tests.Reviews.Reviews;
 
@@ -96,6 +97,68 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void Given_a_remedy_awaiting_evidence_when_its_date_moves_later_then_it_is_escalated_the_working_day_after_the_new_date_not_on_it()
+    {
+        // M1 was due Friday 8 January; moved to Friday 22 January, it is on time until the end of that day.
+        var spec = new DeciderSpecification().GivenDecisionsDispatched();
+
+        var moved = Assert.Single(spec.When(new ActOnFollowUp("M1", new ChangeUpdateDate(new DateOnly(2027, 1, 22), ScrutinyOfficer, At(2027, 1, 5)))).ThenEvents().Changes<UpdateDateChanged>("M1"));
+
+        Assert.Equal(RemedyChasing.For(new DateOnly(2027, 1, 22), ReviewPolicy.Default, new WorkingCalendar()).Steps, moved.Schedule.Steps);
+        Assert.Equal(new ChaseStep(ChaseAction.Escalation, 1, new DateTime(2027, 1, 25, 9, 0, 0)), moved.Schedule.Steps[^1]);
+        spec.GivenCommands(new ActOnFollowUp("M1", new ChangeUpdateDate(new DateOnly(2027, 1, 22), ScrutinyOfficer, At(2027, 1, 5))));
+        Assert.Empty(spec.When(new ProcessDueTimers(At(2027, 1, 22, 17))).ThenEvents().Changes<UpdateEscalated>("M1"));
+        Assert.Single(spec.When(new ProcessDueTimers(At(2027, 1, 25, 9))).ThenEvents().Changes<UpdateEscalated>("M1"));
+    }
+
+    [Fact]
+    public void Given_a_remedys_evidence_given_when_it_is_asked_for_again_then_the_new_round_is_escalated_the_working_day_after_its_date()
+    {
+        // Asked again for Friday 5 February: reminders before it, the escalation on Monday 8 February.
+        var spec = new DeciderSpecification().GivenDecisionsDispatched()
+            .GivenCommands(new ActOnFollowUp("M2", new ProvideUpdate("Payment approved, not yet made.", RecommendationProgress.InProgress, Actor.LinkHolder(Housing.Email), At(2027, 1, 14))));
+
+        var requested = Assert.Single(spec.When(new ActOnFollowUp("M2", new RequestUpdate(new DateOnly(2027, 2, 5), ScrutinyOfficer, At(2027, 1, 18)))).ThenEvents().Changes<UpdateRequested>("M2"));
+
+        Assert.Equal(2, requested.Round);
+        Assert.Equal(RemedyChasing.For(new DateOnly(2027, 2, 5), ReviewPolicy.Default, new WorkingCalendar()).Steps, requested.Schedule.Steps);
+        Assert.Equal(new DateTime(2027, 2, 8, 9, 0, 0), requested.Schedule.Steps[^1].Due);
+    }
+
+    [Fact]
+    public void Given_a_recommendation_on_a_decisions_paper_when_its_date_moves_then_it_is_chased_as_a_recommendation_towards_the_date()
+    {
+        var spec = new DeciderSpecification().GivenDecisionsDispatched()
+            .GivenCommands(new CloseEarly("Paper due.", At(2026, 12, 15)), new ReleaseStatement(At(2026, 12, 15, 11)), Recommend());
+
+        var moved = Assert.Single(spec.When(new ActOnFollowUp("R1", new ChangeUpdateDate(new DateOnly(2027, 2, 12), ScrutinyOfficer, At(2027, 1, 5)))).ThenEvents().Changes<UpdateDateChanged>("R1"));
+
+        Assert.Equal(ChaseSchedule.Towards(new DateOnly(2027, 2, 12), ReviewPolicy.Default, new WorkingCalendar()).Steps, moved.Schedule.Steps);
+    }
+
+    [Fact]
+    public void Given_a_remedy_long_overdue_when_the_decisions_review_is_sent_then_its_officers_manager_is_told_at_the_next_chase_time()
+    {
+        // Due 30 October 2026; the review is sent on Monday 14 December at 10:00, after that day's chasers went.
+        IReadOnlyList<DecisionInput> decisions =
+        [
+            new("24 009 999", new DateOnly(2026, 11, 25), "Children's care services", DecisionFinding.FaultWithoutInjustice, "Records of a visit were late.", Head.Email,
+                [new(RemedyKind.Apology, "Apologise to Ms Y.", null, new DateOnly(2026, 10, 30))]),
+        ];
+        var tuesday = At(2026, 12, 15, 9);
+        var spec = new DeciderSpecification().GivenCommands(DraftDecisions(decisions));
+
+        var requested = Assert.Single(spec.When(new DispatchReview(Start)).ThenEvents().Changes<UpdateRequested>("M1"));
+
+        Assert.Equal([new ChaseStep(ChaseAction.Escalation, 1, tuesday.DateTime)], requested.Schedule.Steps);
+        spec.GivenCommands(new DispatchReview(Start));
+        Assert.Equal(tuesday.DateTime, spec.State.NextDue);
+        spec.When(new ProcessDueTimers(tuesday)).Then(new FollowUpChanged("M1", new UpdateEscalated(1, 0, Head.ManagerEmail, tuesday), tuesday));
+        Assert.Equal([new FollowUpEffect("M1", new SendUpdateEscalation(Head.Email, Head.ManagerEmail, 1))], spec.ThenEffects());
+        Assert.Null(spec.StateAfter().FollowUps["M1"].NextDue);
+    }
+
+    [Fact]
     public void A_follow_up_the_review_does_not_have_is_not_found_and_recording_or_chasing_are_not_asked_of_one()
     {
         var spec = new DeciderSpecification().GivenDecisionsDispatched();
@@ -186,6 +249,22 @@ public sealed class FollowUpTests
 
         Assert.All(spec.State.TrackedRemedies, r => Assert.Null(r.EvidencedAt));
         Assert.All(new DeciderSpecification().GivenCommands(DraftDecisions()).State.TrackedRemedies, r => Assert.Null(r.EvidencedAt));
+    }
+
+    [Fact]
+    public void Given_a_remedy_closed_as_no_longer_needed_then_compliance_counts_it_neither_on_time_late_nor_outstanding()
+    {
+        var spec = new DeciderSpecification().GivenDecisionsDispatched();
+
+        spec.When(new ActOnFollowUp("M1", new CloseRecommendation(RecommendationClosure.NoLongerNeeded, "The Ombudsman withdrew it.", ScrutinyOfficer, At(2027, 1, 12))));
+        var after = spec.StateAfter();
+
+        Assert.Equal([("24 001 234", 2), ("24 009 999", 3)], after.TrackedRemedies.Select(r => (r.DecisionReference, r.Number)));
+        Assert.Equal(after.TrackedRemedies, DecisionsPaper.CountedRemedies(after));
+        Assert.Equal(new RemedyTally(0, 0, 2, 0), RemedyTally.Of(after.TrackedRemedies, At(2027, 3, 1)));
+        // One closed as not implemented is still counted: outstanding once its date has passed.
+        var refused = spec.GivenCommands(new ActOnFollowUp("M2", new CloseRecommendation(RecommendationClosure.NotImplemented, "Mr X refused it.", ScrutinyOfficer, At(2027, 1, 12)))).State;
+        Assert.Contains(refused.TrackedRemedies, r => r.Number == 2 && r.StandingAt(At(2027, 3, 1)) == RemedyStanding.Outstanding);
     }
 
     [Fact]

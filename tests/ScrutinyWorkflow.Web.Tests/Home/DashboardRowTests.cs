@@ -1,7 +1,12 @@
+using ScrutinyWorkflow.Core.Decisions;
+using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Core.Tests.Reviews;
 using ScrutinyWorkflow.Web.Engine;
 using ScrutinyWorkflow.Web.Home;
+using ScrutinyWorkflow.Web.ReviewPages;
 using ScrutinyWorkflow.Web.Tests.ReviewPages;
+using Council = ScrutinyWorkflow.Core.Tests.Reviews.Reviews;
 
 namespace ScrutinyWorkflow.Web.Tests.Home;
 
@@ -69,4 +74,25 @@ public sealed class DashboardRowTests
         Assert.Equal([new NeedsYou("1 officer your mail could not reach", "/reviews/rv-test#officers")], waiting.NeedsYou);
         Assert.Empty(done.NeedsYou);
     }
+
+    [Fact]
+    public void A_remedy_closed_as_no_longer_needed_is_not_outstanding_on_the_dashboard_or_the_reviews_page()
+    {
+        // By 1 March every remedy of November's decisions is past its date with no evidence; M1 is then withdrawn.
+        var march = Council.At(2027, 3, 1);
+        var spec = new DeciderSpecification().GivenDecisionsDispatched();
+        var before = spec.State;
+        var after = spec.GivenCommands(new ActOnFollowUp("M1",
+            new CloseRecommendation(RecommendationClosure.NoLongerNeeded, "The Ombudsman withdrew it.", DecisionsReviews.ScrutinyOfficer, Council.At(2027, 1, 12)))).State;
+
+        Assert.Equal(3, DashboardRow.From(ReviewSummary.From(before)).WithFollowUps(before, march).OutstandingRemedies);
+        Assert.Equal(2, DashboardRow.From(ReviewSummary.From(after)).WithFollowUps(after, march).OutstandingRemedies);
+        var lines = FollowUpLines.Of(after, march);
+        Assert.Equal(((RemedyStanding?)null, "Not counted: no longer needed", "grey"), Facts(lines, "M1"));
+        Assert.Equal(((RemedyStanding?)RemedyStanding.Outstanding, "Outstanding", "red"), Facts(lines, "M2"));
+        Assert.Equal("24 009 999", lines.Single(l => l.Id == "M3").Remedy!.DecisionReference);
+    }
+
+    private static (RemedyStanding?, string, string) Facts(IReadOnlyList<FollowUpLine> lines, string id) =>
+        lines.Single(l => l.Id == id).Remedy is { } remedy ? (remedy.Standing, remedy.StandingText, remedy.Colour) : throw new InvalidOperationException($"{id} is not a remedy.");
 }

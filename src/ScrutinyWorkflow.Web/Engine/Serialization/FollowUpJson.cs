@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ScrutinyWorkflow.Core.Recommendations;
@@ -40,6 +41,23 @@ internal static class FollowUpJson
             ("send-handed-on-notice", typeof(SendHandedOnNotice)),
         ],
     };
+
+    /// <summary>
+    /// Version 1 of "follow-up-changed" recorded a remedy as made against its decisions paper, as the panel's own
+    /// recommendations on that paper are, and nothing else told the two apart but the follow-up's id (M1... for
+    /// remedies, as <see cref="Core.Reviews.FollowUpIds"/> names them). Version 2 says so in the source, because a remedy is chased
+    /// by its own rules; this reads the old remedies as remedies.
+    /// </summary>
+    public static EventUpcaster RemedyMarked { get; } = new("follow-up-changed", 1, node =>
+    {
+        if (node["followUpId"]?.GetValue<string>() is { } id && Core.Reviews.FollowUpIds.IsRemedy(id)
+            && node["change"] is JsonObject change && change[KindProperty]?.GetValue<string>() == "recommendation-recorded"
+            && change["source"] is JsonObject source)
+        {
+            source["subject"] = "remedy";
+        }
+        return node;
+    });
 
     /// <summary>A resolver modifier: gives each family's base type its kinds, and leaves every other type alone.</summary>
     public static void WithKinds(JsonTypeInfo type)

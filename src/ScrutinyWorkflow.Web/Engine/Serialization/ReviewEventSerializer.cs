@@ -49,7 +49,8 @@ public sealed class ReviewEventSerializer
         ("officers-away-noted", 1, typeof(OfficersAwayNoted)),
         ("receipt-sent", 1, typeof(ReceiptSent)),
         ("decisions-recorded", 1, typeof(DecisionsRecorded)),
-        ("follow-up-changed", 1, typeof(FollowUpChanged)),
+        // Version 2 marks a remedy's source as a remedy (FollowUpJson.RemedyMarked).
+        ("follow-up-changed", 2, typeof(FollowUpChanged)),
         ("published-compliance-recorded", 1, typeof(PublishedComplianceRecorded)),
     ];
 
@@ -68,8 +69,11 @@ public sealed class ReviewEventSerializer
     private readonly Dictionary<string, (int Version, Type Type)> byName = Types.Concat(FormerNames).ToDictionary(t => t.Name, t => (t.Version, t.Type));
     private readonly Dictionary<(string, int), EventUpcaster> upcasters;
 
+    /// <summary>The product's own upcasters, for the shapes earlier versions wrote; a caller's are added to them.</summary>
+    private static readonly EventUpcaster[] Upcasters = [FollowUpJson.RemedyMarked];
+
     public ReviewEventSerializer(IEnumerable<EventUpcaster>? upcasters = null) =>
-        this.upcasters = (upcasters ?? []).ToDictionary(u => (u.Type, u.FromVersion));
+        this.upcasters = Upcasters.Concat(upcasters ?? []).ToDictionary(u => (u.Type, u.FromVersion));
 
     /// <summary>The names events are stored under, for the audit trail.</summary>
     public string NameOf(ReviewEvent @event) => byType[@event.GetType()].Name;

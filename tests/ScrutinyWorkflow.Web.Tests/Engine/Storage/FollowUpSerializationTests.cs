@@ -90,6 +90,22 @@ public sealed class FollowUpSerializationTests
     }
 
     [Fact]
+    public void A_remedy_recorded_before_remedies_were_marked_as_such_reads_back_as_a_remedy_and_a_recommendation_as_it_was()
+    {
+        // Version 1 recorded a remedy (M1) as made against its decisions paper, as the panel's recommendations (R1) are.
+        const string Remedy = """{"followUpId":"M1","change":{"$kind":"recommendation-recorded","recommendationId":"M1","source":{"subject":"decisions-paper","id":"rv-1","title":"Ombudsman decisions: November 2026"},"text":"Pay Mr X \u00a3300.","owner":{"email":"tom.okafor@council.example","name":"Tom Okafor","designation":"Team Manager","managerEmail":"boss@council.example"},"recordedBy":"scrutiny team","at":"2027-01-04T09:00:00+00:00"},"at":"2027-01-04T09:00:00+00:00"}""";
+        var serializer = new ReviewEventSerializer();
+
+        var remedy = Assert.IsType<RecommendationRecorded>(Assert.IsType<FollowUpChanged>(serializer.Deserialize(new StoredEvent(2, "follow-up-changed", 1, Remedy, At))).Change);
+        var recommendation = Assert.IsType<RecommendationRecorded>(Assert.IsType<FollowUpChanged>(serializer.Deserialize(
+            new StoredEvent(3, "follow-up-changed", 1, Remedy.Replace("\"M1\"", "\"R1\"", StringComparison.Ordinal), At))).Change);
+
+        Assert.Equal(new RecommendationSource(RecommendationSubject.Remedy, "rv-1", "Ombudsman decisions: November 2026"), remedy.Source);
+        Assert.Equal(("Pay Mr X \u00a3300.", Tom), (remedy.Text, remedy.Owner));
+        Assert.Equal(RecommendationSubject.DecisionsPaper, recommendation.Source.Subject);
+    }
+
+    [Fact]
     public void A_change_of_a_kind_this_version_does_not_know_is_refused_rather_than_misread()
     {
         const string Stored = """{"followUpId":"M1","change":{"$kind":"update-teleported","round":1,"at":"2027-01-11T09:00:00+00:00"},"at":"2027-01-11T09:00:00+00:00"}""";
