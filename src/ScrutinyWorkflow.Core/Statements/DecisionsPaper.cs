@@ -3,8 +3,11 @@ using ScrutinyWorkflow.Core.Reviews;
 
 namespace ScrutinyWorkflow.Core.Statements;
 
-/// <summary>One remedy as the decisions paper lists it, with where it stands when the paper is made.</summary>
-public sealed record PaperRemedy(int Number, RemedyKind Kind, string Text, decimal? Amount, DateOnly Due, RemedyStanding Standing)
+/// <summary>
+/// One remedy as the decisions paper lists it, with where it stands when the paper is made: null when compliance does
+/// not count it (the scrutiny officer closed it as no longer needed).
+/// </summary>
+public sealed record PaperRemedy(int Number, RemedyKind Kind, string Text, decimal? Amount, DateOnly Due, RemedyStanding? Standing)
 {
     public string KindInWords => Kind.Describe();
 
@@ -13,7 +16,7 @@ public sealed record PaperRemedy(int Number, RemedyKind Kind, string Text, decim
         ? $"{KindInWords} of {Money(amount)}: {Text}"
         : $"{KindInWords}: {Text}";
 
-    public string StandingInWords => DecisionsPaper.Describe(Standing);
+    public string StandingInWords => Standing is { } standing ? DecisionsPaper.Describe(standing) : DecisionsPaper.NotCounted;
 
     internal static string Money(decimal amount) =>
         amount == decimal.Truncate(amount)
@@ -120,12 +123,12 @@ public sealed record DecisionsPaper(
         var own = CountedRemedies(state).ToList();
         var ownKeys = own.Select(r => (r.DecisionReference, r.Number)).ToHashSet();
         var remedies = own.Concat(otherRemedies.Where(r => !ownKeys.Contains((r.DecisionReference, r.Number)))).ToList();
-        var standings = own.ToDictionary(r => (r.DecisionReference, r.Number), r => r.StandingAt(now));
+        var standings = own.ToDictionary(r => (r.DecisionReference, r.Number), r => (RemedyStanding?)r.StandingAt(now));
 
         var decisions = state.Decisions.Select(d => new PaperDecision(
             d.Reference, d.DecisionDate, d.Category, d.Finding, d.Summary,
             [.. d.Remedies.Select(r => new PaperRemedy(r.Number, r.Kind, r.Text, r.Amount, r.Due,
-                standings.GetValueOrDefault((d.Reference, r.Number), RemedyStanding.NotYetDue)))])).ToList();
+                standings.GetValueOrDefault((d.Reference, r.Number))))])).ToList();
         var learning = state.Decisions.Zip(decisions)
             .Where(pair => pair.First.QuestionId is not null && pair.Second.IsUpheld)
             .Select(pair => new DecisionLearning(pair.Second, PositionStatement.RowOf(state, QuestionOf(state, pair.First))))
@@ -161,6 +164,9 @@ public sealed record DecisionsPaper(
             ? []
             : review.TrackedRemedies;
     }
+
+    /// <summary>A remedy compliance does not count, in the words of the paper's tables.</summary>
+    public const string NotCounted = "No longer needed, so not counted";
 
     /// <summary>Where a remedy stands, in the words of the paper's tables.</summary>
     public static string Describe(RemedyStanding standing) => standing switch

@@ -36,6 +36,27 @@ public sealed class DecisionsPaperTests
     }
 
     [Fact]
+    public void A_remedy_closed_as_no_longer_needed_is_listed_as_not_counted_and_left_out_of_compliance()
+    {
+        var review = Review();
+        var m3 = review.FollowUps["M3"];
+        var withdrawn = review with
+        {
+            FollowUps = review.FollowUps.SetItem("M3", RecommendationState.Evolve(m3,
+                new RecommendationClosed(RecommendationClosure.NoLongerNeeded, "The Ombudsman withdrew it.", "scrutiny@council.example", At(2027, 1, 4)))),
+        };
+
+        var before = Paper(review);
+        var paper = Paper(withdrawn);
+
+        var remedy = paper.Decisions[0].Remedies[2];
+        Assert.Null(remedy.Standing);
+        Assert.Equal("No longer needed, so not counted", remedy.StandingInWords);
+        Assert.Equal(before.Compliance.Year.ByRemedy.NotYetDue - 1, paper.Compliance.Year.ByRemedy.NotYetDue);
+        Assert.Equal(before.Compliance.Year.ByRemedy with { NotYetDue = 0 }, paper.Compliance.Year.ByRemedy with { NotYetDue = 0 });
+    }
+
+    [Fact]
     public void The_learning_gives_each_upheld_decisions_answer_with_its_reporter_or_says_none_came_by_the_deadline()
     {
         var paper = Paper();
