@@ -105,13 +105,17 @@ public sealed record DecisionsPaper(
     /// The paper for a decisions review whose answers are assembled. <paramref name="otherRemedies"/> are the remedies
     /// of the council's other decisions reviews (the caller gathers them; this review's own are added here, and any the
     /// caller also gave are counted once); <paramref name="progress"/> is <see cref="RecommendationsProgress.For"/>'s.
+    /// <paramref name="publishedElsewhere"/> holds the Ombudsman's published figures entered on other decisions reviews,
+    /// by year: the figure comes once a year and she enters it on whichever month's review is open then, so every later
+    /// paper of that year shows it. One entered on this review comes first.
     /// </summary>
     public static DecisionsPaper From(
         ReviewState state,
         IEnumerable<TrackedRemedy> otherRemedies,
         IReadOnlyList<ProgressEntry> progress,
         DateTimeOffset now,
-        Func<string, RichText> parse)
+        Func<string, RichText> parse,
+        IReadOnlyDictionary<int, decimal>? publishedElsewhere = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(otherRemedies);
@@ -134,7 +138,9 @@ public sealed record DecisionsPaper(
             .Select(pair => new DecisionLearning(pair.Second, PositionStatement.RowOf(state, QuestionOf(state, pair.First))))
             .ToList();
         var compliance = RemedyCompliance.ForMonth(month, remedies, now);
-        var published = state.PublishedCompliance.TryGetValue(compliance.Year.FirstYear, out var percent) ? percent : (decimal?)null;
+        var published = state.PublishedCompliance.TryGetValue(compliance.Year.FirstYear, out var percent) ? percent
+            : publishedElsewhere?.TryGetValue(compliance.Year.FirstYear, out var elsewhere) == true ? elsewhere
+            : (decimal?)null;
         return new DecisionsPaper(
             state.ReviewId,
             state.Panel,

@@ -57,6 +57,19 @@ public sealed class DecisionsPaperTests
     }
 
     [Fact]
+    public void The_published_figure_entered_on_another_months_review_is_shown_unless_this_review_has_its_own()
+    {
+        var elsewhere = new Dictionary<int, decimal> { [2026] = 81.5m, [2025] = 70m };
+
+        var without = DecisionsPaper.From(Review(), OtherRemedies, [], Now, RichText.Plain, elsewhere);
+        var own = DecisionsPaper.From(Review(published: ImmutableDictionary<int, decimal>.Empty.Add(2026, 90m)), OtherRemedies, [], Now, RichText.Plain, elsewhere);
+
+        Assert.Equal(81.5m, without.YearRate.PublishedPercent);
+        Assert.Equal(90m, own.YearRate.PublishedPercent);
+        Assert.Null(DecisionsPaper.From(Review(), OtherRemedies, [], Now, RichText.Plain, new Dictionary<int, decimal> { [2025] = 70m }).YearRate.PublishedPercent);
+    }
+
+    [Fact]
     public void The_learning_gives_each_upheld_decisions_answer_with_its_reporter_or_says_none_came_by_the_deadline()
     {
         var paper = Paper();
