@@ -53,6 +53,19 @@ internal static class BetweenFocusReportsScenario
         return id;
     }
 
+    /// <summary>A month's decisions review (<see cref="Decisions"/>) sent, then closed early: its paper is assembled, for the scrutiny team to check.</summary>
+    public static async Task<string> ClosedDecisionsReviewAsync(ScrutinyApplication app, string panelName, string panelEmail)
+    {
+        var client = app.CreateClient();
+        var created = await Expect(HttpStatusCode.Created, client.PostAsJsonAsync("/api/reviews/decisions", Decisions(panelName, panelEmail)));
+        var id = (await created.Content.ReadFromJsonAsync<CreatedReview>())!.Id;
+        await Expect(HttpStatusCode.Accepted, client.PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody()));
+        await app.RunRunnerAsync();
+        await Expect(HttpStatusCode.Accepted, client.PostAsJsonAsync($"/api/reviews/{id}/close", new { reason = "The panel asked early" }));
+        await app.RunRunnerAsync();
+        return id;
+    }
+
     /// <summary>The month's decisions about the council: five, two upheld with remedies (one already past its date).</summary>
     public static object Decisions(string panelName, string panelEmail)
     {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using static ScrutinyWorkflow.Web.Tests.EndToEnd.BetweenFocusReportsScenario;
 
 namespace ScrutinyWorkflow.Web.Tests.ReviewPages;
@@ -19,16 +17,9 @@ public sealed class DecisionsReviewPageTests : IAsyncLifetime
     [Fact]
     public async Task An_assembled_decisions_review_offers_its_paper_and_no_cover_report()
     {
-        var app = world.App;
-        var client = app.CreateClient();
-        var created = await Expect(HttpStatusCode.Created, client.PostAsJsonAsync("/api/reviews/decisions", Decisions("Corporate Scrutiny Panel", "panel@council.example")));
-        var id = (await created.Content.ReadFromJsonAsync<Web.Reviews.CreatedReview>())!.Id;
-        await Expect(HttpStatusCode.Accepted, client.PostAsync($"/api/reviews/{id}/dispatch", Api.NoBody()));
-        await app.RunRunnerAsync();
-        await Expect(HttpStatusCode.Accepted, client.PostAsJsonAsync($"/api/reviews/{id}/close", new { reason = "The panel asked early" }));
-        await app.RunRunnerAsync();
+        var id = await ClosedDecisionsReviewAsync(world.App, "Corporate Scrutiny Panel", "panel@council.example");
 
-        var page = await new PageDriver(app.Browser()).OpenAsync($"/reviews/{id}");
+        var page = await new PageDriver(world.App.Browser()).OpenAsync($"/reviews/{id}");
 
         Assert.Equal("Paper ready to check", page.QuerySelector("main .govuk-tag")!.TextContent.Trim());
         Assert.Equal("The month's decisions paper", page.GetElementById("statement")!.TextContent.Trim());
