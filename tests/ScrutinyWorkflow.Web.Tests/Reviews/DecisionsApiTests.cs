@@ -7,14 +7,8 @@ using ScrutinyWorkflow.Web.Tests.EndToEnd;
 namespace ScrutinyWorkflow.Web.Tests.Reviews;
 
 /// <summary>A month's decisions sent to the JSON API: a remedy's kind is read from the names the README lists, never guessed.</summary>
-public sealed class DecisionsApiTests : IAsyncLifetime
+public sealed class DecisionsApiTests
 {
-    private readonly TestWorld world = new(DateTimeOffset.UtcNow);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
-
     /// <summary>The scenario's five decisions, the first decision's second remedy (the payment) given this kind.</summary>
     private static JsonNode WithPaymentKind(string? kind)
     {
@@ -28,12 +22,13 @@ public sealed class DecisionsApiTests : IAsyncLifetime
         return request;
     }
 
-    private async Task<int> ReviewCountAsync() =>
+    private static async Task<int> ReviewCountAsync(TestWorld world) =>
         (await world.App.CreateClient().GetFromJsonAsync<Web.Reviews.ReviewListView>("/api/reviews"))!.Total;
 
     [Fact]
     public async Task An_unknown_remedy_kind_is_a_400_problem_naming_the_remedy_and_the_kinds_accepted_and_nothing_is_created()
     {
+        await using var world = new TestWorld(DateTimeOffset.UtcNow);
         var response = await world.App.CreateClient().PostAsJsonAsync("/api/reviews/decisions", WithPaymentKind("refund"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -42,18 +37,19 @@ public sealed class DecisionsApiTests : IAsyncLifetime
         Assert.Equal(["decisions[0].remedies[1].kind"], errors.EnumerateObject().Select(p => p.Name));
         var message = errors.GetProperty("decisions[0].remedies[1].kind")[0].GetString()!;
         Assert.All(new[] { "refund", "apology", "payment", "procedure", "training", "other" }, word => Assert.Contains(word, message, StringComparison.Ordinal));
-        Assert.Equal(0, await ReviewCountAsync());
+        Assert.Equal(0, await ReviewCountAsync(world));
     }
 
     [Fact]
     public async Task A_remedy_without_a_kind_is_refused_rather_than_filed_as_other()
     {
+        await using var world = new TestWorld(DateTimeOffset.UtcNow);
         var response = await world.App.CreateClient().PostAsJsonAsync("/api/reviews/decisions", WithPaymentKind(null));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.StartsWith("Say what kind of remedy", errors.GetProperty("decisions[0].remedies[1].kind")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, await ReviewCountAsync());
+        Assert.Equal(0, await ReviewCountAsync(world));
     }
 
     [Theory]
@@ -62,6 +58,7 @@ public sealed class DecisionsApiTests : IAsyncLifetime
     [InlineData(" PAYMENT ", "payment")]
     public async Task A_kind_the_README_names_or_its_longer_form_is_recorded_as_that_kind(string given, string recorded)
     {
+        await using var world = new TestWorld(DateTimeOffset.UtcNow);
         var response = await world.App.CreateClient().PostAsJsonAsync("/api/reviews/decisions", WithPaymentKind(given));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
