@@ -36,11 +36,16 @@ public abstract class ReviewReadSideContract
         .. more,
     ];
 
-    /// <summary>A month's decisions drafted on the given day: one, not upheld, so nobody is asked.</summary>
-    protected static ReviewCommand[] DecisionsDrafted(string id, DateTimeOffset drafted) =>
+    /// <summary>A month's decisions drafted on the given day and sent: one upheld with one remedy (a follow-up, M1), one not upheld.</summary>
+    protected static ReviewCommand[] DecisionsSent(string id, DateTimeOffset drafted) =>
     [
         new DraftDecisionsReview(id, new YearMonth(2026, 11), "Audit and Governance Panel", "audit.panel@council.example", new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 8),
-            [new DecisionInput("26 001 001", new DateOnly(2026, 11, 12), "Housing", Core.Decisions.DecisionFinding.NotUpheld, "No fault.", null, [])], [], drafted),
+            [
+                new DecisionInput("26 001 001", new DateOnly(2026, 11, 12), "Housing", Core.Decisions.DecisionFinding.NotUpheld, "No fault.", null, []),
+                new DecisionInput("26 001 002", new DateOnly(2026, 11, 13), "Adult care services", Core.Decisions.DecisionFinding.UpheldWithInjustice, "Delay.", Asha.Email,
+                    [new RemedyInput(Core.Decisions.RemedyKind.Apology, "Apologise to Mrs X.", null, new DateOnly(2027, 1, 4))]),
+            ], [Asha, Dee], drafted),
+        new DispatchReview(drafted),
     ];
 
     [Fact]
@@ -110,13 +115,14 @@ public abstract class ReviewReadSideContract
     }
 
     [Fact]
-    public async Task The_list_says_which_kind_of_review_each_line_is_so_a_paper_finds_the_decisions_reviews_without_loading_the_rest()
+    public async Task The_list_says_which_kind_of_review_each_line_is_and_how_many_follow_ups_so_readers_load_only_the_reviews_that_matter()
     {
         await ApplyAsync("rv-6", Opened("rv-6", At(14)));
-        await ApplyAsync("rv-7", DecisionsDrafted("rv-7", At(15)));
+        await ApplyAsync("rv-7", DecisionsSent("rv-7", At(15)));
 
         var list = await Queries.ListAsync(new ReviewListQuery(PageSize: 10), None);
 
-        Assert.Equal([("rv-7", "decisions", true), ("rv-6", "focus-report", false)], list.Reviews.Select(r => (r.Id, r.Kind, r.MayBeDecisions)));
+        Assert.Equal([("rv-7", "decisions", true, 1, true), ("rv-6", "focus-report", false, 0, false)],
+            list.Reviews.Select(r => (r.Id, r.Kind, r.MayBeDecisions, r.FollowUps, r.MayHaveFollowUps)));
     }
 }
