@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Officers;
 
@@ -172,9 +173,11 @@ public sealed record ReviewSummary(
     int Declines = 0, int Unreachable = 0, DateTimeOffset? StartedAt = null, string? Kind = null, int? FollowUps = null)
 {
     /// <summary>Whether the review has follow-ups, or may have (listed before they were counted).</summary>
+    [JsonIgnore]
     public bool MayHaveFollowUps => FollowUps is not 0;
 
     /// <summary>Whether the line is of a monthly decisions review, or may be (listed before kinds were kept).</summary>
+    [JsonIgnore]
     public bool MayBeDecisions => Kind is null || Kind == KindName(ReviewKind.Decisions);
 
     public static string KindName(ReviewKind kind) => kind == ReviewKind.Decisions ? "decisions" : "focus-report";

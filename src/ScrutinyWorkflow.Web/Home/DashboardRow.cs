@@ -90,10 +90,11 @@ public sealed record DashboardRow(
     {
         ArgumentNullException.ThrowIfNull(summary);
         var status = Enum.GetValues<ReviewStatus>().FirstOrDefault(s => ReviewSummary.StatusName(s) == summary.Status);
+        var decisions = summary.Kind == ReviewSummary.KindName(ReviewKind.Decisions);
         List<NeedsYou> needs = status switch
         {
             ReviewStatus.Draft => [new("Check the questions and send them", $"/reviews/{summary.Id}/draft")],
-            ReviewStatus.Assembled => [new("Check and release the statement", $"/reviews/{summary.Id}#statement")],
+            ReviewStatus.Assembled => [new(decisions ? "Check and release the paper" : "Check and release the statement", $"/reviews/{summary.Id}#statement")],
             _ => [],
         };
         if (summary.Declines > 0)
@@ -108,7 +109,7 @@ public sealed record DashboardRow(
             summary.Deadline, summary.MeetingDate, needs,
             summary.StartedAt is { } started ? DateOnly.FromDateTime((clock?.Local(started) ?? started).DateTime) : null)
         {
-            Kind = KindWords(summary.Kind == ReviewSummary.KindName(ReviewKind.Decisions)),
+            Kind = KindWords(decisions),
         };
     }
 }

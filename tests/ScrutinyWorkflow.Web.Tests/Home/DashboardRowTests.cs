@@ -31,6 +31,8 @@ public sealed class DashboardRowTests
         Assert.Equal((0, false), (focus.FollowUps, focus.MayHaveFollowUps));
         // A line listed before follow-ups were counted may have some: its review is read to find out.
         Assert.True((focus with { FollowUps = null }).MayHaveFollowUps);
+        // A month's paper assembled is checked and released as a paper, not a statement.
+        Assert.Equal("Check and release the paper", DashboardRow.From(decisions with { Status = "assembled" }).NeedsYou[0].Text);
     }
 
     [Fact]
