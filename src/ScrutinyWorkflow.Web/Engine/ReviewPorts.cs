@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ScrutinyWorkflow.Core.Reviews;
 using ScrutinyWorkflow.Web.Officers;
 
@@ -161,11 +162,26 @@ public sealed record ReviewListPage(IReadOnlyList<ReviewSummary> Reviews, int Pa
 /// escalated to a manager or closed with no response; <see cref="NextDue"/> is when the review next wakes (council time);
 /// <see cref="Declines"/> and <see cref="Unreachable"/> are what waits on the scrutiny officer because of an officer
 /// (<see cref="OfficerAttention"/>); <see cref="StartedAt"/> is when it was drafted, so drafts of one report can be told apart.
+/// <see cref="Kind"/> is focus-report or decisions (<see cref="KindName"/>); null on a line listed before the list
+/// kept kinds (the Durable runtime's lines are written again only when their review next changes), which a reader
+/// that needs the kind must load the review to learn. <see cref="FollowUps"/> counts the review's follow-ups
+/// (recommendations and remedies), null likewise on a line from before it was kept: where they stand depends on the
+/// day, so a reader that shows it loads the reviews that have any (<see cref="MayHaveFollowUps"/>).
 /// </summary>
 public sealed record ReviewSummary(
     string Id, string Status, string Title, string Panel, DateOnly MeetingDate, DateOnly Deadline, int Answered, int Questions, int Overdue, DateTime? NextDue,
-    int Declines = 0, int Unreachable = 0, DateTimeOffset? StartedAt = null)
+    int Declines = 0, int Unreachable = 0, DateTimeOffset? StartedAt = null, string? Kind = null, int? FollowUps = null)
 {
+    /// <summary>Whether the review has follow-ups, or may have (listed before they were counted).</summary>
+    [JsonIgnore]
+    public bool MayHaveFollowUps => FollowUps is not 0;
+
+    /// <summary>Whether the line is of a monthly decisions review, or may be (listed before kinds were kept).</summary>
+    [JsonIgnore]
+    public bool MayBeDecisions => Kind is null || Kind == KindName(ReviewKind.Decisions);
+
+    public static string KindName(ReviewKind kind) => kind == ReviewKind.Decisions ? "decisions" : "focus-report";
+
     public static ReviewSummary From(ReviewState state)
     {
         var questions = state.Questions.ToList();
@@ -174,7 +190,7 @@ public sealed record ReviewSummary(
             .Any(a => a.IsCurrent && ((a.IsOpen && a.Escalated) || a.Outcome == AssignmentOutcome.NoResponse)));
         return new(state.ReviewId, StatusName(state.Status), state.FocusReport?.Title ?? "", state.Panel?.Name ?? "", state.MeetingDate, state.Deadline,
             questions.Count - unanswered.Count, questions.Count, overdue, state.NextDue,
-            OfficerAttention.DeclinesToActOn(state), OfficerAttention.UndeliverableToActOn(state).Count, state.DraftedAt);
+            OfficerAttention.DeclinesToActOn(state), OfficerAttention.UndeliverableToActOn(state).Count, state.DraftedAt, KindName(state.Kind), state.FollowUps.Count);
     }
 
     public static string StatusName(ReviewStatus status) => status switch

@@ -43,7 +43,7 @@ public sealed record DashboardRow(
 
     /// <summary>
     /// The row with what the review's follow-ups ask of the scrutiny officer, read from the review itself: the list
-    /// keeps none of it (its embedded store keeps a summary's columns, not the review).
+    /// counts them, but where each stands (an update overdue, a remedy outstanding) depends on the day.
     /// </summary>
     public DashboardRow WithFollowUps(ReviewState review, DateTimeOffset now)
     {
@@ -69,7 +69,7 @@ public sealed record DashboardRow(
         return this with
         {
             Title = ReviewPageModel.TitleOf(review),
-            Kind = review.Kind == ReviewKind.Decisions ? "Decisions review" : "Focus report review",
+            Kind = KindWords(review.Kind == ReviewKind.Decisions),
             Recommendations = recommendations.Count,
             OpenRecommendations = recommendations.Count(l => l.Open),
             ReportedDone = done,
@@ -78,6 +78,8 @@ public sealed record DashboardRow(
             NeedsYou = needs,
         };
     }
+
+    private static string KindWords(bool decisions) => decisions ? "Decisions review" : "Focus report review";
 
     /// <summary>Answered as a whole percentage of the questions, for the progress bar (0 with no questions).</summary>
     public int Percent => Questions == 0 ? 0 : Answered * 100 / Questions;
@@ -88,10 +90,11 @@ public sealed record DashboardRow(
     {
         ArgumentNullException.ThrowIfNull(summary);
         var status = Enum.GetValues<ReviewStatus>().FirstOrDefault(s => ReviewSummary.StatusName(s) == summary.Status);
+        var decisions = summary.Kind == ReviewSummary.KindName(ReviewKind.Decisions);
         List<NeedsYou> needs = status switch
         {
             ReviewStatus.Draft => [new("Check the questions and send them", $"/reviews/{summary.Id}/draft")],
-            ReviewStatus.Assembled => [new("Check and release the statement", $"/reviews/{summary.Id}#statement")],
+            ReviewStatus.Assembled => [new(decisions ? "Check and release the paper" : "Check and release the statement", $"/reviews/{summary.Id}#statement")],
             _ => [],
         };
         if (summary.Declines > 0)
@@ -104,7 +107,10 @@ public sealed record DashboardRow(
         }
         return new DashboardRow(summary.Id, summary.Title, summary.Panel, StatusWords.Of(status), summary.Answered, summary.Questions, summary.Overdue,
             summary.Deadline, summary.MeetingDate, needs,
-            summary.StartedAt is { } started ? DateOnly.FromDateTime((clock?.Local(started) ?? started).DateTime) : null);
+            summary.StartedAt is { } started ? DateOnly.FromDateTime((clock?.Local(started) ?? started).DateTime) : null)
+        {
+            Kind = KindWords(decisions),
+        };
     }
 }
 

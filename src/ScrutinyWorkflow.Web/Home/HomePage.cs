@@ -36,8 +36,8 @@ public static class HomePage
         foreach (var summary in list.Reviews)
         {
             var row = DashboardRow.From(summary, clock);
-            // The list's summary carries no follow-ups, so each review on this page (at most a page's worth) is read for them.
-            rows.Add(summary.Status != ReviewSummary.StatusName(ReviewStatus.Draft) && await reviews.FindAsync(summary.Id, cancellationToken) is { } review
+            // Where follow-ups stand depends on the day, so a review on this page that has any is read for them; the rest are not.
+            rows.Add(summary.Status != ReviewSummary.StatusName(ReviewStatus.Draft) && summary.MayHaveFollowUps && await reviews.FindAsync(summary.Id, cancellationToken) is { } review
                 ? row.WithFollowUps(review.State, clock.Now)
                 : row);
         }

@@ -423,14 +423,17 @@ public static class ScrutinyOfficerPages
         {
             return Results.Redirect($"/reviews/{id}#statement");
         }
-        var paper = StatementDocuments.Paper(review.State);
+        // A month's decisions go as their paper, built as its download is (the year's remedies, progress on recommendations).
+        var decisions = StatementDocuments.IsDecisionsPaper(review.State) ? await documents.DecisionsPaperAsync(review.State, cancellationToken) : null;
+        var paper = decisions is null ? StatementDocuments.Paper(review.State) : null;
         return PagesRegistration.Show<ReleaseCheckPage>(new
         {
             ReviewId = id,
             review.Version,
             Paper = paper,
-            Answers = await html.RenderAnswersAsync(paper),
-            CoverReportSent = documents.CoverReportForPanel(paper),
+            Decisions = decisions,
+            Answers = decisions is null ? await html.RenderAnswersAsync(paper!) : await html.RenderAnswersAsync(decisions),
+            CoverReportSent = paper is not null && documents.CoverReportForPanel(paper),
             statement.Value.AppendixNumber,
             scrutiny.Value.TeamName,
             scrutiny.Value.TeamEmail,

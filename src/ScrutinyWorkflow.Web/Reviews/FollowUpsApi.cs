@@ -42,6 +42,10 @@ public static class FollowUpsApi
         {
             return ReviewProblems.Invalid([new("body", "Send the month's decisions as a JSON object (see README for an example).")]);
         }
+        if (FollowUpRequests.UnknownRemedyKinds(body.Decisions) is { Count: > 0 } unknownKinds)
+        {
+            return ReviewProblems.Invalid(unknownKinds);
+        }
         var id = ReviewsApi.NewReviewId();
         var decisions = FollowUpRequests.Decisions(body.Decisions);
         var known = await directory.FindWithManagersAsync(decisions.Select(d => d.OfficerEmail), cancellationToken);
@@ -148,7 +152,7 @@ public static class FollowUpRequests
             Finding(d?.Finding),
             d?.Summary,
             string.IsNullOrWhiteSpace(d?.Officer) ? null : Officer.NormaliseEmail(d.Officer),
-            [.. (d?.Remedies ?? []).Select(r => new RemedyInput(Kind(r?.Kind), r?.Text, r?.Amount, ReviewRequests.Date(r?.Due)))]))];
+            [.. (d?.Remedies ?? []).Select(r => new RemedyInput(Kind(r?.Kind) ?? RemedyKind.Other, r?.Text, r?.Amount, ReviewRequests.Date(r?.Due)))]))];
 
     public static DecisionFinding? Finding(string? text) => Normalised(text) switch
     {
@@ -169,14 +173,33 @@ public static class FollowUpRequests
         _ => "premature",
     };
 
-    public static RemedyKind Kind(string? text) => Normalised(text) switch
+    /// <summary>The kinds a remedy can be given as, in the words the API's answers use.</summary>
+    public static IReadOnlyList<string> KindNames { get; } = [.. Enum.GetValues<RemedyKind>().Select(KindName)];
+
+    /// <summary>The kind of remedy named, or null for a name that is none of <see cref="KindNames"/> (or their longer forms), or none.</summary>
+    public static RemedyKind? Kind(string? text) => Normalised(text) switch
     {
         "apology" => RemedyKind.Apology,
         "payment" or "financial-redress" => RemedyKind.FinancialRedress,
         "procedure" or "procedure-change" or "policy" => RemedyKind.ProcedureChange,
         "training" or "staff-training" => RemedyKind.StaffTraining,
-        _ => RemedyKind.Other,
+        "other" => RemedyKind.Other,
+        _ => null,
     };
+
+    /// <summary>
+    /// Each remedy whose kind is missing or not one the API knows, named by its path in the body. A kind is never
+    /// guessed: a remedy counted as "other" would go to the panel's compliance tables under the wrong heading.
+    /// </summary>
+    public static IReadOnlyList<Problem> UnknownRemedyKinds(IReadOnlyList<DecisionRequest?>? decisions) =>
+        [.. (decisions ?? []).SelectMany((d, i) => (d?.Remedies ?? [])
+            .Select((r, j) => (Remedy: r, Path: $"decisions[{i}].remedies[{j}].kind"))
+            .Where(r => r.Remedy is not null && Kind(r.Remedy.Kind) is null)
+            .Select(r => new Problem(r.Path, string.IsNullOrWhiteSpace(r.Remedy!.Kind)
+                ? $"Say what kind of remedy this is: {KindList}."
+                : $"\u201c{r.Remedy.Kind.Trim()}\u201d is not a kind of remedy; use {KindList}.")))];
+
+    private static string KindList => $"{string.Join(", ", KindNames.Take(KindNames.Count - 1))} or {KindNames[^1]}";
 
     public static string KindName(RemedyKind kind) => kind switch
     {

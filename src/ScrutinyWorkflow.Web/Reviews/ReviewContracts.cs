@@ -120,7 +120,7 @@ public sealed record ReviewView(
             assignments,
             state.StatementVersion,
             state.ReleasedVersion,
-            state.Kind == ReviewKind.Decisions ? "decisions" : "focus-report",
+            ReviewSummary.KindName(state.Kind),
             state.Kind == ReviewKind.Decisions ? [.. state.Decisions.Select(DecisionView.From)] : null);
     }
 

@@ -14,7 +14,7 @@ namespace ScrutinyWorkflow.Web.Statements;
 /// <remarks>
 /// The whole review list is paged through (it is one line per review, cheap to read); a review is loaded only when its
 /// line says it could matter: one to the same panel whose meeting came before this paper's, or, for a decisions paper,
-/// a review that could be a decisions review with its meeting from a year before the Ombudsman year's start (a
+/// a decisions review (by the line's kind) with its meeting from a year before the Ombudsman year's start (a
 /// remedy is due within months of its decision) to any time after. Drafts and deleted drafts are never loaded: a
 /// draft has no recommendations and its remedies are not yet followed.
 /// </remarks>
@@ -37,7 +37,7 @@ public sealed class PaperContext(IReviewQueries reviews, CouncilClock clock)
                 continue;
             }
             var earlierToPanel = panel is not null && string.Equals(line.Panel.Trim(), panel, StringComparison.OrdinalIgnoreCase) && line.MeetingDate < paper.MeetingDate;
-            var mayHoldRemedies = decisions && CouldBeDecisionsReview(line) && line.MeetingDate >= yearStarts.AddYears(-1);
+            var mayHoldRemedies = decisions && line.MayBeDecisions && line.MeetingDate >= yearStarts.AddYears(-1);
             if (!earlierToPanel && !mayHoldRemedies || await reviews.FindAsync(line.Id, cancellationToken) is not { } found)
             {
                 continue;
@@ -53,13 +53,6 @@ public sealed class PaperContext(IReviewQueries reviews, CouncilClock clock)
         }
         return new PaperInputs(samePanel, remedies, now);
     }
-
-    /// <summary>
-    /// Whether a review list line could be a decisions review. The list does not say which kind a review is, so every
-    /// line whose title could be a decisions paper's counts (a focus report's review always has its report's title).
-    /// </summary>
-    internal static bool CouldBeDecisionsReview(ReviewSummary line) =>
-        line.Title.Length == 0 || line.Title.StartsWith("Ombudsman decisions", StringComparison.OrdinalIgnoreCase);
 
     private async Task<List<ReviewSummary>> ListAllAsync(CancellationToken cancellationToken)
     {

@@ -51,11 +51,20 @@ public sealed class StatementHtml(IServiceProvider services, ILoggerFactory logg
     }
 
     /// <summary>Every answer in the statement as its page shows it, by question: for a page that shows the statement within its own.</summary>
-    public async Task<IReadOnlyDictionary<string, MarkupString>> RenderAnswersAsync(StatementPaper paper)
+    public Task<IReadOnlyDictionary<string, MarkupString>> RenderAnswersAsync(StatementPaper paper) => RenderAnswersAsync(paper.Answers);
+
+    /// <summary>Every learning answer in the decisions paper as its page shows it, by question.</summary>
+    public Task<IReadOnlyDictionary<string, MarkupString>> RenderAnswersAsync(DecisionsPaper paper)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        return RenderAnswersAsync(paper.Answers);
+    }
+
+    private async Task<IReadOnlyDictionary<string, MarkupString>> RenderAnswersAsync(IReadOnlyDictionary<string, RichText> texts)
     {
         await using var scope = services.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        return await renderer.Dispatcher.InvokeAsync(() => AnswersAsync(renderer, paper.Answers));
+        return await renderer.Dispatcher.InvokeAsync(() => AnswersAsync(renderer, texts));
     }
 
     private static async Task<IReadOnlyDictionary<string, MarkupString>> AnswersAsync(HtmlRenderer renderer, IReadOnlyDictionary<string, RichText> texts)

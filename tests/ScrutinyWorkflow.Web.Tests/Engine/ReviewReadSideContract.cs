@@ -36,6 +36,18 @@ public abstract class ReviewReadSideContract
         .. more,
     ];
 
+    /// <summary>A month's decisions drafted on the given day and sent: one upheld with one remedy (a follow-up, M1), one not upheld.</summary>
+    protected static ReviewCommand[] DecisionsSent(string id, DateTimeOffset drafted) =>
+    [
+        new DraftDecisionsReview(id, new YearMonth(2026, 11), "Audit and Governance Panel", "audit.panel@council.example", new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 8),
+            [
+                new DecisionInput("26 001 001", new DateOnly(2026, 11, 12), "Housing", Core.Decisions.DecisionFinding.NotUpheld, "No fault.", null, []),
+                new DecisionInput("26 001 002", new DateOnly(2026, 11, 13), "Adult care services", Core.Decisions.DecisionFinding.UpheldWithInjustice, "Delay.", Asha.Email,
+                    [new RemedyInput(Core.Decisions.RemedyKind.Apology, "Apologise to Mrs X.", null, new DateOnly(2027, 1, 4))]),
+            ], [Asha, Dee], drafted),
+        new DispatchReview(drafted),
+    ];
+
     [Fact]
     public async Task A_review_reads_back_as_decided_with_its_version_and_its_audit_trail_in_order()
     {
@@ -100,5 +112,17 @@ public abstract class ReviewReadSideContract
         var list = await Queries.ListAsync(new ReviewListQuery(PageSize: 10), None);
 
         Assert.Equal([("rv-5", 0, 0), ("rv-4", 1, 1)], list.Reviews.Select(r => (r.Id, r.Declines, r.Unreachable)));
+    }
+
+    [Fact]
+    public async Task The_list_says_which_kind_of_review_each_line_is_and_how_many_follow_ups_so_readers_load_only_the_reviews_that_matter()
+    {
+        await ApplyAsync("rv-6", Opened("rv-6", At(14)));
+        await ApplyAsync("rv-7", DecisionsSent("rv-7", At(15)));
+
+        var list = await Queries.ListAsync(new ReviewListQuery(PageSize: 10), None);
+
+        Assert.Equal([("rv-7", "decisions", true, 1, true), ("rv-6", "focus-report", false, 0, false)],
+            list.Reviews.Select(r => (r.Id, r.Kind, r.MayBeDecisions, r.FollowUps, r.MayHaveFollowUps)));
     }
 }

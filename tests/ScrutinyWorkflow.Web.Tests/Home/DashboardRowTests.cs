@@ -25,6 +25,22 @@ public sealed class DashboardRowTests
     }
 
     [Fact]
+    public void The_list_alone_says_a_rows_kind_and_whether_its_review_must_be_read_for_its_follow_ups()
+    {
+        var decisions = ReviewSummary.From(Testing.SampleDecisionsPapers.Review());
+        var (_, sent) = ReviewStory.Until(c => c is AddQuestion);
+        var focus = ReviewSummary.From(sent);
+
+        Assert.Equal(("Decisions review", "Focus report review"), (DashboardRow.From(decisions).Kind, DashboardRow.From(focus).Kind));
+        Assert.True(decisions.FollowUps > 0 && decisions.MayHaveFollowUps);
+        Assert.Equal((0, false), (focus.FollowUps, focus.MayHaveFollowUps));
+        // A line listed before follow-ups were counted may have some: its review is read to find out.
+        Assert.True((focus with { FollowUps = null }).MayHaveFollowUps);
+        // A month's paper assembled is checked and released as a paper, not a statement.
+        Assert.Equal("Check and release the paper", DashboardRow.From(decisions with { Status = "assembled" }).NeedsYou[0].Text);
+    }
+
+    [Fact]
     public void A_decline_nobody_has_acted_on_needs_her_until_the_question_is_handed_on()
     {
         var (_, declined) = ReviewStory.Until(c => c is ReassignAssignment);

@@ -34,6 +34,30 @@ public sealed class PaperContextTests
     }
 
     [Fact]
+    public async Task Decisions_reviews_are_told_by_their_kind_not_by_their_titles()
+    {
+        // A decisions review whose paper's title was changed, and a focus report whose title happens to begin as a decisions paper's.
+        var retitled = Review() with { ReviewId = "rv-retitled", FocusReport = new FocusReport("Complaints upheld this autumn", new YearMonth(2026, 10)), MeetingDate = new DateOnly(2026, 12, 10), Panel = new Panel("Place Scrutiny Panel", "place@council.example") };
+        var lookalike = EarlierPapers()[2] with { ReviewId = "rv-lookalike", FocusReport = new FocusReport("Ombudsman decisions on children's care: a focus report", new YearMonth(2026, 6)) };
+        var queries = new FakeReviewQueries([Review(), retitled, lookalike]);
+
+        var inputs = await Context(queries).GatherAsync(Review(), CancellationToken.None);
+
+        Assert.Contains("rv-retitled", queries.Loaded);
+        Assert.DoesNotContain("rv-lookalike", queries.Loaded);
+        Assert.NotEmpty(inputs.Remedies);
+    }
+
+    [Fact]
+    public void A_line_listed_before_kinds_were_kept_may_be_a_decisions_review_and_is_loaded_to_find_out()
+    {
+        var line = Web.Engine.ReviewSummary.From(EarlierPapers()[2]) with { Kind = null };
+
+        Assert.True(line.MayBeDecisions);
+        Assert.False((line with { Kind = "focus-report" }).MayBeDecisions);
+    }
+
+    [Fact]
     public async Task A_position_statement_gathers_no_remedies_and_a_draft_is_never_loaded()
     {
         var statement = EarlierPapers()[0] with { ReviewId = "rv-new", MeetingDate = new DateOnly(2027, 3, 1) };

@@ -111,7 +111,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
         // A handful of texts (each order, with and without the filter), so each stays prepared on the session.
         var count = session.Command($"SELECT COUNT(*) FROM review_list {filter};");
         var page = session.Command($"""
-            SELECT review_id, status, title, panel, meeting_date, deadline, answered, questions, overdue, next_due_local, declines, unreachable, created_at
+            SELECT review_id, status, title, panel, meeting_date, deadline, answered, questions, overdue, next_due_local, declines, unreachable, created_at, kind, follow_ups
             FROM review_list {filter} ORDER BY {order} LIMIT $limit OFFSET $offset;
             """);
         foreach (var (status, i) in (statuses ?? []).Select((s, i) => (s, i)))
@@ -136,7 +136,8 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore, I
                     DateOnly.ParseExact(reader.GetString(5), DateFormat, CultureInfo.InvariantCulture),
                     reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
                     reader.IsDBNull(9) ? null : ParseLocal(reader.GetString(9)),
-                    reader.GetInt32(10), reader.GetInt32(11), ParseInstant(reader.GetString(12))));
+                    reader.GetInt32(10), reader.GetInt32(11), ParseInstant(reader.GetString(12)), reader.IsDBNull(13) ? null : reader.GetString(13),
+                    reader.IsDBNull(14) ? null : reader.GetInt32(14)));
             }
             return new ReviewListPage(reviews, query.Page, query.PageSize, total);
         }, cancellationToken);

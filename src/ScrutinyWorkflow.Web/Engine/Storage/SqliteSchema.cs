@@ -111,6 +111,14 @@ internal static class SqliteSchema
         ALTER TABLE review_list ADD COLUMN unreachable INTEGER NOT NULL DEFAULT 0;
         DELETE FROM review_list;
         """,
+        """
+        -- Which kind of review each line is (focus-report or decisions), so a paper finds the decisions reviews from a
+        -- page of the list rather than by their titles, and how many follow-ups it has, so the dashboard reads only the
+        -- reviews that have any. The rows are made again from their streams when the engine starts.
+        ALTER TABLE review_list ADD COLUMN kind TEXT NULL;
+        ALTER TABLE review_list ADD COLUMN follow_ups INTEGER NULL;
+        DELETE FROM review_list;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

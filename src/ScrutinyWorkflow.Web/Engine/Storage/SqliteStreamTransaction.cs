@@ -118,20 +118,22 @@ internal sealed class StreamTransaction(SqliteSession session) : IReviewStreamWr
             UPDATE review_list SET version = $version
             WHERE review_id = $review AND version <= $version AND title = $title AND panel = $panel AND status = $status
                 AND deadline = $deadline AND meeting_date = $meeting AND answered = $answered AND questions = $questions
-                AND overdue = $overdue AND next_due_local IS $due AND declines = $declines AND unreachable = $unreachable;
+                AND overdue = $overdue AND next_due_local IS $due AND declines = $declines AND unreachable = $unreachable AND kind IS $kind
+                AND follow_ups IS $followups;
             """);
         if (await ExecuteAsync(unchanged, reviewId, listing, cancellationToken) == 1)
         {
             return;
         }
         var command = Command("""
-            INSERT INTO review_list (review_id, version, created_at, title, panel, status, deadline, meeting_date, answered, questions, overdue, next_due_local, declines, unreachable)
-            VALUES ($review, $version, $created, $title, $panel, $status, $deadline, $meeting, $answered, $questions, $overdue, $due, $declines, $unreachable)
+            INSERT INTO review_list (review_id, version, created_at, title, panel, status, deadline, meeting_date, answered, questions, overdue, next_due_local, declines, unreachable, kind, follow_ups)
+            VALUES ($review, $version, $created, $title, $panel, $status, $deadline, $meeting, $answered, $questions, $overdue, $due, $declines, $unreachable, $kind, $followups)
             ON CONFLICT (review_id) DO UPDATE SET
                 version = excluded.version, title = excluded.title, panel = excluded.panel, status = excluded.status,
                 deadline = excluded.deadline, meeting_date = excluded.meeting_date, answered = excluded.answered,
                 questions = excluded.questions, overdue = excluded.overdue, next_due_local = excluded.next_due_local,
-                declines = excluded.declines, unreachable = excluded.unreachable
+                declines = excluded.declines, unreachable = excluded.unreachable, kind = excluded.kind,
+                follow_ups = excluded.follow_ups
             WHERE excluded.version >= review_list.version;
             """);
         command.Parameters["$created"].Value = FormatInstant(listing.CreatedAt);
@@ -155,6 +157,8 @@ internal sealed class StreamTransaction(SqliteSession session) : IReviewStreamWr
         command.Parameters["$due"].Value = summary.NextDue is { } due ? FormatLocal(due) : DBNull.Value;
         command.Parameters["$declines"].Value = summary.Declines;
         command.Parameters["$unreachable"].Value = summary.Unreachable;
+        command.Parameters["$kind"].Value = (object?)summary.Kind ?? DBNull.Value;
+        command.Parameters["$followups"].Value = (object?)summary.FollowUps ?? DBNull.Value;
         return command.ExecuteNonQueryAsync(cancellationToken);
     }
 

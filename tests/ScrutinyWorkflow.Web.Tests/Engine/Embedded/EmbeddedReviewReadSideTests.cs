@@ -42,7 +42,8 @@ public sealed class EmbeddedReviewReadSideTests : ReviewReadSideContract, IAsync
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"ALTER TABLE review_list DROP COLUMN declines; ALTER TABLE review_list DROP COLUMN unreachable; PRAGMA user_version = {SqliteSchema.LatestVersion - 1};";
+            // The file as the fourth version of the schema left it: no kinds, and no count of what needs her.
+            command.CommandText = "ALTER TABLE review_list DROP COLUMN kind; ALTER TABLE review_list DROP COLUMN follow_ups; ALTER TABLE review_list DROP COLUMN declines; ALTER TABLE review_list DROP COLUMN unreachable; PRAGMA user_version = 3;";
             await command.ExecuteNonQueryAsync();
         }
 
@@ -50,5 +51,25 @@ public sealed class EmbeddedReviewReadSideTests : ReviewReadSideContract, IAsync
 
         var row = Assert.Single((await Queries.ListAsync(new ReviewListQuery(), CancellationToken.None)).Reviews);
         Assert.Equal(("rv-old", 1, 0), (row.Id, row.Declines, row.Unreachable));
+    }
+
+    [Fact]
+    public async Task A_file_from_before_the_list_kept_kinds_is_brought_forward_with_each_lines_kind_and_follow_ups_made_again_at_start()
+    {
+        await ApplyAsync("rv-focus", Opened("rv-focus", At(14)));
+        await ApplyAsync("rv-month", DecisionsSent("rv-month", At(15)));
+        var database = world.App.Services.GetRequiredService<DataFolders>().Database;
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"ALTER TABLE review_list DROP COLUMN kind; ALTER TABLE review_list DROP COLUMN follow_ups; PRAGMA user_version = {SqliteSchema.LatestVersion - 1};";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await world.RestartAsync();
+
+        var rows = (await Queries.ListAsync(new ReviewListQuery(), CancellationToken.None)).Reviews;
+        Assert.Equal([("rv-month", "decisions", 1), ("rv-focus", "focus-report", 0)], rows.Select(r => (r.Id, r.Kind, r.FollowUps)));
     }
 }
