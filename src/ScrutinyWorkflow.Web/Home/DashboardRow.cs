@@ -105,7 +105,7 @@ public sealed record DashboardRow(
         {
             needs.Add(new(summary.Unreachable == 1 ? "1 officer your mail could not reach" : $"{summary.Unreachable} officers your mail could not reach", $"/reviews/{summary.Id}#officers"));
         }
-        return new DashboardRow(summary.Id, summary.Title, summary.Panel, StatusWords.Of(status), summary.Answered, summary.Questions, summary.Overdue,
+        return new DashboardRow(summary.Id, summary.Title, summary.Panel, StatusWords.Of(status, decisions ? ReviewKind.Decisions : ReviewKind.FocusReport), summary.Answered, summary.Questions, summary.Overdue,
             summary.Deadline, summary.MeetingDate, needs,
             summary.StartedAt is { } started ? DateOnly.FromDateTime((clock?.Local(started) ?? started).DateTime) : null)
         {

@@ -387,7 +387,7 @@ public static class ScrutinyOfficerPages
         {
             return Results.NotFound();
         }
-        return await ReviewPageAsync(review, [], Done(done), StatusCodes.Status200OK, queries, clock, cancellationToken);
+        return await ReviewPageAsync(review, [], Done(done, review.State.Kind), StatusCodes.Status200OK, queries, clock, cancellationToken);
     }
 
     private static async Task<IResult> ReviewPageAsync(ReviewSnapshot review, IReadOnlyList<FieldError> errors, string? message, int status,
@@ -399,11 +399,11 @@ public static class ScrutinyOfficerPages
         return PagesRegistration.Show<ReviewPage>(new { Model = model, Errors = errors, Message = message, RuntimeProblem = problem }, status);
     }
 
-    private static string? Done(string? done) => done switch
+    private static string? Done(string? done, ReviewKind kind) => done switch
     {
         "sent" => "The review is sent. Each officer has been emailed one link to all their questions.",
         "reminded" => "The officer is reminded of their open questions.",
-        "released" => "The statement is released: it is filed for the panel and the panel is emailed.",
+        "released" => $"The {(kind == ReviewKind.Decisions ? "paper" : "statement")} is released: it is filed for the panel and the panel is emailed.",
         "question-added" => "The question is added and its officers are asked.",
         _ => ReviewPageActions.All.FirstOrDefault(a => a.Done == done)?.Message,
     };

@@ -30,6 +30,7 @@ public sealed class PaperContext(IReviewQueries reviews, CouncilClock clock)
 
         List<ReviewState> samePanel = [];
         List<TrackedRemedy> remedies = [];
+        List<ReviewState> otherDecisions = [];
         foreach (var line in await ListAllAsync(cancellationToken))
         {
             if (line.Id == paper.ReviewId || line.Status is "draft" or "deleted")
@@ -49,9 +50,27 @@ public sealed class PaperContext(IReviewQueries reviews, CouncilClock clock)
             if (mayHoldRemedies)
             {
                 remedies.AddRange(DecisionsPaper.CountedRemedies(found.State));
+                otherDecisions.Add(found.State);
             }
         }
-        return new PaperInputs(samePanel, remedies, now);
+        return new PaperInputs(samePanel, remedies, now) { PublishedCompliance = PublishedOn(otherDecisions) };
+    }
+
+    /// <summary>
+    /// The Ombudsman's published figures entered on other decisions reviews, by year; where two months' reviews both
+    /// have one for a year, the later month's (a correction is entered on the review open when it comes).
+    /// </summary>
+    private static Dictionary<int, decimal> PublishedOn(IEnumerable<ReviewState> decisionsReviews)
+    {
+        var published = new Dictionary<int, decimal>();
+        foreach (var review in decisionsReviews.Where(r => r.DecisionsMonth is not null).OrderBy(r => r.DecisionsMonth!.Value.Year).ThenBy(r => r.DecisionsMonth!.Value.Month))
+        {
+            foreach (var (year, percent) in review.PublishedCompliance)
+            {
+                published[year] = percent;
+            }
+        }
+        return published;
     }
 
     private async Task<List<ReviewSummary>> ListAllAsync(CancellationToken cancellationToken)
@@ -73,4 +92,8 @@ public sealed class PaperContext(IReviewQueries reviews, CouncilClock clock)
 }
 
 /// <summary>What <see cref="PaperContext"/> gathered for one paper, as of <see cref="Now"/> (council-local).</summary>
-public sealed record PaperInputs(IReadOnlyList<ReviewState> EarlierToPanel, IReadOnlyList<TrackedRemedy> Remedies, DateTimeOffset Now);
+public sealed record PaperInputs(IReadOnlyList<ReviewState> EarlierToPanel, IReadOnlyList<TrackedRemedy> Remedies, DateTimeOffset Now)
+{
+    /// <summary>The Ombudsman's published figures entered on other decisions reviews, by the year's first year.</summary>
+    public IReadOnlyDictionary<int, decimal> PublishedCompliance { get; init; } = new Dictionary<int, decimal>();
+}

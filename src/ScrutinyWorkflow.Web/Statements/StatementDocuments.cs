@@ -41,7 +41,7 @@ public sealed class StatementDocuments(StatementHtml html, PaperContext context,
     public async Task<DecisionsPaper> DecisionsPaperAsync(ReviewState review, CancellationToken cancellationToken)
     {
         var inputs = await context.GatherAsync(review, cancellationToken);
-        return DecisionsPaper.From(review, inputs.Remedies, RecommendationsProgress.For(review, inputs.EarlierToPanel, inputs.Now), inputs.Now, AnswerMarkdown.Parse);
+        return DecisionsPaper.From(review, inputs.Remedies, RecommendationsProgress.For(review, inputs.EarlierToPanel, inputs.Now), inputs.Now, AnswerMarkdown.Parse, inputs.PublishedCompliance);
     }
 
     /// <summary>The review's Word paper for the panel (the appendix, or the decisions paper), with its file name.</summary>

@@ -242,8 +242,8 @@ public abstract class BetweenFocusReportsJourney(BrowserHost host)
         await officer.GoToAsync($"/reviews/{reviewId}/release");
         var check = await page.Locator("main").InnerTextAsync();
         await Shot(officer, "decisions-release-check");
-        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Release to the panel" }));
-        Assert.Contains("released", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Release the paper to the panel" }));
+        Assert.Contains("The paper is released", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
         return check;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ScrutinyWorkflow.Core.Reviews;
@@ -69,5 +70,19 @@ public sealed class PaperContextTests
         Assert.Empty(inputs.Remedies);
         Assert.DoesNotContain("rv-draft", queries.Loaded);
         Assert.Equal(["rv-careless", "rv-housing"], inputs.EarlierToPanel.Select(r => r.ReviewId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_published_figure_entered_on_an_earlier_months_review_reaches_this_months_paper_the_later_month_winning()
+    {
+        var place = new Panel("Place Scrutiny Panel", "place@council.example");
+        var september = Review() with { ReviewId = "rv-decisions-2026-09", DecisionsMonth = new YearMonth(2026, 9), MeetingDate = new DateOnly(2026, 11, 5), Panel = place, PublishedCompliance = ImmutableDictionary<int, decimal>.Empty.Add(2026, 70m).Add(2025, 64m) };
+        var october = Review() with { ReviewId = "rv-decisions-2026-10", DecisionsMonth = new YearMonth(2026, 10), MeetingDate = new DateOnly(2026, 12, 10), Panel = place, PublishedCompliance = ImmutableDictionary<int, decimal>.Empty.Add(2026, 72.5m) };
+        var queries = new FakeReviewQueries([Review(), october, september]);
+
+        var inputs = await Context(queries).GatherAsync(Review(), CancellationToken.None);
+
+        Assert.Equal(72.5m, inputs.PublishedCompliance[2026]);
+        Assert.Equal(64m, inputs.PublishedCompliance[2025]);
     }
 }
