@@ -90,11 +90,11 @@ public sealed record DashboardRow(
     {
         ArgumentNullException.ThrowIfNull(summary);
         var status = Enum.GetValues<ReviewStatus>().FirstOrDefault(s => ReviewSummary.StatusName(s) == summary.Status);
-        var decisions = summary.Kind == ReviewSummary.KindName(ReviewKind.Decisions);
+        var kind = summary.Kind == ReviewSummary.KindName(ReviewKind.Decisions) ? ReviewKind.Decisions : ReviewKind.FocusReport;
         List<NeedsYou> needs = status switch
         {
             ReviewStatus.Draft => [new("Check the questions and send them", $"/reviews/{summary.Id}/draft")],
-            ReviewStatus.Assembled => [new(decisions ? "Check and release the paper" : "Check and release the statement", $"/reviews/{summary.Id}#statement")],
+            ReviewStatus.Assembled => [new($"Check and release the {StatusWords.PaperOf(kind)}", $"/reviews/{summary.Id}#statement")],
             _ => [],
         };
         if (summary.Declines > 0)
@@ -105,11 +105,11 @@ public sealed record DashboardRow(
         {
             needs.Add(new(summary.Unreachable == 1 ? "1 officer your mail could not reach" : $"{summary.Unreachable} officers your mail could not reach", $"/reviews/{summary.Id}#officers"));
         }
-        return new DashboardRow(summary.Id, summary.Title, summary.Panel, StatusWords.Of(status, decisions ? ReviewKind.Decisions : ReviewKind.FocusReport), summary.Answered, summary.Questions, summary.Overdue,
+        return new DashboardRow(summary.Id, summary.Title, summary.Panel, StatusWords.Of(status, kind), summary.Answered, summary.Questions, summary.Overdue,
             summary.Deadline, summary.MeetingDate, needs,
             summary.StartedAt is { } started ? DateOnly.FromDateTime((clock?.Local(started) ?? started).DateTime) : null)
         {
-            Kind = KindWords(decisions),
+            Kind = KindWords(kind == ReviewKind.Decisions),
         };
     }
 }

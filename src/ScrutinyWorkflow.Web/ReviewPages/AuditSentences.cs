@@ -118,8 +118,7 @@ public static class AuditSentences
         return line.Length <= Length ? line : $"{line[..(cut > 0 ? cut : Length)].TrimEnd(',', ';', ':')}\u2026";
     }
 
-    /// <summary>What goes to the panel: a focus report's review makes a position statement, a decisions review the month's paper.</summary>
-    private static string Paper(ReviewState review) => review.Kind == ReviewKind.Decisions ? "paper" : "statement";
+    private static string Paper(ReviewState review) => StatusWords.PaperOf(review.Kind);
 
     /// <summary>"Friday 8 January 2027 at 09:00", in council time, as the event recorded it.</summary>
     public static string When(DateTimeOffset at) =>

@@ -245,17 +245,26 @@ public sealed record QuestionLine(string QuestionId, int Number, string Area, st
 /// <summary>A review's status in the words the pages use.</summary>
 public static class StatusWords
 {
+    /// <summary>
+    /// What a review of <paramref name="kind"/> sends the panel, as a sentence names it: a focus report's review its
+    /// position statement, a decisions review the month's paper. Every page, banner and trail sentence asks here.
+    /// </summary>
+    public static string PaperOf(ReviewKind kind) => kind == ReviewKind.Decisions ? "paper" : "statement";
+
     /// <summary>The status of a review of <paramref name="kind"/>: a decisions review ends in a paper, not a position statement.</summary>
-    public static string Of(ReviewStatus status, ReviewKind kind = ReviewKind.FocusReport) => (status, kind == ReviewKind.Decisions ? "Paper" : "Statement") switch
+    public static string Of(ReviewStatus status, ReviewKind kind = ReviewKind.FocusReport) => status switch
     {
-        (ReviewStatus.Draft, _) => "Draft: not sent yet",
-        (ReviewStatus.Open, _) => "Collecting answers",
-        (ReviewStatus.ResponsesClosed, _) => "Answers closed",
-        (ReviewStatus.Assembled, var paper) => $"{paper} ready to check",
-        (ReviewStatus.Released, var paper) => $"{paper} released",
-        (ReviewStatus.Filed, var paper) => $"{paper} filed",
-        (ReviewStatus.Completed, _) => "Sent to the panel",
-        (ReviewStatus.Discarded, _) => "Draft deleted",
+        ReviewStatus.Draft => "Draft: not sent yet",
+        ReviewStatus.Open => "Collecting answers",
+        ReviewStatus.ResponsesClosed => "Answers closed",
+        ReviewStatus.Assembled => $"{Paper(kind)} ready to check",
+        ReviewStatus.Released => $"{Paper(kind)} released",
+        ReviewStatus.Filed => $"{Paper(kind)} filed",
+        ReviewStatus.Completed => "Sent to the panel",
+        ReviewStatus.Discarded => "Draft deleted",
         _ => "Unknown",
     };
+
+    /// <summary><see cref="PaperOf"/> at the start of a sentence.</summary>
+    private static string Paper(ReviewKind kind) => char.ToUpperInvariant(PaperOf(kind)[0]) + PaperOf(kind)[1..];
 }

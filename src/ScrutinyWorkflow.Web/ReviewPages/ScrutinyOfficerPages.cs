@@ -403,7 +403,7 @@ public static class ScrutinyOfficerPages
     {
         "sent" => "The review is sent. Each officer has been emailed one link to all their questions.",
         "reminded" => "The officer is reminded of their open questions.",
-        "released" => $"The {(kind == ReviewKind.Decisions ? "paper" : "statement")} is released: it is filed for the panel and the panel is emailed.",
+        "released" => $"The {StatusWords.PaperOf(kind)} is released: it is filed for the panel and the panel is emailed.",
         "question-added" => "The question is added and its officers are asked.",
         _ => ReviewPageActions.All.FirstOrDefault(a => a.Done == done)?.Message,
     };
