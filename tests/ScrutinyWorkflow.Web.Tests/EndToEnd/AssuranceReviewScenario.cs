@@ -126,6 +126,24 @@ internal static class AssuranceReviewScenario
     /// <summary>Saturday 9 January, just after midnight: responses close and the scrutiny team is asked to check the statement.</summary>
     public static Task DeadlinePassesAsync(ScrutinyApplication app) => app.AtAsync(Uk(2027, 1, 9, 0, 5));
 
+    /// <summary>The review sent, its first answers in and its deadline passed: the statement waits for the scrutiny team to check it.</summary>
+    public static async Task<string> AssembledAtDeadlineAsync(ScrutinyApplication app)
+    {
+        var id = await CreateAndDispatchAsync(app);
+        await SendRequestsAsync(app);
+        await FirstAnswersAsync(app);
+        await DeadlinePassesAsync(app);
+        return id;
+    }
+
+    /// <summary><see cref="AssembledAtDeadlineAsync"/>, then released: the panel has had the statement.</summary>
+    public static async Task<string> ReleasedAtDeadlineAsync(ScrutinyApplication app)
+    {
+        var id = await AssembledAtDeadlineAsync(app);
+        await ReleaseAsync(app, id);
+        return id;
+    }
+
     /// <summary>Monday 11 January, 10:00: the scrutiny officer has checked the statement and releases it to the panel.</summary>
     public static async Task ReleaseAsync(ScrutinyApplication app, string id)
     {

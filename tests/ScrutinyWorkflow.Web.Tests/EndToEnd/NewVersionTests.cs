@@ -19,11 +19,7 @@ public sealed class NewVersionTests
         await using var world = new TestWorld();
         var app = world.App;
         var client = app.CreateClient();
-        var id = await CreateAndDispatchAsync(app);
-        await SendRequestsAsync(app);
-        await FirstAnswersAsync(app);
-        await DeadlinePassesAsync(app);
-        await ReleaseAsync(app, id);
+        var id = await ReleasedAtDeadlineAsync(app);
         var version1 = await app.GetReviewAsync(id);
         Assert.Equal(("completed", 1, 1), (version1.Status, version1.StatementVersion, version1.ReleasedVersion));
         var mailsAtRelease = app.Mailbox.List().Count;

@@ -146,11 +146,7 @@ public sealed class FollowUpPagesTests : IAsyncLifetime
     private async Task<(string Id, PageDriver Driver)> ReleasedAsync()
     {
         var app = world.App;
-        var id = await CreateAndDispatchAsync(app);
-        await SendRequestsAsync(app);
-        await FirstAnswersAsync(app);
-        await DeadlinePassesAsync(app);
-        await ReleaseAsync(app, id);
+        var id = await ReleasedAtDeadlineAsync(app);
         return (id, new PageDriver(app.Browser()));
     }
 

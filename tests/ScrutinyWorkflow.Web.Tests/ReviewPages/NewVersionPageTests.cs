@@ -18,11 +18,7 @@ public sealed class NewVersionPageTests : IAsyncLifetime
     public async Task Version_two_is_named_promises_no_automatic_release_and_offers_no_action_the_decider_refuses()
     {
         var app = world.App;
-        var id = await CreateAndDispatchAsync(app);
-        await SendRequestsAsync(app);
-        await FirstAnswersAsync(app);
-        await DeadlinePassesAsync(app);
-        await ReleaseAsync(app, id);
+        var id = await ReleasedAtDeadlineAsync(app);
         await app.AtAsync(Uk(2027, 1, 13, 10));
         var q3 = (await app.GetReviewAsync(id)).Assignments.Single(a => a.Question == Q3).Id;
         Assert.Equal(HttpStatusCode.Accepted, (await app.CreateClient().PostAsJsonAsync($"/api/reviews/{id}/assignments/{q3}/late-answer", new { text = "Sent by email." })).StatusCode);

@@ -77,10 +77,7 @@ public sealed class ReleaseCheckPageTests
     public async Task A_focus_reports_review_is_still_checked_as_its_position_statement()
     {
         await using var world = new TestWorld();
-        var id = await CreateAndDispatchAsync(world.App);
-        await SendRequestsAsync(world.App);
-        await FirstAnswersAsync(world.App);
-        await DeadlinePassesAsync(world.App);
+        var id = await AssembledAtDeadlineAsync(world.App);
 
         var page = await new PageDriver(world.App.Browser()).OpenAsync($"/reviews/{id}/release");
 

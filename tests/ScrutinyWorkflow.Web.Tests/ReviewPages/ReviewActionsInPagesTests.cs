@@ -53,11 +53,7 @@ public sealed class ReviewActionsInPagesTests : IAsyncLifetime
     public async Task After_release_a_late_answer_and_a_correction_are_made_under_their_questions_and_make_version_two()
     {
         var app = world.App;
-        var id = await CreateAndDispatchAsync(app);
-        await SendRequestsAsync(app);
-        await FirstAnswersAsync(app);
-        await DeadlinePassesAsync(app);
-        await ReleaseAsync(app, id);
+        var id = await ReleasedAtDeadlineAsync(app);
         await app.AtAsync(Uk(2027, 1, 13, 10));
         Assert.Equal("completed", (await app.GetReviewAsync(id)).Status);
         var driver = new PageDriver(app.Browser());

@@ -10,15 +10,6 @@ public sealed class StatementDocumentsApiTests
 {
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private static async Task<string> AssembledAsync(ScrutinyApplication app)
-    {
-        var id = await CreateAndDispatchAsync(app);
-        await SendRequestsAsync(app);
-        await FirstAnswersAsync(app);
-        await DeadlinePassesAsync(app);
-        return id;
-    }
-
     private static string BodyText(byte[] docx)
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
@@ -57,7 +48,7 @@ public sealed class StatementDocumentsApiTests
     public async Task The_appendix_is_served_as_pdf_made_by_libreoffice()
     {
         await using var world = new TestWorld();
-        var id = await AssembledAsync(world.App);
+        var id = await AssembledAtDeadlineAsync(world.App);
 
         var pdf = await world.App.CreateClient().GetAsync($"/api/reviews/{id}/statement.pdf");
 
@@ -72,7 +63,7 @@ public sealed class StatementDocumentsApiTests
         await using var world = new TestWorld();
         world.Settings["Scrutiny:Statement:MaxAttachmentBytes"] = "0";
         var app = world.App;
-        var id = await AssembledAsync(app);
+        var id = await AssembledAtDeadlineAsync(app);
 
         await ReleaseAsync(app, id);
 
