@@ -1,6 +1,7 @@
 using ScrutinyWorkflow.Core.Decisions;
 using ScrutinyWorkflow.Core.Recommendations;
 using ScrutinyWorkflow.Core.Reviews;
+using ScrutinyWorkflow.Core.Statements;
 
 namespace ScrutinyWorkflow.Web.ReviewPages;
 
@@ -85,7 +86,7 @@ public static class FollowUpLines
         if (remedy is { Tracked: { } tracked } r)
         {
             var standing = tracked.StandingAt(now);
-            facts = new RemedyFacts(r.Decision.Reference, KindWords(r.Remedy.Kind, r.Remedy.Amount), r.Remedy.Due, standing, StandingWords(standing), StandingColour(standing));
+            facts = new RemedyFacts(r.Decision.Reference, KindWords(r.Remedy.Kind, r.Remedy.Amount), r.Remedy.Due, standing, DecisionsPaper.Describe(standing), StandingColour(standing));
         }
         else if (remedy is { } withdrawn)
         {
@@ -108,14 +109,6 @@ public static class FollowUpLines
         RecommendationStanding.Closed => "green",
         RecommendationStanding.InProgress => "light-blue",
         _ => "blue",
-    };
-
-    public static string StandingWords(RemedyStanding standing) => standing switch
-    {
-        RemedyStanding.OnTime => "Done on time",
-        RemedyStanding.Late => "Done late",
-        RemedyStanding.Outstanding => "Outstanding",
-        _ => "Not yet due",
     };
 
     private static string StandingColour(RemedyStanding standing) => standing switch
